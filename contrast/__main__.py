@@ -1,0 +1,3 @@
+from contrast.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""Writing outputs safely: atomic replace, spreadsheet-safe CSV, Parquet."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+import pandas as pd
+
+__all__ = ["atomic_path", "write_text", "write_bytes", "write_csv", "write_parquet", "escape_formulas"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it onto ``path`` on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write(path: str | Path, mode: str, fn: Callable[[IO[Any]], None]) -> Path:
+    with atomic_path(path) as tmp, open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+        fn(fh)
+    return Path(path)
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 text atomically."""
+    return _write(path, "w", lambda fh: fh.write(text))
+
+
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write bytes atomically."""
+    return _write(path, "wb", lambda fh: fh.write(data))
+
+
+def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``df`` whose text cells starting with ``= + - @`` get a leading ``'``.
+
+    Spreadsheets run such cells as formulas (CSV injection, OWASP); numbers
+    are left alone.
+    """
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == object or pd.api.types.is_string_dtype(s):
+            mask = s.astype("string").str.startswith(_FORMULA_START).fillna(False).astype(bool)
+            if mask.any():
+                out[col] = s.astype(object).where(~mask, "'" + s.astype("string").astype(object))
+    return out
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write a spreadsheet-safe CSV (see :func:`escape_formulas`) atomically."""
+    safe = escape_formulas(df)
+    return _write(path, "w", lambda fh: safe.to_csv(fh, index=False, lineterminator="\n"))
+
+
+def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write Parquet atomically."""
+    with atomic_path(path) as tmp:
+        df.to_parquet(tmp, index=False)
+    return Path(path)
