@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Iterator
 
 import pandas as pd
 
@@ -31,20 +30,18 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise
 
 
-def _write(path: str | Path, mode: str, fn: Callable[[IO[Any]], None]) -> Path:
-    with atomic_path(path) as tmp, open(tmp, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
-        fn(fh)
-    return Path(path)
-
-
 def write_text(path: str | Path, text: str) -> Path:
     """Write UTF-8 text atomically."""
-    return _write(path, "w", lambda fh: fh.write(text))
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
     """Write bytes atomically."""
-    return _write(path, "wb", lambda fh: fh.write(data))
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
 
 
 def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
@@ -65,8 +62,9 @@ def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     """Write a spreadsheet-safe CSV (see :func:`escape_formulas`) atomically."""
-    safe = escape_formulas(df)
-    return _write(path, "w", lambda fh: safe.to_csv(fh, index=False, lineterminator="\n"))
+    with atomic_path(path) as tmp:
+        escape_formulas(df).to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
+    return Path(path)
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
