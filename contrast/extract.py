@@ -1,10 +1,21 @@
-"""Run every extractor over a corpus and return the evidence table."""
+"""Run every extractor over a corpus and return the evidence table.
+
+Extraction is per article, so it parallelises over processes (``n_jobs``),
+streams over chunks, maps over Dask partitions, and is cached by the article
+text's hash together with the lexicons and package versions.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import pickle
 import sys
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources as _res
+from importlib.metadata import version
 from types import ModuleType
 from typing import Any
 
@@ -14,7 +25,9 @@ from contrast.evidence import evidence_frame
 from contrast.features import MODULES
 from contrast.text import segment
 
-__all__ = ["extract", "extract_text"]
+__all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers"]
+
+_Rows = list[dict[str, Any]]
 
 
 def _modules(families: Iterable[str] | None) -> list[ModuleType]:
@@ -29,40 +42,52 @@ def _modules(families: Iterable[str] | None) -> list[ModuleType]:
     return [m for m in mods if wanted & set(m.FAMILIES)]
 
 
+def _name(mod: ModuleType) -> str:
+    return mod.__name__.rsplit(".", 1)[1]
+
+
 def _resources(mods: list[ModuleType], given: Mapping[str, Any] | None) -> dict[str, Any]:
     given = dict(given or {})
     unknown = set(given) - set(MODULES)
     if unknown:
         raise ValueError(f"unknown resources {sorted(unknown)}; keys are module names {list(MODULES)}")
-    out: dict[str, Any] = {}
-    for m in mods:
-        name = m.__name__.rsplit(".", 1)[1]
-        out[name] = given[name] if name in given else m.default_resources()
-    return out
+    return {_name(m): given[_name(m)] if _name(m) in given else m.default_resources() for m in mods}
 
 
-def link_number_speakers(rows: list[dict[str, Any]]) -> None:
-    """Give each number the speaker of the attribution whose sentence or content holds it."""
-    attrs = [r for r in rows if r["family"] == "attribution" and r.get("speaker")]
+def link_number_speakers(rows: _Rows) -> None:
+    """Give each number the speaker of the attribution whose content or sentence holds it.
+
+    A number inside an attribution's content span takes that speaker; else a
+    number in a sentence with an attribution takes the first one there.
+    """
+    attrs = [r for r in rows if r.get("family") == "attribution" and r.get("speaker")]
     if not attrs:
         return
     for r in rows:
-        if r["family"] != "number":
+        if r.get("family") != "number":
             continue
-        best = None
-        for a in attrs:
-            cs, ce = a.get("content_start"), a.get("content_end")
-            if cs is not None and ce is not None and cs <= r["start"] and r["end"] <= ce:
-                best = a
-                break
-            if a.get("sent_id") == r.get("sent_id") and best is None:
-                best = a
-        if best is not None:
+        inside = [a for a in attrs if a.get("content_start") is not None and a.get("content_end") is not None
+                  and a["content_start"] <= r["start"] and r["end"] <= a["content_end"]]
+        same = [a for a in attrs if a.get("sent_id") == r.get("sent_id")]
+        if inside or same:
+            best = (inside or same)[0]
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
-            r.setdefault("actor", best.get("actor"))
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")
+
+
+def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
+    doc = segment(text, headline=headline)
+    rows: _Rows = []
+    for m in mods:
+        for r in m.extract(doc, res[_name(m)]):
+            if "sent_id" not in r:
+                r["sent_id"] = doc.sent_id(r["start"])
+            rows.append(r)
+    rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
+    link_number_speakers(rows)
+    return rows
 
 
 def extract_text(
@@ -71,69 +96,227 @@ def extract_text(
     doc_id: str = "",
     source: str = "",
     headline: bool = True,
-    mods: list[ModuleType] | None = None,
-    resources: Mapping[str, Any] | None = None,
-) -> list[dict[str, Any]]:
-    """Evidence rows (dicts) for one article's text."""
-    mods = _modules(None) if mods is None else mods
-    res = _resources(mods, resources)
-    doc = segment(text, doc_id=doc_id, source=source, headline=headline)
-    rows: list[dict[str, Any]] = []
-    for m in mods:
-        for r in m.extract(doc, res[m.__name__.rsplit(".", 1)[1]]):
-            r.setdefault("doc_id", doc_id)
-            r.setdefault("source", source)
-            if "sent_id" not in r:
-                r["sent_id"] = doc.sent_id(r["start"])
-            rows.append(r)
-    link_number_speakers(rows)
-    return rows
-
-
-def extract(
-    corpus: pd.DataFrame,
-    *,
     families: Iterable[str] | None = None,
     resources: Mapping[str, Any] | None = None,
-    progress: bool | None = None,
 ) -> pd.DataFrame:
-    """Extract evidence from every article of a corpus.
+    """Evidence for one article's text (the same table :func:`extract` returns).
 
-    Parameters
-    ----------
-    corpus : DataFrame
-        From :func:`contrast.load_corpus` (needs ``doc_id, source, text``).
-    families : iterable of str, optional
-        Restrict to these evidence families (default: all).
-    resources : mapping, optional
-        Custom lexicons per extractor module, e.g.
-        ``{"hedging": hedging.Resources.from_terms(...)}``.
-    progress : bool, optional
-        Show a progress bar on stderr (default: for more than 300 articles).
-
-    Returns
-    -------
-    DataFrame
-        The evidence table: one row per matched span, columns
-        :data:`contrast.evidence.EVIDENCE_COLUMNS`; ``text[start:end] == span``.
+    Examples
+    --------
+    >>> ev = extract_text("Kyiv says\\nExperts suggest the strike may have killed about 40 people.")
+    >>> sorted(set(ev["family"]) & {"hedge", "number"})
+    ['hedge', 'number']
     """
+    mods = _modules(families)
+    rows = _rows_for(text, headline, mods, _resources(mods, resources))
+    for r in rows:
+        r["doc_id"], r["source"] = doc_id, source
+    ev = evidence_frame(rows)
+    if families is not None:
+        ev = ev[ev["family"].isin(set(families))].reset_index(drop=True)
+    return ev
+
+
+# ----------------------------------------------------------------------------- cache
+
+
+@lru_cache(maxsize=1)
+def _default_fingerprint() -> str:
+    """Hash of the bundled lexicons and the versions the results depend on."""
+    h = hashlib.sha256()
+    for pkg in ("contrast", "vaderSentiment", "nltk"):
+        try:
+            h.update(f"{pkg}={version(pkg)};".encode())
+        except Exception:  # an uninstalled source checkout
+            h.update(f"{pkg}=?;".encode())
+    lex = _res.files("contrast") / "lexicons"
+    for p in sorted(lex.iterdir(), key=lambda p: p.name):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    for m in MODULES:
+        mod = importlib.import_module(f"contrast.features.{m}")
+        if mod.__file__:
+            with open(mod.__file__, "rb") as fh:
+                h.update(fh.read())
+    return h.hexdigest()[:16]
+
+
+def _fingerprint(mods: list[ModuleType], given: Mapping[str, Any] | None) -> str | None:
+    """Cache key part for the resources in use; None when custom ones cannot be hashed."""
+    h = hashlib.sha256(_default_fingerprint().encode())
+    h.update(",".join(_name(m) for m in mods).encode())
+    for key in sorted(given or {}):
+        try:
+            h.update(key.encode() + pickle.dumps((given or {})[key], protocol=5))
+        except Exception:
+            return None
+    return h.hexdigest()[:16]
+
+
+class _Cache:
+    """Evidence rows per (text hash, headline flag, resources fingerprint), LRU in memory."""
+
+    def __init__(self, max_docs: int = 20_000):
+        self.max_docs = max_docs
+        self._store: OrderedDict[tuple[str, bool, str], _Rows] = OrderedDict()
+        self.hits = self.misses = 0
+
+    def get(self, key: tuple[str, bool, str]) -> _Rows | None:
+        rows = self._store.get(key)
+        if rows is None:
+            self.misses += 1
+            return None
+        self._store.move_to_end(key)
+        self.hits += 1
+        return rows
+
+    def put(self, key: tuple[str, bool, str], rows: _Rows) -> None:
+        self._store[key] = rows
+        if len(self._store) > self.max_docs:
+            self._store.popitem(last=False)
+
+    def clear(self) -> None:
+        self._store.clear()
+        self.hits = self.misses = 0
+
+
+_CACHE = _Cache()
+
+
+def clear_cache() -> None:
+    """Forget cached evidence (e.g. after editing a bundled lexicon file in place)."""
+    _CACHE.clear()
+    _default_fingerprint.cache_clear()
+
+
+def _text_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+# ----------------------------------------------------------------------------- drivers
+
+
+def _extract_records(
+    items: list[tuple[str, str, str, bool]],
+    families: tuple[str, ...] | None,
+    resources: Mapping[str, Any] | None,
+    use_cache: bool,
+    progress: bool = False,
+) -> _Rows:
+    mods = _modules(families)
+    res = _resources(mods, resources)
+    fp = _fingerprint(mods, resources) if use_cache else None
+    it: Iterable[tuple[str, str, str, bool]] = items
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(items, desc="extract", unit="article", file=sys.stderr)
+    out: _Rows = []
+    for doc_id, source, text, headline in it:
+        key = (_text_key(text), headline, fp) if fp else None
+        rows = _CACHE.get(key) if key else None
+        if rows is None:
+            rows = _rows_for(text, headline, mods, res)
+            if key:
+                _CACHE.put(key, rows)
+        out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
+    return out
+
+
+def _items(corpus: pd.DataFrame) -> list[tuple[str, str, str, bool]]:
     missing = [c for c in ("doc_id", "source", "text") if c not in corpus.columns]
     if missing:
         raise ValueError(f"corpus lacks columns {missing}; columns found: {list(corpus.columns)}; "
                          "load it with contrast.load_corpus")
-    mods = _modules(families)
-    res = _resources(mods, resources)
-    has_title = corpus["has_title"] if "has_title" in corpus.columns else pd.Series(True, index=corpus.index)
-    it: Iterable[Any] = zip(corpus["doc_id"], corpus["source"], corpus["text"], has_title, strict=True)
-    if progress or (progress is None and len(corpus) > 300):
-        from tqdm.auto import tqdm
+    heads = corpus["has_title"] if "has_title" in corpus.columns else [True] * len(corpus)
+    return [(str(d), str(s), "" if not isinstance(t, str) else t, bool(h))
+            for d, s, t, h in zip(corpus["doc_id"], corpus["source"], corpus["text"], heads, strict=True)]
 
-        it = tqdm(it, total=len(corpus), desc="extract", unit="article", file=sys.stderr)
-    rows: list[dict[str, Any]] = []
-    for doc_id, source, text, ht in it:
-        rows.extend(extract_text(str(text), doc_id=str(doc_id), source=str(source),
-                                 headline=bool(ht), mods=mods, resources=res))
+
+def _n_workers(n_jobs: int) -> int:
+    import os
+
+    cpus = os.cpu_count() or 1
+    if n_jobs == 0:
+        raise ValueError("n_jobs=0 is not valid; use 1 for serial, -1 for all cores")
+    return max(1, cpus + 1 + n_jobs) if n_jobs < 0 else n_jobs
+
+
+def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
+               resources: Mapping[str, Any] | None) -> pd.DataFrame:
+    rows = _extract_records(_items(part), families, resources, use_cache=False)
     ev = evidence_frame(rows)
     if families is not None:
-        ev = ev[ev["family"].isin(set(families))].reset_index(drop=True)
+        ev = ev[ev["family"].isin(set(families))]
+    return ev.reset_index(drop=True)
+
+
+def extract(
+    corpus: Any,
+    *,
+    families: Iterable[str] | None = None,
+    resources: Mapping[str, Any] | None = None,
+    n_jobs: int = 1,
+    cache: bool = True,
+    progress: bool | None = None,
+) -> Any:
+    """Extract evidence from every article of a corpus.
+
+    Parameters
+    ----------
+    corpus : DataFrame or dask.dataframe.DataFrame
+        From :func:`contrast.load_corpus` (needs ``doc_id, source, text``).
+        A Dask DataFrame gives a Dask DataFrame (``map_partitions``).
+    families : iterable of str, optional
+        Restrict to these evidence families (default: all).
+    resources : mapping, optional
+        Custom lexicons per extractor module, e.g.
+        ``{"hedging": hedging.default_resources().with_terms(hedges=["arguably"])}``.
+    n_jobs : int, default 1
+        Worker processes; -1 uses every core. Results equal ``n_jobs=1``.
+    cache : bool, default True
+        Reuse evidence of articles seen before in this process with the same
+        text, lexicons and package versions.
+    progress : bool, optional
+        Progress bar on stderr (default: for more than 300 articles).
+
+    Returns
+    -------
+    DataFrame
+        The evidence table: one row per matched span with the columns of
+        :data:`contrast.evidence.EVIDENCE_COLUMNS`; ``text[start:end] == span``.
+
+    Examples
+    --------
+    >>> import contrast
+    >>> ev = contrast.extract(contrast.load_corpus(contrast.demo_path()))
+    >>> {"sentiment", "attribution", "hedge", "number", "naming"} <= set(ev["family"])
+    True
+    """
+    fams = tuple(families) if families is not None else None
+    _modules(fams)  # validate names early
+    if type(corpus).__module__.startswith("dask"):
+        meta = evidence_frame([])
+        return corpus.map_partitions(_partition, fams, resources, meta=meta)
+    if not isinstance(corpus, pd.DataFrame):
+        raise TypeError(f"extract expects a corpus DataFrame from load_corpus, got {type(corpus).__name__}")
+    items = _items(corpus)
+    show = bool(progress) if progress is not None else len(items) > 300
+    workers = min(_n_workers(n_jobs), max(1, len(items)))
+    if workers == 1:
+        rows = _extract_records(items, fams, resources, cache, progress=show)
+    else:
+        from joblib import Parallel, delayed
+
+        n_chunks = workers * 4
+        size = -(-len(items) // n_chunks)
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        parts = Parallel(n_jobs=workers)(
+            delayed(_extract_records)(c, fams, resources, False) for c in chunks
+        )
+        rows = [r for p in parts for r in p]
+    ev = evidence_frame(rows)
+    if fams is not None:
+        ev = ev[ev["family"].isin(set(fams))].reset_index(drop=True)
     return ev

@@ -144,7 +144,7 @@ def vader_tokens(text: str, analyzer: SentimentIntensityAnalyzer | None = None) 
     --------
     >>> vt = vader_tokens("Russia brutally attacked peaceful Ukrainians.")
     >>> [round(v, 2) for v in vt.valences]
-    [0.0, 0.0, -2.0, 2.2, 0.0]
+    [0.0, -3.0, -2.0, 2.2, 0.0]
     >>> vt.spans[2]
     (16, 24)
     """
@@ -223,6 +223,9 @@ class TowardOptions:
     outside: float = 0.25
     decay: float = 6.0
     patient: float = 0.3
+    agent: float = 1.0
+    speaker: float = 1.0
+    use_but: bool = False
     sentence_mix: float = 0.0
     thresholds: tuple[float, float] = VADER_THRESHOLDS
     _re: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -233,6 +236,7 @@ class TowardOptions:
         object.__setattr__(self, "_re", re.compile(pat, re.IGNORECASE))
 
 
+_SPEECH = re.compile(r"(?:said|says|say|told|tells|added|adds|according|wrote|writes|tweeted|stated|noted)\W*$")
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 
 
@@ -247,7 +251,14 @@ def _score_toward(text: str, vt: VaderTokens, start: int, end: int, opts: Toward
     first_after = bisect.bisect_left(spans, (end, end))
     last_before = bisect.bisect_left(spans, (start, start)) - 1
     total = 0.0
-    for i, ((s, e), v) in enumerate(zip(spans, vt.raw, strict=True)):
+    scale = 1.0
+    if opts.speaker != 1.0:
+        nxt = text[spans[first_after][0]:spans[first_after][1]].lower() if first_after < len(spans) else ""
+        prv = text[spans[last_before][0]:spans[last_before][1]].lower() if last_before >= 0 else ""
+        if _SPEECH.match(nxt) or _SPEECH.match(prv):
+            scale = opts.speaker
+    vals = vt.valences if opts.use_but else vt.raw
+    for i, ((s, e), v) in enumerate(zip(spans, vals, strict=True)):
         if v == 0.0 or (s < end and e > start):  # neutral, or the target's own words
             continue
         if e <= start:
@@ -267,7 +278,11 @@ def _score_toward(text: str, vt: VaderTokens, start: int, end: int, opts: Toward
                 aux = text[spans[i - 1][0]:spans[i - 1][1]].lower() if i > 0 else ""
                 if aux in _PASSIVE_AUX and text[e:e + 3].strip().lower() != "by":
                     w *= opts.patient
-        total += w * v
+                elif opts.agent != 1.0:
+                    w *= opts.agent
+            elif opts.agent != 1.0 and not before and d <= 2:
+                w *= opts.agent
+        total += w * v * scale
     local = normalize(total) if total else 0.0
     if opts.sentence_mix:
         local = (1 - opts.sentence_mix) * local + opts.sentence_mix * vt.compound
