@@ -1,0 +1,207 @@
+"""Throughput of ``contrast.extract`` against the pipeline a user would write by hand.
+
+(a) reference: NLTK Punkt sentence split + ``vaderSentiment`` ``polarity_scores``
+    per sentence, nothing else;
+(b) ``contrast.extract`` with every family (cache off), one core;
+(c) ``contrast.extract(n_jobs=2)`` for the parallel speed-up;
+(d) the CLI on CSV input at two corpus sizes, for peak memory while streaming.
+
+Each measurement runs in a fresh process so its peak RSS is its own. The
+synthetic corpus samples sentences from the bundled articles (and, when
+../shared/eval is present, from the NYT snippets and PolNeAR texts).
+
+    python benchmarks/throughput.py [--sizes 1000 10000] [--stream-sizes 10000 100000] [--write-readme]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+BEGIN, END = "<!-- throughput:begin -->", "<!-- throughput:end -->"
+
+
+def sentence_pool() -> list[str]:
+    import contrast
+    from contrast.text import segment
+
+    pool: list[str] = []
+    corpus = contrast.load_corpus(contrast.demo_path())
+    for text in corpus["text"]:
+        d = segment(text)
+        pool += [d.sentence(i) for i in range(1, len(d.sentences))]
+    nyt = EVAL / "sentiment" / "nyt_snippets_vader_gold.tsv"
+    if nyt.is_file():
+        for line in nyt.read_text(encoding="utf-8", errors="replace").splitlines()[:3000]:
+            parts = line.split("\t")
+            if len(parts) >= 3 and len(parts[2]) > 20:
+                pool.append(parts[2].strip())
+    pol = EVAL / "attribution" / "polnear" / "dev" / "text"
+    if pol.is_dir():
+        for p in sorted(pol.glob("*.txt"))[:40]:
+            d = segment(p.read_text(encoding="utf-8", errors="replace"), headline=False)
+            pool += [d.sentence(i) for i in range(len(d.sentences)) if len(d.sentence(i)) > 20]
+    return pool
+
+
+def make_corpus(n: int, seed: int = 0):
+    import pandas as pd
+
+    rng = random.Random(seed)
+    pool = sentence_pool()
+    rows = []
+    for i in range(n):
+        k = rng.randint(12, 24)
+        sents = rng.sample(pool, min(k, len(pool)))
+        paras = [" ".join(sents[j:j + 3]) for j in range(1, len(sents), 3)]
+        rows.append({"doc_id": f"d{i}", "source": f"outlet{i % 4}", "title": sents[0][:100],
+                     "text": "\n\n".join(paras)})
+    return pd.DataFrame(rows)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(mode: str, n: int) -> dict:
+    """Run one measurement in this (fresh) process."""
+    import warnings
+
+    import contrast
+
+    warnings.simplefilter("ignore")
+    raw = make_corpus(n)
+    corpus = contrast.load_corpus(raw)
+    mb = corpus["text"].str.len().sum() / 1e6
+    if mode == "reference":
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        tok, sia = PunktSentenceTokenizer(), SentimentIntensityAnalyzer()
+        t0 = time.perf_counter()
+        n_sent = 0
+        for text in corpus["text"]:
+            for s in tok.tokenize(text):
+                sia.polarity_scores(s)
+                n_sent += 1
+        secs = time.perf_counter() - t0
+        extra = {"sentences": n_sent}
+    else:
+        jobs = 2 if mode == "contrast_2jobs" else 1
+        if jobs > 1:  # warm the workers' imports outside the timed region
+            contrast.extract(corpus.head(8), n_jobs=jobs, cache=False)
+        else:
+            contrast.extract(corpus.head(2), cache=False)
+        t0 = time.perf_counter()
+        ev = contrast.extract(corpus, n_jobs=jobs, cache=False, progress=False)
+        secs = time.perf_counter() - t0
+        extra = {"evidence_rows": len(ev)}
+    return {"mode": mode, "n": n, "seconds": secs, "articles_per_s": n / secs, "mb_per_s": mb / secs,
+            "peak_rss_mb": _peak_rss_mb(), **extra}
+
+
+def child_stream(n: int) -> dict:
+    """Write an n-article CSV, then time the CLI on it in a fresh process and read its peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = Path(tmp) / "corpus.csv"
+        make_corpus(n).to_csv(csv, index=False)
+        out = Path(tmp) / "out"
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c",
+             "import resource,sys; from contrast.cli import main; rc=main(sys.argv[1:]); "
+             "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024); sys.exit(rc)",
+             str(csv), "--out", str(out), "--no-charts", "-q"],
+            capture_output=True, text=True, check=False)
+        secs = time.perf_counter() - t0
+        if proc.returncode:
+            raise SystemExit(f"CLI failed on {n} articles: {proc.stderr.strip()[-500:]}")
+        rss = float(proc.stdout.split("RSS")[-1])
+    return {"mode": "cli_stream", "n": n, "seconds": secs, "articles_per_s": n / secs,
+            "mb_per_s": float("nan"), "peak_rss_mb": rss}
+
+
+def measure(mode: str, n: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", mode, str(n)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode:
+        raise SystemExit(f"{mode} n={n} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def report(results: list[dict]) -> str:
+    by = {(r["mode"], r["n"]): r for r in results}
+    lines = [f"Measured on {date.today().isoformat()} on this project's machine (2 cores) with "
+             "`make throughput` (`python benchmarks/throughput.py --write-readme`).", "",
+             "| N articles | pipeline | articles/s | MB/s | peak RSS (MB) |", "|---|---|---|---|---|"]
+    for r in results:
+        mbs = "" if r["mb_per_s"] != r["mb_per_s"] else f"{r['mb_per_s']:.2f}"
+        lines.append(f"| {r['n']:,} | {r['mode']} | {r['articles_per_s']:.1f} | {mbs} | {r['peak_rss_mb']:.0f} |")
+    lines.append("")
+    for n in sorted({r["n"] for r in results}):
+        a, b, c = by.get(("reference", n)), by.get(("contrast", n)), by.get(("contrast_2jobs", n))
+        if a and b:
+            lines.append(f"- N={n:,}: ratio b/a (contrast, every family / Punkt + VADER alone) = "
+                         f"**{b['articles_per_s'] / a['articles_per_s']:.2f}** (target >= 0.5, stretch >= 1.0)")
+        if b and c:
+            lines.append(f"- N={n:,}: speed-up with n_jobs=2 = **{c['articles_per_s'] / b['articles_per_s']:.2f}x**"
+                         " (target >= 1.7x)")
+    streams = sorted((r for r in results if r["mode"] == "cli_stream"), key=lambda r: r["n"])
+    if len(streams) >= 2:
+        lo, hi = streams[0], streams[-1]
+        growth = hi["peak_rss_mb"] / lo["peak_rss_mb"] - 1
+        lines.append(f"- CLI peak RSS at {hi['n']:,} vs {lo['n']:,} articles: {growth:+.0%} (target < 25%)")
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(text: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from contrast.io import write_text
+
+    readme = ROOT / "README.md"
+    s = readme.read_text(encoding="utf-8")
+    pre, rest = s.split(BEGIN, 1)
+    _, post = rest.split(END, 1)
+    write_text(readme, f"{pre}{BEGIN}\n{text}{END}{post}")
+
+
+def main() -> int:
+    if len(sys.argv) >= 2 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], int(sys.argv[3]))))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--stream-sizes", type=int, nargs="*", default=[10000, 100000])
+    ap.add_argument("--write-readme", action="store_true")
+    args = ap.parse_args()
+    results = []
+    for n in args.sizes:
+        for mode in ("reference", "contrast", "contrast_2jobs"):
+            r = measure(mode, n)
+            print(f"{mode:>15} N={n:>7,}: {r['articles_per_s']:8.1f} articles/s  "
+                  f"{r['mb_per_s']:.2f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
+            results.append(r)
+    for n in args.stream_sizes:
+        r = child_stream(n)
+        print(f"{'cli_stream':>15} N={n:>7,}: {r['articles_per_s']:8.1f} articles/s  "
+              f"peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
+        results.append(r)
+    text = report(results)
+    print(text)
+    if args.write_readme:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
