@@ -12,7 +12,9 @@ import sys
 import time
 import warnings
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -32,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date-col", help="column holding the publication date (tabular input)")
     p.add_argument("--id-col", help="column holding a unique article id (tabular input)")
     p.add_argument("--by", default="source", help="corpus column to compare groups by (default: source)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
+    p.add_argument("--chunksize", type=int, default=5000,
+                   help="articles per chunk when streaming a table file (default: 5000)")
+    p.add_argument("--report-sample", type=int, default=2000,
+                   help="articles whose evidence feeds charts and report examples when streaming "
+                        "(default: 2000; every article counts in the tables)")
     p.add_argument("--no-charts", action="store_true", help="skip charts (and their report section)")
     p.add_argument("--parquet", action="store_true", help="also write the tables as Parquet")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -59,10 +67,75 @@ def _stored_validity() -> pd.DataFrame | None:
         return pd.read_csv(fh)
 
 
+def _check_by(corpus: pd.DataFrame, by: str) -> None:
+    if by not in corpus.columns:
+        raise ValueError(f"--by {by!r} is not a corpus column; columns: {list(corpus.columns)}")
+
+
+def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path]]:
+    """Process a table file chunk by chunk; evidence is appended to disk as it is made.
+
+    Returns the corpus and evidence of the first ``--report-sample`` articles
+    (for charts and report examples), the articles table of every article,
+    and the paths written.
+    """
+    from contrast import io, tables
+    from contrast.corpus import read_table_chunks
+    from contrast.extract import extract
+
+    arts: list[pd.DataFrame] = []
+    sample_c: list[pd.DataFrame] = []
+    sample_e: list[pd.DataFrame] = []
+    n_sample = n_total = 0
+    seen: set[str] = set()
+    writer: Any = None
+    with ExitStack() as stack:
+        tmp_csv = stack.enter_context(io.atomic_path(out / "evidence.csv"))
+        tmp_pq = stack.enter_context(io.atomic_path(out / "evidence.parquet")) if args.parquet else None
+        fh = stack.enter_context(open(tmp_csv, "w", encoding="utf-8", newline=""))
+        for corpus in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
+            _check_by(corpus, args.by)
+            dup = corpus["doc_id"].isin(seen)
+            if dup.any():
+                corpus.loc[dup, "doc_id"] = [f"{d}~{n_total + i}" for i, d in
+                                             zip(corpus.index[dup], corpus.loc[dup, "doc_id"], strict=True)]
+                warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; renamed with a ~row suffix",
+                              stacklevel=2)
+            seen.update(corpus["doc_id"])
+            ev = extract(corpus, n_jobs=args.jobs, cache=False, progress=False)
+            io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
+            if tmp_pq is not None:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                table = pa.Table.from_pandas(ev, preserve_index=False)
+                if writer is None:
+                    writer = stack.enter_context(pq.ParquetWriter(tmp_pq, table.schema))
+                writer.write_table(table)
+            arts.append(tables.articles(ev, corpus))
+            if n_sample < args.report_sample:
+                take = corpus.head(args.report_sample - n_sample)
+                sample_c.append(take)
+                sample_e.append(ev[ev["doc_id"].isin(set(take["doc_id"]))])
+                n_sample += len(take)
+            n_total += len(corpus)
+            if not args.quiet:
+                print(f"contrast: {n_total:,} articles processed", file=sys.stderr, flush=True)
+    if n_total == 0:
+        raise ValueError(f"{src}: no article with text")
+    written = {"evidence": out / "evidence.csv"}
+    if args.parquet:
+        written["evidence_parquet"] = out / "evidence.parquet"
+    corpus_s = pd.concat(sample_c, ignore_index=True)
+    corpus_s.attrs["sampled_from"] = n_total
+    return corpus_s, pd.concat(sample_e, ignore_index=True), pd.concat(arts, ignore_index=True), written
+
+
 def run(args: argparse.Namespace) -> dict[str, Path]:
     """Run the whole job; return the paths written. Raises ValueError on bad input."""
     from contrast import io, plot, report, tables
-    from contrast.corpus import load_corpus
+    from contrast.corpus import TABLE_SUFFIXES, load_corpus
     from contrast.extract import extract
 
     src, out = Path(args.input), Path(args.out)
@@ -72,23 +145,27 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         raise ValueError(f"--out {out} is inside the input folder {src}; choose a folder outside it")
     if out.exists() and not out.is_dir():
         raise ValueError(f"--out {out} exists and is not a folder")
-    corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
-                         title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
-    if args.by not in corpus.columns:
-        raise ValueError(f"--by {args.by!r} is not a corpus column; columns: {list(corpus.columns)}")
-    evidence = extract(corpus, progress=None if not args.quiet else False)
-    arts = tables.articles(evidence, corpus)
+    cols = {"text": args.text_col, "source": args.source_col, "title": args.title_col,
+            "date": args.date_col, "doc_id": args.id_col}
+    out.mkdir(parents=True, exist_ok=True)
+    if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
+        corpus, evidence, arts, written = _stream(src, out, cols, args)
+    else:
+        corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
+                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
+        _check_by(corpus, args.by)
+        evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
+        arts = tables.articles(evidence, corpus)
+        written = {"evidence": io.write_csv(evidence, out / "evidence.csv")}
+        if args.parquet:
+            written["evidence_parquet"] = io.write_parquet(evidence, out / "evidence.parquet")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore" if args.quiet else "default")
         sources = tables.compare(arts, by=args.by, evidence=evidence, corpus=corpus)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {
-        "articles": io.write_csv(arts, out / "articles.csv"),
-        "evidence": io.write_csv(evidence, out / "evidence.csv"),
-        "sources": io.write_csv(sources, out / "sources.csv"),
-    }
+    written["articles"] = io.write_csv(arts, out / "articles.csv")
+    written["sources"] = io.write_csv(sources, out / "sources.csv")
     if args.parquet:
-        for name, df in (("articles", arts), ("evidence", evidence), ("sources", sources)):
+        for name, df in (("articles", arts), ("sources", sources)):
             written[f"{name}_parquet"] = io.write_parquet(df, out / f"{name}.parquet")
     charts: dict[str, Path] = {}
     if not args.no_charts:

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import contrast
+from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
+from contrast.extract import _CACHE, extract, extract_text
+
+
+def _corpus(n: int = 12) -> pd.DataFrame:
+    texts = [
+        "Kyiv says 40 killed\nExperts suggest the strike may have killed about 40 civilians, officials said.",
+        "Moscow denies it\n\"The fact is that nobody was hurt,\" Peskov told reporters in the Kremlin.",
+        "Quiet day\nNothing happened in Kharkiv on Monday.",
+    ]
+    df = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "source": ["A", "B", "C"] * (n // 3),
+                       "text": [texts[i % 3] for i in range(n)]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return contrast.load_corpus(df)
+
+
+def test_columns_and_offsets(demo_corpus, demo_evidence):
+    ev = demo_evidence
+    assert list(ev.columns) == list(EVIDENCE_COLUMNS)
+    texts = dict(zip(demo_corpus.doc_id, demo_corpus.text, strict=True))
+    for r in ev.itertuples():
+        assert texts[r.doc_id][r.start:r.end] == r.span
+    assert set(ev["source"]) == {"Business Insider", "Izvestia"}
+
+
+def test_parallel_equals_serial():
+    c = _corpus(24)
+    serial = extract(c, cache=False)
+    parallel = extract(c, n_jobs=2, cache=False)
+    pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_cache_hits_and_equal_results():
+    c = _corpus(6)
+    _CACHE.clear()
+    first = extract(c)
+    misses = _CACHE.misses
+    second = extract(c)
+    assert _CACHE.hits >= len(c) and _CACHE.misses == misses
+    pd.testing.assert_frame_equal(first, second)
+    # changing a text recomputes only that article
+    c2 = c.copy()
+    c2.loc[0, "text"] = c2.loc[0, "text"] + " Officials said more."
+    extract(c2)
+    assert _CACHE.misses == misses + 1
+
+
+def test_families_filter_and_errors():
+    c = _corpus(3)
+    ev = extract(c, families=["sentiment"])
+    assert set(ev["family"]) == {"sentiment"}
+    with pytest.raises(ValueError, match="unknown families"):
+        extract(c, families=["sentimnet"])
+    with pytest.raises(ValueError, match="corpus lacks columns"):
+        extract(pd.DataFrame({"x": [1]}))
+    with pytest.raises(TypeError, match="corpus DataFrame"):
+        extract(["a text"])
+    with pytest.raises(ValueError, match="unknown resources"):
+        extract(c, resources={"nope": None})
+
+
+def test_extract_text_matches_extract():
+    c = _corpus(3)
+    row = c.iloc[1]
+    one = extract_text(row.text, doc_id=row.doc_id, source=row.source)
+    many = extract(c, cache=False)
+    pd.testing.assert_frame_equal(one, many[many.doc_id == row.doc_id].reset_index(drop=True))
+
+
+def test_empty_evidence_frame_has_contract_columns():
+    ev = evidence_frame([])
+    assert list(ev.columns) == list(EVIDENCE_COLUMNS) and len(ev) == 0
+    with pytest.raises(ValueError, match="unknown evidence columns"):
+        evidence_frame([{"family": "x", "spam": 1}])
+
+
+def test_dask_local_cluster_equals_pandas():
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    c = _corpus(12)
+    expected = extract(c, cache=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        ddf = dd.from_pandas(c, npartitions=3)
+        lazy = extract(ddf)
+        assert type(lazy).__module__.startswith("dask")
+        got = lazy.compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected)
