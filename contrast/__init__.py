@@ -13,6 +13,7 @@ from pathlib import Path
 from contrast.corpus import load_corpus
 from contrast.evidence import EVIDENCE_COLUMNS
 from contrast.extract import extract
+from contrast.features.sentiment import sentiment_toward
 from contrast.text import segment
 
 __version__ = "0.1.0"
@@ -24,6 +25,7 @@ __all__ = [
     "extract",
     "load_corpus",
     "segment",
+    "sentiment_toward",
 ]
 
 

@@ -1,17 +1,887 @@
-"""Placeholder: the attribution extractor (being written)."""
+"""Attribution: who is cited, with which reporting cue, in which stance.
+
+Rule-based, no parser: one compiled regular expression finds every cue in the
+article (reporting verbs in any tense and voice, "according to", "as noted by",
+agentless "has been accused of" / "is said to", "reports of", and colon-introduced
+quotes such as ``Peskov: "We ..."``); the speaker is then read from a short token
+window around the cue (subject before the verb, appositives ``"Name, a
+spokesman for X, said"``, inversion ``"...," said X``, the noun phrase after
+"according to"), and the reported content from the clause or quotation beside it
+(:func:`contrast.text.quote_spans`, so a quotation running over two sentences is
+one content span).
+
+Families
+--------
+``attribution``
+    One row per cue. ``start, end, span`` = the cue as written ("said",
+    "has reported", "told the Kyiv Post", "according to", ":"); ``cue`` = the
+    same text; ``label`` = the stance of the cue (``neutral``, ``distancing``,
+    ``endorsing``, ``emphatic``, ``tentative``, ``counter``, ``accusation``);
+    ``speaker`` / ``speaker_start`` / ``speaker_end`` = the source as written
+    (empty for agentless cues); ``speaker_resolved`` = the named person a
+    pronoun, a definite description ("the ambassador") or a bare surname refers
+    to; ``speaker_type`` = ``named``, ``title``, ``institution``, ``pronoun`` or
+    ``anonymous``; ``actor`` = the speaker's actor group (``other`` when the
+    actor dictionary knows none); ``quote`` = ``direct`` when the content holds
+    quotation marks, else ``indirect``; ``content_start`` / ``content_end``.
+``unattributed``
+    One row per body sentence (not the headline) that has no attribution cue,
+    lies in no attributed content and holds no quotation; ``label`` is
+    ``unattributed`` and ``span`` the sentence. The share of such sentences per
+    article measures how much the outlet asserts in its own voice.
+
+Notes
+-----
+Stance classes follow Hyland (2002) (factive, tentative and counter reporting
+verbs), Bergler (1992, 2006) and Caldas-Coulthard (1994) (distancing verbs such as
+"claim", "allege"); see the header of ``lexicons/reporting_verbs.tsv``.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from contrast.text import Doc
+import pandas as pd
+
+from contrast.actors import ActorDictionary, default_actors
+from contrast.lexicon import load_table
+from contrast.text import Doc, quote_spans, segment, token_spans
+
+__all__ = ["FAMILIES", "STANCES", "SPEAKER_TYPES", "Resources", "default_resources",
+           "extract", "attribute"]
 
 FAMILIES = ("attribution", "unattributed")
 
+#: Stance labels of attribution rows.
+STANCES = ("neutral", "distancing", "endorsing", "emphatic", "tentative", "counter", "accusation")
+#: Values of ``speaker_type``.
+SPEAKER_TYPES = ("named", "title", "institution", "pronoun", "anonymous")
 
-def default_resources() -> Any:
+_OPEN_Q = "\"“«„‘"
+_CLOSE_Q = "\"”»“’"
+_QUOTES = set(_OPEN_Q + _CLOSE_Q + "'")
+_HARD = _QUOTES | set(";:()[]—–―")
+_BOUNDARY = {
+    "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "as", "but",
+    "so", "since", "although", "though", "after", "before", "where", "than", "whether", "what",
+    "how", "why", "unless", "until", "whereas", "to", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "not",
+    "do", "does", "did",
+}
+# words that may begin a speaker phrase but are trimmed off (conjunctions, adverbs)
+_LEAD_TRIM = {"and", "but", "or", "so", "yet", "also", "then", "now", "however", "meanwhile",
+              "still", "thus", "instead", "moreover", "indeed", "nor", "plus"}
+_DET = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+        "your", "such", "no", "any", "every", "each", "said", "that", "new", "recent", "latest",
+        "earlier", "previous", "media", "news", "press", "initial", "first", "final", "some",
+        "several", "many", "numerous", "multiple", "other", "official", "unconfirmed", "similar",
+        "conflicting", "both", "further", "own", "separate", "detailed", "written"}
+_PREP = {"of", "in", "with", "amid", "despite", "to", "for", "on", "by", "from", "about",
+         "after", "before", "following", "under", "over", "against", "among", "into", "without",
+         "per", "at", "and", "or", "than", "as"}
+_PRONOUNS = {"he": "he", "she": "she", "they": "they", "we": "we", "i": "i", "it": "it",
+             "you": "you"}
+_OBJ = r"(?:him|her|them|us|me|reporters|journalists|the\s+press|the\s+media|lawmakers|an?\s+\w+)"
+_CAPRUN = r"(?:(?:the|The)\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,5}"
+_AUX_WORDS = (
+    r"has|have|had|having|will|would|could|can|may|might|shall|should|must|did|does|do|is|are"
+    r"|was|were|be|been|being|also|previously|repeatedly|recently|later|again|earlier|then"
+    r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
+    r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
+    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even"
+    r"|cannot|\w+n[’']t|\w+ly"
+)
+_BE = {"is", "are", "was", "were", "be", "been", "being"}
+_MEDIA_NOUN = (r"statement|interview|post|tweet|briefing|speech|letter|video|message|address"
+               r"|press\s+conference|news\s+conference|op-ed|column|report|filing|email|e-mail"
+               r"|(?:Telegram|Facebook|social\s+media|X)\s+post|broadcast|appearance|memo")
+_QUOTE_AFTER = re.compile(r"\s*[,:]?\s*[\"“«‘]")
+
+
+def _words(form: str) -> str:
+    return r"\s+".join(re.escape(w) for w in form.split())
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Word lists the attribution extractor uses.
+
+    Parameters
+    ----------
+    verbs : mapping
+        Surface form (lower case, single spaces) -> ``(lemma, stance, need)``;
+        ``need`` is ``""``, ``"that"`` (only with a following that-clause,
+        quotation, colon or comma) or ``"noun"`` (the form is also a noun).
+    nouns : mapping
+        Speaker head noun (lower case) -> ``anonymous``, ``title``,
+        ``institution`` or ``pronoun``.
+    actors : ActorDictionary
+        Gives the speaker's actor group.
+    """
+
+    verbs: Mapping[str, tuple[str, str, str]]
+    nouns: Mapping[str, str]
+    actors: ActorDictionary
+    person_aliases: frozenset[str] = field(default_factory=frozenset)
+    group_aliases: frozenset[str] = field(default_factory=frozenset)
+    pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), repr=False)
+
+    @classmethod
+    def from_tables(cls, verbs: pd.DataFrame, nouns: pd.DataFrame,
+                    actors: ActorDictionary | None = None) -> Resources:
+        """Build from a verb table (columns ``lemma, stance, forms`` and optional
+        ``need``; ``forms`` separated by ``|``) and a noun table (``term, type``)."""
+        missing = {"lemma", "stance", "forms"} - set(verbs.columns)
+        if missing:
+            raise ValueError(f"verb table lacks columns {sorted(missing)}; found {list(verbs.columns)}")
+        if not {"term", "type"} <= set(nouns.columns):
+            raise ValueError(f"noun table needs columns ['term', 'type']; found {list(nouns.columns)}")
+        bad = set(verbs["stance"]) - set(STANCES)
+        if bad:
+            raise ValueError(f"unknown stance labels {sorted(bad)}; choose from {list(STANCES)}")
+        vmap: dict[str, tuple[str, str, str]] = {}
+        needs = verbs["need"] if "need" in verbs.columns else pd.Series("", index=verbs.index)
+        for lemma, stance, need, forms in zip(verbs["lemma"], verbs["stance"], needs,
+                                              verbs["forms"], strict=True):
+            for f in str(forms).split("|"):
+                f = " ".join(f.lower().split())
+                if f:
+                    vmap.setdefault(f, (str(lemma), str(stance), str(need or "")))
+        nmap = {" ".join(str(t).lower().split()): str(ty)
+                for t, ty in zip(nouns["term"], nouns["type"], strict=True)}
+        actors = actors if actors is not None else default_actors()
+        person: set[str] = set()
+        group: set[str] = set()
+        if actors is default_actors():
+            full = load_table("actors")
+            for a, k in zip(full["alias"], full["kind"], strict=True):
+                (person if k == "person" else group).update(str(a).split())
+        return cls(vmap, nmap, actors, frozenset(person), frozenset(group - person),
+                   _compile(vmap))
+
+    @classmethod
+    def from_terms(cls, verbs: Mapping[str, str], *, nouns: Mapping[str, str] | None = None,
+                   actors: ActorDictionary | None = None) -> Resources:
+        """Build from ``{form: stance}`` (every surface form listed) and optional nouns.
+
+        Examples
+        --------
+        >>> res = Resources.from_terms({"said": "neutral", "boasted": "emphatic"})
+        >>> [r["cue"] for r in attribute("Kyiv boasted that it won.", resources=res)]
+        ['boasted']
+        """
+        vt = pd.DataFrame({"lemma": list(verbs), "stance": list(verbs.values()),
+                           "forms": list(verbs)})
+        nt = (pd.DataFrame({"term": list(nouns), "type": list(nouns.values())}) if nouns
+              else load_table("attribution_nouns"))
+        return cls.from_tables(vt, nt, actors)
+
+
+def _compile(vmap: Mapping[str, tuple[str, str, str]]) -> re.Pattern[str]:
+    forms = sorted(vmap, key=len, reverse=True)
+    verb = "|".join(_words(f) for f in forms) or r"(?!x)x"
+    pp = [f for f in forms if f.endswith(("ed", "en", "ld", "id", "wn", "ght", "ote", "nd"))
+          and " " not in f]
+    ppat = "|".join(re.escape(f) for f in pp) or r"(?!x)x"
+    pat = (
+        # agentless accusation: "has (previously) been accused of", "Forces Accused of"
+        r"(?P<acc>(?:(?:has|have|had)\s+(?:\w+\s+)?been\s+|(?:is|are|was|were|being|been|stands?"
+        r"|stood)\s+(?:\w+ly\s+|also\s+|long\s+)?)?(?:accused|alleged)\s+(?:of|to)\b)"
+        # agentless passive: "is said to", "it was reported that"
+        r"|(?P<pas>(?:it\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:said|reported|believed|thought|claimed|rumou?red|understood|alleged|estimated)"
+        r"\s+(?:to|that)\b)"
+        r"|(?P<acc2>according\s+to)"
+        rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
+        r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b)"
+        r"|(?P<call>(?<=,\s)(?:calling|describing|branding|labell?ing|dubbing)(?=\s+(?:it|this|that"
+        r"|them|him|her|the\s+\w+)\s+(?:a|an|the)\b))"
+        rf"|(?P<v>(?:(?:{_AUX_WORDS})\s+)*?(?P<verb>{verb}))"
+    )
+    return re.compile(rf"(?<![\w'’-])(?:{pat})(?![\w-])", re.IGNORECASE)
+
+
+_COLON = re.compile(r"^(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
+                    re.MULTILINE)
+_COLON_STOP = {"photo", "photos", "video", "watch", "update", "updated", "related", "source",
+               "note", "editor", "read", "image", "credit", "copyright", "see", "also", "more",
+               "warning", "breaking", "exclusive", "analysis", "opinion", "live", "q", "a",
+               "question", "answer", "subscribe", "tags", "filed", "topics", "correction"}
+_TAIL_TO = re.compile(rf"\s+(?:to\s+)?({_CAPRUN}|reporters|journalists)")
+_TAIL_TELL = re.compile(rf"\s+({_CAPRUN}|{_OBJ})(?![\w'’-])")
+_TAIL_MEDIA = re.compile(rf"\s+(?:in|on|during)\s+(?:a|an|the|his|her|its|their)\s+"
+                         rf"(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUN})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    """The bundled reporting verbs, speaker nouns and actor dictionary (loaded once)."""
+    return Resources.from_tables(load_table("reporting_verbs"), load_table("attribution_nouns"))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Sent:
+    """Tokens of one sentence, with their text."""
+
+    __slots__ = ("start", "end", "toks", "words")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.start, self.end = start, end
+        self.toks = token_spans(text, start, end)
+        self.words = [text[s:e] for s, e in self.toks]
+
+    def index_at(self, offset: int) -> int:
+        for i, (s, _) in enumerate(self.toks):
+            if s >= offset:
+                return i
+        return len(self.toks)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _np_ok(words: list[str], res: Resources) -> bool:
+    """A token run that can be a speaker noun phrase."""
+    if not words or len(words) > 14:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
+        return False
+    return _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
+        first[:1].isdigit() or low in {"one", "two", "three", "both", "all", "most", "few"}
+
+
+def _trim_lead(sent: _Sent, i: int, j: int) -> int:
+    while i < j and (sent.words[i].lower() in _LEAD_TRIM or sent.words[i] == ","):
+        i += 1
+    return i
+
+
+def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """Token range [i, j) of the subject right before token ``k`` (None if none)."""
+    j = k
+    i = k
+    while i > 0:
+        w = sent.words[i - 1]
+        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (w.islower() and w in res.verbs
+                                                                  and w not in res.nouns):
+            break
+        i -= 1
+    i = _trim_lead(sent, i, j)
+    if i < j:
+        if j - i > 12:
+            # a clause, not a subject: keep the trailing noun phrase
+            cut = j - 1
+            while cut > i and (_is_cap(sent.words[cut - 1]) or sent.words[cut - 1].lower()
+                               in _DET or sent.words[cut - 1] in {"'s", "’s"}):
+                cut -= 1
+            i = cut if j - cut <= 6 else j - 1
+        return (i, j) if _np_ok(sent.words[i:j], res) else None
     return None
 
 
-def extract(doc: Doc, resources: Any = None) -> list[dict[str, Any]]:
-    return []
+def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """``Name, a spokesman for X, said``: segments before the comma at ``k - 1``."""
+    if k < 2 or sent.words[k - 1] != ",":
+        return None
+    end = k - 1
+    segs: list[tuple[int, int]] = []
+    j = end
+    while j > 0 and len(segs) < 4:
+        i = j
+        while i > 0 and sent.words[i - 1] != "," and sent.words[i - 1] not in _HARD:
+            i -= 1
+        seg = sent.words[i:j]
+        if not seg or len(seg) > 12 or any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
+                                           for w in seg):
+            break
+        segs.append((i, j))
+        if i == 0 or sent.words[i - 1] in _HARD:
+            break
+        j = i - 1
+    while segs and not _is_cap(sent.words[segs[-1][0]]):
+        segs.pop()
+    if not segs:
+        return None
+    i0 = _trim_lead(sent, segs[-1][0], end)
+    return (i0, end) if i0 < end and _np_ok(sent.words[i0:end], res) else None
+
+
+def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
+              ) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at token ``i``."""
+    j = i
+    n = len(sent.words)
+    while j < n:
+        w = sent.words[j]
+        if w in _HARD or w in {",", ".", "!", "?"} or (j > i and w.lower() in _BOUNDARY
+                                                        - {"of", "to", "at", "on", "with"}):
+            break
+        j += 1
+        if j - i > 14:
+            return None
+    while j > i and sent.words[j - 1].lower() in _BOUNDARY | _PREP:
+        j -= 1
+    if j <= i or not _np_ok(sent.words[i:j], res):
+        return None
+    if apposition and j + 1 < n and sent.words[j] == "," and \
+            sent.words[j + 1].lower() in {"a", "an", "the"}:
+        k = j + 1
+        while k < n and sent.words[k] not in {",", ".", ";", "!", "?"} and sent.words[k] not in _HARD:
+            k += 1
+        if k - j <= 12 and (k >= n or sent.words[k] in {".", "!", "?", ","}):
+            j = k
+    return i, j
+
+
+# ------------------------------------------------------------------ speaker typing
+
+
+def _name_runs(words: list[str], res: Resources) -> list[tuple[int, int]]:
+    """Runs of capitalised words that look like a person's name."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if _is_cap(words[i]) and words[i].isalpha() or (_is_cap(words[i]) and "-" in words[i]):
+            j = i
+            while j < n and _is_cap(words[j]) and (words[j].replace("-", "").replace(".", "")
+                                                   .replace("'", "").isalpha()):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            run = words[i:j]
+            low = [w.lower() for w in run]
+            person = any(w in res.person_aliases for w in run)
+            unknown = [w for w, lw in zip(run, low, strict=True)
+                       if lw not in res.nouns and w not in res.group_aliases and lw not in _DET
+                       and lw not in _PRONOUNS and lw not in _NOT_NAMES and len(w) > 1]
+            inst_tail = low[-1] in res.nouns and res.nouns[low[-1]] == "institution"
+            if person or (unknown and not inst_tail):
+                # drop leading known words (titles, adjectives): "Ambassador Rodion Miroshnik"
+                s = i
+                while s < j - 1 and (low[s - i] in res.nouns or run[s - i] in res.group_aliases
+                                     or low[s - i] in _DET or low[s - i] in _NOT_NAMES):
+                    s += 1
+                runs.append((s, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+_NOT_NAMES = {"foreign", "defense", "defence", "affairs", "interior", "national", "security",
+              "political", "military", "former", "senior", "top", "deputy", "acting", "vice",
+              "state", "federal", "ministry", "january", "february", "march", "april", "may",
+              "june", "july", "august", "september", "october", "november", "december",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "many", "most", "some", "several", "both", "all", "other", "others", "local",
+              "western", "eastern", "northern", "southern", "european", "international",
+              "sources", "experts", "officials", "analysts", "reports", "critics", "general",
+              "lt", "col", "gen", "sen", "rep", "mr", "mrs", "ms", "dr", "prof", "read", "photo"}
+
+
+def _speaker_type(words: list[str], res: Resources) -> str:
+    low = [w.lower() for w in words]
+    if len(low) == 1 and low[0] in _PRONOUNS:
+        return "pronoun"
+    # the head segment: up to the first comma
+    head = low[: low.index(",")] if "," in low else low
+    hwords = words[: len(head)]
+    if _name_runs(hwords, res):
+        return "named"
+    # head noun: last word before a preposition
+    cut = len(head)
+    for p, w in enumerate(head):
+        if p > 0 and w in {"of", "for", "in", "from", "at", "with", "close", "familiar", "who"}:
+            cut = p
+            break
+    core = head[:cut]
+    if not core:
+        return "anonymous"
+    for n in (2, 1):
+        if len(core) >= n:
+            key = " ".join(core[-n:])
+            if key in res.nouns and res.nouns[key] != "pronoun":
+                return res.nouns[key]
+    if any(w in res.group_aliases for w in hwords[:cut]):
+        return "institution"
+    if any(res.nouns.get(w) == "institution" for w in core):
+        return "institution"
+    if any(res.nouns.get(w) == "title" for w in core):
+        return "title"
+    return "institution" if _is_cap(hwords[-1] if cut >= len(hwords) else hwords[cut - 1]) \
+        else "anonymous"
+
+
+def _person_name(words: list[str], res: Resources) -> str | None:
+    runs = _name_runs(words[: words.index(",")] if "," in words else words, res)
+    if not runs:
+        return None
+    s, e = runs[-1]
+    return " ".join(words[s:e])
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def _cue_tail(text: str, end: int, lemma: str) -> int:
+    """Extend a verb cue over a recipient ("told the Kyiv Post", "stated to
+    Izvestia") and a medium ("in a statement")."""
+    if lemma == "tell":
+        m = _TAIL_TELL.match(text, end)
+        if m:
+            end = m.end()
+    elif lemma in {"say", "state", "explain", "write", "speak", "announce", "declare", "confirm",
+                   "admit", "complain", "report"}:
+        m = re.compile(r"\s+to\s+(" + _CAPRUN + r"|reporters|journalists)(?![\w'’-])").match(text, end)
+        if m and not re.match(r"\s+to\s+(?:be|have)\b", text[end:end + 12]):
+            end = m.end()
+    m = _TAIL_MEDIA.match(text, end)
+    if m:
+        end = m.end()
+    return end
+
+
+def _after_ok(text: str, end: int, sent_end: int, *, strict: bool = False) -> bool:
+    """A following that-clause, quotation, colon (or, unless ``strict``, a comma)."""
+    rest = text[end:min(sent_end + 1, end + 40)].lstrip()
+    return (rest[:1] in set(_OPEN_Q + ":" + ("" if strict else ",")) or
+            re.match(r"(?:that|how|why|whether|what|if|where|who|when)\b", rest, re.I) is not None)
+
+
+def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: list[tuple[int, int]],
+                   before: bool, after: bool) -> tuple[int, int] | None:
+    """The reported content next to a cue.
+
+    ``pre_end`` is where the text before the speaker/cue ends (the offset of the
+    speaker or cue start). ``before``/``after`` say which sides may hold it.
+    """
+    if before and after:
+        rest = text[cue_end:sent.end].lstrip(" ,")
+        if not (rest[:1] in set(_OPEN_Q + ":") or re.match(r"that\b", rest)):
+            for qs, qe in quotes:
+                if qe <= pre_end and not text[qe:pre_end].strip(" ,\t"):
+                    return qs, qe
+    if after:
+        m = re.compile(r"[\s,:]*(?:that\b)?\s*").match(text, cue_end)
+        s = m.end() if m else cue_end
+        # "said last year that ..." / "said on Monday that ..."
+        m2 = re.compile(r"[^.;:\"“”]{0,40}?\bthat\s+").match(text, cue_end, sent.end)
+        if m2 and text[s:s + 1].islower():
+            s = m2.end()
+        e = sent.end
+        for qs, qe in quotes:
+            if qs == s or (qs > s and not text[s:qs].strip(" ,:")):
+                return qs, qe
+        while e > s and text[e - 1] in ".!? ":
+            e -= 1
+        lead = text[s:e].split(" ", 1)[0].lower() if e > s else ""
+        if e - s > 2 and not (before and lead in _PREP | {"during", "last", "earlier", "according"}):
+            return s, e
+    if before:
+        gap = pre_end
+        for qs, qe in quotes:
+            if qe <= gap and not text[qe:gap].strip(" ,\t"):
+                return qs, qe
+        s = sent.start
+        e = gap
+        while e > s and text[e - 1] in " ,—–-:":
+            e -= 1
+        if e - s > 2:
+            return s, e
+    return None
+
+
+def _resolve(words: list[str], stype: str, history: list[tuple[str, str, str]],
+             res: Resources) -> tuple[str, str]:
+    """(resolved name, full earlier mention) for pronouns, descriptions, surnames."""
+    low = [w.lower() for w in words]
+    if stype == "pronoun":
+        if low[0] in {"he", "she", "i"}:
+            for name, full, ty in reversed(history):
+                if ty == "named":
+                    return name, full
+        elif low[0] in {"they", "it", "we"}:
+            for _name, full, ty in reversed(history):
+                if ty in {"institution", "anonymous"}:
+                    return "", full
+        return "", ""
+    if stype == "title" and low[0] in {"the", "this"} and len(low) <= 4:
+        key = low[-1]
+        for name, full, ty in reversed(history):
+            if ty == "named" and key in full.lower():
+                return name, full
+        for name, full, ty in reversed(history):
+            if ty == "named":
+                return name, full
+        return "", ""
+    if stype == "named":
+        own = _person_name(words, res) or ""
+        if own and " " not in own:
+            for name, full, ty in reversed(history):
+                if ty == "named" and name != own and name.endswith(" " + own):
+                    return name, full
+    return "", ""
+
+
+def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]]:
+    """Attribution and unattributed-sentence evidence for one segmented article.
+
+    Parameters
+    ----------
+    doc : Doc
+        From :func:`contrast.text.segment`.
+    resources : Resources, optional
+        Word lists (default: :func:`default_resources`).
+
+    Returns
+    -------
+    list of dict
+        Evidence rows (see the module docstring).
+    """
+    res = resources if resources is not None else default_resources()
+    text = doc.text
+    if not text.strip() or not doc.sentences:
+        return []
+    quotes = quote_spans(text)
+    sents: dict[int, _Sent] = {}
+
+    def sent_of(offset: int) -> tuple[int, _Sent]:
+        sid = doc.sent_id(offset)
+        if sid not in sents:
+            s, e = doc.sentences[sid]
+            sents[sid] = _Sent(text, s, e)
+        return sid, sents[sid]
+
+    found: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in res.pattern.finditer(text):
+        row = _from_match(text, m, res, sent_of, quotes, found)
+        if row is not None:
+            found.append(row)
+            taken.append((row["start"], row["end"]))
+    for m in _COLON.finditer(text):
+        sid, sent = sent_of(m.start())
+        cs = m.end("sp")
+        sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
+        if not _np_ok(sp_words, res) or sp_words[0].lower() in _COLON_STOP or \
+                sp_words[-1].lower() in _COLON_STOP:
+            continue
+        if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named"}:
+            continue
+        q = next(((qs, qe) for qs, qe in quotes if qs == m.end()), None)
+        found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
+                          sid))
+    found.sort(key=lambda r: r["start"])
+    _finish(text, found, res)
+    return found + _unattributed(doc, found, quotes)
+
+
+def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[int, int] | None,
+         sp_words: list[str], content: tuple[int, int] | None, sid: int) -> dict[str, Any]:
+    row: dict[str, Any] = {"family": "attribution", "label": stance, "start": cs, "end": ce,
+                           "span": text[cs:ce], "cue": text[cs:ce], "sent_id": sid}
+    if spk is not None:
+        row.update(speaker=text[spk[0]:spk[1]], speaker_start=spk[0], speaker_end=spk[1],
+                   speaker_type=_speaker_type(sp_words, res))
+        row["_words"] = sp_words
+    if content is not None:
+        row.update(content_start=content[0], content_end=content[1])
+        body = text[content[0]:content[1]]
+        row["quote"] = "direct" if any(c in _QUOTES - {"'", "’"} for c in body) else "indirect"
+    return row
+
+
+def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
+                quotes: list[tuple[int, int]], found: list[dict[str, Any]]
+                ) -> dict[str, Any] | None:
+    content: tuple[int, int] | None
+    sid, sent = sent_of(m.start())
+    kind = m.lastgroup if m.lastgroup != "verb" else "v"
+    if m.group("acc") is not None:
+        kind = "acc"
+    elif m.group("pas") is not None:
+        kind = "pas"
+    elif m.group("acc2") is not None:
+        kind = "acc2"
+    elif m.group("asby") is not None:
+        kind = "asby"
+    elif m.group("rep") is not None:
+        kind = "rep"
+    elif m.group("call") is not None:
+        kind = "call"
+    cs, ce = m.span()
+    k = sent.index_at(cs)
+    prev = sent.words[k - 1].lower() if k > 0 else ""
+
+    if kind == "acc":
+        after = re.compile(r"\s*").match(text, ce)
+        return _row(text, res, cs, ce, "accusation", None, [],
+                    _strip(text, (after.end() if after else ce, sent.end)), sid)
+    if kind == "pas":
+        low = m.group().lower().split()
+        verb = low[-2]
+        stance = res.verbs.get(verb, ("", "neutral", ""))[1]
+        # "it was reported that ..." and "X is said to ...": agentless
+        return _row(text, res, cs, ce, stance, None, [], _strip(text, (ce, sent.end)), sid)
+    if kind in {"acc2", "asby"}:
+        stance = "neutral"
+        if kind == "asby":
+            verb = m.group().lower().split()[-2]
+            stance = res.verbs.get(verb, ("", "neutral", ""))[1]
+        ki = sent.index_at(ce)
+        span = _np_after(sent, ki, res)
+        if span is None:
+            return _row(text, res, cs, ce, stance, None, [], None, sid)
+        ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
+        words = sent.words[span[0]:span[1]]
+        # content: the rest of the sentence, without the attribution phrase
+        if text[sent.start:cs].strip(" ,"):
+            content = _content_range(text, sent, cs, cs, quotes, True, False)
+        else:
+            content = _strip(text, (se, sent.end))
+        return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
+    if kind == "rep":
+        if prev in _DET or prev in {"'s", "’s"}:
+            return None
+        w0 = m.group().split()[0]
+        ss, se = cs, cs + len(w0)
+        content = _strip(text, (ce, sent.end))
+        return _row(text, res, cs, ce, "neutral", (ss, se), [w0], content, sid)
+    if kind == "call":
+        span0 = _clause_subject(sent, k, res)
+        if span0 is not None:
+            ss, se = sent.toks[span0[0]][0], sent.toks[span0[1] - 1][1]
+            return _row(text, res, cs, ce, "neutral", (ss, se), sent.words[span0[0]:span0[1]],
+                        _strip(text, (ce, sent.end)), sid)
+        for r in reversed(found):
+            if r["sent_id"] == sid and r.get("speaker_start") is not None:
+                sp = (r["speaker_start"], r["speaker_end"])
+                return _row(text, res, cs, ce, "neutral", sp, list(r["_words"]),
+                            _strip(text, (ce, sent.end)), sid)
+        span0 = _clause_subject(sent, k, res)
+        if span0 is None:
+            return None
+        ss, se = sent.toks[span0[0]][0], sent.toks[span0[1] - 1][1]
+        return _row(text, res, cs, ce, "neutral", (ss, se), sent.words[span0[0]:span0[1]],
+                    _strip(text, (ce, sent.end)), sid)
+
+    # ---- reporting verb
+    vs, ve = m.span("verb")
+    form = " ".join(m.group("verb").lower().split())
+    lemma, stance, need = res.verbs.get(form, ("", "neutral", ""))
+    aux = text[cs:vs].lower().split()
+    # trailing "-ly" words are adverbs only if they precede the verb; reject bare adverbs
+    if aux and not any(a in _AUX_SET or a.endswith(("n't", "n’t")) for a in aux):
+        # only "-ly" adverbs before the verb: keep them out of the cue unless a real aux is there
+        cs = vs
+        aux = []
+    k = sent.index_at(cs)
+    prev = sent.words[k - 1].lower() if k > 0 else ""
+    nxt_m = re.compile(r"\s*([\w'’]+)").match(text, ve)
+    nxt = nxt_m.group(1).lower() if nxt_m else ""
+    if prev in _DET and not aux:
+        return None
+    if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
+        return None
+    if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
+            not _title_case(sent):
+        return None  # "the Kyiv Post", "Report" inside a name
+    if form in {"told"} and prev == "all":
+        return None
+    if text[vs - 1:vs] in {"<", "/"}:
+        return None  # markup such as <tweet>
+    passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing")
+    agentless = False
+    if passive and not re.compile(r"\s+by\s+").match(text, ve):
+        if not re.compile(r"\s+that\b").match(text, ve):
+            return None
+        agentless = True
+    if need == "noun" and not aux:
+        if prev in _PREP or nxt in {"of", "on", "by", "from", "for"} or nxt in res.verbs:
+            return None
+        is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
+        if is_bare and not (_after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
+                            (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
+                             not in res.nouns)):
+            return None
+    ce = _cue_tail(text, ve, lemma)
+    if need == "that" and not _after_ok(text, ce, sent.end) and not passive:
+        return None
+    if agentless:
+        return _row(text, res, cs, ce, stance, None, [], _strip(text, (ce, sent.end)), sid)
+    if ce > ve and text[ce - 1] == "." and not text[ce - 2].isupper():
+        ce -= 1
+
+    spk_tok: tuple[int, int] | None = None
+    side_before = True
+    if passive:
+        by = re.compile(r"\s+by\s+").match(text, ve)
+        if by:
+            spk_tok = _np_after(sent, sent.index_at(by.end()), res)
+            ce = by.end() - 1 if False else ce
+            side_before = True
+    else:
+        if form.endswith("ing") and prev == ",":
+            for r in reversed(found):
+                if r["sent_id"] == sid and r.get("speaker_start") is not None:
+                    return _row(text, res, cs, ce, stance,
+                                (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
+                                _content_range(text, sent, ce, cs, quotes, False, True), sid)
+            spk_tok = _clause_subject(sent, k, res)
+        else:
+            spk_tok = _speaker_before(sent, k, res)
+            if spk_tok is None:
+                inv = _np_after(sent, sent.index_at(ce), res, apposition=True)
+                before_txt = text[sent.start:cs].rstrip()
+                inv_ok = inv is not None and _inversion_end(sent, inv[1])
+                if inv_ok and before_txt[-1:] in set("”\"»’"):
+                    spk_tok, side_before = inv, False
+                else:
+                    spk_tok = _appositive_chain(sent, k, res)
+                    if spk_tok is None and inv_ok and before_txt[-1:] == ",":
+                        spk_tok, side_before = inv, False
+    if spk_tok is None:
+        if lemma in _STRONG and not need and form != lemma and not form.endswith(("s", "ing")) \
+                and k > 0 and not any(qs < cs < qe for qs, qe in quotes):
+            return _row(text, res, cs, ce, stance, None, [],
+                        _content_range(text, sent, ce, cs, quotes, True, True), sid)
+        return None
+    ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
+    words = sent.words[spk_tok[0]:spk_tok[1]]
+    if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
+            any(qs < cs < qe for qs, qe in quotes):
+        return None  # "I think" inside someone's quotation
+    if side_before:
+        content = _content_range(text, sent, ce, ss, quotes, True, True)
+    else:
+        content = _content_range(text, sent, se, cs, quotes, True, False)
+    return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
+
+
+# verbs that report speech whatever the syntax around them
+_STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
+           "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
+_FIRST_PERSON = {"i", "we", "you"}
+
+_AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
+            "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
+            "been", "being", "cannot", "not", "never", "also"}
+
+
+def _title_case(sent: _Sent) -> bool:
+    words = [w for w in sent.words if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and sum(_is_cap(w) for w in words) >= 0.6 * len(words)
+
+
+def _inversion_end(sent: _Sent, j: int) -> bool:
+    return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";"}
+
+
+def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """Subject of the clause before a participle (", calling it ...")."""
+    start = 0
+    for i in range(k - 1, -1, -1):
+        if sent.words[i].lower() in {"but", "and", ";", "while", "whereas"} or sent.words[i] in _HARD:
+            start = i + 1
+            break
+    j = start
+    while j < k and (_is_cap(sent.words[j]) or sent.words[j].lower() in _DET
+                     or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s"}):
+        j += 1
+    return (start, j) if j > start and _np_ok(sent.words[start:j], res) else None
+
+
+def _strip(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    s, e = span
+    while s < e and text[s] in " ,:":
+        s += 1
+    while e > s and text[e - 1] in " .!?":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
+    """Speaker resolution and actor groups, in document order."""
+    history: list[tuple[str, str, str]] = []
+    for r in rows:
+        words = r.pop("_words", None)
+        if r.get("speaker_start") is None:
+            r["actor"] = "other"
+            continue
+        stype = r["speaker_type"]
+        spk = r["speaker"]
+        resolved, full = _resolve(words or [spk], stype, history, res)
+        if resolved:
+            r["speaker_resolved"] = resolved
+        name = _person_name(words or [spk], res) if stype == "named" else None
+        actor = None
+        for cand in (resolved, name, spk, full):
+            if cand and actor is None:
+                actor = res.actors.actor_of(cand)
+        r["actor"] = actor or "other"
+        if stype == "named":
+            history.append((resolved or name or spk, full or spk, "named"))
+        elif stype in {"institution", "anonymous"}:
+            history.append(("", spk, stype))
+
+
+def _unattributed(doc: Doc, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
+                  ) -> list[dict[str, Any]]:
+    covered: list[tuple[int, int]] = [(r["start"], r["end"]) for r in rows]
+    covered += [(r["content_start"], r["content_end"]) for r in rows
+                if r.get("content_start") is not None]
+    covered += quotes
+    covered.sort()
+    out: list[dict[str, Any]] = []
+    first = 1 if _has_headline(doc) else 0
+    for sid in range(first, len(doc.sentences)):
+        s, e = doc.sentences[sid]
+        if any(a < e and b > s for a, b in covered):
+            continue
+        out.append({"family": "unattributed", "label": "unattributed", "start": s, "end": e,
+                    "span": doc.text[s:e], "sent_id": sid})
+    return out
+
+
+def _has_headline(doc: Doc) -> bool:
+    """Sentence 0 is a headline when it is a whole first line without final punctuation."""
+    flag = getattr(doc, "headline", None)
+    if flag is not None:
+        return bool(flag)
+    s, e = doc.sentences[0]
+    line_end = doc.text.find("\n", s)
+    whole_line = line_end < 0 or doc.text[e:line_end].strip() == ""
+    return whole_line and len(doc.sentences) > 1 and doc.text[e - 1] not in ".!?\"”"
+
+
+def attribute(text: str, *, headline: bool = True, resources: Resources | None = None
+              ) -> list[dict[str, Any]]:
+    """Attribution rows (family ``attribution`` only) for a text.
+
+    Examples
+    --------
+    >>> [(r["speaker"], r["cue"], r["label"]) for r in attribute("Kyiv claimed it won.",
+    ...                                                          headline=False)]
+    [('Kyiv', 'claimed', 'distancing')]
+    """
+    doc = segment(text, headline=headline)
+    return [r for r in extract(doc, resources) if r["family"] == "attribution"]
+
+
+def stance_table(resources: Resources | None = None) -> pd.DataFrame:
+    """The verb forms and their stance, as a DataFrame (for inspection)."""
+    res = resources if resources is not None else default_resources()
+    return pd.DataFrame([(f, *v) for f, v in res.verbs.items()],
+                        columns=["form", "lemma", "stance", "need"])
+

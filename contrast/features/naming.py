@@ -1,17 +1,268 @@
-"""Placeholder: the naming extractor (being written)."""
+"""Naming: which of several rival names for the same thing an outlet uses.
+
+An *equivalence set* groups rival names for one referent: ``Kyiv/Kiev``,
+``Pokrovsk/Krasnoarmeysk``, ``invasion/special military operation``,
+``regime/government``. Each set has *variants* (canonical forms such as
+``Kiev``), and each variant one or more *terms* as written (``Kiev``;
+``Krasnoarmeysk``, ``Krasnoarmeisk``). Every occurrence is one evidence row:
+``family="naming"``, ``label`` = the set, ``variant`` = the variant used,
+``span`` as written, and ``actor`` when the actor dictionary knows the span
+("Kiev regime" -> Ukraine).
+
+The bundled sets for the Russia-Ukraine war are ``lexicons/naming.tsv``
+(columns ``set, variant, term, side, rule, note``); ``side`` says whose usage a
+variant is associated with and is available for joins via
+:attr:`Resources.variants`. Sets are matched independently, so one span can
+count in two sets ("Kiev regime" is a ``Kiev`` in ``Kyiv/Kiev`` and a
+``regime`` in ``regime/government``); within a set the longest term wins.
+A term containing a capital letter is matched case-sensitively. A term with
+an empty variant *blocks*: "Kyiv Post" is a newspaper's name, not the
+outlet's choice of "Kyiv".
+
+Examples
+--------
+>>> from contrast.text import segment
+>>> doc = segment("Strikes near Krasnoarmeysk, says the Kiev regime.", headline=False)
+>>> [(r["label"], r["variant"], r["span"]) for r in extract(doc, default_resources())]
+[('Pokrovsk/Krasnoarmeysk', 'Krasnoarmeysk', 'Krasnoarmeysk'), ('regime/government', 'regime', 'Kiev regime'), ('Kyiv/Kiev', 'Kiev', 'Kiev')]
+
+Your own sets, for another conflict:
+
+>>> res = Resources.from_dict({"Derry/Londonderry": {"Derry": ["Derry"], "Londonderry": ["Londonderry"]}})
+>>> [(r["variant"], r["span"]) for r in extract(segment("Londonderry, or Derry.", headline=False), res)]
+[('Londonderry', 'Londonderry'), ('Derry', 'Derry')]
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from contrast.actors import ActorDictionary, default_actors
+from contrast.lexicon import load_table
 from contrast.text import Doc
+
+__all__ = ["FAMILIES", "RULES", "Resources", "default_resources", "extract"]
 
 FAMILIES = ("naming",)
 
+COLUMNS = ("set", "variant", "term", "side", "rule", "note")
 
-def default_resources() -> Any:
-    return None
+_WORD_BEFORE = re.compile(r"(\S+) $")
+_PLACE_PREPS = frozenset(
+    "in near of from to at around outside toward towards and for into on the captured took "
+    "take held hold liberated liberate encircled surrounded".split()
+)
 
 
-def extract(doc: Doc, resources: Any = None) -> list[dict[str, Any]]:
-    return []
+def not_person(text: str, start: int, end: int) -> bool:
+    """A place name, not a surname: "in Dimitrov" yes, "Grigor Dimitrov" no."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not m:
+        return True
+    prev = m.group(1)
+    return not (prev[:1].isupper() and prev.isalpha() and prev.lower() not in _PLACE_PREPS)
+
+
+def not_compound(text: str, start: int, end: int) -> bool:
+    """A naming "the regime", not "the regime of sanctions" or "regime change"."""
+    return not re.match(r"\s+(?:of|change|changes)\b", text[end:end + 12])
+
+
+Rule = Callable[[str, int, int], bool]
+
+#: Context rules by name: ``rule(text, start, end) -> keep``.
+RULES: dict[str, Rule] = {"not_person": not_person, "not_compound": not_compound}
+
+
+def _term_regex(term: str) -> str:
+    """Regex of a term; case-sensitive if it has a capital (then also in Title Case)."""
+    sensitive = any(c.isupper() for c in term)
+    parts = []
+    for w in term.split():
+        wild = w.endswith("*")
+        core = w.rstrip("*")
+        first = ""
+        if sensitive and core[:1].islower():
+            # headline Title Case: "Kiev regime" also matches "Kiev Regime"
+            first, core = f"[{core[0]}{core[0].upper()}]", core[1:]
+        core = re.escape(core).replace("'", "['’]").replace("’", "['’]").replace(r"\-", "[-‐–]")
+        parts.append(first + core + (r"[\w’'-]*" if wild else ""))
+    pat = r"\s+".join(parts)
+    return pat if sensitive else f"(?i:{pat})"
+
+
+@dataclass(frozen=True)
+class _Set:
+    name: str
+    regex: re.Pattern[str]
+    rows: tuple[tuple[str, str], ...]  # per group: (variant, rule)
+
+
+def _compile(table: pd.DataFrame) -> tuple[_Set, ...]:
+    out = []
+    for name, g in table.groupby("set", sort=False):
+        g = g.drop_duplicates("term", keep="last")
+        g = g.assign(_n=g["term"].str.split().str.len(), _l=g["term"].str.len())
+        g = g.sort_values(["_n", "_l"], ascending=False, kind="stable")
+        body = "|".join(f"(?P<g{i}>{_term_regex(t)})" for i, t in enumerate(g["term"]))
+        rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+        out.append(_Set(str(name), rx, tuple(zip(g["variant"], g["rule"], strict=True))))
+    return tuple(out)
+
+
+def _table(df: pd.DataFrame) -> pd.DataFrame:
+    missing = {"set", "variant", "term"} - set(df.columns)
+    if missing:
+        raise ValueError(f"naming table lacks columns {sorted(missing)}; needs set, variant, term "
+                         f"(optional side, rule, note); found {list(df.columns)}")
+    t = df.copy()
+    for c in COLUMNS:
+        if c not in t.columns:
+            t[c] = ""
+    t = t[list(COLUMNS)].fillna("").astype(str)
+    t = t[t["term"].str.strip() != ""].reset_index(drop=True)
+    bad = set(t["rule"]) - set(RULES) - {""}
+    if bad:
+        raise ValueError(f"unknown naming rules {sorted(bad)}; choose from {sorted(RULES)}")
+    return t
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Naming equivalence sets, compiled; and the actor dictionary for ``actor``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Columns ``set, variant, term`` and optionally ``side, rule, note``.
+    actors : ActorDictionary, optional
+        Gives each span its actor group where it knows it (default: the
+        bundled preset; ``None`` leaves ``actor`` empty).
+    """
+
+    table: pd.DataFrame
+    actors: ActorDictionary | None = field(default_factory=default_actors)
+    _sets: tuple[_Set, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        t = _table(self.table)
+        object.__setattr__(self, "table", t)
+        object.__setattr__(self, "_sets", _compile(t))
+
+    @classmethod
+    def from_dict(cls, sets: Mapping[str, Mapping[str, Iterable[str]]], *,
+                  actors: ActorDictionary | None = None) -> Resources:
+        """Build from ``{set: {variant: [term, ...]}}``.
+
+        Examples
+        --------
+        >>> Resources.from_dict({"Kyiv/Kiev": {"Kyiv": ["Kyiv"], "Kiev": ["Kiev"]}}).sets
+        ['Kyiv/Kiev']
+        """
+        rows = [(s, v, t) for s, variants in sets.items() for v, terms in variants.items()
+                for t in ([terms] if isinstance(terms, str) else terms)]
+        return cls(pd.DataFrame(rows, columns=["set", "variant", "term"]), actors)
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, actors: ActorDictionary | None = None) -> Resources:
+        """Load a TSV with columns ``set, variant, term`` [, ``side, rule, note``]."""
+        return cls(load_table(Path(path)), actors)
+
+    def with_sets(self, other: Resources | pd.DataFrame | Mapping[str, Mapping[str, Iterable[str]]]
+                  ) -> Resources:
+        """A copy with more sets (or more terms for existing sets) added.
+
+        Examples
+        --------
+        >>> res = default_resources().with_sets({"Kyiv/Kiev": {"Kiev": ["KIEV"]}})
+        >>> "KIEV" in set(res.table["term"])
+        True
+        """
+        if isinstance(other, Resources):
+            add = other.table
+        elif isinstance(other, pd.DataFrame):
+            add = _table(other)
+        else:
+            add = Resources.from_dict(other, actors=None).table
+        return Resources(pd.concat([self.table, add], ignore_index=True), self.actors)
+
+    def without_sets(self, *names: str) -> Resources:
+        """A copy without the named sets."""
+        unknown = set(names) - set(self.sets)
+        if unknown:
+            raise ValueError(f"no naming sets {sorted(unknown)}; sets are {self.sets}")
+        return Resources(self.table[~self.table["set"].isin(names)], self.actors)
+
+    @property
+    def sets(self) -> list[str]:
+        """The set names, in table order."""
+        return list(dict.fromkeys(self.table["set"]))
+
+    @property
+    def variants(self) -> pd.DataFrame:
+        """One row per (set, variant) with its ``side`` and ``note``, for joins with evidence."""
+        t = self.table[self.table["variant"] != ""]
+        return (t.groupby(["set", "variant"], sort=False)
+                .agg(side=("side", "first"), note=("note", "first"),
+                     terms=("term", lambda s: ", ".join(s)))
+                .reset_index())
+
+    def finditer(self, text: str) -> Iterable[tuple[int, int, str, str]]:
+        """Yield ``(start, end, set, variant)``, set by set."""
+        for st in self._sets:
+            for m in st.regex.finditer(text):
+                variant, rule = st.rows[int(m.lastgroup[1:])]  # type: ignore[index]
+                if not variant:
+                    continue
+                s, e = m.span()
+                if rule and not RULES[rule](text, s, e):
+                    continue
+                yield s, e, st.name, variant
+
+    def __repr__(self) -> str:
+        return f"naming.Resources({len(self.sets)} sets, {len(self.table)} terms)"
+
+
+@lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    """The bundled Russia-Ukraine war sets (``lexicons/naming.tsv``), loaded once."""
+    return Resources(load_table("naming"))
+
+
+def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]]:
+    """Naming evidence rows for one segmented article.
+
+    Parameters
+    ----------
+    doc : Doc
+        From :func:`contrast.text.segment`.
+    resources : Resources, optional
+        Naming sets (default: :func:`default_resources`).
+
+    Returns
+    -------
+    list of dict
+        One row per occurrence, in text order: ``family="naming"``, ``label``
+        (the set), ``variant``, ``start``, ``end``, ``span``, ``sent_id``,
+        ``actor`` (when known).
+    """
+    res = default_resources() if resources is None else resources
+    text = doc.text
+    rows = []
+    for s, e, name, variant in res.finditer(text):
+        span = text[s:e]
+        row: dict[str, Any] = {"family": "naming", "label": name, "variant": variant,
+                               "start": s, "end": e, "span": span, "sent_id": doc.sent_id(s)}
+        actor = res.actors.actor_of(span) if res.actors is not None else None
+        if actor is not None:
+            row["actor"] = actor
+        rows.append(row)
+    rows.sort(key=lambda r: (r["start"], -r["end"]))
+    return rows

@@ -1,0 +1,613 @@
+"""Charts for comparing outlets: DataFrame in, matplotlib Axes out.
+
+Every function takes a table from :mod:`contrast.tables` (or the evidence
+table), draws on ``ax`` (a new figure when omitted) and returns the Axes; it
+never calls ``plt.show`` or ``savefig``. Outlets keep one colour across all
+charts (:func:`outlet_colors`, the Okabe-Ito colour-blind-safe palette).
+:func:`save_charts` renders every chart to PNG and SVG.
+
+Statistics live in :mod:`contrast.stats` and :mod:`contrast.tables`; this
+module only draws them.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from contrast import tables
+
+__all__ = [
+    "OKABE_ITO",
+    "outlet_colors",
+    "framing_profile",
+    "category_shares",
+    "stance_shares",
+    "speaker_type_shares",
+    "who_is_quoted",
+    "hedges_vs_boosters",
+    "sentiment_distribution",
+    "actor_sentiment_heatmap",
+    "numbers_by_category",
+    "naming_shares",
+    "distinctive_words",
+    "distinctive_words_grid",
+    "save_charts",
+    "SLIDE_STYLE",
+]
+
+#: Okabe & Ito (2008) colour-universal-design palette, ordered so that the
+#: first outlets get the most distinct colours (yellow last: weak on white).
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
+#: Paul Tol's "muted" scheme (also colour-blind safe), used after the first eight outlets.
+_TOL_MUTED = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+_GREY = "#7f7f7f"
+
+#: Font sizes that stay readable when a 10 x 6 inch chart fills a slide.
+SLIDE_STYLE: dict[str, Any] = {
+    "font.size": 13, "axes.titlesize": 15, "axes.labelsize": 13, "xtick.labelsize": 12,
+    "ytick.labelsize": 12, "legend.fontsize": 11, "figure.titlesize": 16,
+    "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none",
+    "savefig.bbox": "tight", "figure.dpi": 100, "savefig.dpi": 150,
+}
+
+
+def outlet_colors(sources: Iterable[Any]) -> dict[str, str]:
+    """One fixed colour per outlet: sorted names get the Okabe-Ito colours in turn.
+
+    The same set of outlets always gets the same colours, in every chart.
+
+    Examples
+    --------
+    >>> outlet_colors(["Izvestia", "Business Insider", "Izvestia"])
+    {'Business Insider': '#0072B2', 'Izvestia': '#D55E00'}
+    """
+    names = sorted({str(s) for s in sources if s is not None and not (isinstance(s, float) and np.isnan(s))})
+    palette = OKABE_ITO + _TOL_MUTED
+    if len(names) > len(palette):
+        warnings.warn(f"{len(names)} outlets but {len(palette)} distinct colour-blind-safe colours; "
+                      "colours repeat", UserWarning, stacklevel=2)
+    return {n: palette[i % len(palette)] for i, n in enumerate(names)}
+
+
+def _ax(ax: Axes | None, size: tuple[float, float] = (10, 6)) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt  # pyplot so that notebooks display the new figure
+
+    fig = plt.figure(figsize=size, layout="constrained")
+    return fig.add_subplot()
+
+
+def _colors(groups: Sequence[str], colors: Mapping[str, str] | None) -> dict[str, str]:
+    base = outlet_colors(groups) if colors is None else dict(colors)
+    return {g: base.get(g, _GREY) for g in groups}
+
+
+def _empty(ax: Axes, title: str, msg: str) -> Axes:
+    ax.set_title(title)
+    ax.text(0.5, 0.5, msg, ha="center", va="center", transform=ax.transAxes, color=_GREY)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _groups(data: pd.DataFrame, by: str) -> list[str]:
+    if by not in data.columns:
+        raise ValueError(f"no column {by!r}; columns are {list(data.columns)}")
+    return sorted(data[by].dropna().astype(str).unique().tolist())
+
+
+#: Rates shown by default in the framing profile (those present are drawn).
+PROFILE_FEATURES = (
+    "hedge_per_1k", "booster_per_1k", "attribution_per_1k", "attribution_neutral_per_1k",
+    "attribution_distancing_per_1k", "attribution_emphatic_per_1k", "attribution_endorsing_per_1k",
+    "attribution_accusation_per_1k", "attribution_speaker_anonymous_per_1k", "number_per_1k",
+    "number_casualties_per_1k", "naming_per_1k",
+)
+
+
+def framing_profile(
+    data: pd.DataFrame,
+    *,
+    by: str = "source",
+    features: Sequence[str] | None = None,
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Features x outlets: horizontal bars with confidence-interval whiskers.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`contrast.tables.compare` output (wide) or :func:`~contrast.tables.to_long`.
+    by : str
+        Grouping column.
+    features : list of str, optional
+        Features to draw, top to bottom (default: :data:`PROFILE_FEATURES`
+        present in ``data``). Draw features of one unit together.
+    colors : mapping, optional
+        Outlet -> colour (default :func:`outlet_colors`).
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+        One bar per (feature, outlet) in ``ax.patches``, in feature order
+        then outlet order; the bar length is the estimate.
+
+    Examples
+    --------
+    >>> wide = pd.DataFrame({"source": ["A", "B"], "hedge_per_1k": [4.0, 2.0],
+    ...                      "hedge_per_1k_low": [3.0, 1.0], "hedge_per_1k_high": [5.0, 3.0]})
+    >>> ax = framing_profile(wide)
+    >>> [p.get_width() for p in ax.patches]
+    [4.0, 2.0]
+    """
+    long = data if "feature" in data.columns else tables.to_long(data, by)
+    title = "Framing profile: rates per 1,000 words by outlet"
+    ax = _ax(ax, (10, 7))
+    if features is None:
+        est = pd.to_numeric(long["estimate"], errors="coerce").fillna(0)
+        present = set(long.loc[est != 0, "feature"])  # leave out what no outlet has
+        features = [f for f in PROFILE_FEATURES if f in present]
+    else:
+        features = list(features)
+    long = long[long["feature"].isin(features)]
+    if long.empty:
+        return _empty(ax, title, "no features to show")
+    groups = _groups(long, by)
+    cols = _colors(groups, colors)
+    k = len(groups)
+    height = 0.8 / k
+    yticks = []
+    for i, f in enumerate(features):
+        yticks.append(i)
+        for j, g in enumerate(groups):
+            r = long[(long["feature"] == f) & (long[by].astype(str) == g)]
+            if r.empty:
+                continue
+            est = float(r["estimate"].iloc[0]) if pd.notna(r["estimate"].iloc[0]) else 0.0
+            lo, hi = r["ci_low"].iloc[0], r["ci_high"].iloc[0]
+            y = i - 0.4 + height * (j + 0.5)
+            ax.barh(y, est, height=height * 0.92, color=cols[g], label=g if i == 0 else None)
+            if pd.notna(lo) and pd.notna(hi):
+                ax.errorbar(est, y, xerr=[[max(est - float(lo), 0)], [max(float(hi) - est, 0)]],
+                            fmt="none", ecolor="#222222", elinewidth=1.2, capsize=3)
+    ax.set_yticks(yticks, [tables.feature_label(f) for f in features])
+    ax.invert_yaxis()
+    unit = "per 1,000 words" if all(f.endswith("_per_1k") for f in features) else "estimate"
+    level = int(round(100 * float(data.attrs.get("ci", 0.95))))
+    ax.set_xlabel(f"{unit} (whiskers: {level}% bootstrap CI)")
+    ax.set_xlim(left=0)
+    ax.set_title(title)
+    ax.legend(title="Outlet", loc="lower right", frameon=False)
+    if "resampled" in long.columns and (long["resampled"] == "sentences").any():
+        ax.annotate("CIs resample sentences (fewer than 5 articles per outlet): descriptive only",
+                    xy=(0, -0.1), xycoords="axes fraction", fontsize=9, color="#444444", va="top")
+    return ax
+
+
+def category_shares(
+    data: pd.DataFrame,
+    *,
+    by: str = "source",
+    category: str = "category",
+    value: str = "share",
+    order: Sequence[str] | None = None,
+    title: str = "",
+    xlabel: str = "",
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Grouped bars: categories on the x axis, one bar per outlet (its colour).
+
+    ``data`` is long (:func:`contrast.tables.shares`); ``value="share"`` draws
+    percentages, ``value="n"`` counts. The legend gives each outlet's total.
+    ``ax.patches`` hold the bars in category order, outlet by outlet.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"source": ["A", "A", "B", "B"], "category": ["x", "y", "x", "y"],
+    ...                   "n": [1, 3, 2, 2], "total": [4, 4, 4, 4], "share": [.25, .75, .5, .5]})
+    >>> ax = category_shares(d)
+    >>> [round(p.get_height(), 1) for p in ax.patches]
+    [25.0, 75.0, 50.0, 50.0]
+    """
+    ax = _ax(ax)
+    if data.empty or data["total"].fillna(0).sum() == 0:
+        return _empty(ax, title, "nothing found")
+    groups = _groups(data, by)
+    cols = _colors(groups, colors)
+    cats = list(order) if order is not None else list(dict.fromkeys(data[category].astype(str)))
+    cats = [c for c in cats if c in set(data[category].astype(str))] or cats
+    x = np.arange(len(cats))
+    width = 0.8 / len(groups)
+    pct = value == "share"
+    for j, g in enumerate(groups):
+        sub = data[data[by].astype(str) == g].set_index(data[data[by].astype(str) == g][category].astype(str))
+        vals = [float(sub[value].get(c, 0.0)) if pd.notna(sub[value].get(c, 0.0)) else 0.0 for c in cats]
+        vals = [v * 100 if pct else v for v in vals]
+        total = int(sub["total"].iloc[0]) if len(sub) else 0
+        ax.bar(x - 0.4 + width * (j + 0.5), vals, width=width * 0.92, color=cols[g],
+               label=f"{g} (n={total})")
+    ax.set_xticks(x, [c.replace("_", " ") for c in cats], rotation=0 if len(cats) <= 6 else 30,
+                  ha="center" if len(cats) <= 6 else "right")
+    ax.set_ylabel("share (%)" if pct else "count")
+    if pct:
+        ax.set_ylim(0, 100)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(title="Outlet (total)", frameon=False)
+    return ax
+
+
+def stance_shares(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
+                  ax: Axes | None = None) -> Axes:
+    """Share of attributions by reporting-verb stance, per outlet.
+
+    ``data``: ``tables.shares(evidence, "attribution", "label")``.
+    """
+    return category_shares(data, by=by, order=tables.STANCES, colors=colors, ax=ax,
+                           title="How outlets attribute: stance of the reporting verb",
+                           xlabel="stance (said = neutral, claimed = distancing, confirmed = endorsing, "
+                                  "stressed = emphatic)")
+
+
+def speaker_type_shares(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
+                        ax: Axes | None = None) -> Axes:
+    """Share of attributions by speaker type (named, title, institution, pronoun, anonymous).
+
+    ``data``: ``tables.shares(evidence, "attribution", "speaker_type")``.
+    """
+    return category_shares(data, by=by, order=tables.SPEAKER_TYPES, colors=colors, ax=ax,
+                           title="Who is cited: type of source", xlabel="speaker type")
+
+
+def who_is_quoted(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
+                  ax: Axes | None = None) -> Axes:
+    """Share of attributions whose speaker belongs to each side.
+
+    ``data``: ``tables.shares(evidence, "attribution", "actor")``.
+    """
+    return category_shares(data, by=by, colors=colors, ax=ax,
+                           title="Whose voice is carried: side of the cited speaker",
+                           xlabel="side of the speaker (other = another or unknown side)")
+
+
+def hedges_vs_boosters(
+    articles: pd.DataFrame,
+    *,
+    by: str = "source",
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Each article as a point: hedges vs boosters per 1,000 words.
+
+    ``ax.collections`` holds one scatter per outlet (in sorted order) whose
+    offsets are the articles' ``(hedge_per_1k, booster_per_1k)``.
+    """
+    title = "Hedging vs boosting, by article"
+    ax = _ax(ax, (8, 7))
+    need = {"hedge_per_1k", "booster_per_1k"}
+    if not need <= set(articles.columns) or articles.empty:
+        return _empty(ax, title, "no hedge/booster rates")
+    groups = _groups(articles, by)
+    cols = _colors(groups, colors)
+    for g in groups:
+        sub = articles[articles[by].astype(str) == g]
+        ax.scatter(sub["hedge_per_1k"].astype(float), sub["booster_per_1k"].astype(float), s=90,
+                   color=cols[g], edgecolor="white", linewidth=0.8, label=f"{g} ({len(sub)} article{'s' if len(sub) != 1 else ''})",
+                   alpha=0.9)
+    hi = np.nanmax(articles[list(need)].astype(float).to_numpy()) if len(articles) else 1.0
+    hi = 1.0 if not np.isfinite(hi) or hi <= 0 else hi * 1.15
+    ax.plot([0, hi], [0, hi], color=_GREY, linewidth=1, linestyle="--", label="as many hedges as boosters")
+    ax.set_xlim(-0.03 * hi, hi)
+    ax.set_ylim(-0.03 * hi, hi)
+    ax.set_xlabel("hedges per 1,000 words")
+    ax.set_ylabel("boosters per 1,000 words")
+    ax.set_title(title)
+    ax.legend(frameon=False, loc="upper left")
+    return ax
+
+
+def sentiment_distribution(
+    evidence: pd.DataFrame,
+    *,
+    by: str = "source",
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Sentence sentiment (VADER compound) per outlet: box plot plus every sentence.
+
+    ``ax.get_xticklabels()`` are the outlets; ``ax.collections[i]`` holds
+    outlet *i*'s sentence scores (as y offsets).
+    """
+    title = "Sentence sentiment by outlet (VADER compound)"
+    ax = _ax(ax)
+    sub = evidence[evidence["family"].astype("string") == "sentiment"]
+    sub = sub.assign(compound=pd.to_numeric(sub["compound"], errors="coerce")).dropna(subset=["compound"])
+    if sub.empty:
+        return _empty(ax, title, "no sentence sentiment scores")
+    groups = _groups(sub, by)
+    cols = _colors(groups, colors)
+    values = [sub.loc[sub[by].astype(str) == g, "compound"].to_numpy(float) for g in groups]
+    bp = ax.boxplot(values, positions=np.arange(len(groups)), widths=0.5, showfliers=False,
+                    patch_artist=True, medianprops={"color": "black", "linewidth": 2})
+    for patch, g in zip(bp["boxes"], groups, strict=True):
+        patch.set_facecolor(cols[g])
+        patch.set_alpha(0.35)
+    rng = np.random.default_rng(0)
+    for i, (g, v) in enumerate(zip(groups, values, strict=True)):
+        ax.scatter(i + rng.uniform(-0.18, 0.18, len(v)), v, s=28, color=cols[g], edgecolor="white",
+                   linewidth=0.5, zorder=3)
+        ax.annotate(f"mean {np.mean(v):+.2f}\n{len(v)} sentences", (i, 1.02), ha="center", va="bottom",
+                    fontsize=10, annotation_clip=False)
+    ax.axhline(0, color=_GREY, linewidth=1, linestyle="--")
+    ax.set_xticks(np.arange(len(groups)), groups)
+    ax.set_ylim(-1.05, 1.25)
+    ax.set_yticks([-1, -0.5, 0, 0.5, 1])
+    ax.set_ylabel("compound score (-1 negative to +1 positive)")
+    ax.set_xlabel("outlet")
+    ax.set_title(title)
+    return ax
+
+
+def actor_sentiment_heatmap(
+    data: pd.DataFrame,
+    *,
+    by: str = "source",
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap outlet x actor of the mean sentiment toward the actor's mentions.
+
+    ``data``: :func:`contrast.tables.actor_sentiment`. Cells show the mean
+    and the number of mentions; empty cells are outlets that never mention
+    the actor. The image array (``ax.images[0].get_array()``) is the pivot
+    table (outlets as rows, sorted).
+    """
+    title = "Sentiment toward each side, by outlet"
+    ax = _ax(ax, (9, 1.6 + 0.9 * max(1, data[by].nunique() if by in data.columns else 1)))
+    if data.empty:
+        return _empty(ax, title, "no actor mentions")
+    pivot = data.pivot_table(index=by, columns="actor", values="mean", aggfunc="first").sort_index()
+    counts = data.pivot_table(index=by, columns="actor", values="n", aggfunc="first").reindex_like(pivot)
+    arr = pivot.to_numpy(float)
+    lim = float(np.nanmax(np.abs(arr))) if np.isfinite(arr).any() else 0.5
+    lim = max(0.25, np.ceil(lim * 20) / 20)
+    im = ax.imshow(np.ma.masked_invalid(arr), cmap="RdBu", vmin=-lim, vmax=lim, aspect="auto")
+    for i in range(arr.shape[0]):
+        for j in range(arr.shape[1]):
+            if np.isfinite(arr[i, j]):
+                dark = abs(arr[i, j]) > 0.6 * lim
+                ax.text(j, i, f"{arr[i, j]:+.2f}\nn={int(counts.iat[i, j])}", ha="center", va="center",
+                        fontsize=12, color="white" if dark else "black")
+            else:
+                ax.text(j, i, "not\nmentioned", ha="center", va="center", fontsize=10, color=_GREY)
+    ax.set_xticks(np.arange(arr.shape[1]), [str(c) for c in pivot.columns])
+    ax.set_yticks(np.arange(arr.shape[0]), [str(r) for r in pivot.index])
+    ax.set_xlabel("actor mentioned")
+    ax.set_ylabel("outlet")
+    ax.set_title(title)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    cbar = ax.figure.colorbar(im, ax=ax, shrink=0.9)
+    cbar.set_label("mean compound toward actor\n(-1 negative, +1 positive)")
+    return ax
+
+
+def numbers_by_category(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
+                        ax: Axes | None = None) -> Axes:
+    """How many numbers each outlet cites, by category (casualties, percent, date, ...).
+
+    ``data``: ``tables.shares(evidence, "number", "label")``; bar heights are counts.
+    """
+    return category_shares(data, by=by, value="n", order=tables.NUMBER_CATEGORIES, colors=colors, ax=ax,
+                           title="Numbers cited, by category", xlabel="category of number")
+
+
+def naming_shares(
+    data: pd.DataFrame,
+    *,
+    by: str = "source",
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Which variant of each contested name an outlet uses (share within the set).
+
+    ``data``: :func:`contrast.tables.naming_shares`. One row per
+    ``set: variant``; bars (``ax.patches``) in row order, outlet by outlet;
+    widths are percentages.
+    """
+    title = "Naming: which variant each outlet uses"
+    rows = data[["set", "variant"]].drop_duplicates().sort_values(["set", "variant"]) if not data.empty else data
+    ax = _ax(ax, (10, max(3.5, 1.0 + 0.55 * len(rows) * max(1, data[by].nunique() if by in data else 1))))
+    if data.empty:
+        return _empty(ax, title, "no contested names found")
+    groups = _groups(data, by)
+    cols = _colors(groups, colors)
+    height = 0.8 / len(groups)
+    labels = []
+    for i, (nset, var) in enumerate(rows.itertuples(index=False)):
+        labels.append(f"{var}  [{nset}]")
+        for j, g in enumerate(groups):
+            r = data[(data["set"] == nset) & (data["variant"] == var) & (data[by].astype(str) == g)]
+            share = float(r["share"].iloc[0]) * 100 if len(r) and pd.notna(r["share"].iloc[0]) else 0.0
+            ax.barh(i - 0.4 + height * (j + 0.5), share, height=height * 0.92, color=cols[g],
+                    label=g if i == 0 else None)
+            if len(r):
+                ax.annotate(f"{int(r['n'].iloc[0])}/{int(r['total'].iloc[0])}",
+                            (share, i - 0.4 + height * (j + 0.5)), xytext=(4, 0), textcoords="offset points",
+                            va="center", fontsize=10)
+    ax.set_yticks(np.arange(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 112)
+    ax.set_xlabel("share of the set's occurrences in the outlet (%)")
+    ax.set_title(title)
+    ax.legend(title="Outlet", frameon=False, loc="lower right")
+    return ax
+
+
+def distinctive_words(
+    data: pd.DataFrame,
+    *,
+    group: str | None = None,
+    n: int = 10,
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Diverging bars of the most distinctive words of ``group`` vs its comparison.
+
+    ``data``: :func:`contrast.stats.distinctive_words`. Bars to the right
+    (positive z) are words typical of ``group``, to the left of the
+    comparison (the other outlets, or the reference outlet). ``ax.patches``
+    widths are the z-scores, top to bottom.
+    """
+    ax = _ax(ax, (9, max(4.5, 0.33 * 2 * n + 1.5)))
+    if data.empty:
+        return _empty(ax, "Distinctive words", "no words to compare")
+    groups = list(dict.fromkeys(data["group"].astype(str)))
+    group = groups[0] if group is None else str(group)
+    sub = data[data["group"].astype(str) == group]
+    if sub.empty:
+        raise ValueError(f"group {group!r} not in the table; groups are {groups}")
+    ref = str(sub["reference"].iloc[0])
+    all_outlets = sorted({*groups, *(r for r in data["reference"].astype(str) if r != "rest")})
+    cols = outlet_colors(all_outlets) if colors is None else dict(colors)
+    others = [g for g in all_outlets if g != group]
+    ref_label = ref if ref != "rest" else (others[0] if len(others) == 1 else "the other outlets")
+    ref_color = cols.get(ref_label, _GREY)
+    pos = sub[sub["z"] > 0].nlargest(n, "z")
+    neg = sub[sub["z"] < 0].nsmallest(n, "z")
+    show = pd.concat([pos, neg.iloc[::-1]])
+    y = np.arange(len(show))
+    colours = [cols.get(group, _GREY) if z > 0 else ref_color for z in show["z"]]
+    ax.barh(y, show["z"].to_numpy(float), color=colours, height=0.75)
+    ax.set_yticks(y, show["word"].tolist())
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    for v in (-1.96, 1.96):
+        ax.axvline(v, color=_GREY, linewidth=0.8, linestyle=":")
+    ax.set_xlabel("z-score of log-odds ratio (informative Dirichlet prior); dotted: |z| = 1.96")
+    ax.set_title(f"Distinctive words: {group} (right) vs {ref_label} (left)")
+    return ax
+
+
+def distinctive_words_grid(data: pd.DataFrame, *, n: int = 8, colors: Mapping[str, str] | None = None) -> Figure:
+    """One :func:`distinctive_words` panel per group; returns the Figure."""
+    groups = list(dict.fromkeys(data["group"].astype(str))) or ["(none)"]
+    ncol = min(2, len(groups))
+    nrow = int(np.ceil(len(groups) / ncol))
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(9 * ncol, max(4.5, 0.33 * 2 * n + 1.5) * nrow), layout="constrained")
+    axes = fig.subplots(nrow, ncol, squeeze=False).ravel()
+    for ax, g in zip(axes, groups, strict=False):
+        if data.empty:
+            _empty(ax, "Distinctive words", "no words to compare")
+        else:
+            distinctive_words(data, group=g, n=n, colors=colors, ax=ax)
+    for ax in axes[len(groups):]:
+        ax.set_visible(False)
+    return fig
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def _save(fig: Figure, out_dir: Path, name: str) -> Path:
+    from contrast.io import atomic_path
+
+    paths = {}
+    for ext in ("png", "svg"):
+        target = out_dir / f"{name}.{ext}"
+        with atomic_path(target) as tmp:
+            fig.savefig(tmp, format=ext, bbox_inches="tight", dpi=150 if ext == "png" else None,
+                        metadata={"Software": None} if ext == "png" else {"Date": None})
+        paths[ext] = target
+    return paths["png"]
+
+
+def save_charts(
+    evidence: pd.DataFrame,
+    articles: pd.DataFrame,
+    sources: pd.DataFrame,
+    out_dir: str | Path,
+    *,
+    corpus: pd.DataFrame | None = None,
+    by: str = "source",
+) -> dict[str, Path]:
+    """Render every chart to ``out_dir/<name>.png`` and ``.svg`` (atomic writes).
+
+    Parameters
+    ----------
+    evidence, articles, sources : DataFrame
+        :func:`contrast.extract`, :func:`contrast.tables.articles`,
+        :func:`contrast.tables.compare`.
+    out_dir : path
+        Created if missing.
+    corpus : DataFrame, optional
+        Needed for the distinctive-words chart (word counts need the text).
+    by : str
+        Grouping column (must exist in the evidence for evidence-based charts).
+
+    Returns
+    -------
+    dict
+        Chart name -> PNG path (the SVG sits beside it), in display order.
+    """
+    import matplotlib
+    from matplotlib import rc_context
+
+    if matplotlib.get_backend().lower() != "agg":
+        try:
+            matplotlib.use("Agg", force=False)
+        except Exception:  # pragma: no cover - an interactive backend already running
+            pass
+    import matplotlib.pyplot as plt
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ev = evidence if by in evidence.columns else evidence.assign(**{by: evidence.get("source")})
+    groups = sorted(set(articles[by].dropna().astype(str)) if by in articles else set())
+    colors = outlet_colors(groups)
+    charts: dict[str, Path] = {}
+
+    def draw(name: str, fn: Any) -> None:
+        with rc_context(SLIDE_STYLE):  # type: ignore[arg-type]
+            result = fn()
+            fig = result if isinstance(result, Figure) else result.figure
+            try:
+                charts[name] = _save(fig, out, name)
+            finally:
+                plt.close(fig)
+
+    draw("framing_profile", lambda: framing_profile(sources, by=by, colors=colors))
+    draw("attribution_stance", lambda: stance_shares(
+        tables.shares(ev, "attribution", "label", by=by), by=by, colors=colors))
+    draw("speaker_types", lambda: speaker_type_shares(
+        tables.shares(ev, "attribution", "speaker_type", by=by), by=by, colors=colors))
+    draw("who_is_quoted", lambda: who_is_quoted(
+        tables.shares(ev, "attribution", "actor", by=by), by=by, colors=colors))
+    draw("hedges_vs_boosters", lambda: hedges_vs_boosters(articles, by=by, colors=colors))
+    draw("sentiment_distribution", lambda: sentiment_distribution(ev, by=by, colors=colors))
+    draw("actor_sentiment", lambda: actor_sentiment_heatmap(tables.actor_sentiment(ev, by=by), by=by))
+    draw("numbers_by_category", lambda: numbers_by_category(
+        tables.shares(ev, "number", "label", by=by), by=by, colors=colors))
+    draw("naming_variants", lambda: naming_shares(tables.naming_shares(ev, by=by), by=by, colors=colors))
+    if corpus is not None and by in corpus.columns and corpus[by].nunique() >= 2:
+        from contrast import stats
+
+        words = stats.distinctive_words(corpus, by=by)
+        if corpus[by].nunique() == 2:
+            draw("distinctive_words", lambda: distinctive_words(words, n=12, colors=colors))
+        else:
+            draw("distinctive_words", lambda: distinctive_words_grid(words, colors=colors))
+    return charts
