@@ -73,6 +73,7 @@ def link_number_speakers(rows: _Rows) -> None:
             best = (inside or same)[0]
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
+            r["speaker_type"] = best.get("speaker_type")
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")
 

@@ -188,7 +188,7 @@ def framing_profile(
     ax.set_xlabel(f"{unit} (whiskers: {level}% bootstrap CI)")
     ax.set_xlim(left=0)
     ax.set_title(title)
-    ax.legend(title="Outlet", loc="lower right", frameon=False)
+    ax.legend(title="Outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     if "resampled" in long.columns and (long["resampled"] == "sentences").any():
         ax.annotate("CIs resample sentences (fewer than 5 articles per outlet): descriptive only",
                     xy=(0, -0.1), xycoords="axes fraction", fontsize=9, color="#444444", va="top")

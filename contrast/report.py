@@ -163,6 +163,36 @@ def _sources_table(sources: pd.DataFrame) -> str:
             "Every feature is in <code>sources.csv</code>.</p>")
 
 
+def _pairwise(articles: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame,
+              corpus: pd.DataFrame, *, max_pairs: int = 6) -> str:
+    import itertools
+    import warnings
+
+    by = sources.attrs.get("by") or "source"
+    if by not in articles.columns:
+        return ""
+    groups = sorted(articles[by].dropna().astype(str).unique())
+    feats = [f for f in REPORT_FEATURES if f in articles.columns]
+    pairs = list(itertools.combinations(groups, 2))[:max_pairs]
+    if not pairs or not feats:
+        return '<p class="note">(fewer than two outlets)</p>'
+    out = []
+    for a, b in pairs:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", tables.SmallSampleWarning)
+            pw = tables.contrast_pair(articles, by, a=a, b=b, features=feats, evidence=evidence, corpus=corpus)
+        view = pd.DataFrame({
+            "feature": pw["label"], a: pw["estimate_a"], b: pw["estimate_b"],
+            "ratio a/b (CI)": [_fmt_ci(*t) for t in zip(pw["ratio"], pw["ratio_low"], pw["ratio_high"], strict=True)],
+            "difference a-b (CI)": [_fmt_ci(*t) for t in zip(pw["difference"], pw["difference_low"],
+                                                             pw["difference_high"], strict=True)],
+            "p": pw["p_value"], "p (BH)": pw["p_adjusted"], "unit": pw["resampled"]})
+        out.append(f"<h3>{html.escape(a)} (a) vs {html.escape(b)} (b)</h3>" + _table(view))
+    return "".join(out) + ('<p class="note">Ratios are NaN for sentiment means and when b has none; an '
+                           "infinite bound means b can have none. p: two-sided permutation test; p (BH): "
+                           "Benjamini-Hochberg adjusted across the features of the pair.</p>")
+
+
 def _img(path: Path) -> str:
     data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
     return f"data:image/png;base64,{data}"
@@ -180,7 +210,7 @@ def _examples(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_family: int =
             sub = sub.assign(_a=pd.to_numeric(sub["compound"], errors="coerce").abs()).sort_values(
                 "_a", ascending=False, kind="mergesort")
         # spread the examples over outlets: round-robin by source
-        picked = []
+        picked: list[pd.Series] = []
         seen: set[tuple[str, int]] = set()
         groups = [g for _, g in sub.groupby(sub["source"].astype(str), sort=True)]
         i = 0
@@ -221,7 +251,7 @@ def _caveats(articles: pd.DataFrame, sources: pd.DataFrame | None, validity: pd.
     else:
         msg += "Intervals resample whole articles (a cluster bootstrap)."
     out.append(f'<div class="warn">{msg}</p></div>')
-    out.append("<p>Pairwise p-values (in the pairwise tables) are permutation tests adjusted with "
+    out.append("<p>Pairwise p-values are permutation tests adjusted with "
                "Benjamini-Hochberg across features; with many features some differences will look "
                "large by chance.</p>")
     out.append("<h3>What each measure is and is not</h3>")
@@ -296,6 +326,7 @@ def render_report(
         "<h2>Corpus</h2>", _table(summary), _table(per_outlet),
         "<h3>Evidence found</h3>", _table(fams),
         "<h2>Sources</h2>", _sources_table(sources),
+        "<h2>Pairwise contrasts</h2>", _pairwise(articles, sources, evidence, corpus),
         "<h2>Charts</h2>", "".join(figs) or '<p class="note">(no charts)</p>',
         "<h2>Numbers cited</h2>", _table(numbers),
         "<h2>Examples</h2>",

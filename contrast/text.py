@@ -111,7 +111,7 @@ class Doc:
     """A segmented article: its text, sentence spans and lazily computed tokens.
 
     ``sentences[i]`` is ``(start, end)`` into ``text``; sentence 0 is the
-    headline when the article has one.
+    headline when ``headline`` is true.
     """
 
     doc_id: str
@@ -119,6 +119,7 @@ class Doc:
     text: str
     sentences: list[tuple[int, int]]
     _starts: list[int] = field(repr=False, compare=False)
+    headline: bool = True
 
     def sent_id(self, offset: int) -> int:
         """Index of the sentence containing (or preceding) character ``offset``."""
@@ -156,4 +157,4 @@ def segment(text: str, *, doc_id: str = "", source: str = "", headline: bool = T
     ['Kyiv says', 'Mr. Smith said it.', 'Gen. Lee agreed.']
     """
     sents = sentence_spans(text, headline=headline)
-    return Doc(doc_id, source, text, sents, [s for s, _ in sents])
+    return Doc(doc_id, source, text, sents, [s for s, _ in sents], headline)

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-import contrast
 from contrast.evidence import EVIDENCE_COLUMNS
 from contrast.features import custom
 from contrast.text import segment

@@ -577,7 +577,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if not _np_ok(sp_words, res) or sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP:
             continue
-        if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named"}:
+        if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
             continue
         q = next(((qs, qe) for qs, qe in quotes if qs == m.end()), None)
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
@@ -752,8 +752,10 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
     if spk_tok is None:
-        if lemma in _STRONG and not need and form != lemma and not form.endswith(("s", "ing")) \
-                and k > 0 and not any(qs < cs < qe for qs, qe in quotes):
+        participle = form.endswith("ing") and prev == ","
+        if lemma in _STRONG and not need and form != lemma and k > 0 and \
+                (participle or not form.endswith(("s", "ing"))) and \
+                not any(qs < cs < qe for qs, qe in quotes):
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None

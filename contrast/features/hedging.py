@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import pandas as pd
 
@@ -302,7 +302,7 @@ _ALT = re.compile(r"^\((?P<body>[^()]+)\)(?P<opt>\?)?$")
 
 def _word_pattern(word: str) -> str:
     wild = word.endswith("*")
-    core = re.escape(word.rstrip("*")).replace("'", "['’]").replace("’", "['’]")
+    core = re.escape(word.rstrip("*")).replace("’", "'").replace("'", "['’]")
     return core + (r"[\w’'-]*" if wild else "")
 
 
@@ -326,12 +326,22 @@ def term_pattern(term: str) -> str:
     need_sep = False
     for w in words:
         m = _ALT.match(w)
-        piece = (f"(?:{'|'.join(_word_pattern(a) for a in m.group('body').split('|') if a)})"
-                 if m else _word_pattern(w))
+        if m is None and ("(" in w or ")" in w or "|" in w):
+            raise ValueError(f"term {term!r}: bad word {w!r}; alternatives are written "
+                             "(a|b) or (a|b)? with single words inside")
+        alts = [a for a in m.group("body").split("|") if a] if m else [w]
+
+        def sep(a: str, on: bool) -> str:
+            # a clitic ("it's") follows its word without a space
+            return "" if not on else (r"\s*" if a[:1] in "'’" else r"\s+")
+
         if m and m.group("opt"):
-            out += f"(?:\\s+{piece})?" if need_sep else f"(?:{piece}\\s+)?"
+            if need_sep:
+                out += "(?:" + "|".join(sep(a, True) + _word_pattern(a) for a in alts) + ")?"
+            else:
+                out += "(?:(?:" + "|".join(_word_pattern(a) for a in alts) + r")\s+)?"
         else:
-            out += (r"\s+" if need_sep else "") + piece
+            out += "(?:" + "|".join(sep(a, need_sep) + _word_pattern(a) for a in alts) + ")"
             need_sep = True
     if not need_sep:
         raise ValueError(f"term {term!r} has only optional words")
@@ -352,7 +362,7 @@ class Term:
     rule: str = ""
 
 
-TermSpec = Union[str, Path, pd.DataFrame, Mapping[str, Any], Iterable[str], None]
+TermSpec = str | Path | pd.DataFrame | Mapping[str, Any] | Iterable[str] | None
 
 
 def _terms_from(spec: TermSpec, family: str) -> list[Term]:
@@ -380,6 +390,8 @@ def _terms_from(spec: TermSpec, family: str) -> list[Term]:
             else:
                 raise TypeError(f"{family} term {t!r}: value must be a type or (type, rule), got {v!r}")
         return out
+    if isinstance(spec, Path):
+        raise ValueError(f"{family} lexicon file not found: {spec}")
     return [Term(str(t), family, USER_TYPE) for t in spec]
 
 

@@ -92,7 +92,7 @@ def _term_regex(term: str) -> str:
         if sensitive and core[:1].islower():
             # headline Title Case: "Kiev regime" also matches "Kiev Regime"
             first, core = f"[{core[0]}{core[0].upper()}]", core[1:]
-        core = re.escape(core).replace("'", "['’]").replace("’", "['’]").replace(r"\-", "[-‐–]")
+        core = re.escape(core).replace("’", "'").replace("'", "['’]").replace(r"\-", "[-‐–]")
         parts.append(first + core + (r"[\w’'-]*" if wild else ""))
     pat = r"\s+".join(parts)
     return pat if sensitive else f"(?i:{pat})"

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+import pytest
+
+import contrast
+from contrast.evidence import EVIDENCE_COLUMNS
+from contrast.features import hedging
+from contrast.lexicon import REQUIRED_META, lexicon_meta
+from contrast.text import segment
+
+
+def found(text, res=None, family=None):
+    doc = segment(text, headline=False)
+    rows = hedging.extract(doc, res or hedging.default_resources())
+    for r in rows:
+        assert doc.text[r["start"]:r["end"]] == r["span"]
+        assert set(r) <= set(EVIDENCE_COLUMNS)
+        assert r["family"] in hedging.FAMILIES
+    return [(r["family"], r["label"], r["span"]) for r in rows
+            if family is None or r["family"] == family]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # epistemic modals
+        ("The strike may delay talks.", [("hedge", "modal", "may")]),
+        ("May the talks resume?", [("hedge", "modal", "May")]),
+        ("Russia May Launch New Offensive", [("hedge", "modal", "May")]),
+        ("Losses might persist.", [("hedge", "modal", "might")]),
+        ("This could force negotiations.", [("hedge", "modal", "could")]),
+        ("That would mean defeat.", [("hedge", "modal", "would")]),
+        # adverbs, adjectives, verbs
+        ("Generals likely wanted it.", [("hedge", "adverb", "likely")]),
+        ("He was reportedly killed.", [("hedge", "adverb", "reportedly")]),
+        ("The allegedly banned drones", [("hedge", "adverb", "allegedly")]),
+        ("Apparently it failed.", [("hedge", "adverb", "Apparently")]),
+        ("The cause is unclear.", [("hedge", "adjective", "unclear")]),
+        ("Data suggest a rise.", [("hedge", "verb", "suggest")]),
+        ("It appears to be a drone.", [("hedge", "verb", "appears")]),
+        ("The losses seem high.", [("hedge", "verb", "seem")]),
+        ("Officials believe it failed.", [("hedge", "verb", "believe")]),
+        # approximators
+        ("about 300 soldiers", [("hedge", "approximator", "about")]),
+        ("up to 80% of casualties", [("hedge", "approximator", "up to")]),
+        ("some 300 soldiers", [("hedge", "approximator", "some")]),
+        ("around $5 billion", [("hedge", "approximator", "around")]),
+        ("nearly a third of them", [("hedge", "approximator", "nearly")]),
+        ("roughly equal losses", [("hedge", "approximator", "roughly")]),
+        ("an estimated 5,000 troops", [("hedge", "approximator", "an estimated")]),
+        # vague sources (weasel attributions)
+        ("Experts suggest the front may hold.",
+         [("hedge", "vague_source", "Experts suggest"), ("hedge", "modal", "may")]),
+        ("Some critics say it failed.", [("hedge", "vague_source", "Some critics say")]),
+        ("It is believed that he fled.", [("hedge", "vague_source", "It is believed")]),
+        ("He is widely regarded as a hawk.", [("hedge", "vague_source", "widely regarded")]),
+        # vague quantifiers
+        ("many incidents were recorded", [("hedge", "vague_quantifier", "many")]),
+        ("in certain areas", [("hedge", "vague_quantifier", "certain")]),
+        # boosters
+        ("The fact is that they retreat.", [("booster", "phrase", "The fact is")]),
+        ("what the army is really using", [("booster", "adverb", "really")]),
+        ("It is clearly a war crime.", [("booster", "adverb", "clearly")]),
+        ("In fact, nobody left.", [("booster", "phrase", "In fact")]),
+        ("Of course they deny it.", [("booster", "phrase", "Of course")]),
+        ("There is no doubt about it.", [("booster", "phrase", "There is no doubt")]),
+        ("Images show the damage.", [("booster", "verb", "show")]),
+        ("This proves the point.", [("booster", "verb", "proves")]),
+        ("We are certain that it works.", [("booster", "adjective", "certain")]),
+        ("He was indeed there.", [("booster", "adverb", "indeed")]),
+    ],
+)
+def test_finds(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # May the month or a name is no hedge
+        "The May 9 parade went ahead.",
+        "The talks took place in May.",
+        "On 9 May troops marched.",
+        "Since May, the front has moved.",
+        "Theresa May spoke.",
+        # "can" of ability is no hedge
+        "Russian soldiers can call a hotline.",
+        # "about" meaning "concerning"
+        "They talked about the war.",
+        "He spoke about 300 soldiers who died.",
+        "News about the offensive spread.",
+        # plain future, reported future
+        "The parade will take place tomorrow.",
+        "He said Russia would send more troops.",
+        # "show" as a noun, "sure" in "make sure"
+        "He appeared on a TV show.",
+        "It was a show of force.",
+        "They made sure to leave.",
+        # "might" as a noun, "appear" as "turn up"
+        "Russia's military might is waning.",
+        "He appeared in court on Monday.",
+        # "rather than", "think tank", superlative "most"
+        "They chose talks rather than war.",
+        "A think tank published it.",
+        "It was the most intense attack.",
+        "Ukraine's own drones captured it.",
+        "",
+    ],
+)
+def test_finds_nothing(text):
+    assert found(text) == []
+
+
+def test_could_not_be_reached():
+    assert found("The ministry could not be reached for comment.") == []
+
+
+def test_user_terms_from_list_and_dict():
+    res = hedging.Resources.from_terms(hedges=["arguably"], boosters={"beyond question": "phrase"})
+    assert found("It is arguably, beyond question, bad. It may rain.", res) == [
+        ("hedge", "user", "arguably"), ("booster", "phrase", "beyond question")]
+
+
+def test_with_terms_adds_to_defaults_without_changing_them():
+    base = hedging.default_resources()
+    assert found("It is purportedly fine and dandy.", base) == [("hedge", "adverb", "purportedly")]
+    more = base.with_terms(hedges={"dandy": "adjective"})
+    assert found("It is purportedly fine and dandy.", more) == [
+        ("hedge", "adverb", "purportedly"), ("hedge", "adjective", "dandy")]
+    assert "dandy" not in base and "dandy" in more
+    # re-typing an existing term replaces it
+    retyped = base.with_terms(boosters={"really": "intensifier"})
+    assert found("really", retyped) == [("booster", "intensifier", "really")]
+
+
+def test_with_terms_rule():
+    res = hedging.default_resources().with_terms(hedges={"circa": ("approximator", "before_number")})
+    assert found("circa 300 men", res) == [("hedge", "approximator", "circa")]
+    assert found("circa the war", res) == []
+
+
+def test_without_terms_and_types():
+    res = hedging.default_resources().without_terms("may")
+    assert found("It may rain.", res) == []
+    strict = hedging.default_resources().without_types("vague_quantifier")
+    assert found("many incidents", strict) == []
+    with pytest.raises(ValueError, match="not in the lexicon"):
+        hedging.default_resources().without_terms("zzz")
+    with pytest.raises(ValueError, match="types are"):
+        hedging.default_resources().without_types("zzz")
+
+
+def test_bad_rule_is_rejected():
+    with pytest.raises(ValueError, match="unknown rule"):
+        hedging.Resources.from_terms(hedges={"x": ("adverb", "no_such_rule")})
+
+
+def test_from_files(tmp_path):
+    p = tmp_path / "h.tsv"
+    p.write_text("# source: test\nterm\ttype\trule\nperchance\tadverb\t\n", encoding="utf-8")
+    res = hedging.Resources.from_files(hedges=p)
+    assert found("Perchance it rains.", res) == [("hedge", "adverb", "Perchance")]
+
+
+@pytest.mark.parametrize("name", ["hedges", "boosters"])
+def test_lexicon_metadata(name):
+    meta = lexicon_meta(name)
+    assert all(meta.get(k) for k in REQUIRED_META)
+    assert "Hyland" in meta["citation"]
+
+
+def test_term_pattern():
+    import re
+
+    pat = re.compile(hedging.term_pattern("(some|many)? experts (say|said)"), re.I)
+    assert pat.fullmatch("some experts said") and pat.fullmatch("Experts say")
+    assert not pat.fullmatch("some said")
+
+
+# ---- the seed articles: every hedge and booster a careful reader finds ---------
+
+SEED_EXPECTED = {
+    "Business Insider": {
+        ("booster", "The fact is"), ("hedge", "likely"), ("booster", "really"),
+        ("hedge", "a few"),  # "quite a few people" (vague quantifier)
+        ("hedge", "many"),  # "many incidents" (vague quantifier)
+    },
+    "Izvestia": {
+        ("hedge", "up to"), ("hedge", "could"), ("hedge", "might"),
+        ("hedge", "Experts suggest"), ("hedge", "may"),
+        ("hedge", "with reports of"),  # "with reports of only four to seven ..."
+    },
+}
+
+
+@pytest.mark.parametrize("source", sorted(SEED_EXPECTED))
+def test_seed_articles(demo_corpus, source):
+    text = demo_corpus.loc[demo_corpus["source"] == source, "text"].iloc[0]
+    rows = hedging.extract(segment(text), hedging.default_resources())
+    got = {(r["family"], r["span"]) for r in rows}
+    assert got == SEED_EXPECTED[source]
+
+
+def test_seed_may_in_context(demo_corpus):
+    text = demo_corpus.loc[demo_corpus["source"] == "Izvestia", "text"].iloc[0]
+    rows = hedging.extract(segment(text), hedging.default_resources())
+    may = [r for r in rows if r["span"] == "may"]
+    assert len(may) == 1
+    assert text[may[0]["start"]:may[0]["end"] + 6] == "may delay"
+
+
+def test_extract_pipeline_families(demo_corpus):
+    ev = contrast.extract(demo_corpus, families=["hedge", "booster"])
+    assert set(ev["family"]) == {"hedge", "booster"}
+    for _, r in ev.iterrows():
+        text = demo_corpus.loc[demo_corpus["doc_id"] == r["doc_id"], "text"].iloc[0]
+        assert text[r["start"]:r["end"]] == r["span"]
