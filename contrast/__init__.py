@@ -3,6 +3,13 @@
 Evidence first: every extractor emits one row per matched span with its
 sentence and character offsets; every table is an aggregation of that
 evidence.
+
+>>> import contrast
+>>> corpus = contrast.load_corpus(contrast.demo_path())
+>>> evidence = contrast.extract(corpus)
+>>> articles = contrast.articles(evidence, corpus)
+>>> len(articles)
+2
 """
 
 from __future__ import annotations
@@ -10,22 +17,39 @@ from __future__ import annotations
 from importlib import resources as _resources
 from pathlib import Path
 
+from contrast import io, plot, report, stats, tables
+from contrast.actors import ActorDictionary
 from contrast.corpus import load_corpus
+from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
 from contrast.extract import extract
 from contrast.features.sentiment import sentiment_toward
+from contrast.stats import distinctive_words
+from contrast.tables import articles, compare, contrast_pair, numbers_table
 from contrast.text import segment
 
 __version__ = "0.1.0"
 
 __all__ = [
     "EVIDENCE_COLUMNS",
+    "ActorDictionary",
     "__version__",
+    "articles",
+    "compare",
+    "contrast_pair",
     "demo_path",
+    "distinctive_words",
     "extract",
+    "io",
     "load_corpus",
+    "numbers_table",
+    "plot",
+    "report",
     "segment",
     "sentiment_toward",
+    "show",
+    "stats",
+    "tables",
 ]
 
 

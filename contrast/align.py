@@ -46,7 +46,7 @@ from sklearn.preprocessing import normalize
 
 from contrast.text import segment
 
-__all__ = ["Alignment", "align", "stories", "sentence_table", "content_terms"]
+__all__ = ["Alignment", "align", "align_stories", "stories", "sentence_table", "content_terms"]
 
 # Words (letters, inner hyphens/apostrophes) and numbers (with separators).
 _TERM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -66,16 +66,42 @@ def _stem(word: str) -> str:
     return str(_stemmer().stem(word))
 
 
+@lru_cache(maxsize=1)
+def _naming_map() -> dict[str, str]:
+    """Stemmed place/person name variant -> stemmed canonical name (``kiev`` -> ``kyiv``).
+
+    From the bundled naming lexicon's one-word sets (``Kyiv/Kiev``,
+    ``Pokrovsk/Krasnoarmeysk``, ``Zelensky/Zelenskiy/Zelenskyy``), so that the
+    naming choice, reported as a framing difference, does not hide a match.
+    """
+    from contrast.lexicon import load_table
+
+    try:
+        table = load_table("naming")
+    except (ValueError, OSError):  # lexicon absent: no mapping
+        return {}
+    out: dict[str, str] = {}
+    for set_name, variant, term in zip(table["set"], table["variant"], table["term"], strict=True):
+        canon = str(set_name).split("/")[0]
+        term = str(term)
+        if not isinstance(variant, str) or not variant or " " in canon or " " in term or "*" in term:
+            continue
+        out[_stem(term.lower())] = _stem(canon.lower())
+    return out
+
+
 def _terms(text: str) -> list[tuple[str, bool]]:
     """Content terms of ``text`` with a flag: is it a number or a named entity?
 
     Numbers lose their thousands separators (``7,175`` -> ``7175``). Words are
-    lower-cased, lose a possessive ``'s``, are Porter-stemmed, and stop words
-    are dropped. A word is an entity when it is capitalised and not the first
+    lower-cased, lose a possessive ``'s``, are Porter-stemmed, rival names of
+    one place or person are merged (``Kiev`` -> ``kyiv``, from the naming
+    lexicon), and stop words are dropped. A word is an entity when it is capitalised and not the first
     word of the text (a sentence), or all capitals (``HUR``); in a Title Case
     text (a headline) capitalisation is not taken as a sign of a name.
     """
     out: list[tuple[str, bool]] = []
+    names = _naming_map()
     first = True
     toks = [m.group() for m in _TERM.finditer(text)]
     long_words = [t for t in toks if len(t) > 3 and not t[0].isdigit()]
@@ -93,7 +119,8 @@ def _terms(text: str) -> list[tuple[str, bool]]:
         first = False
         if len(low) < 2 or low in _STOP:
             continue
-        out.append((_stem(low), is_entity))
+        stem = _stem(low)
+        out.append((names.get(stem, stem), is_entity))
     return out
 
 
@@ -170,6 +197,9 @@ def _select(corpus: pd.DataFrame, key: str, name: str) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- framing per sentence
+
+#: Largest similarity matrix (sentences of a x sentences of b) align builds.
+_MAX_CELLS = 25_000_000
 
 _FRAMING_COLUMNS = ("cue", "stance", "speaker", "hedges", "boosters", "numbers", "naming")
 
@@ -367,8 +397,9 @@ def align(
     Examples
     --------
     >>> import contrast
+    >>> from contrast.align import align
     >>> corpus = contrast.load_corpus(contrast.demo_path())
-    >>> res = contrast.align(corpus, a="Business Insider", b="Izvestia", evidence=contrast.extract(corpus))
+    >>> res = align(corpus, a="Business Insider", b="Izvestia", evidence=contrast.extract(corpus))
     >>> len(res.pairs) + len(res.only_a) == res.n_a
     True
     """
@@ -389,7 +420,12 @@ def align(
         both = pd.concat([sub_a, sub_b], ignore_index=True)
         evidence = extract(both, families=["attribution", "hedge", "booster", "number", "naming"])
     ev = _evidence_view(evidence)
+    ids = set(sub_a["doc_id"].astype(str)) | set(sub_b["doc_id"].astype(str))
+    ev = ev[ev["doc_id"].isin(ids)]
     sa, sb = sentence_table(sub_a), sentence_table(sub_b)
+    if len(sa) * len(sb) > _MAX_CELLS:
+        raise ValueError(f"{len(sa)} x {len(sb)} sentences is too many to align at once; align story "
+                         "by story (contrast.align.align_stories) or restrict the corpus")
     if len(sa) and len(sb):
         x = _tfidf(list(sa["sentence"]) + list(sb["sentence"]), entity_weight)
         sim = (x[: len(sa)] @ x[len(sa):].T).toarray()
@@ -462,6 +498,63 @@ def _unmatched(s: pd.DataFrame, matched: set[int], sim: np.ndarray, other: pd.Da
     return out.reset_index(drop=True)
 
 
+def align_stories(
+    corpus: pd.DataFrame,
+    a: str,
+    b: str,
+    *,
+    story_ids: pd.Series | None = None,
+    evidence: pd.DataFrame | None = None,
+    threshold: float = 0.45,
+) -> dict[int, Alignment]:
+    """Align two sources story by story.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        From :func:`contrast.load_corpus`.
+    a, b : str
+        Two sources of the corpus.
+    story_ids : Series, optional
+        A story id per article, indexed like ``corpus`` (default:
+        :func:`stories` with its defaults).
+    evidence : DataFrame, optional
+        The evidence table (default: extracted per story).
+    threshold : float, default 0.45
+        See :func:`align`.
+
+    Returns
+    -------
+    dict
+        ``story_id -> Alignment`` for every story that both sources cover.
+
+    Examples
+    --------
+    >>> import contrast
+    >>> from contrast.align import align_stories
+    >>> corpus = contrast.load_corpus(contrast.demo_path())
+    >>> align_stories(corpus, "Business Insider", "Izvestia")  # no story covered by both
+    {}
+    """
+    _require(corpus, ("doc_id", "source", "text"))
+    srcs = set(corpus["source"].astype(str))
+    for name, key in (("a", a), ("b", b)):
+        if str(key) not in srcs:
+            raise ValueError(f"{name}={key!r} is not a source of the corpus; sources: {sorted(srcs)[:20]}")
+    sid = stories(corpus) if story_ids is None else story_ids
+    if len(sid) != len(corpus) or not sid.index.equals(corpus.index):
+        raise ValueError("story_ids must be indexed like corpus (one id per article)")
+    out: dict[int, Alignment] = {}
+    src = corpus["source"].astype(str)
+    for story, idx in corpus.groupby(sid.to_numpy(), sort=True).groups.items():
+        sub = corpus.loc[idx]
+        have = set(src.loc[idx])
+        if str(a) in have and str(b) in have:
+            ev = None if evidence is None else evidence[evidence["doc_id"].isin(set(sub["doc_id"]))]
+            out[int(story)] = align(sub, a, b, evidence=ev, threshold=threshold)
+    return out
+
+
 # --------------------------------------------------------------------------- stories
 
 
@@ -509,8 +602,9 @@ def stories(
     Examples
     --------
     >>> import contrast
+    >>> from contrast.align import stories
     >>> corpus = contrast.load_corpus(contrast.demo_path())
-    >>> contrast.stories(corpus).tolist()  # two different incidents
+    >>> stories(corpus).tolist()  # two different incidents
     [0, 1]
     """
     _require(corpus, ("doc_id", "source", "text"))

@@ -242,20 +242,21 @@ def fingerprint(
     Examples
     --------
     >>> import contrast
+    >>> from contrast.tables import articles
     >>> corpus = contrast.load_corpus(contrast.demo_path())
-    >>> table = contrast.articles(contrast.extract(corpus), corpus)
-    >>> contrast.fingerprint(table)  # one article per outlet
+    >>> table = articles(contrast.extract(corpus), corpus)
+    >>> fingerprint(table)  # one article per outlet
     Traceback (most recent call last):
     ...
     ValueError: fingerprint needs at least 10 articles per 'source' group ...
     """
     if by not in articles.columns:
         raise ValueError(f"no column {by!r} to group by; columns: {list(articles.columns)}")
-    for name, v, lo in (("n_splits", n_splits, 2), ("n_repeats", n_repeats, 1),
+    for name, v, least in (("n_splits", n_splits, 2), ("n_repeats", n_repeats, 1),
                         ("n_permutations", n_permutations, 0), ("n_boot", n_boot, 1),
                         ("min_per_group", min_per_group, 2)):
-        if not isinstance(v, int | np.integer) or v < lo:
-            raise ValueError(f"{name} must be an integer >= {lo}, got {v!r}")
+        if not isinstance(v, int | np.integer) or v < least:
+            raise ValueError(f"{name} must be an integer >= {least}, got {v!r}")
     if C <= 0:
         raise ValueError(f"C must be positive, got {C!r}")
     cols = _check_features(articles, features)
@@ -380,6 +381,17 @@ def _label(feature: str) -> str:
     return str(FEATURE_LABELS.get(feature, feature))
 
 
+def _outlet_colours(classes: Sequence[Any]) -> dict[Any, str]:
+    """The fixed outlet colours of :func:`contrast.plot.outlet_colors` (local palette as fallback)."""
+    try:
+        from contrast.plot import outlet_colors
+
+        given = outlet_colors([str(c) for c in classes])
+        return {c: given[str(c)] for c in classes}
+    except (ImportError, KeyError, TypeError):
+        return {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(classes)}
+
+
 def plot_fingerprint(result: Fingerprint, ax: Any = None, *, top: int = 12) -> Any:
     """Bar chart of the strongest feature weights, with their fold-to-fold spread.
 
@@ -396,7 +408,9 @@ def plot_fingerprint(result: Fingerprint, ax: Any = None, *, top: int = 12) -> A
     -------
     matplotlib Axes
         Horizontal bars: mean standardised weight, error bars one SD across
-        folds. With two groups a bar's colour is the group it points to;
+        folds. Colours are the outlets' fixed colours
+        (:func:`contrast.plot.outlet_colors`). With two groups a bar's colour
+        is the group it points to;
         with more, one bar per group and feature. The title gives the
         balanced accuracy, its CI and the shuffled-label baseline.
     """
@@ -406,7 +420,7 @@ def plot_fingerprint(result: Fingerprint, ax: Any = None, *, top: int = 12) -> A
         _, ax = plt.subplots(figsize=(8, 0.45 * min(top, len(result.features)) + 1.8))
     w = result.top(top)
     feats = list(dict.fromkeys(w["feature"]))
-    colours = {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(result.classes)}
+    colours = _outlet_colours(result.classes)
     ypos = np.arange(len(feats))[::-1]
     if len(result.classes) == 2:
         c0, c1 = result.classes

@@ -118,7 +118,7 @@ class PhraseMatcher:
     def _pattern(phrase: str) -> str:
         wild = phrase.endswith("*")
         words = phrase.rstrip("*").split()
-        parts = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words]
+        parts = [re.escape(w.replace("’", "'")).replace("'", "['’]") for w in words]
         pat = r"\s+".join(parts)
         return pat + r"\w*" if wild else pat
 

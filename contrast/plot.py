@@ -148,7 +148,7 @@ def framing_profile(
     >>> wide = pd.DataFrame({"source": ["A", "B"], "hedge_per_1k": [4.0, 2.0],
     ...                      "hedge_per_1k_low": [3.0, 1.0], "hedge_per_1k_high": [5.0, 3.0]})
     >>> ax = framing_profile(wide)
-    >>> [p.get_width() for p in ax.patches]
+    >>> [float(p.get_width()) for p in ax.patches]
     [4.0, 2.0]
     """
     long = data if "feature" in data.columns else tables.to_long(data, by)
@@ -218,7 +218,7 @@ def category_shares(
     >>> d = pd.DataFrame({"source": ["A", "A", "B", "B"], "category": ["x", "y", "x", "y"],
     ...                   "n": [1, 3, 2, 2], "total": [4, 4, 4, 4], "share": [.25, .75, .5, .5]})
     >>> ax = category_shares(d)
-    >>> [round(p.get_height(), 1) for p in ax.patches]
+    >>> [round(float(p.get_height()), 1) for p in ax.patches]
     [25.0, 75.0, 50.0, 50.0]
     """
     ax = _ax(ax)
@@ -427,7 +427,8 @@ def naming_shares(
     widths are percentages.
     """
     title = "Naming: which variant each outlet uses"
-    rows = data[["set", "variant"]].drop_duplicates().sort_values(["set", "variant"]) if not data.empty else data
+    rows = (data[["set", "variant"]].drop_duplicates()
+            .sort_values(["set", "variant"], key=lambda c: c.str.lower()) if not data.empty else data)
     ax = _ax(ax, (10, max(3.5, 1.0 + 0.55 * len(rows) * max(1, data[by].nunique() if by in data else 1))))
     if data.empty:
         return _empty(ax, title, "no contested names found")
@@ -451,7 +452,7 @@ def naming_shares(
     ax.set_xlim(0, 112)
     ax.set_xlabel("share of the set's occurrences in the outlet (%)")
     ax.set_title(title)
-    ax.legend(title="Outlet", frameon=False, loc="lower right")
+    ax.legend(title="Outlet", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return ax
 
 

@@ -202,3 +202,32 @@ def test_stories_errors_and_empty():
     with pytest.raises(ValueError, match="threshold"):
         stories(corpus, threshold=2)
     assert stories(corpus.iloc[:0]).empty
+
+
+def test_rival_place_names_still_pair_and_naming_difference_reported():
+    a = "Strike\nRussian drones hit Kharkiv overnight, officials in Kyiv said."
+    b = "Strike\nRussian drones hit Kharkov overnight, officials in Kiev said."
+    corpus = _corpus({"A": a, "B": b})
+    assert content_terms("Kharkov Kiev") == content_terms("Kharkiv Kyiv") == ["kharkiv", "kyiv"]
+    res = align(corpus, "A", "B")  # evidence extracted, naming family included
+    body = res.pairs[res.pairs["sent_id_a"] == 1].iloc[0]
+    assert body["similarity"] > 0.95
+    assert "Kharkiv" in body["naming_a"] and "Kiev" in body["naming_b"]
+    assert "naming:" in body["differences"] and "attribution verb" not in body["differences"]
+
+
+def test_align_stories_runs_per_story():
+    from contrast.align import align_stories
+
+    other_ua = UNRELATED
+    other_ru = UNRELATED.replace("three counties", "two counties")
+    df = pd.DataFrame({"doc_id": ["u1", "r1", "u2", "r2"], "source": ["UA", "RU", "UA", "RU"],
+                       "text": [UA, RU, other_ua, other_ru],
+                       "date": ["2025-11-10", "2025-11-11", "2025-11-10", "2025-11-10"]})
+    corpus = contrast.load_corpus(df)
+    res = align_stories(corpus, "UA", "RU", evidence=NO_EVIDENCE)
+    assert sorted(res) == [0, 1]
+    assert len(res[0].pairs) == 3 and res[0].notes == []  # one article per side, no pooling
+    assert len(res[1].pairs) == 3 and res[1].only_a.empty  # festival story: all sentences pair
+    with pytest.raises(ValueError, match="not a source"):
+        align_stories(corpus, "UA", "u1")

@@ -7,4 +7,4 @@
   :data:`contrast.evidence.EVIDENCE_COLUMNS`).
 """
 
-MODULES = ("sentiment", "hedging", "numbers", "naming", "attribution")
+MODULES = ("sentiment", "hedging", "numbers", "naming", "attribution", "custom")

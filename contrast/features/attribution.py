@@ -57,7 +57,8 @@ __all__ = ["FAMILIES", "STANCES", "SPEAKER_TYPES", "Resources", "default_resourc
 FAMILIES = ("attribution", "unattributed")
 
 #: Stance labels of attribution rows.
-STANCES = ("neutral", "distancing", "endorsing", "emphatic", "tentative", "counter", "accusation")
+STANCES = ("neutral", "distancing", "endorsing", "emphatic", "tentative", "counter", "accusation",
+           "attitude")
 #: Values of ``speaker_type``.
 SPEAKER_TYPES = ("named", "title", "institution", "pronoun", "anonymous")
 
@@ -207,6 +208,7 @@ def _compile(vmap: Mapping[str, tuple[str, str, str]]) -> re.Pattern[str]:
 
 _COLON = re.compile(r"^(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
                     re.MULTILINE)
+_COLON_QUOTE = re.compile(r":(?=[ \t]*[\"“«‘])")
 _COLON_STOP = {"photo", "photos", "video", "watch", "update", "updated", "related", "source",
                "note", "editor", "read", "image", "credit", "copyright", "see", "also", "more",
                "warning", "breaking", "exclusive", "analysis", "opinion", "live", "q", "a",
@@ -582,6 +584,23 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         q = next(((qs, qe) for qs, qe in quotes if qs == m.end()), None)
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
+        taken.append((cs, cs + 1))
+    # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
+    for m in _COLON_QUOTE.finditer(text):
+        cs = m.start()
+        if any(a - 2 <= cs < b + 40 for a, b in taken if a <= cs):
+            continue  # the colon of a cue already found ("said:")
+        sid, sent = sent_of(cs)
+        k = sent.index_at(cs)
+        spk = _speaker_before(sent, k, res) if k > 0 else None
+        q = next(((qs, qe) for qs, qe in quotes if qs >= cs and not text[cs + 1:qs].strip()),
+                 None)
+        if spk is None:
+            found.append(_row(text, res, cs, cs + 1, "neutral", None, [], q, sid))
+            continue
+        ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
+        found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
+                          sent.words[spk[0]:spk[1]], q, sid))
     found.sort(key=lambda r: r["start"])
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
@@ -704,7 +723,7 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
     passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing")
     agentless = False
     if passive and not re.compile(r"\s+by\s+").match(text, ve):
-        if not re.compile(r"\s+that\b").match(text, ve):
+        if not re.compile(r"\s+that\b").match(text, ve) and need != "bare":
             return None
         agentless = True
     if need == "noun" and not aux:
@@ -717,6 +736,8 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
             return None
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive:
+        return None
+    if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
     if agentless:
         return _row(text, res, cs, ce, stance, None, [], _strip(text, (ce, sent.end)), sid)
@@ -752,6 +773,9 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
     if spk_tok is None:
+        if need == "bare":
+            return _row(text, res, cs, ce, stance, None, [],
+                        _content_range(text, sent, ce, cs, quotes, True, True), sid)
         participle = form.endswith("ing") and prev == ","
         if lemma in _STRONG and not need and form != lemma and k > 0 and \
                 (participle or not form.endswith(("s", "ing"))) and \

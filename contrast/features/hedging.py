@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -348,6 +348,32 @@ def term_pattern(term: str) -> str:
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _first_words(term: str) -> tuple[set[str], set[str]]:
+    """Keys a text word must have to start ``term``: (exact words, prefixes).
+
+    The key of a word is its leading run of letters, lower-cased ("it's" ->
+    "it", "so-called" -> "so"); a word ending in ``*`` gives a prefix.
+    """
+    exact: set[str] = set()
+    prefix: set[str] = set()
+    for w in term.split():
+        m = _ALT.match(w)
+        alts = [a for a in m.group("body").split("|") if a] if m else [w]
+        for a in alts:
+            a = a.lower().replace("’", "'")
+            run = _LETTERS.match(a)
+            key = run.group() if run else ""
+            if not key:
+                raise ValueError(f"term {term!r} must start with a letter")
+            (prefix if a.endswith("*") and key == a[:-1] else exact).add(key)
+        if not (m and m.group("opt")):
+            break
+    return exact, prefix
+
+
 def _norm(term: str) -> str:
     return " ".join(term.replace("’", "'").lower().split())
 
@@ -362,7 +388,7 @@ class Term:
     rule: str = ""
 
 
-TermSpec = str | Path | pd.DataFrame | Mapping[str, Any] | Iterable[str] | None
+TermSpec: TypeAlias = str | Path | pd.DataFrame | Mapping[str, Any] | Iterable[str] | None
 
 
 def _terms_from(spec: TermSpec, family: str) -> list[Term]:
@@ -413,7 +439,8 @@ class Resources:
 
     terms: tuple[Term, ...]
     meta: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _exact: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    _prefix: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, compare=False)
     _by_group: tuple[tuple[Term, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -436,9 +463,24 @@ class Resources:
             groups.setdefault(_norm(t.term), []).append(t)
         # longest first: more words, then longer text, so "the fact is" wins over "fact"
         order = sorted(groups.values(), key=lambda g: (-len(g[0].term.split()), -len(g[0].term)))
-        body = "|".join(f"(?P<t{i}>{term_pattern(g[0].term)})" for i, g in enumerate(order))
-        rx = re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w])", re.IGNORECASE)
-        object.__setattr__(self, "_regex", rx)
+        # Dispatch on the first word: one small regex per possible first word,
+        # tried only where a text word can start a term (one pass over words
+        # instead of a 250-way alternation at every character).
+        keyed: dict[str, list[int]] = {}
+        prefixed: dict[str, list[int]] = {}
+        for i, g in enumerate(order):
+            exact, prefix = _first_words(g[0].term)
+            for k in exact:
+                keyed.setdefault(k, []).append(i)
+            for k in prefix:
+                prefixed.setdefault(k, []).append(i)
+
+        def compile_(idx: list[int]) -> re.Pattern[str]:
+            body = "|".join(f"(?P<t{i}>{term_pattern(order[i][0].term)})" for i in idx)
+            return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+        object.__setattr__(self, "_exact", {k: compile_(v) for k, v in keyed.items()})
+        object.__setattr__(self, "_prefix", tuple((k, compile_(v)) for k, v in prefixed.items()))
         object.__setattr__(self, "_by_group", tuple(tuple(g) for g in order))
 
     # -- construction ------------------------------------------------------
@@ -526,21 +568,30 @@ class Resources:
     # -- matching ----------------------------------------------------------
     def finditer(self, text: str) -> Iterable[tuple[int, int, Term]]:
         """Yield ``(start, end, term)`` for each accepted match, left to right."""
-        rx, by_group = self._regex, self._by_group
-        pos = 0
-        n = len(text)
-        while pos < n:
-            m = rx.search(text, pos)
-            if m is None:
-                return
-            s, e = m.span()
-            for term in by_group[int(m.lastgroup[1:])]:  # type: ignore[index]
+        exact, prefix, by_group = self._exact, self._prefix, self._by_group
+        last = 0
+        for w in _LETTERS.finditer(text):
+            s = w.start()
+            if s < last or (s and (text[s - 1].isalnum() or text[s - 1] in "_-")):
+                continue
+            low = w.group().lower()
+            cands = [rx for k, rx in prefix if low.startswith(k)]
+            rx0 = exact.get(low)
+            if rx0 is not None:
+                cands.insert(0, rx0)
+            best: re.Match[str] | None = None
+            for rx in cands:
+                m = rx.match(text, s)
+                if m is not None and (best is None or m.end() > best.end()):
+                    best = m
+            if best is None:
+                continue
+            e = best.end()
+            for term in by_group[int(best.lastgroup[1:])]:  # type: ignore[index]
                 if not term.rule or RULES[term.rule](text, s, e):
                     yield s, e, term
-                    pos = e
+                    last = e
                     break
-            else:
-                pos = s + 1
 
 
 @lru_cache(maxsize=1)

@@ -98,23 +98,48 @@ def _term_regex(term: str) -> str:
     return pat if sensitive else f"(?i:{pat})"
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 @dataclass(frozen=True)
 class _Set:
     name: str
-    regex: re.Pattern[str]
     rows: tuple[tuple[str, str], ...]  # per group: (variant, rule)
 
 
-def _compile(table: pd.DataFrame) -> tuple[_Set, ...]:
-    out = []
-    for name, g in table.groupby("set", sort=False):
+def _key(term: str) -> tuple[str, bool]:
+    """Dispatch key of a term: the letters its first word starts with; True if a prefix."""
+    first = term.split()[0].lower()
+    run = _LETTERS.match(first)
+    if not run:
+        raise ValueError(f"naming term {term!r} must start with a letter")
+    return run.group(), first.endswith("*") and run.group() == first[:-1]
+
+
+_Entry = tuple[int, re.Pattern[str]]
+
+
+def _compile(table: pd.DataFrame) -> tuple[tuple[_Set, ...], dict[str, list[_Entry]],
+                                         list[tuple[str, _Entry]]]:
+    """Sets, and per first-word key the (set index, regex) pairs to try there."""
+    sets: list[_Set] = []
+    exact: dict[str, list[_Entry]] = {}
+    prefix: list[tuple[str, _Entry]] = []
+    for si, (name, g) in enumerate(table.groupby("set", sort=False)):
         g = g.drop_duplicates("term", keep="last")
         g = g.assign(_n=g["term"].str.split().str.len(), _l=g["term"].str.len())
         g = g.sort_values(["_n", "_l"], ascending=False, kind="stable")
-        body = "|".join(f"(?P<g{i}>{_term_regex(t)})" for i, t in enumerate(g["term"]))
-        rx = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
-        out.append(_Set(str(name), rx, tuple(zip(g["variant"], g["rule"], strict=True))))
-    return tuple(out)
+        by_key: dict[tuple[str, bool], list[str]] = {}
+        for i, t in enumerate(g["term"]):
+            by_key.setdefault(_key(t), []).append(f"(?P<g{i}>{_term_regex(t)})")
+        for (k, is_prefix), parts in by_key.items():
+            rx = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
+            if is_prefix:
+                prefix.append((k, (si, rx)))
+            else:
+                exact.setdefault(k, []).append((si, rx))
+        sets.append(_Set(str(name), tuple(zip(g["variant"], g["rule"], strict=True))))
+    return tuple(sets), exact, prefix
 
 
 def _table(df: pd.DataFrame) -> pd.DataFrame:
@@ -150,11 +175,16 @@ class Resources:
     table: pd.DataFrame
     actors: ActorDictionary | None = field(default_factory=default_actors)
     _sets: tuple[_Set, ...] = field(init=False, repr=False, compare=False)
+    _exact: dict[str, list[_Entry]] = field(init=False, repr=False, compare=False)
+    _prefix: list[tuple[str, _Entry]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         t = _table(self.table)
         object.__setattr__(self, "table", t)
-        object.__setattr__(self, "_sets", _compile(t))
+        sets, exact, prefix = _compile(t)
+        object.__setattr__(self, "_sets", sets)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_prefix", prefix)
 
     @classmethod
     def from_dict(cls, sets: Mapping[str, Mapping[str, Iterable[str]]], *,
@@ -215,15 +245,31 @@ class Resources:
                 .reset_index())
 
     def finditer(self, text: str) -> Iterable[tuple[int, int, str, str]]:
-        """Yield ``(start, end, set, variant)``, set by set."""
-        for st in self._sets:
-            for m in st.regex.finditer(text):
-                variant, rule = st.rows[int(m.lastgroup[1:])]  # type: ignore[index]
-                if not variant:
+        """Yield ``(start, end, set, variant)`` in text order; sets may overlap, terms
+        within one set do not."""
+        last = [0] * len(self._sets)
+        for w in _LETTERS.finditer(text):
+            s = w.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+                continue
+            low = w.group().lower()
+            entries = list(self._exact.get(low, ()))
+            entries += [e for k, e in self._prefix if low.startswith(k)]
+            for si, rx in entries:
+                if s < last[si]:
                     continue
-                s, e = m.span()
+                m = rx.match(text, s)
+                if m is None:
+                    continue
+                st = self._sets[si]
+                variant, rule = st.rows[int(m.lastgroup[1:])]  # type: ignore[index]
+                e = m.end()
+                if not variant:
+                    last[si] = e  # a blocking term consumes its span
+                    continue
                 if rule and not RULES[rule](text, s, e):
                     continue
+                last[si] = e
                 yield s, e, st.name, variant
 
     def __repr__(self) -> str:

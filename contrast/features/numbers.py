@@ -67,7 +67,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -81,7 +81,7 @@ FAMILIES = ("number",)
 #: The number categories (``label``).
 LABELS = ("casualties", "percent", "money", "date", "time", "count", "ordinal", "other")
 
-TableLike = Union[pd.DataFrame, str, Path, None]
+TableLike: TypeAlias = "pd.DataFrame | str | Path | None"
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -298,7 +298,7 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
     sep = r"(?(between)\s+(?:and|to)\s+|(?:\s?[-–—]\s?|\s+to\s+|-to-))"
 
     def part(n: int) -> str:
-        return (rf"(?P<cur{n}>{cur})?(?P<v{n}>(?(cur{n}){value2}|{value}))(?P<sc{n}>{scale_sfx})?"
+        return (rf"(?P<cur{n}>{cur})?(?P<v{n}>{value2 if n == 2 else f'(?(cur{n}){value2}|{value})'})(?P<sc{n}>{scale_sfx})?"
                 rf"(?P<half{n}>\s+and\s+a\s+half)?(?P<pct{n}>{pct})?")
 
     approx_re = (rf"(?P<approx>(?<![\w])(?i:{_alt(word_before)})\s+|(?:{_alt(sym_before)})\s?)?")
@@ -472,7 +472,8 @@ def _counted_after(text: str, pos: int, end: int, res: Resources, title: bool,
     while picked:
         w = picked[-1][0]
         low = w.lower()
-        if w[0].isupper() and not title and len(picked) > 0 and not (res.kinds(low) & {"person", "casualty"}):
+        if w[0].isupper() and not title and not re.fullmatch(r"[A-Z]{2,}s", w) \
+                and not (res.kinds(low) & {"person", "casualty"}):
             picked.pop()
             continue
         if (low.endswith("ed") or low.endswith("ing")) and not (res.kinds(low) & {"casualty", "person"}) \
@@ -906,6 +907,5 @@ def _single(m: re.Match[str], text: str, res: Resources, sent: _Sent, start: int
             found = _counted_after(text, end, sent.end, res, sent.title, allow_of=False)
             if found is None and not res.unit_after.match(text, end, sent.end) \
                     and not re.match(r"-[A-Za-z]", text[end:end + 2]):
-                if prev_tok != text[sent.start:sent.start + len(prev_tok)]:
-                    return []
+                return []
     return [_labelled(text, res, sent, start, end, v, None, approx, k, cur, m)]

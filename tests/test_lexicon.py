@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from contrast.lexicon import REQUIRED_META, PhraseMatcher, lexicon_meta, load_table
+
+
+@pytest.mark.parametrize(
+    "phrases, text, expected",
+    [
+        ([("Ukraine's army", "x")], "Ukraine's army advanced", [(0, 14, "x")]),
+        ([("Ukraine's army", "x")], "Ukraine’s army advanced", [(0, 14, "x")]),
+        ([("in fact", "p"), ("fact", "n")], "In fact, a fact.", [(0, 7, "p"), (11, 15, "n")]),
+        ([("suggest*", "v")], "Experts suggested it; suggestions too", [(8, 17, "v"), (22, 33, "v")]),
+        ([("may", "m")], "dismay and mayor", []),
+        ([("full-scale invasion", "i")], "its full-scale  invasion", [(4, 24, "i")]),
+    ],
+)
+def test_phrase_matcher(phrases, text, expected):
+    assert list(PhraseMatcher(phrases).finditer(text)) == expected
+
+
+def test_case_sensitive():
+    m = PhraseMatcher([("US", "West")], case_sensitive=True)
+    assert [t for *_, t in m.finditer("US and us")] == ["West"]
+
+
+def test_every_bundled_lexicon_names_its_source():
+    from importlib import resources
+
+    names = [p.name[:-4] for p in (resources.files("contrast") / "lexicons").iterdir()
+             if p.name.endswith(".tsv")]
+    assert len(names) >= 8
+    for name in names:
+        meta = lexicon_meta(name)
+        missing = [k for k in REQUIRED_META if not meta.get(k)]
+        assert not missing, f"{name}.tsv lacks {missing}"
+        assert len(load_table(name)) > 0
+
+
+def test_unknown_lexicon_lists_available():
+    with pytest.raises(ValueError, match="available"):
+        load_table("nope")

@@ -1,0 +1,221 @@
+"""Numbers cited: tables of text -> expected number evidence."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import contrast
+from contrast.evidence import EVIDENCE_COLUMNS
+from contrast.features import numbers
+from contrast.lexicon import REQUIRED_META, lexicon_meta, load_table
+from contrast.text import segment
+
+
+def rows(text: str) -> list[dict]:
+    doc = segment(text, headline=False)
+    out = numbers.extract(doc, numbers.default_resources())
+    for r in out:
+        assert text[r["start"]:r["end"]] == r["span"]
+        assert set(r) <= set(EVIDENCE_COLUMNS)
+        assert r["family"] == "number"
+        assert r["label"] in numbers.LABELS
+    return out
+
+
+def one(text: str, span: str) -> dict:
+    found = [r for r in rows(text) if r["span"] == span]
+    assert len(found) == 1, (span, [r["span"] for r in rows(text)])
+    return found[0]
+
+
+# text, span, value, value_high, approx, counted, label
+CASES = [
+    ("drone strikes have killed 392 people this year", "392", 392, None, None, "people", "casualties"),
+    ("drones accounting for up to 80% of civilian casualties", "up to 80%", 80, None, "up to",
+     "civilian casualties", "percent"),
+    ("a total of 7,175 civilians have been killed", "7,175", 7175, None, None, "civilians", "casualties"),
+    ("7,175 civilians have been killed and 17,617 injured", "17,617", 17617, None, None, "injured",
+     "casualties"),
+    ("only four to seven infantrymen per kilometer on the front line", "four to seven", 4, 7, None,
+     "infantrymen per kilometer", "count"),
+    ("including two deaths near Kupyansk", "two", 2, None, None, "deaths", "casualties"),
+    ("injuries and deaths rising by a third between July and September", "a third", 1 / 3, None, None,
+     "injuries and deaths", "percent"),
+    ("the death toll rose to 300.", "300", 300, None, None, "death toll", "casualties"),
+    ("Growth was 3.5 percent.", "3.5 percent", 3.5, None, None, None, "percent"),
+    ("It rose 80 per cent.", "80 per cent", 80, None, None, None, "percent"),
+    ("Aid of $5 billion arrived.", "$5 billion", 5e9, None, None, "dollar", "money"),
+    ("It costs €3bn a year.", "€3bn", 3e9, None, None, "EUR", "money"),
+    ("a fine of 5 billion rubles ($55 million)", "5 billion rubles", 5e9, None, None, "rubles", "money"),
+    ("a fine of 5 billion rubles ($55 million)", "$55 million", 55e6, None, None, "dollar", "money"),
+    ("1.2 million people fled", "1.2 million", 1.2e6, None, None, "people", "count"),
+    ("twenty-five tanks were lost", "twenty-five", 25, None, None, "tanks", "count"),
+    ("a dozen drones", "a dozen", 12, None, None, "drones", "count"),
+    ("dozens of soldiers", "dozens", 12, 120, "dozens", "soldiers", "count"),
+    ("hundreds of homes were destroyed", "hundreds", 100, 1000, "hundreds", "homes", "count"),
+    ("thousands of people were killed", "thousands", 1000, 10000, "thousands", "people", "casualties"),
+    ("between 10 and 15 soldiers", "between 10 and 15", 10, 15, None, "soldiers", "count"),
+    ("10-15 tanks", "10-15", 10, 15, None, "tanks", "count"),
+    ("more than 60% of its revenue", "more than 60%", 60, None, "more than", "revenue", "percent"),
+    ("nearly half of the troops", "nearly half", 0.5, None, "nearly", "troops", "percent"),
+    ("at least 74 mph winds", "at least 74 mph", 74, None, "at least", "mph", "other"),
+    ("some seven miles (11 km)", "some seven miles", 7, None, "some", "miles", "other"),
+    ("about 300 songs", "about 300", 300, None, "about", "songs", "count"),
+    ("fewer than 20 journalists", "fewer than 20", 20, None, "fewer than", "journalists", "count"),
+    ("one of the units was placed behind them", "one", 1, None, None, "units", "count"),
+    ("Two of the deputies were fired", "Two", 2, None, None, "deputies", "count"),
+    ("since February 2022", "February 2022", 2022, None, None, None, "date"),
+    ("the first time", "first", 1, None, None, None, "ordinal"),
+    ("the 3rd brigade", "3rd", 3, None, None, None, "ordinal"),
+    ("a third country", "third", 3, None, None, None, "ordinal"),
+    ("at 10 a.m. local time", "10 a.m. local time", 10, None, None, None, "time"),
+    ("the Hornets offense was -5 yards", "-5 yards", -5, None, None, "yards", "other"),
+    ("the 65-year-old winger", "65-year-old", 65, None, None, "year-old", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "high", "approx", "counted", "label"), CASES)
+def test_number_table(text, span, value, high, approx, counted, label):
+    r = one(text, span)
+    assert math.isclose(r["value"], value, rel_tol=1e-9)
+    if high is None:
+        assert r["value_high"] is None
+    else:
+        assert math.isclose(r["value_high"], high)
+    assert r["approx"] == approx
+    if counted is not None:
+        assert r["counted"] == counted
+    if label is not None:
+        assert r["label"] == label
+
+
+# text -> spans that must NOT be numbers
+NOTHING = [
+    ("COVID-19 spread", []),
+    ("the Su-25 jet and flight MH17", []),
+    ("4G networks", []),
+    ("on Monday", []),
+    ("in early November", []),
+    ("the same one", []),
+    ("no one came", []),
+    ("BBC One said it", []),
+    ("the S&P 500 rose", []),
+    ("Game 6 was played", []),
+    ("soldiers can call a hotline", []),
+    ("quite a few people", []),
+    ("the second half of the match", ["second"]),
+    ("someone", []),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), NOTHING)
+def test_nothing_found(text, spans):
+    assert [r["span"] for r in rows(text)] == spans
+
+
+# years and dates are dates, not counts
+DATES = [
+    ("It happened in 2022.", "2022"),
+    ("2022", "2022"),
+    ("the 2022 invasion", "2022"),
+    ("May 9 parade", "May 9"),
+    ("on 24 February 2022", "24 February 2022"),
+    ("since mid-2022", "mid-2022"),
+    ("in the 1990s", "1990s"),
+    ("between 2014 and 2017", "between 2014 and 2017"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), DATES)
+def test_years_are_dates(text, span):
+    r = one(text, span)
+    assert r["label"] == "date"
+
+
+def test_year_like_count_is_a_count():
+    assert one("They sent 2000 soldiers.", "2000")["label"] == "count"
+    assert one("It cost $2000.", "$2000")["label"] == "money"
+
+
+def test_change_is_not_a_range():
+    out = rows("Shares rose 9.4 per cent to $84.")
+    assert [(r["span"], r["label"]) for r in out] == [("9.4 per cent", "percent"), ("$84", "money")]
+    out = rows("The deficit increased by $43.6 billion to $419.2 billion.")
+    assert [r["value_high"] for r in out] == [None, None]
+
+
+def test_range_scale_propagates():
+    r = one("from $10 to $15 billion", "$10 to $15 billion")
+    assert (r["value"], r["value_high"]) == (10e9, 15e9)
+
+
+def test_seed_izvestia_every_number():
+    corpus = contrast.load_corpus(contrast.demo_path())
+    text = corpus.loc[corpus["source"] == "Izvestia", "text"].iloc[0]
+    out = numbers.extract(segment(text), numbers.default_resources())
+    got = [(r["span"], r["label"], r["value"], r["value_high"], r["approx"], r["counted"]) for r in out]
+    assert got == [
+        ("392", "casualties", 392.0, None, None, "Civilian Deaths"),
+        ("392", "casualties", 392.0, None, None, "people"),
+        ("up to 80%", "percent", 80.0, None, "up to", "civilian casualties"),
+        ("February 2022", "date", 2022.0, None, None, None),
+        ("7,175", "casualties", 7175.0, None, None, "civilians"),
+        ("17,617", "casualties", 17617.0, None, None, "injured"),
+        ("a third", "percent", 1 / 3, None, None, "injuries and deaths"),
+        ("two", "casualties", 2.0, None, None, "deaths"),
+        ("four to seven", "count", 4.0, 7.0, None, "infantrymen per kilometer"),
+    ]
+
+
+def test_seed_business_insider_every_number():
+    corpus = contrast.load_corpus(contrast.demo_path())
+    text = corpus.loc[corpus["source"] == "Business Insider", "text"].iloc[0]
+    out = numbers.extract(segment(text), numbers.default_resources())
+    assert [(r["span"], r["label"], r["counted"]) for r in out] == [
+        ("February 2022", "date", None),
+        ("one", "count", "units"),
+    ]
+
+
+def test_extract_frame_has_numbers():
+    corpus = contrast.load_corpus(contrast.demo_path())
+    ev = contrast.extract(corpus, families=["number"])
+    assert set(ev["family"]) == {"number"}
+    assert len(ev) == 11
+    for _, r in ev.iterrows():
+        text = corpus.loc[corpus["doc_id"] == r["doc_id"], "text"].iloc[0]
+        assert text[r["start"]:r["end"]] == r["span"]
+
+
+def test_edge_inputs():
+    assert rows("") == []
+    assert rows("#") == []
+
+
+def test_lexicons_have_metadata():
+    for name in ("numbers_words", "numbers_approximators", "numbers_units", "numbers_counted"):
+        meta = lexicon_meta(name)
+        assert all(meta.get(k) for k in REQUIRED_META), name
+
+
+def test_user_tables():
+    counted = load_table("numbers_counted")
+    counted = pd.concat([counted, pd.DataFrame({"term": ["POWs"], "kind": ["casualty"]})])
+    res = numbers.Resources.from_tables(counted=counted)
+    assert [r["label"] for r in numbers.find_numbers("They freed 95 POWs.", res)] == ["casualties"]
+    assert [r["label"] for r in numbers.find_numbers("They freed 95 POWs.")] == ["count"]
+
+
+def test_bad_table_lists_columns():
+    with pytest.raises(ValueError, match="expected"):
+        numbers.Resources.from_tables(words=pd.DataFrame({"w": ["one"]}))
+
+
+def test_windowed_scan_equals_full_scan():
+    corpus = contrast.load_corpus(contrast.demo_path())
+    res = numbers.default_resources()
+    text = "\n".join(corpus["text"]) + " about 8 or $9; between $US160 million and $US171 million."
+    assert [m.span() for m in res.finditer(text)] == [m.span() for m in res.pattern.finditer(text)]
