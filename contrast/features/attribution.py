@@ -208,6 +208,8 @@ def _compile(vmap: Mapping[str, tuple[str, str, str]]) -> re.Pattern[str]:
 
 _COLON = re.compile(r"^(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
                     re.MULTILINE)
+_PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
+                         r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
 _COLON_QUOTE = re.compile(r":(?=[ \t]*[\"“«‘])")
 _COLON_STOP = {"photo", "photos", "video", "watch", "update", "updated", "related", "source",
                "note", "editor", "read", "image", "credit", "copyright", "see", "also", "more",
@@ -595,8 +597,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         spk = _speaker_before(sent, k, res) if k > 0 else None
         q = next(((qs, qe) for qs, qe in quotes if qs >= cs and not text[cs + 1:qs].strip()),
                  None)
-        if spk is None:
-            found.append(_row(text, res, cs, cs + 1, "neutral", None, [], q, sid))
+        if spk is None or q is None:
             continue
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
@@ -734,6 +735,8 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns)):
             return None
+    if lemma == "call" and _PHONE_CALL.match(text, ve):
+        return None  # "soldiers are calling it and ...", "called off": not a naming
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive:
         return None
