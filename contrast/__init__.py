@@ -19,11 +19,14 @@ from pathlib import Path
 
 from contrast import io, plot, report, stats, tables
 from contrast.actors import ActorDictionary
+from contrast.alignment import Alignment, align, align_stories, stories
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
 from contrast.extract import extract
 from contrast.features.sentiment import sentiment_toward
+from contrast.fingerprints import Fingerprint, fingerprint, plot_fingerprint
+from contrast.sklearn import FramingFeatures
 from contrast.stats import distinctive_words
 from contrast.tables import articles, compare, contrast_pair, numbers_table
 from contrast.text import segment
@@ -33,6 +36,11 @@ __version__ = "0.1.0"
 __all__ = [
     "EVIDENCE_COLUMNS",
     "ActorDictionary",
+    "Alignment",
+    "Fingerprint",
+    "FramingFeatures",
+    "align",
+    "align_stories",
     "__version__",
     "articles",
     "compare",
@@ -40,15 +48,18 @@ __all__ = [
     "demo_path",
     "distinctive_words",
     "extract",
+    "fingerprint",
     "io",
     "load_corpus",
     "numbers_table",
     "plot",
+    "plot_fingerprint",
     "report",
     "segment",
     "sentiment_toward",
     "show",
     "stats",
+    "stories",
     "tables",
 ]
 

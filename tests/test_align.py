@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import contrast
-from contrast.align import Alignment, align, content_terms, sentence_table, stories
+from contrast.alignment import Alignment, align, content_terms, sentence_table, stories
 from contrast.evidence import evidence_frame
 
 UA = """Drones kill seven in Kharkiv
@@ -217,7 +217,7 @@ def test_rival_place_names_still_pair_and_naming_difference_reported():
 
 
 def test_align_stories_runs_per_story():
-    from contrast.align import align_stories
+    from contrast.alignment import align_stories
 
     other_ua = UNRELATED
     other_ru = UNRELATED.replace("three counties", "two counties")

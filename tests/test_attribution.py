@@ -57,6 +57,17 @@ def _one(sentence: str) -> list[tuple[object, ...]]:
         ('Peskov: "We will respond."', [("Peskov", ":", "neutral", "named")]),
         ("Ukraine has reported many incidents.", [("Ukraine", "has reported", "neutral", "institution")]),
         ("Officials will say more tomorrow.", [("Officials", "will say", "neutral", "anonymous")]),
+        # naming, cognition, attitude, agentless passives (PolNeAR-style cues)
+        ('Zelensky called the plan "a trap".',
+         [("Zelensky", "called", "neutral", "named")]),
+        ("The general hopes to retake the town.", [("The general", "hopes", "attitude", "title")]),
+        ("The offensive seemed to stall.", [(None, "seemed", "tentative", None)]),
+        ("Peskov was asked about the talks.", [(None, "was asked", "neutral", None)]),
+        ("Kyiv declined to comment.", [("Kyiv", "declined", "counter", "institution")]),
+        ('Mr. Bush: "The mission is to win." He left.',
+         [("Mr. Bush", ":", "neutral", "named")]),
+        ("The strike was reportedly carried out by drones.",
+         [(None, "reportedly", "neutral", None)]),
     ],
 )
 def test_sentence_table(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -72,6 +83,10 @@ def test_sentence_table(sentence: str, expected: list[tuple[object, ...]]) -> No
         "The reports were published on Monday.",
         "The bridge was destroyed on Monday.",
         "He lives in the United States.",
+        "Russian soldiers are calling it every day.",
+        "She was secretary of state, and he was a senator.",
+        "It is an open question for the alliance.",
+        "A group called Veterans for Peace met on Monday.",
         "",
         "#",
     ],

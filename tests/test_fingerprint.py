@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import contrast
-from contrast.fingerprint import Fingerprint, fingerprint, plot_fingerprint
+from contrast.fingerprints import Fingerprint, fingerprint, plot_fingerprint
 
 FAST = {"n_repeats": 3, "n_permutations": 30, "n_boot": 500}
 

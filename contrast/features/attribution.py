@@ -8,7 +8,10 @@ window around the cue (subject before the verb, appositives ``"Name, a
 spokesman for X, said"``, inversion ``"...," said X``, the noun phrase after
 "according to"), and the reported content from the clause or quotation beside it
 (:func:`contrast.text.quote_spans`, so a quotation running over two sentences is
-one content span).
+one content span). A colon right before a quotation ('Bush: "The mission ..."')
+is a cue when a speaker stands before it. Verb forms marked ``bare`` in the
+lexicon (chosen on the PolNeAR train split: cues in about half or more of their
+uses) are cues even without a speaker.
 
 Families
 --------
@@ -16,7 +19,9 @@ Families
     One row per cue. ``start, end, span`` = the cue as written ("said",
     "has reported", "told the Kyiv Post", "according to", ":"); ``cue`` = the
     same text; ``label`` = the stance of the cue (``neutral``, ``distancing``,
-    ``endorsing``, ``emphatic``, ``tentative``, ``counter``, ``accusation``);
+    ``endorsing``, ``emphatic``, ``tentative``, ``counter``, ``accusation``,
+    ``attitude``; the last is a source's wish, intention or support rather than
+    a report: "hopes", "sought", "supported", "is eager");
     ``speaker`` / ``speaker_start`` / ``speaker_end`` = the source as written
     (empty for agentless cues); ``speaker_resolved`` = the named person a
     pronoun, a definite description ("the ambassador") or a bare surname refers
@@ -115,8 +120,11 @@ class Resources:
     ----------
     verbs : mapping
         Surface form (lower case, single spaces) -> ``(lemma, stance, need)``;
-        ``need`` is ``""``, ``"that"`` (only with a following that-clause,
-        quotation, colon or comma) or ``"noun"`` (the form is also a noun).
+        ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
+        with a following that-clause, quotation, colon or comma), ``"noun"``
+        (the form is also a noun), ``"clause"`` (mostly a noun: only right
+        before a that-clause, quotation or colon) or ``"bare"`` (a cue wherever
+        it occurs, agentless when no speaker is found).
     nouns : mapping
         Speaker head noun (lower case) -> ``anonymous``, ``title``,
         ``institution`` or ``pronoun``.

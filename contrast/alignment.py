@@ -397,7 +397,7 @@ def align(
     Examples
     --------
     >>> import contrast
-    >>> from contrast.align import align
+    >>> from contrast.alignment import align
     >>> corpus = contrast.load_corpus(contrast.demo_path())
     >>> res = align(corpus, a="Business Insider", b="Izvestia", evidence=contrast.extract(corpus))
     >>> len(res.pairs) + len(res.only_a) == res.n_a
@@ -425,7 +425,7 @@ def align(
     sa, sb = sentence_table(sub_a), sentence_table(sub_b)
     if len(sa) * len(sb) > _MAX_CELLS:
         raise ValueError(f"{len(sa)} x {len(sb)} sentences is too many to align at once; align story "
-                         "by story (contrast.align.align_stories) or restrict the corpus")
+                         "by story (contrast.align_stories) or restrict the corpus")
     if len(sa) and len(sb):
         x = _tfidf(list(sa["sentence"]) + list(sb["sentence"]), entity_weight)
         sim = (x[: len(sa)] @ x[len(sa):].T).toarray()
@@ -531,7 +531,7 @@ def align_stories(
     Examples
     --------
     >>> import contrast
-    >>> from contrast.align import align_stories
+    >>> from contrast.alignment import align_stories
     >>> corpus = contrast.load_corpus(contrast.demo_path())
     >>> align_stories(corpus, "Business Insider", "Izvestia")  # no story covered by both
     {}
@@ -602,7 +602,7 @@ def stories(
     Examples
     --------
     >>> import contrast
-    >>> from contrast.align import stories
+    >>> from contrast.alignment import stories
     >>> corpus = contrast.load_corpus(contrast.demo_path())
     >>> stories(corpus).tolist()  # two different incidents
     [0, 1]
