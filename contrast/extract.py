@@ -244,10 +244,15 @@ def _n_workers(n_jobs: int) -> int:
     return max(1, cpus + 1 + n_jobs) if n_jobs < 0 else n_jobs
 
 
+def _frame(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
+           resources: Mapping[str, Any] | None) -> pd.DataFrame:
+    """Evidence of a chunk of articles as a DataFrame (cheap to send between processes)."""
+    return evidence_frame(_extract_records(items, families, resources, use_cache=False))
+
+
 def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
                resources: Mapping[str, Any] | None) -> pd.DataFrame:
-    rows = _extract_records(_items(part), families, resources, use_cache=False)
-    ev = evidence_frame(rows)
+    ev = _frame(_items(part), families, resources)
     if families is not None:
         ev = ev[ev["family"].isin(set(families))]
     return ev.reset_index(drop=True)
@@ -306,18 +311,14 @@ def extract(
     show = bool(progress) if progress is not None else len(items) > 300
     workers = min(_n_workers(n_jobs), max(1, len(items)))
     if workers == 1:
-        rows = _extract_records(items, fams, resources, cache, progress=show)
+        ev = evidence_frame(_extract_records(items, fams, resources, cache, progress=show))
     else:
         from joblib import Parallel, delayed
 
-        n_chunks = workers * 4
-        size = -(-len(items) // n_chunks)
+        size = max(1, -(-len(items) // (workers * 4)))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        parts = Parallel(n_jobs=workers)(
-            delayed(_extract_records)(c, fams, resources, False) for c in chunks
-        )
-        rows = [r for p in parts for r in p]
-    ev = evidence_frame(rows)
+        parts = Parallel(n_jobs=workers)(delayed(_frame)(c, fams, resources) for c in chunks)
+        ev = pd.concat(parts, ignore_index=True) if parts else evidence_frame([])
     if fams is not None:
         ev = ev[ev["family"].isin(set(fams))].reset_index(drop=True)
     return ev

@@ -67,7 +67,7 @@ def _one(sentence: str) -> list[tuple[object, ...]]:
         ('Mr. Bush: "The mission is to win." He left.',
          [("Mr. Bush", ":", "neutral", "named")]),
         ("The strike was reportedly carried out by drones.",
-         [(None, "reportedly", "neutral", None)]),
+         [(None, "was reportedly", "neutral", None)]),
     ],
 )
 def test_sentence_table(sentence: str, expected: list[tuple[object, ...]]) -> None:

@@ -743,8 +743,9 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns)):
             return None
-    if lemma == "call" and _PHONE_CALL.match(text, ve):
-        return None  # "soldiers are calling it and ...", "called off": not a naming
+    if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
+            not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
+        return None  # "soldiers are calling it", "called off", "a group called X": not a naming
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive:
         return None
@@ -755,6 +756,10 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
     if ce > ve and text[ce - 1] == "." and not text[ce - 2].isupper():
         ce -= 1
 
+    if lemma in _EVIDENTIAL:
+        # "the offensive seemed to stall": the writer's inference, its subject is no source
+        return _row(text, res, cs, ce, stance, None, [],
+                    _content_range(text, sent, ce, cs, quotes, True, True), sid)
     spk_tok: tuple[int, int] | None = None
     side_before = True
     if passive:
@@ -809,6 +814,7 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
 # verbs that report speech whatever the syntax around them
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
            "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
+_EVIDENTIAL = {"seem", "appear"}
 _FIRST_PERSON = {"i", "we", "you"}
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
