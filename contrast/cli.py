@@ -147,7 +147,6 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         raise ValueError(f"--out {out} exists and is not a folder")
     cols = {"text": args.text_col, "source": args.source_col, "title": args.title_col,
             "date": args.date_col, "doc_id": args.id_col}
-    out.mkdir(parents=True, exist_ok=True)
     if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
         corpus, evidence, arts, written = _stream(src, out, cols, args)
     else:

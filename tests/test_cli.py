@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import contrast
+from contrast.cli import main
+from contrast.evidence import EVIDENCE_COLUMNS
+
+OUTPUTS = ("articles.csv", "evidence.csv", "sources.csv", "report.html")
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_demo_corpus_writes_the_five_outputs(tmp_path, capsys):
+    before = _tree_digest(contrast.demo_path())
+    out = tmp_path / "out"
+    assert main([str(contrast.demo_path()), "--out", str(out)]) == 0
+    for name in OUTPUTS:
+        assert (out / name).is_file() and (out / name).stat().st_size > 0
+    pngs = sorted((out / "charts").glob("*.png"))
+    assert len(pngs) >= 8 and len(list((out / "charts").glob("*.svg"))) == len(pngs)
+    ev = pd.read_csv(out / "evidence.csv")
+    assert list(ev.columns) == list(EVIDENCE_COLUMNS)
+    assert {"sentiment", "attribution", "hedge", "number", "naming"} <= set(ev["family"])
+    assert set(pd.read_csv(out / "sources.csv")["source"]) == {"Business Insider", "Izvestia"}
+    assert len(pd.read_csv(out / "articles.csv")) == 2
+    assert _tree_digest(contrast.demo_path()) == before  # the input folder is never written to
+    assert not list(out.rglob("*.tmp"))  # atomic writes leave no temporaries
+    assert "report.html" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("missing.csv", None, "no such file"),
+        ("e.csv", b"", "file is empty"),
+        ("t.csv", b"headline,who\nA,B\n", "no text column"),
+        ("b.csv", b"\x00\x01\x02text\x00", "looks binary"),
+        ("x.pdf", b"%PDF", "unsupported file type"),
+        ("empty", "dir", "no articles in"),
+    ],
+)
+def test_bad_input_one_line_error_exit_2(tmp_path, capsys, name, content, message):
+    src = tmp_path / name
+    if content == "dir":
+        src.mkdir()
+    elif content is not None:
+        src.write_bytes(content)
+    assert main([str(src), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    errors = [line for line in err if line.startswith("contrast: error:")]
+    assert len(errors) == 1 and message in errors[0]
+    assert "Traceback" not in "\n".join(err)
+
+
+def test_out_inside_input_is_refused(tmp_path, capsys):
+    src = tmp_path / "corpus"
+    src.mkdir()
+    (src / "a.txt").write_text("Head\nBody said.")
+    assert main([str(src), "--out", str(src / "out")]) == 2
+    assert "inside the input folder" in capsys.readouterr().err
+    assert sorted(p.name for p in src.iterdir()) == ["a.txt"]
+
+
+def test_streaming_csv_with_nan_rows_and_parquet(tmp_path, capsys):
+    df = pd.DataFrame({
+        "media_name": ["A", "B"] * 7,
+        "title": [f"Title {i}" for i in range(14)],
+        "text": [None if i == 3 else f"Officials said {i} soldiers were killed near Kyiv. =SUM(A1)" for i in range(14)],
+    })
+    src = tmp_path / "c.csv"
+    df.to_csv(src, index=False)
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--chunksize", "4", "--parquet", "--no-charts"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped 1 article(s)" in err
+    ev = pd.read_csv(out / "evidence.csv")
+    assert ev["doc_id"].nunique() == 13
+    pq = pd.read_parquet(out / "evidence.parquet")
+    assert len(pq) == len(ev)
+    arts = pd.read_csv(out / "articles.csv")
+    assert len(arts) == 13
+    # spreadsheet formulas are neutralised in the CSV
+    assert ev["span"].astype(str).str.startswith("=").sum() == 0
+
+
+def test_python_dash_m(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "contrast", "--version"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("contrast ")
+    proc = subprocess.run([sys.executable, "-m", "contrast", str(tmp_path / "nope"), "--out", str(tmp_path / "o")],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "no such file" in proc.stderr
