@@ -14,22 +14,52 @@ evidence.
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib import resources as _resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from contrast import io, plot, report, stats, tables
+from contrast import io, stats, tables
 from contrast.actors import ActorDictionary
-from contrast.alignment import Alignment, align, align_stories, stories
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
 from contrast.extract import extract
 from contrast.features.sentiment import sentiment_toward
-from contrast.fingerprints import Fingerprint, fingerprint, plot_fingerprint
-from contrast.sklearn import FramingFeatures
 from contrast.stats import distinctive_words
 from contrast.tables import articles, compare, contrast_pair, numbers_table
 from contrast.text import segment
+
+if TYPE_CHECKING:
+    from contrast import plot, report
+    from contrast.alignment import Alignment, align, align_stories, stories
+    from contrast.fingerprints import Fingerprint, fingerprint, plot_fingerprint
+    from contrast.sklearn import FramingFeatures
+
+# Names whose modules pull in matplotlib or scikit-learn load on first use, so
+# that `import contrast` (and the statistics) stay light.
+_LAZY = {
+    "plot": ("contrast.plot", None),
+    "report": ("contrast.report", None),
+    "Alignment": ("contrast.alignment", "Alignment"),
+    "align": ("contrast.alignment", "align"),
+    "align_stories": ("contrast.alignment", "align_stories"),
+    "stories": ("contrast.alignment", "stories"),
+    "Fingerprint": ("contrast.fingerprints", "Fingerprint"),
+    "fingerprint": ("contrast.fingerprints", "fingerprint"),
+    "plot_fingerprint": ("contrast.fingerprints", "plot_fingerprint"),
+    "FramingFeatures": ("contrast.sklearn", "FramingFeatures"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        mod = import_module(module)
+        value = mod if attr is None else getattr(mod, attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'contrast' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

@@ -9,15 +9,16 @@ DataFrames, dicts or file paths instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["load_table", "lexicon_meta", "PhraseMatcher", "REQUIRED_META"]
+__all__ = ["load_table", "lexicon_meta", "PhraseMatcher", "REQUIRED_META", "trie_regex"]
 
 REQUIRED_META = ("source", "citation", "licence", "version")
 
@@ -70,6 +71,38 @@ def load_table(name_or_path: str | Path) -> pd.DataFrame:
 def lexicon_meta(name: str) -> dict[str, str]:
     """The metadata header of a bundled lexicon."""
     return dict(_bundled(name).attrs["meta"])
+
+
+def trie_regex(items: Mapping[str, str]) -> str:
+    """A regex matching any key of ``items`` literally, as a character trie.
+
+    Each key is followed by its value, a regex fragment (e.g. a lookahead
+    that checks the rest of a phrase). One scan with a trie is much faster in
+    Python's ``re`` than an alternation of many words, which is tried word by
+    word at every position. Matches nothing if ``items`` is empty.
+
+    Examples
+    --------
+    >>> trie_regex({"may": "", "maybe": "", "might": "!"})
+    'm(?:ay(?:be|)|ight!)'
+    """
+    trie: dict[str, Any] = {}
+    for key, tail in items.items():
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[None] = tail
+
+    def emit(node: dict[str, Any]) -> str:
+        subs = [re.escape(ch) + emit(child) for ch, child in sorted(
+            ((c, n) for c, n in node.items() if c is not None), key=lambda cn: cn[0])]
+        if None in node:
+            subs.append(node[None])
+        if len(subs) == 1:
+            return subs[0]
+        return "(?:" + "|".join(subs) + ")"
+
+    return emit(trie) if trie else r"(?!x)x"
 
 
 class PhraseMatcher:

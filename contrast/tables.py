@@ -43,6 +43,7 @@ import pandas as pd
 
 from contrast import stats
 from contrast.evidence import EVIDENCE_COLUMNS, FAMILIES
+from contrast.features.attribution import SPEAKER_TYPES, STANCES
 from contrast.io import write_csv, write_parquet
 from contrast.text import segment, token_spans
 
@@ -63,10 +64,8 @@ __all__ = [
     "feature_label",
 ]
 
-#: Attribution stances (issue 4 taxonomy) kept as columns even when absent.
-STANCES = ("neutral", "distancing", "endorsing", "emphatic", "accusation")
-#: Speaker types of attributions.
-SPEAKER_TYPES = ("named", "title", "institution", "pronoun", "anonymous")
+#: Attribution stances and speaker types (kept as columns even when absent) are
+#: the attribution extractor's own lists: STANCES, SPEAKER_TYPES.
 #: Number categories.
 NUMBER_CATEGORIES = ("casualties", "percent", "money", "date", "time", "count", "ordinal", "other")
 SENTIMENT_LABELS = ("negative", "neutral", "positive")

@@ -54,7 +54,7 @@ from typing import Any, TypeAlias
 
 import pandas as pd
 
-from contrast.lexicon import load_table
+from contrast.lexicon import load_table, trie_regex
 from contrast.text import Doc
 
 __all__ = [
@@ -378,6 +378,30 @@ def _norm(term: str) -> str:
     return " ".join(term.replace("’", "'").lower().split())
 
 
+def _gate(exact: Mapping[str, re.Pattern[str]],
+          prefix: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """One regex that finds every word start where some term of the lexicon matches.
+
+    A character trie of the first-word keys dispatches on the word; at the
+    end of a key, a look-behind of the key's length holds a look-ahead with
+    the key's own term regex, so the whole term is checked from the word
+    start, in C, before Python sees the position. Words with non-ASCII
+    letters always pass (``str.lower`` and ``re.IGNORECASE`` may disagree on
+    them). The gate only selects positions: :meth:`Resources.finditer` then
+    decides exactly as it would at every word.
+    """
+    def body(rx: re.Pattern[str]) -> str:
+        return re.sub(r"\(\?P<t\d+>", "(?:", rx.pattern)
+
+    tails: dict[str, str] = {}
+    for k, rx in exact.items():
+        tails[k] = rf"(?![^\W\d_])(?<=(?={body(rx)}).{{{len(k)}}})"
+    pre = {k: rf"(?<=(?={body(rx)}).{{{len(k)}}})" for k, rx in prefix}
+    alts = [trie_regex(tails)] + ([trie_regex(pre)] if pre else [])
+    return re.compile(rf"(?<![\w-])(?:(?i:{'|'.join(alts)})|[^\W\d_]*[^\W\d_\x00-\x7f])",
+                      re.DOTALL)
+
+
 @dataclass(frozen=True)
 class Term:
     """One lexicon entry: ``term`` (pattern), ``family`` (hedge/booster), ``type``, ``rule``."""
@@ -442,6 +466,7 @@ class Resources:
     _exact: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     _prefix: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, compare=False)
     _by_group: tuple[tuple[Term, ...], ...] = field(init=False, repr=False, compare=False)
+    _gate: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unique: dict[tuple[str, str, str], Term] = {}
@@ -479,9 +504,12 @@ class Resources:
             body = "|".join(f"(?P<t{i}>{term_pattern(order[i][0].term)})" for i in idx)
             return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
-        object.__setattr__(self, "_exact", {k: compile_(v) for k, v in keyed.items()})
-        object.__setattr__(self, "_prefix", tuple((k, compile_(v)) for k, v in prefixed.items()))
+        exact_rx = {k: compile_(v) for k, v in keyed.items()}
+        prefix_rx = tuple((k, compile_(v)) for k, v in prefixed.items())
+        object.__setattr__(self, "_exact", exact_rx)
+        object.__setattr__(self, "_prefix", prefix_rx)
         object.__setattr__(self, "_by_group", tuple(tuple(g) for g in order))
+        object.__setattr__(self, "_gate", _gate(exact_rx, prefix_rx))
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -570,11 +598,12 @@ class Resources:
         """Yield ``(start, end, term)`` for each accepted match, left to right."""
         exact, prefix, by_group = self._exact, self._prefix, self._by_group
         last = 0
-        for w in _LETTERS.finditer(text):
-            s = w.start()
-            if s < last or (s and (text[s - 1].isalnum() or text[s - 1] in "_-")):
+        # the gate finds the word starts where some term can match (a superset)
+        for g in self._gate.finditer(text):
+            s = g.start()
+            if s < last:
                 continue
-            low = w.group().lower()
+            low = _LETTERS.match(text, s).group().lower()  # type: ignore[union-attr]
             cands = [rx for k, rx in prefix if low.startswith(k)]
             rx0 = exact.get(low)
             if rx0 is not None:

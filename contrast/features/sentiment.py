@@ -27,13 +27,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from vaderSentiment.vaderSentiment import (
-    BOOSTER_DICT,
-    SentimentIntensityAnalyzer,
-    SentiText,
-    normalize,
-)
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
+from contrast._vader import _but_check, fast_vader, score_valence, words_of
 from contrast.actors import ActorDictionary, default_actors
 from contrast.text import Doc, sentence_spans
 
@@ -106,12 +102,6 @@ class VaderTokens:
     nonzero: list[int]
 
 
-@lru_cache(maxsize=4)
-def _emoji_chars(analyzer: SentimentIntensityAnalyzer) -> frozenset[str]:
-    """The analyzer's single-character emojis (polarity_scores looks up one character at a time)."""
-    return frozenset(k for k in analyzer.emojis if len(k) == 1)
-
-
 def _demoji(analyzer: SentimentIntensityAnalyzer, text: str) -> tuple[str, list[int]]:
     """VADER's emoji-to-words conversion, with the original offset of each output char."""
     out: list[str] = []
@@ -157,8 +147,9 @@ def vader_tokens(text: str, analyzer: SentimentIntensityAnalyzer | None = None) 
     (16, 24)
     """
     a = default_resources().analyzer if analyzer is None else analyzer
+    fv = fast_vader(a)
     pos: list[int] | None = None
-    if not text.isascii() and not _emoji_chars(a).isdisjoint(text):
+    if not text.isascii() and not fv.emoji_chars.isdisjoint(text):
         text, pos = _demoji(a, text)
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
@@ -166,23 +157,14 @@ def vader_tokens(text: str, analyzer: SentimentIntensityAnalyzer | None = None) 
     if lead:
         spans = [(s + lead, e + lead) for s, e in spans]
 
-    # -- as in polarity_scores --------------------------------------------
-    sentitext = SentiText(stripped)
-    words = sentitext.words_and_emoticons
+    # -- as in polarity_scores (contrast._vader, equal to vaderSentiment) --
+    words = words_of(stripped)
     if len(words) != len(spans):  # cannot happen: both split on Unicode whitespace
         raise RuntimeError("VADER tokenisation mismatch")
-    sentiments: list[float] = []
-    for i, item in enumerate(words):
-        low = item.lower()
-        if low in BOOSTER_DICT or (
-            i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"
-        ):
-            sentiments.append(0)
-            continue
-        sentiments = a.sentiment_valence(0, sentitext, item, i, sentiments)
-    raw = list(sentiments)
-    sentiments = a._but_check(words, sentiments)
-    compound = a.score_valence(sentiments, stripped)["compound"] if sentiments else 0.0
+    lows = list(map(str.lower, words))
+    raw = fv.raw_valences(words, lows)
+    sentiments = _but_check(lows, list(raw))
+    compound = score_valence(sentiments, stripped)["compound"]
     # ---------------------------------------------------------------------
 
     if pos is not None:
@@ -471,19 +453,25 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     res = default_resources() if resources is None else resources
     text = doc.text
     mentions = res.actors.find(text) if doc.sentences else []
+    compound_of = fast_vader(res.analyzer).compound
     rows: list[dict[str, Any]] = []
     j = 0
-    for sid, s, e in doc.iter_sentences():
-        vt = _shift(vader_tokens(text[s:e], res.analyzer), s)
-        rows.append({"family": "sentiment", "label": vader_label(vt.compound), "start": s, "end": e,
-                     "span": text[s:e], "sent_id": sid, "compound": vt.compound})
-        while j < len(mentions) and mentions[j][0] < s:
+    n_mentions = len(mentions)
+    for sid, (s, e) in enumerate(doc.sentences):
+        span = text[s:e]
+        while j < n_mentions and mentions[j][0] < s:
             j += 1
         k = j
-        while k < len(mentions) and mentions[k][0] < e:
+        while k < n_mentions and mentions[k][0] < e:
             k += 1
-        if k == j:
+        if k == j:  # no actor here: the compound score is all we need
+            compound = float(compound_of(span))
+            rows.append({"family": "sentiment", "label": vader_label(compound), "start": s, "end": e,
+                         "span": span, "sent_id": sid, "compound": compound})
             continue
+        vt = _shift(vader_tokens(span, res.analyzer), s)
+        rows.append({"family": "sentiment", "label": vader_label(vt.compound), "start": s, "end": e,
+                     "span": span, "sent_id": sid, "compound": vt.compound})
         here = mentions[j:k]
         j = k
         bounds = _clause_bounds(text, vt, res.options)
