@@ -73,7 +73,7 @@ def lexicon_meta(name: str) -> dict[str, str]:
     return dict(_bundled(name).attrs["meta"])
 
 
-def trie_regex(items: Mapping[str, str]) -> str:
+def trie_regex(items: Mapping[str, str], *, fold: bool = False) -> str:
     """A regex matching any key of ``items`` literally, as a character trie.
 
     Each key is followed by its value, a regex fragment (e.g. a lookahead
@@ -86,21 +86,26 @@ def trie_regex(items: Mapping[str, str]) -> str:
     >>> trie_regex({"may": "", "maybe": "", "might": "!"})
     'm(?:ay(?:be|)|ight!)'
     """
-    trie: dict[str, Any] = {}
+    trie: dict[str | None, Any] = {}
     for key, tail in items.items():
         node = trie
         for ch in key:
             node = node.setdefault(ch, {})
         node[None] = tail
 
-    def emit(node: dict[str, Any]) -> str:
-        subs = [re.escape(ch) + emit(child) for ch, child in sorted(
-            ((c, n) for c, n in node.items() if c is not None), key=lambda cn: cn[0])]
+    def emit(node: dict[str | None, Any]) -> str:
+        subs = [_char(ch) + emit(child) for ch, child in sorted(
+            ((c, n) for c, n in node.items() if c is not None), key=lambda cn: str(cn[0]))]
         if None in node:
             subs.append(node[None])
         if len(subs) == 1:
             return subs[0]
         return "(?:" + "|".join(subs) + ")"
+
+    def _char(ch: str) -> str:
+        if fold and ch.lower() != ch.upper() and len(ch.lower()) == len(ch.upper()) == 1:
+            return "[" + re.escape(ch.lower()) + re.escape(ch.upper()) + "]"
+        return re.escape(ch)
 
     return emit(trie) if trie else r"(?!x)x"
 

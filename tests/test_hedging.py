@@ -215,3 +215,61 @@ def test_extract_pipeline_families(demo_corpus):
     for _, r in ev.iterrows():
         text = demo_corpus.loc[demo_corpus["doc_id"] == r["doc_id"], "text"].iloc[0]
         assert text[r["start"]:r["end"]] == r["span"]
+
+
+# --------------------------------------------------------------------------
+# the gate regex only skips work: same matches as trying every word
+# --------------------------------------------------------------------------
+
+
+def _finditer_every_word(res, text):  # the pre-gate algorithm, kept as the reference
+    import re as _re
+
+    from contrast.features.hedging import RULES
+
+    letters = _re.compile(r"[^\W\d_]+")
+    last = 0
+    for w in letters.finditer(text):
+        s = w.start()
+        if s < last or (s and (text[s - 1].isalnum() or text[s - 1] in "_-")):
+            continue
+        low = w.group().lower()
+        cands = [rx for k, rx in res._prefix if low.startswith(k)]
+        rx0 = res._exact.get(low)
+        if rx0 is not None:
+            cands.insert(0, rx0)
+        best = None
+        for rx in cands:
+            m = rx.match(text, s)
+            if m is not None and (best is None or m.end() > best.end()):
+                best = m
+        if best is None:
+            continue
+        e = best.end()
+        for term in res._by_group[int(best.lastgroup[1:])]:
+            if not term.rule or RULES[term.rule](text, s, e):
+                yield s, e, term
+                last = e
+                break
+
+
+def test_gate_finds_what_every_word_finds() -> None:
+    import random
+
+    from contrast.features import hedging as _mod
+
+    res = _mod.default_resources()
+    rng = random.Random(7)
+    vocab = [w for t in res.terms for w in t.term.replace("(", " ").replace(")", " ").replace("|", " ")
+             .replace("?", " ").replace("*", "ing").split()]
+    vocab += ["300", "May", "MAY", "about", "the", "Kyiv", "élan", "Ünclear", "-", "—", "x-may", "_may",
+              "3may", "it's", "It’s", "’s", "\n", ".", ",", "(", "\""]
+    n_hits = 0
+    for _ in range(1500):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 30))]
+        words = [w.upper() if rng.random() < 0.1 else w.title() if rng.random() < 0.1 else w for w in words]
+        text = "".join(w + rng.choice([" ", " ", "", "\n", "  "]) for w in words)
+        got = list(res.finditer(text))
+        assert got == list(_finditer_every_word(res, text)), text
+        n_hits += len(got)
+    assert n_hits > 1000

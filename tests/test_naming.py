@@ -195,3 +195,61 @@ def test_seed_kyiv_post_is_not_counted(demo_corpus):
     assert text.count("Kyiv Post") == 2
     rows = naming.extract(segment(text), naming.default_resources())
     assert not [r for r in rows if r["label"] == "Kyiv/Kiev"]
+
+
+# --------------------------------------------------------------------------
+# the gate regex only skips work: same matches as trying every word
+# --------------------------------------------------------------------------
+
+
+def _finditer_every_word(res, text):  # the pre-gate algorithm, kept as the reference
+    import re as _re
+
+    from contrast.features.naming import RULES
+
+    last = [0] * len(res._sets)
+    for w in _re.finditer(r"[^\W\d_]+", text):
+        s = w.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            continue
+        low = w.group().lower()
+        entries = list(res._exact.get(low, ()))
+        entries += [e for k, e in res._prefix if low.startswith(k)]
+        for si, rx in entries:
+            if s < last[si]:
+                continue
+            m = rx.match(text, s)
+            if m is None:
+                continue
+            st = res._sets[si]
+            variant, rule = st.rows[int(m.lastgroup[1:])]
+            e = m.end()
+            if not variant:
+                last[si] = e
+                continue
+            if rule and not RULES[rule](text, s, e):
+                continue
+            last[si] = e
+            yield s, e, st.name, variant
+
+
+def test_gate_finds_what_every_word_finds() -> None:
+    import random
+
+    from contrast.features import naming as _mod
+
+    res = _mod.default_resources()
+    rng = random.Random(11)
+    vocab = [w.rstrip("*") + ("sk" if w.endswith("*") else "") for t in res.table["term"] for w in t.split()]
+    vocab += ["in", "near", "the", "Grigor", "KIEV", "kiev", "Kyiv Post", "élan", "-", "x-Kiev", "_Kiev",
+              "3Kiev", "’s", "\n", ".", ",", "(", "\""]
+    n_hits = 0
+    for _ in range(1500):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 30))]
+        words = [w.upper() if rng.random() < 0.1 else w.title() if rng.random() < 0.1
+                 else w.lower() if rng.random() < 0.1 else w for w in words]
+        text = "".join(w + rng.choice([" ", " ", "", "\n", "  "]) for w in words)
+        got = list(res.finditer(text))
+        assert got == list(_finditer_every_word(res, text)), text
+        n_hits += len(got)
+    assert n_hits > 1000

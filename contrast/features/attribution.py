@@ -53,8 +53,9 @@ from typing import Any
 import pandas as pd
 
 from contrast.actors import ActorDictionary, default_actors
+from contrast.features._attribution_scan import Cue, CueScanner, fast_quote_spans
 from contrast.lexicon import load_table
-from contrast.text import Doc, quote_spans, segment, token_spans
+from contrast.text import Doc, segment, token_spans
 
 __all__ = ["FAMILIES", "STANCES", "SPEAKER_TYPES", "Resources", "default_resources",
            "extract", "attribute"]
@@ -138,6 +139,7 @@ class Resources:
     person_aliases: frozenset[str] = field(default_factory=frozenset)
     group_aliases: frozenset[str] = field(default_factory=frozenset)
     pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), repr=False)
+    scanner: CueScanner | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_tables(cls, verbs: pd.DataFrame, nouns: pd.DataFrame,
@@ -170,7 +172,7 @@ class Resources:
             for a, k in zip(full["alias"], full["kind"], strict=True):
                 (person if k == "person" else group).update(str(a).split())
         return cls(vmap, nmap, actors, frozenset(person), frozenset(group - person),
-                   _compile(vmap))
+                   *_build(vmap))
 
     @classmethod
     def from_terms(cls, verbs: Mapping[str, str], *, nouns: Mapping[str, str] | None = None,
@@ -191,12 +193,18 @@ class Resources:
 
 
 def _compile(vmap: Mapping[str, tuple[str, str, str]]) -> re.Pattern[str]:
+    return _build(vmap)[0]
+
+
+def _build(vmap: Mapping[str, tuple[str, str, str]]
+           ) -> tuple[re.Pattern[str], CueScanner | None]:
+    """The full cue pattern and its fast scanner (None if the forms do not allow one)."""
     forms = sorted(vmap, key=len, reverse=True)
     verb = "|".join(_words(f) for f in forms) or r"(?!x)x"
     pp = [f for f in forms if f.endswith(("ed", "en", "ld", "id", "wn", "ght", "ote", "nd"))
           and " " not in f]
     ppat = "|".join(re.escape(f) for f in pp) or r"(?!x)x"
-    pat = (
+    others = (
         # agentless accusation: "has (previously) been accused of", "Forces Accused of"
         r"(?P<acc>(?:(?:has|have|had)\s+(?:\w+\s+)?been\s+|(?:is|are|was|were|being|been|stands?"
         r"|stood)\s+(?:\w+ly\s+|also\s+|long\s+)?)?(?:accused|alleged)\s+(?:of|to)\b)"
@@ -209,9 +217,24 @@ def _compile(vmap: Mapping[str, tuple[str, str, str]]) -> re.Pattern[str]:
         r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b)"
         r"|(?P<call>(?<=,\s)(?:calling|describing|branding|labell?ing|dubbing)(?=\s+(?:it|this|that"
         r"|them|him|her|the\s+\w+)\s+(?:a|an|the)\b))"
-        rf"|(?P<v>(?:(?:{_AUX_WORDS})\s+)*?(?P<verb>{verb}))"
     )
-    return re.compile(rf"(?<![\w'’-])(?:{pat})(?![\w-])", re.IGNORECASE)
+    pat = rf"{others}|(?P<v>(?:(?:{_AUX_WORDS})\s+)*?(?P<verb>{verb}))"
+    full = re.compile(rf"(?<![\w'’-])(?:{pat})(?![\w-])", re.IGNORECASE)
+    if not forms or not CueScanner.usable(forms):
+        return full, None
+    scanner = CueScanner(full, re.compile(rf"(?<![\w'’-])(?:{others})(?![\w-])", re.IGNORECASE),
+                         forms, {f: _words(f) for f in forms}, _AUX_LITERALS, _OTHER_KEYS)
+    return full, scanner
+
+
+#: The literal words of ``_AUX_WORDS`` (its two open classes, ``\w+n't`` and
+#: ``\w+ly``, are checked by the scanner itself).
+_AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
+#: Every possible first word of the non-verb alternatives of the cue pattern.
+_OTHER_KEYS = frozenset(
+    "has have had is are was were being been stand stands stood accused alleged it according as "
+    "report reports claims allegations rumors rumours calling describing branding labeling "
+    "labelling dubbing".split())
 
 
 _COLON = re.compile(r"^(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
@@ -564,7 +587,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     text = doc.text
     if not text.strip() or not doc.sentences:
         return []
-    quotes = quote_spans(text)
+    quotes = fast_quote_spans(text)
     sents: dict[int, _Sent] = {}
 
     def sent_of(offset: int) -> tuple[int, _Sent]:
@@ -577,7 +600,9 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
 
-    for m in res.pattern.finditer(text):
+    cues = (res.scanner.scan(text) if res.scanner is not None
+            else map(Cue.from_match, res.pattern.finditer(text)))
+    for m in cues:
         row = _from_match(text, m, res, sent_of, quotes, found)
         if row is not None:
             found.append(row)
@@ -630,25 +655,13 @@ def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[in
     return row
 
 
-def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
+def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 quotes: list[tuple[int, int]], found: list[dict[str, Any]]
                 ) -> dict[str, Any] | None:
     content: tuple[int, int] | None
-    sid, sent = sent_of(m.start())
-    kind = m.lastgroup if m.lastgroup != "verb" else "v"
-    if m.group("acc") is not None:
-        kind = "acc"
-    elif m.group("pas") is not None:
-        kind = "pas"
-    elif m.group("acc2") is not None:
-        kind = "acc2"
-    elif m.group("asby") is not None:
-        kind = "asby"
-    elif m.group("rep") is not None:
-        kind = "rep"
-    elif m.group("call") is not None:
-        kind = "call"
-    cs, ce = m.span()
+    sid, sent = sent_of(m.start)
+    kind = m.kind
+    cs, ce = m.start, m.end
     k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
 
@@ -657,7 +670,7 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
         return _row(text, res, cs, ce, "accusation", None, [],
                     _strip(text, (after.end() if after else ce, sent.end)), sid)
     if kind == "pas":
-        low = m.group().lower().split()
+        low = m.text.lower().split()
         verb = low[-2]
         stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         # "it was reported that ..." and "X is said to ...": agentless
@@ -665,7 +678,7 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
     if kind in {"acc2", "asby"}:
         stance = "neutral"
         if kind == "asby":
-            verb = m.group().lower().split()[-2]
+            verb = m.text.lower().split()[-2]
             stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         ki = sent.index_at(ce)
         span = _np_after(sent, ki, res)
@@ -682,7 +695,7 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
     if kind == "rep":
         if prev in _DET or prev in {"'s", "’s"}:
             return None
-        w0 = m.group().split()[0]
+        w0 = m.text.split()[0]
         ss, se = cs, cs + len(w0)
         content = _strip(text, (ce, sent.end))
         return _row(text, res, cs, ce, "neutral", (ss, se), [w0], content, sid)
@@ -705,8 +718,8 @@ def _from_match(text: str, m: re.Match[str], res: Resources, sent_of: Any,
                     _strip(text, (ce, sent.end)), sid)
 
     # ---- reporting verb
-    vs, ve = m.span("verb")
-    form = " ".join(m.group("verb").lower().split())
+    vs, ve = m.vs, m.ve
+    form = " ".join(text[vs:ve].lower().split())
     lemma, stance, need = res.verbs.get(form, ("", "neutral", ""))
     aux = text[cs:vs].lower().split()
     # trailing "-ly" words are adverbs only if they precede the verb; reject bare adverbs

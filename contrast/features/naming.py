@@ -45,7 +45,7 @@ from typing import Any
 import pandas as pd
 
 from contrast.actors import ActorDictionary, default_actors
-from contrast.lexicon import load_table
+from contrast.lexicon import load_table, trie_regex
 from contrast.text import Doc
 
 __all__ = ["FAMILIES", "RULES", "Resources", "default_resources", "extract"]
@@ -142,6 +142,27 @@ def _compile(table: pd.DataFrame) -> tuple[tuple[_Set, ...], dict[str, list[_Ent
     return tuple(sets), exact, prefix
 
 
+def _gate(exact: dict[str, list[_Entry]], prefix: list[tuple[str, _Entry]]) -> re.Pattern[str]:
+    """One regex that finds every word start where some naming term matches.
+
+    A character trie of the first-word keys (either case) dispatches on the
+    word; at the end of a key, a look-behind of the key's length holds a
+    look-ahead with the key's term regexes, so whole terms are checked from
+    the word start, in C. Words with non-ASCII letters always pass. The gate
+    only selects positions; :meth:`Resources.finditer` decides as before.
+    """
+    def body(entries: Iterable[_Entry]) -> str:
+        return "|".join(re.sub(r"\(\?P<g\d+>", "(?:", rx.pattern) for _, rx in entries)
+
+    tails = {k: rf"(?![^\W\d_])(?<=(?=(?:{body(v)})).{{{len(k)}}})" for k, v in exact.items()}
+    by_prefix: dict[str, list[_Entry]] = {}
+    for k, e in prefix:
+        by_prefix.setdefault(k, []).append(e)
+    pre = {k: rf"(?<=(?={body(v)}).{{{len(k)}}})" for k, v in by_prefix.items()}
+    alts = [trie_regex(tails, fold=True)] + ([trie_regex(pre, fold=True)] if pre else [])
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)}|[^\W\d_]*[^\W\d_\x00-\x7f])", re.DOTALL)
+
+
 def _table(df: pd.DataFrame) -> pd.DataFrame:
     missing = {"set", "variant", "term"} - set(df.columns)
     if missing:
@@ -177,6 +198,7 @@ class Resources:
     _sets: tuple[_Set, ...] = field(init=False, repr=False, compare=False)
     _exact: dict[str, list[_Entry]] = field(init=False, repr=False, compare=False)
     _prefix: list[tuple[str, _Entry]] = field(init=False, repr=False, compare=False)
+    _gate: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         t = _table(self.table)
@@ -185,6 +207,7 @@ class Resources:
         object.__setattr__(self, "_sets", sets)
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_prefix", prefix)
+        object.__setattr__(self, "_gate", _gate(exact, prefix))
 
     @classmethod
     def from_dict(cls, sets: Mapping[str, Mapping[str, Iterable[str]]], *,
@@ -248,11 +271,10 @@ class Resources:
         """Yield ``(start, end, set, variant)`` in text order; sets may overlap, terms
         within one set do not."""
         last = [0] * len(self._sets)
-        for w in _LETTERS.finditer(text):
-            s = w.start()
-            if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
-                continue
-            low = w.group().lower()
+        # the gate finds the word starts where some term can match (a superset)
+        for g in self._gate.finditer(text):
+            s = g.start()
+            low = _LETTERS.match(text, s).group().lower()  # type: ignore[union-attr]
             entries = list(self._exact.get(low, ()))
             entries += [e for k, e in self._prefix if low.startswith(k)]
             for si, rx in entries:
