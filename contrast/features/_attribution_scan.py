@@ -29,16 +29,18 @@ character.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, count, repeat
 
 __all__ = ["Cue", "CueScanner", "fast_quote_spans"]
 
 _RUN = re.compile(r"\w+")
-_WORD_START = re.compile(r"(?<![\w'’-])\w+")
-_SPACE = re.compile(r"\s")
-_SPACES = re.compile(r"\s+")
+_RUNS = re.compile(r"(\w+)")
+_NOT_BEFORE = frozenset("'’-")
+_APOS = ("'", "’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,76 +116,87 @@ class CueScanner:
         """Whether every form is plain ASCII starting with a word character."""
         return all(f.isascii() and _key(f) for f in forms)
 
-    def _aux_end(self, text: str, q: int, run: str) -> int:
-        """End of the auxiliary word at ``q`` (its \\w-run ``run``, lower case), or -1."""
-        e = q + len(run)
-        if _SPACE.match(text, e) and (run in self.aux or (len(run) >= 3 and run.endswith("ly"))):
-            return e
-        if len(run) >= 2 and run.endswith("n") and text[e:e + 1] in ("'", "’") and \
-                text[e + 1:e + 2] in ("t", "T") and _SPACE.match(text, e + 2):
-            return e + 2
-        return -1
+    def _candidates(self, text: str) -> list[tuple[int, int, str | None]]:
+        """``(start, end, word)`` of every word where a match may begin or continue.
 
-    def _verb_at(self, text: str, p: int, run: str) -> Cue | None:
-        """The reporting-verb alternative at ``p`` (``run`` = the lower-case word there)."""
-        q = p
-        while True:
-            pat = self.verbs.get(run)
-            if pat is not None:
-                m = pat.match(text, q)
-                if m:
-                    return Cue("v", p, m.end(), q, m.end(), text[p:m.end()])
-            e = self._aux_end(text, q, run)
-            if e < 0:
-                return None
-            sp = _SPACES.match(text, e)
-            assert sp is not None
-            q = sp.end()
-            rm = _RUN.match(text, q)
-            if rm is None:
-                return None
-            raw = rm.group()
-            if not raw.isascii():
-                raise _Fallback
-            run = raw.lower()
+        ``word`` is the lower-case word-character run, or None when it is not
+        plain ASCII (then only the full pattern can decide). The runs come from
+        one ``split`` and the offsets from summed lengths, so the loop over all
+        words runs in C; only candidates reach Python.
+        """
+        low = text.lower()
+        if len(low) != len(text) or "\u212a" in text:  # offsets must survive lower-casing
+            parts = _RUNS.split(text)
+            runs = list(map(str.lower, parts[1::2]))
+            ascii_ = list(map(str.isascii, parts[1::2]))
+        else:
+            parts = _RUNS.split(low)
+            runs = parts[1::2]
+            ascii_ = list(map(str.isascii, runs))
+        offs = list(accumulate(map(len, parts)))
+        first = self.first
+        keep = set(compress(count(), map(first.__contains__, runs)))
+        keep.update(compress(count(), map(str.endswith, runs, repeat("ly"))))
+        keep.update(compress(count(), map(operator.and_, map(str.endswith, runs, repeat("n")),
+                                          map(str.startswith, parts[2::2], repeat(_APOS)))))
+        keep.update(compress(count(), map(operator.not_, ascii_)))
+        return [(offs[2 * i], offs[2 * i + 1], runs[i] if ascii_[i] else None)
+                for i in sorted(keep)]
 
     def scan(self, text: str) -> Iterator[Cue]:
         """Yield the cues of ``text`` in order, as ``full.finditer(text)`` would."""
+        cands = self._candidates(text)
+        n = len(cands)
         last = 0
-        first = self.first
-        for w in _WORD_START.finditer(text):
-            p = w.start()
-            if p < last:
-                continue
-            raw = w.group()
+        for j in range(n):
+            p, _, run = cands[j]
+            if p < last or (p > 0 and text[p - 1] in _NOT_BEFORE):
+                continue  # inside the last match, or not a word start
             cue: Cue | None = None
-            if raw.isascii():
-                run = raw.lower()
-                if not (run in first or run.endswith("ly") or (
-                        run.endswith("n") and text[w.end():w.end() + 1] in ("'", "’"))):
-                    continue
-                try:
-                    if run in self.other_keys:
-                        m = self.others.match(text, p)
-                        if m:
-                            cue = Cue.from_match(m)
-                    if cue is None:
-                        cue = self._verb_at(text, p, run)
-                except _Fallback:
-                    cue = self._slow(text, p)
-            else:
+            if run is None:
                 cue = self._slow(text, p)
+            else:
+                if run in self.other_keys:
+                    m = self.others.match(text, p)
+                    if m:
+                        cue = Cue.from_match(m)
+                if cue is None:
+                    cue = self._verb_at(text, cands, j)
             if cue is not None:
                 last = cue.end
                 yield cue
 
+    def _verb_at(self, text: str, cands: list[tuple[int, int, str | None]], j: int
+                 ) -> Cue | None:
+        """The reporting-verb alternative at candidate ``j``: the lazy auxiliary prefix
+        walked word by word (each auxiliary is exactly one word plus white space)."""
+        p = cands[j][0]
+        n = len(cands)
+        verbs, aux = self.verbs, self.aux
+        while True:
+            q, e, run = cands[j]
+            if run is None:
+                return self._slow(text, p)
+            pat = verbs.get(run)
+            if pat is not None:
+                m = pat.match(text, q)
+                if m:
+                    return Cue("v", p, m.end(), q, m.end(), text[p:m.end()])
+            # an auxiliary must be followed by white space and then the next candidate
+            nxt = cands[j + 1][0] if j + 1 < n else -1
+            if (run in aux or (len(run) >= 3 and run.endswith("ly"))) and nxt > e and \
+                    text[e:nxt].isspace():
+                j += 1
+                continue
+            if len(run) >= 2 and run.endswith("n") and text[e:e + 1] in _APOS and \
+                    text[e + 1:e + 2] in ("t", "T") and nxt > e + 2 and text[e + 2:nxt].isspace():
+                j += 1
+                continue
+            return None
+
     def _slow(self, text: str, p: int) -> Cue | None:
         m = self.full.match(text, p)
         return Cue.from_match(m) if m else None
-
-
-class _Fallback(Exception):
-    """A word on the auxiliary path is not ASCII: use the full pattern."""
 
 
 _OPENERS = re.compile("[“«\"„]")

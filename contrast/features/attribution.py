@@ -45,9 +45,11 @@ verbs), Bergler (1992, 2006) and Caldas-Coulthard (1994) (distancing verbs such 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import pandas as pd
@@ -71,6 +73,7 @@ SPEAKER_TYPES = ("named", "title", "institution", "pronoun", "anonymous")
 _OPEN_Q = "\"“«„‘"
 _CLOSE_Q = "\"”»“’"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "'")
+_DOUBLE_QUOTES = frozenset(_QUOTES - {"'", "’"})
 _HARD = _QUOTES | set(";:()[]—–―")
 _BOUNDARY = {
     "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "as", "but",
@@ -272,10 +275,9 @@ class _Sent:
         self.words = [text[s:e] for s, e in self.toks]
 
     def index_at(self, offset: int) -> int:
-        for i, (s, _) in enumerate(self.toks):
-            if s >= offset:
-                return i
-        return len(self.toks)
+        """Index of the first token starting at or after ``offset``."""
+        # (s, e) >= (offset, -1) exactly when s >= offset
+        return bisect_left(self.toks, (offset, -1))
 
 
 def _is_cap(w: str) -> bool:
@@ -493,6 +495,20 @@ def _after_ok(text: str, end: int, sent_end: int, *, strict: bool = False) -> bo
             re.match(r"(?:that|how|why|whether|what|if|where|who|when)\b", rest, re.I) is not None)
 
 
+def _last_quote_by(quotes: list[tuple[int, int]], x: int) -> tuple[int, int] | None:
+    """The last quotation ending at or before ``x``.
+
+    Quotation spans are sorted and disjoint, so only this one can be followed by
+    nothing but white space and commas up to ``x`` (any earlier one has this
+    one's quotation mark in between); the same holds for the first quotation
+    starting at or after an offset.
+    """
+    i = bisect_left(quotes, (x, -1)) - 1  # the last quote starting before x
+    if i >= 0 and quotes[i][1] > x:
+        i -= 1
+    return quotes[i] if i >= 0 else None
+
+
 def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: list[tuple[int, int]],
                    before: bool, after: bool) -> tuple[int, int] | None:
     """The reported content next to a cue.
@@ -503,9 +519,9 @@ def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: l
     if before and after:
         rest = text[cue_end:sent.end].lstrip(" ,")
         if not (rest[:1] in set(_OPEN_Q + ":") or re.match(r"that\b", rest)):
-            for qs, qe in quotes:
-                if qe <= pre_end and not text[qe:pre_end].strip(" ,\t"):
-                    return qs, qe
+            q = _last_quote_by(quotes, pre_end)
+            if q is not None and not text[q[1]:pre_end].strip(" ,\t"):
+                return q
     if after:
         m = re.compile(r"[\s,:]*(?:that\b)?\s*").match(text, cue_end)
         s = m.end() if m else cue_end
@@ -514,9 +530,9 @@ def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: l
         if m2 and text[s:s + 1].islower():
             s = m2.end()
         e = sent.end
-        for qs, qe in quotes:
-            if qs == s or (qs > s and not text[s:qs].strip(" ,:")):
-                return qs, qe
+        i = bisect_left(quotes, (s, -1))  # the first quote starting at or after s
+        if i < len(quotes) and not text[s:quotes[i][0]].strip(" ,:"):
+            return quotes[i]
         while e > s and text[e - 1] in ".!? ":
             e -= 1
         lead = text[s:e].split(" ", 1)[0].lower() if e > s else ""
@@ -524,9 +540,9 @@ def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: l
             return s, e
     if before:
         gap = pre_end
-        for qs, qe in quotes:
-            if qe <= gap and not text[qe:gap].strip(" ,\t"):
-                return qs, qe
+        q = _last_quote_by(quotes, gap)
+        if q is not None and not text[q[1]:gap].strip(" ,\t"):
+            return q
         s = sent.start
         e = gap
         while e > s and text[e - 1] in " ,—–-:":
@@ -651,7 +667,7 @@ def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[in
     if content is not None:
         row.update(content_start=content[0], content_end=content[1])
         body = text[content[0]:content[1]]
-        row["quote"] = "direct" if any(c in _QUOTES - {"'", "’"} for c in body) else "indirect"
+        row["quote"] = "indirect" if _DOUBLE_QUOTES.isdisjoint(body) else "direct"
     return row
 
 
@@ -870,6 +886,7 @@ def _strip(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
     """Speaker resolution and actor groups, in document order."""
     history: list[tuple[str, str, str]] = []
+    actor_of: dict[str, str | None] = {}  # this article's look-ups only
     for r in rows:
         words = r.pop("_words", None)
         if r.get("speaker_start") is None:
@@ -884,7 +901,9 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
         actor = None
         for cand in (resolved, name, spk, full):
             if cand and actor is None:
-                actor = res.actors.actor_of(cand)
+                if cand not in actor_of:
+                    actor_of[cand] = res.actors.actor_of(cand)
+                actor = actor_of[cand]
         r["actor"] = actor or "other"
         if stype == "named":
             history.append((resolved or name or spk, full or spk, "named"))
@@ -899,11 +918,15 @@ def _unattributed(doc: Doc, rows: list[dict[str, Any]], quotes: list[tuple[int, 
                 if r.get("content_start") is not None]
     covered += quotes
     covered.sort()
+    # a sentence (s, e) is covered when some span with a < e has b > s: compare the
+    # largest end among the spans starting before e with s
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max, initial=-1))
     out: list[dict[str, Any]] = []
     first = 1 if _has_headline(doc) else 0
     for sid in range(first, len(doc.sentences)):
         s, e = doc.sentences[sid]
-        if any(a < e and b > s for a, b in covered):
+        if reach[bisect_left(starts, e)] > s:
             continue
         out.append({"family": "unattributed", "label": "unattributed", "start": s, "end": e,
                     "span": doc.text[s:e], "sent_id": sid})

@@ -90,8 +90,6 @@ _MONTH = (
 _ZONE = r"(?:\s+(?:GMT|UTC|EDT|EST|CET|CEST|EET|EEST|MSK|BST|PT|PST|PDT|ET|CT|local\s+time|Kyiv\s+time|Moscow\s+time))?"
 _DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _TITLE_RATIO = 0.6
-_BACK_WINDOW = 100  # longest reach of a number expression before its first digit/number word
-_AHEAD_WINDOW = 160
 
 
 def _alt(items: list[str]) -> str:
@@ -149,7 +147,7 @@ class Resources:
     units: Mapping[str, tuple[str, str, str, bool]]
     counted: Mapping[str, frozenset[str]]
     pattern: re.Pattern[str] = field(repr=False)
-    trigger: re.Pattern[str] = field(repr=False)
+    starts: re.Pattern[str] = field(repr=False)
     unit_after: re.Pattern[str] = field(repr=False)
     casualty_before: re.Pattern[str] = field(repr=False)
     casualty_after: re.Pattern[str] = field(repr=False)
@@ -212,35 +210,38 @@ class Resources:
         for term, kind in zip(c["term"], c["kind"], strict=True):
             cmap.setdefault(str(term).lower(), set()).add(str(kind))
         counted_map = {k: frozenset(v) for k, v in cmap.items()}
-        pattern, unit_after = _compile(wmap, amap, u)
+        pattern, unit_after, starts = _compile(wmap, amap, u)
         verbs = [t for t, k in counted_map.items() if "casualty_verb" in k]
         vb = _alt(verbs)
         casualty_before = re.compile(rf"(?i:\b(?:{vb}))\s+$")
         casualty_after = re.compile(
             rf"\s*(?i:(?:(?:who|that)\s+)?(?:(?:have|has|had|were|was|are|is|got|been|being|reportedly|also|later)\s+){{0,3}}(?:{vb}))\b"
         )
-        single = [x for x in wmap if " " not in x]
-        trigger = re.compile(rf"\d+|(?<![\w])(?i:{_alt(single)})(?![\w])")  # noqa: E501
-        return cls(wmap, amap, umap, counted_map, pattern, trigger, unit_after, casualty_before,
+        return cls(wmap, amap, umap, counted_map, pattern, starts, unit_after, casualty_before,
                    casualty_after)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Matches of :attr:`pattern` in ``text``, as ``pattern.finditer`` would give them.
+        """Matches of :attr:`pattern` in ``text``, exactly as ``pattern.finditer`` gives them.
 
-        Every number expression holds a digit or a number word, so the full
-        pattern runs only in a window around each of those (:attr:`trigger`);
-        this is several times faster than scanning every position.
+        A number expression can only begin where :attr:`starts` matches (a
+        digit, a symbol, or a number word, month, approximator or currency
+        code at the start of a word), so the full pattern is tried only
+        there rather than at every character; this is several times faster.
         """
-        pos, n = 0, len(text)
-        for t in self.trigger.finditer(text):
-            if t.start() < pos:
+        pos = 0
+        match = self.pattern.match
+        for c in self.starts.finditer(text):
+            p = c.start()
+            if p < pos:
                 continue
-            for m in self.pattern.finditer(text, max(pos, t.start() - _BACK_WINDOW),
-                                           min(n, t.end() + _AHEAD_WINDOW)):
+            m = match(text, p)
+            if m is not None:
                 yield m
                 pos = m.end()
-                if pos >= t.end():
-                    break
+
+    def _finditer_reference(self, text: str) -> Iterator[re.Match[str]]:
+        """The slow reference for :meth:`finditer` (the full pattern at every position); for tests."""
+        return self.pattern.finditer(text)
 
     def kinds(self, term: str) -> frozenset[str]:
         """Kinds of a term in the counted-noun lexicon (empty if unknown)."""
@@ -258,7 +259,7 @@ def _unit_key(unit: str) -> str:
 
 
 def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tuple[str, str]],
-             units: pd.DataFrame) -> tuple[re.Pattern[str], re.Pattern[str]]:
+             units: pd.DataFrame) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     card = [w for w, k in words.items() if "cardinal" in k]
     tens = [w for w in card if words[w]["cardinal"] >= 20 and words[w]["cardinal"] % 10 == 0]
     small = [w for w in card if 0 < words[w]["cardinal"] < 10]
@@ -333,7 +334,53 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
     spaced = [x for x, k in zip(u["unit"], u["kind"], strict=True)
               if k in ("currency", "measure", "duration") and len(x) >= 2 and x.lower() not in ("in", "at", "am", "pm", "t", "per")]
     unit_after = re.compile(rf"\s?-?(?P<unit>{_alt(spaced)})(?![\w])")
-    return re.compile(full), unit_after
+    # Where a match of ``full`` can begin: the first word(s) of each of its
+    # alternatives, with what must follow them (see :func:`_starts`).
+    months = {w.lower() for w in re.findall(r"[A-Z][a-z]+", _MONTH)}
+    nw, sp = r"(?![\w])", r"\s"
+    leads: dict[str, list[str]] = {
+        nw: [*card, *scale, *ordw, *frac, *vague, *months],
+        sp: [*word_before, *quant, "between"],
+        "-": ["mid", "early", "late"],
+        r"[\s-]": ["minus"],
+        r"[\s\d]": list(cur_code),
+        "": [*cur_sym, *sym_before],
+        rf"[\s-]+(?:{_alt(scale)}|{_alt(frac)})": ["a", "an"],
+    }
+    starts = _starts(leads)
+    return re.compile(full), unit_after, re.compile(starts)
+
+
+def _starts(leads: Mapping[str, list[str]]) -> str:
+    """A regex of the positions where a number expression can begin.
+
+    ``leads`` maps a regex that must follow to the phrases (matched case
+    insensitively) that can begin an expression; digits, and ``- − . ' ’``
+    before a digit, begin one too. The regex consumes the first character
+    only, so no position is skipped, and it begins with a character class,
+    so ``re`` skips every other character without entering the pattern: much
+    faster than trying a word alternation at every position. It must find a
+    superset of the starts of ``pattern`` (tested).
+    """
+    by_first: dict[str, dict[str, set[str]]] = {}
+    for tail, phrases in leads.items():
+        for ph in phrases:
+            ph = " ".join(str(ph).lower().split())
+            if ph:
+                by_first.setdefault(ph[0], {}).setdefault(tail, set()).add(ph[1:])
+    firsts = {r"\d", "-", "−", ".", "'", "’", "\u0080-\U0010ffff"}  # non-ASCII: case-fold variants
+    alts = [r"(?<=\d)", r"(?<=[\-−.'’])(?=\d)"]
+    for first, tails in sorted(by_first.items()):
+        firsts |= {re.escape(first.lower()), re.escape(first.upper())}
+        parts = []
+        for tail, rests in sorted(tails.items()):
+            longer = sorted(r for r in rests if r)
+            if "" in rests:
+                parts.append(tail)
+            if longer:
+                parts.append(f"(?:{_alt(longer)}){tail}")
+        alts.append(f"(?<={re.escape(first)})(?=(?:{'|'.join(parts)}))")
+    return rf"[{''.join(sorted(firsts))}](?<![\w].)(?i:{'|'.join(alts)})"
 
 
 @lru_cache(maxsize=1)
