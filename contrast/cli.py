@@ -181,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``contrast`` command; returns the exit status."""
     args = _parser().parse_args(argv)
     t0 = time.perf_counter()
+    import matplotlib
+
+    matplotlib.use("Agg")  # a command draws to files only
 
     def _warn(message: Warning | str, category: type[Warning], *rest: object, **kw: object) -> None:
         if not args.quiet:

@@ -77,6 +77,11 @@ def outlet_colors(sources: Iterable[Any]) -> dict[str, str]:
     return {n: palette[i % len(palette)] for i, n in enumerate(names)}
 
 
+def _group_word(by: str) -> str:
+    """How a grouping column is named in titles and legends."""
+    return "outlet" if by == "source" else by.replace("_", " ")
+
+
 def _ax(ax: Axes | None, size: tuple[float, float] = (10, 6)) -> Axes:
     if ax is not None:
         return ax
@@ -152,7 +157,7 @@ def framing_profile(
     [4.0, 2.0]
     """
     long = data if "feature" in data.columns else tables.to_long(data, by)
-    title = "Framing profile: rates per 1,000 words by outlet"
+    title = f"Framing profile: rates per 1,000 words by {_group_word(by)}"
     ax = _ax(ax, (10, 7))
     if features is None:
         est = pd.to_numeric(long["estimate"], errors="coerce").fillna(0)
@@ -188,7 +193,7 @@ def framing_profile(
     ax.set_xlabel(f"{unit} (whiskers: {level}% bootstrap CI)")
     ax.set_xlim(left=0)
     ax.set_title(title)
-    ax.legend(title="Outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.legend(title=_group_word(by).capitalize(), loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     if "resampled" in long.columns and (long["resampled"] == "sentences").any():
         ax.annotate("CIs resample sentences (fewer than 5 articles per outlet): descriptive only",
                     xy=(0, -0.1), xycoords="axes fraction", fontsize=9, color="#444444", va="top")
@@ -330,7 +335,7 @@ def sentiment_distribution(
     ``ax.get_xticklabels()`` are the outlets; ``ax.collections[i]`` holds
     outlet *i*'s sentence scores (as y offsets).
     """
-    title = "Sentence sentiment by outlet (VADER compound)"
+    title = f"Sentence sentiment by {_group_word(by)} (VADER compound)"
     ax = _ax(ax)
     sub = evidence[evidence["family"].astype("string") == "sentiment"]
     sub = sub.assign(compound=pd.to_numeric(sub["compound"], errors="coerce")).dropna(subset=["compound"])
@@ -373,7 +378,7 @@ def actor_sentiment_heatmap(
     the actor. The image array (``ax.images[0].get_array()``) is the pivot
     table (outlets as rows, sorted).
     """
-    title = "Sentiment toward each side, by outlet"
+    title = f"Sentiment toward each side, by {_group_word(by)}"
     ax = _ax(ax, (9, 1.6 + 0.9 * max(1, data[by].nunique() if by in data.columns else 1)))
     if data.empty:
         return _empty(ax, title, "no actor mentions")
@@ -452,7 +457,7 @@ def naming_shares(
     ax.set_xlim(0, 112)
     ax.set_xlabel("share of the set's occurrences in the outlet (%)")
     ax.set_title(title)
-    ax.legend(title="Outlet", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.legend(title=_group_word(by).capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return ax
 
 
@@ -564,15 +569,8 @@ def save_charts(
     dict
         Chart name -> PNG path (the SVG sits beside it), in display order.
     """
-    import matplotlib
-    from matplotlib import rc_context
-
-    if matplotlib.get_backend().lower() != "agg":
-        try:
-            matplotlib.use("Agg", force=False)
-        except Exception:  # pragma: no cover - an interactive backend already running
-            pass
     import matplotlib.pyplot as plt
+    from matplotlib import rc_context
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
