@@ -211,3 +211,130 @@ def test_seed_actor_groups_and_numbers_carry_speaker() -> None:
     bi = ev[(ev["source"] == "Business Insider") & (ev["family"] == "attribution")]
     assert (bi["actor"] == "Ukraine").sum() >= 10
     assert set(ev["family"]) == {"attribution", "unattributed"}
+
+
+# ---------------------------------------------------------------- fast path = reference path
+
+_FUZZ_WORDS = (
+    "said says has have had been is was were are it according to as noted by reported "
+    "reports of claims that accused alleged of calling describing it a the also repeatedly "
+    "previously not never don't can't wouldn’t didn't cannot publicly quickly only family "
+    "told tell state states stated point pointed out went on to say so-called make clear "
+    "Officials Ukraine Peskov he she they sources experts warned believes believed think "
+    "seemed appear called off acknowledged by to that".split()
+)
+_FUZZ_SEPS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "'", "’", "\u2009", ": ", '"', "“",
+              "”", "«", "»", "„", "(", ")", " — "]
+_FUZZ_ODD = ["\u212aept", "ſaid", "İs", "ıs", "naïve", "Zelenskyy", "SAID", "Said", "x_y", "7,175",
+             "U.S.", "ly", "n't"]
+
+
+def _fuzz_texts(n: int, seed: int = 7) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    pool = list(_FUZZ_WORDS) + [w.upper() for w in _FUZZ_WORDS[:12]] + \
+        [w.title() for w in _FUZZ_WORDS] + _FUZZ_ODD
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(5, 60)):
+            parts.append(rng.choice(pool))
+            parts.append(rng.choice(_FUZZ_SEPS))
+        out.append("".join(parts))
+    return out
+
+
+def _real_texts() -> list[str]:
+    from pathlib import Path
+
+    texts = list(contrast.load_corpus(contrast.demo_path())["text"])
+    pol = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "attribution" / \
+        "polnear" / "dev" / "text"
+    if pol.is_dir():
+        for p in sorted(pol.glob("*.txt"))[:30]:
+            with open(p, encoding="utf-8", newline="") as fh:
+                texts.append(fh.read())
+    return texts
+
+
+def _cues_reference(res: A.Resources, text: str) -> list[tuple[object, ...]]:
+    from contrast.features._attribution_scan import Cue
+
+    return [tuple(vars_of(Cue.from_match(m))) for m in res.pattern.finditer(text)]
+
+
+def vars_of(cue: object) -> tuple[object, ...]:
+    return tuple(getattr(cue, k) for k in ("kind", "start", "end", "vs", "ve", "text"))
+
+
+def test_scanner_equals_full_pattern() -> None:
+    res = A.default_resources()
+    assert res.scanner is not None
+    texts = _real_texts() + _fuzz_texts(400)
+    n = 0
+    for text in texts:
+        fast = [vars_of(c) for c in res.scanner.scan(text)]
+        assert fast == _cues_reference(res, text)
+        n += len(fast)
+    assert n > 500  # the comparison saw many cues
+
+
+def test_scanner_candidates_cover_simple_loop() -> None:
+    res = A.default_resources()
+    assert res.scanner is not None
+    for text in _fuzz_texts(200, seed=3) + _real_texts()[:2]:
+        fast = set(res.scanner.candidates(text))
+        simple = set(res.scanner.candidates_simple(text))
+        assert simple <= fast
+
+
+def test_custom_resources_use_scanner_too() -> None:
+    res = A.Resources.from_terms({"said": "neutral", "boasted": "emphatic", "so-called": "neutral"})
+    assert res.scanner is not None
+    for text in _fuzz_texts(100, seed=5) + ["Kyiv has boasted that it won.", "He so-called it."]:
+        assert [vars_of(c) for c in res.scanner.scan(text)] == _cues_reference(res, text)
+    odd = A.Resources.from_terms({"’said": "neutral"})
+    assert odd.scanner is None  # falls back to the full pattern
+
+
+def test_extract_fast_equals_reference_path() -> None:
+    import dataclasses
+
+    res = A.default_resources()
+    slow = dataclasses.replace(res, scanner=None)
+    for text in _real_texts() + _fuzz_texts(150, seed=11):
+        for headline in (True, False):
+            doc = segment(text, headline=headline)
+            assert A.extract(doc, res) == A.extract(doc, slow)
+
+
+def test_fast_quote_spans_equal_reference() -> None:
+    from contrast.features._attribution_scan import fast_quote_spans
+    from contrast.text import quote_spans
+
+    texts = _real_texts() + _fuzz_texts(300, seed=13) + ['„a“ „b” „c', '"open\nline "x"', "«a»"]
+    for text in texts:
+        assert fast_quote_spans(text) == quote_spans(text)
+
+
+def test_last_quote_by_equals_linear_search() -> None:
+    import random
+
+    from contrast.features._attribution_scan import fast_quote_spans
+
+    rng = random.Random(1)
+    for text in _fuzz_texts(100, seed=17):
+        quotes = fast_quote_spans(text)
+        for x in [rng.randrange(len(text) + 1) for _ in range(20)]:
+            linear = [q for q in quotes if q[1] <= x]
+            assert A._last_quote_by(quotes, x) == (linear[-1] if linear else None)
+
+
+def test_regex_space_is_str_isspace() -> None:
+    # the scanner checks gaps with str.isspace where the pattern says \s
+    import re
+    import sys
+
+    chars = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", chars) == [c for c in chars if c.isspace()]

@@ -29,16 +29,18 @@ character.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, count, repeat
+from typing import Any
 
 __all__ = ["Cue", "CueScanner", "fast_quote_spans"]
 
 _RUN = re.compile(r"\w+")
-_RUNS = re.compile(r"(\w+)")
+_WORD_START = re.compile(r"(?<![\w'’-])\w+")
+#: the end of a word ending in "ly", or of one ending in "n" before an apostrophe
+_ENDINGS = re.compile(r"ly(?!\w)|n(?=['’])")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 _NOT_BEFORE = frozenset("'’-")
 _APOS = ("'", "’")
 
@@ -70,6 +72,32 @@ class Cue:
         cs, ce = m.span()
         vs, ve = m.span("verb") if kind == "v" else (cs, ce)
         return cls(kind, cs, ce, vs, ve, m.group())
+
+
+def _run_start(text: str, i: int) -> int:
+    """Start of the word-character run that contains offset ``i``."""
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (fast in ``re``)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or r"(?!x)x"
 
 
 def _key(form: str) -> str:
@@ -110,42 +138,61 @@ class CueScanner:
         self.aux = aux_words
         self.other_keys = other_keys
         self.first = frozenset(self.verbs) | aux_words | other_keys
+        self._first_re = re.compile(rf"(?<![\w'’-])(?:{_trie(self.first)})(?!\w)")
 
     @staticmethod
     def usable(forms: Sequence[str]) -> bool:
         """Whether every form is plain ASCII starting with a word character."""
         return all(f.isascii() and _key(f) for f in forms)
 
-    def _candidates(self, text: str) -> list[tuple[int, int, str | None]]:
-        """``(start, end, word)`` of every word where a match may begin or continue.
+    def candidates_simple(self, text: str) -> list[tuple[int, int, str | None]]:
+        """:meth:`candidates` by a plain loop over every word (the reference)."""
+        out: list[tuple[int, int, str | None]] = []
+        for w in _WORD_START.finditer(text):
+            raw = w.group()
+            if not raw.isascii():
+                out.append((w.start(), w.end(), None))
+                continue
+            run = raw.lower()
+            if run in self.first or run.endswith("ly") or (
+                    run.endswith("n") and text[w.end():w.end() + 1] in _APOS):
+                out.append((w.start(), w.end(), run))
+        return out
 
-        ``word`` is the lower-case word-character run, or None when it is not
-        plain ASCII (then only the full pattern can decide). The runs come from
-        one ``split`` and the offsets from summed lengths, so the loop over all
-        words runs in C; only candidates reach Python.
+    def candidates(self, text: str) -> list[tuple[int, int, str | None]]:
+        """``(start, end, word)`` of the words where a match may begin or continue.
+
+        Every word start whose lower-case word-character run is an auxiliary or
+        the first word of an alternative, ends in "ly", ends in "n" before an
+        apostrophe ("don't"), or is not plain ASCII (``word`` None: only the
+        full pattern can decide) is listed, in text order; a few words that
+        are not word starts may be listed too (the scanner skips them). Found
+        by a few regular expressions over the lower-cased text rather than a
+        Python loop over every word.
         """
         low = text.lower()
         if len(low) != len(text) or "\u212a" in text:  # offsets must survive lower-casing
-            parts = _RUNS.split(text)
-            runs = list(map(str.lower, parts[1::2]))
-            ascii_ = list(map(str.isascii, parts[1::2]))
-        else:
-            parts = _RUNS.split(low)
-            runs = parts[1::2]
-            ascii_ = list(map(str.isascii, runs))
-        offs = list(accumulate(map(len, parts)))
-        first = self.first
-        keep = set(compress(count(), map(first.__contains__, runs)))
-        keep.update(compress(count(), map(str.endswith, runs, repeat("ly"))))
-        keep.update(compress(count(), map(operator.and_, map(str.endswith, runs, repeat("n")),
-                                          map(str.startswith, parts[2::2], repeat(_APOS)))))
-        keep.update(compress(count(), map(operator.not_, ascii_)))
-        return [(offs[2 * i], offs[2 * i + 1], runs[i] if ascii_[i] else None)
-                for i in sorted(keep)]
+            return self.candidates_simple(text)
+        found: dict[int, tuple[int, int, str | None]] = {
+            m.start(): (m.start(), m.end(), m.group()) for m in self._first_re.finditer(low)}
+        for m in _ENDINGS.finditer(low):
+            e = m.end()
+            s = _run_start(low, m.start())
+            if s not in found:
+                run = low[s:e]
+                found[s] = (s, e, run if run.isascii() else None)
+        if not low.isascii():
+            for m in _NON_ASCII_WORD.finditer(low):
+                s = _run_start(low, m.start())
+                if s not in found:
+                    rm = _RUN.match(low, s)
+                    assert rm is not None
+                    found[s] = (s, rm.end(), None)
+        return [found[k] for k in sorted(found)]
 
     def scan(self, text: str) -> Iterator[Cue]:
         """Yield the cues of ``text`` in order, as ``full.finditer(text)`` would."""
-        cands = self._candidates(text)
+        cands = self.candidates(text)
         n = len(cands)
         last = 0
         for j in range(n):

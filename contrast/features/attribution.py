@@ -13,6 +13,11 @@ is a cue when a speaker stands before it. Verb forms marked ``bare`` in the
 lexicon (chosen on the PolNeAR train split: cues in about half or more of their
 uses) are cues even without a speaker.
 
+Speed: the cue pattern is applied through
+:class:`contrast.features._attribution_scan.CueScanner`, which visits only the
+words that can begin a cue and yields exactly the pattern's ``finditer``
+matches (tested against the full pattern on real and fuzzed text).
+
 Families
 --------
 ``attribution``
@@ -618,8 +623,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
 
     cues = (res.scanner.scan(text) if res.scanner is not None
             else map(Cue.from_match, res.pattern.finditer(text)))
-    for m in cues:
-        row = _from_match(text, m, res, sent_of, quotes, found)
+    for cue in cues:
+        row = _from_match(text, cue, res, sent_of, quotes, found)
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))

@@ -230,8 +230,8 @@ class Resources:
         """
         pos = 0
         match = self.pattern.match
-        for c in self.starts.finditer(text):
-            p = c.start()
+        for c in self.starts.finditer(" " + text):
+            p = c.start()  # the start in text: the padded text has one more character before it
             if p < pos:
                 continue
             m = match(text, p)
@@ -352,15 +352,16 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
 
 
 def _starts(leads: Mapping[str, list[str]]) -> str:
-    """A regex of the positions where a number expression can begin.
+    """A regex that finds, in ``" " + text``, the character before each place a number can begin.
 
     ``leads`` maps a regex that must follow to the phrases (matched case
     insensitively) that can begin an expression; digits, and ``- − . ' ’``
-    before a digit, begin one too. The regex consumes the first character
-    only, so no position is skipped, and it begins with a character class,
-    so ``re`` skips every other character without entering the pattern: much
-    faster than trying a word alternation at every position. It must find a
-    superset of the starts of ``pattern`` (tested).
+    before a digit, begin one too. The regex consumes the non-word character
+    before a start only, so no start is skipped; ``re`` skips word characters
+    without entering the pattern, and tries the alternatives only where their
+    first character matches, so this is much faster than trying a word
+    alternation at every position. It must find a superset of the starts of
+    ``pattern`` (tested).
     """
     by_first: dict[str, dict[str, set[str]]] = {}
     for tail, phrases in leads.items():
@@ -368,10 +369,8 @@ def _starts(leads: Mapping[str, list[str]]) -> str:
             ph = " ".join(str(ph).lower().split())
             if ph:
                 by_first.setdefault(ph[0], {}).setdefault(tail, set()).add(ph[1:])
-    firsts = {r"\d", "-", "−", ".", "'", "’", "\u0080-\U0010ffff"}  # non-ASCII: case-fold variants
-    alts = [r"(?<=\d)", r"(?<=[\-−.'’])(?=\d)"]
+    alts = [r"\d", r"[\-−.'’]\d"]
     for first, tails in sorted(by_first.items()):
-        firsts |= {re.escape(first.lower()), re.escape(first.upper())}
         parts = []
         for tail, rests in sorted(tails.items()):
             longer = sorted(r for r in rests if r)
@@ -379,8 +378,20 @@ def _starts(leads: Mapping[str, list[str]]) -> str:
                 parts.append(tail)
             if longer:
                 parts.append(f"(?:{_alt(longer)}){tail}")
-        alts.append(f"(?<={re.escape(first)})(?=(?:{'|'.join(parts)}))")
-    return rf"[{''.join(sorted(firsts))}](?<![\w].)(?i:{'|'.join(alts)})"
+        rest = f"(?i:{'|'.join(parts)})"
+        if first.isascii() and first.isalpha():
+            # the characters ``re`` matches to an ASCII letter when ignoring case
+            fold = {first, first.upper(), *_FOLD_EXTRA.get(first, "")}
+            alts.append(f"[{''.join(sorted(fold))}]{rest}")
+        elif not first.isalpha():
+            alts.append(re.escape(first) + rest)
+        else:
+            alts.append(f"(?i:{re.escape(first)}){rest}")
+    return rf"\W(?=(?:{'|'.join(alts)}))"
+
+
+#: Non-ASCII characters that ``re`` matches to an ASCII letter when ignoring case (tested).
+_FOLD_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 @lru_cache(maxsize=1)
@@ -396,14 +407,22 @@ def default_resources() -> Resources:
 _TOK = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*|\S")
 _PREV_WORD = re.compile(r"([\w&'’.]+)\W*$")
 _PREV_TOKEN = re.compile(r"(\S+)\s+$")
+_BACK_VERBS = (
+    "rose|risen|rises|rising|increased|increases|increasing|grew|grown|growing|jumped|climbed|"
+    "fell|fallen|falls|falling|dropped|drops|declined|decreased|stood|stands|reached|reaches|"
+    "totaled|totalled|totals|numbered|hit|hits|is|was|were|are|of|at|surpassed|exceeded|doubled"
+)
 _BACK = re.compile(
     r"((?:[A-Za-z][\w'’-]*\s+){1,4}?)(?:(?:has|have|had)\s+)?(?:been\s+)?"
-    r"(?:rose|risen|rises|rising|increased|increases|increasing|grew|grown|growing|jumped|climbed|"
-    r"fell|fallen|falls|falling|dropped|drops|declined|decreased|stood|stands|reached|reaches|"
-    r"totaled|totalled|totals|numbered|hit|hits|is|was|were|are|of|at|surpassed|exceeded|doubled)"
+    rf"(?:{_BACK_VERBS})"
     r"(?:\s+(?:by|to|at|from))?\s+$",
     re.IGNORECASE,
 )
+# a match of _BACK ends with one of these words and spans at most 8 whitespace-separated tokens
+_BACK_LAST = frozenset([*_BACK_VERBS.split("|"), "by", "to", "at", "from"])
+_BACK_TOKENS = 8
+_WORD_CHAR = re.compile(r"\w")
+_TITLE_WORD = re.compile(r"(?:([A-Z])|[a-z])[\w'’]*")  # words of _titlecase; group: a capital
 _YEAR = r"1[5-9]\d\d|2[01]\d\d"
 _DATE_PREP = frozenset(
     "in since by until till from of before after during early late mid through throughout "
@@ -483,10 +502,11 @@ def _scale_value(sfx: str | None, res: Resources, *, money: bool, after: str) ->
 
 
 def _titlecase(s: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’]*", s)
-    if len(words) < 5:
+    """Whether most words of ``s`` (at least 5 words starting ``[A-Za-z]``) are capitalised."""
+    caps = _TITLE_WORD.findall(s)  # one item per word: its capital initial, or ""
+    if len(caps) < 5:
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= _TITLE_RATIO
+    return (len(caps) - caps.count("")) / len(caps) >= _TITLE_RATIO
 
 
 def _counted_after(text: str, pos: int, end: int, res: Resources, title: bool,
@@ -538,7 +558,19 @@ def _counted_after(text: str, pos: int, end: int, res: Resources, title: bool,
 
 def _counted_before(text: str, start: int, sent_start: int, res: Resources) -> str | None:
     """The noun phrase a number is predicated of: "the death toll rose to 300" -> "death toll"."""
-    m = _BACK.search(text, max(sent_start, start - 90), start)
+    lo = max(sent_start, start - 90)
+    # cheap exact shortcuts: _BACK needs trailing whitespace after one of
+    # _BACK_LAST, and starts within the last _BACK_TOKENS tokens
+    chunk = text[lo:start]
+    stripped = chunk.rstrip()
+    if not stripped or len(stripped) == len(chunk):
+        return None
+    toks = stripped.rsplit(None, _BACK_TOKENS)
+    if toks[-1].isascii() and toks[-1].lower() not in _BACK_LAST:
+        return None
+    if len(toks) > _BACK_TOKENS:
+        lo += len(stripped) - len(stripped[len(toks[0]):].lstrip())
+    m = _BACK.search(text, lo, start)
     if m is None:
         return None
     words = m.group(1).split()
@@ -557,8 +589,27 @@ def _counted_before(text: str, start: int, sent_start: int, res: Resources) -> s
 
 
 def _prev_word(text: str, start: int, sent_start: int) -> str:
-    m = _PREV_WORD.search(text, max(sent_start, start - 40), start)
+    """The last word before ``start`` (``_PREV_WORD`` in the 40 characters before it)."""
+    lo = max(sent_start, start - 40)
+    # a match begins in the last whitespace-separated token holding a word
+    # character, so if one of the last two does, search only those (exact, faster)
+    chunk = text[lo:start]
+    toks = chunk.rsplit(None, 2)
+    if len(toks) == 3:
+        tail = chunk[len(toks[0]):].lstrip()
+        if _WORD_CHAR.search(tail):
+            lo += len(chunk) - len(tail)
+    m = _PREV_WORD.search(text, lo, start)
     return m.group(1) if m else ""
+
+
+def _prev_token(text: str, start: int, sent_start: int) -> str:
+    """``_PREV_TOKEN``'s group in the 40 characters before ``start``: the last token if whitespace follows it."""
+    chunk = text[max(sent_start, start - 40):start]
+    stripped = chunk.rstrip()
+    if not stripped or len(stripped) == len(chunk):
+        return ""
+    return stripped.rsplit(None, 1)[-1]
 
 
 def _next_word(text: str, end: int, sent_end: int) -> str:
@@ -915,8 +966,7 @@ def _single(m: re.Match[str], text: str, res: Resources, sent: _Sent, start: int
     vtxt = m.group(f"v{n}")
     plain = not (cur or k or approx or m.group(f"sc{n}") or m.group(f"half{n}"))
     low = vtxt.lower()
-    prev_tok_m = _PREV_TOKEN.search(text, max(sent.start, start - 40), start)
-    prev_tok = prev_tok_m.group(1) if prev_tok_m else ""
+    prev_tok = _prev_token(text, start, sent.start)
     prev = _prev_word(text, start, sent.start).lower()
     if plain and vtxt[:1].isalpha():
         nxt = _next_word(text, end, sent.end)
