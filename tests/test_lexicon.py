@@ -41,3 +41,13 @@ def test_every_bundled_lexicon_names_its_source():
 def test_unknown_lexicon_lists_available():
     with pytest.raises(ValueError, match="available"):
         load_table("nope")
+
+
+def test_readme_lists_every_bundled_lexicon():
+    from importlib import resources
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for p in (resources.files("contrast") / "lexicons").iterdir():
+        if p.name.endswith(".tsv"):
+            assert f"`{p.name}`" in readme, f"README's lexicon table lacks {p.name}"
