@@ -17,7 +17,7 @@ import pandas as pd
 
 from contrast.lexicon import PhraseMatcher, load_table
 
-__all__ = ["ActorDictionary", "default_actors"]
+__all__ = ["ActorDictionary", "as_actors", "default_actors"]
 
 
 class ActorDictionary:
@@ -26,7 +26,8 @@ class ActorDictionary:
     Parameters
     ----------
     table : DataFrame
-        Columns ``alias`` and ``actor``.
+        Columns ``alias`` and ``actor``; optional ``kind`` (``person`` marks
+        personal names, which helps attribution type its speakers).
 
     Examples
     --------
@@ -41,7 +42,8 @@ class ActorDictionary:
         missing = {"alias", "actor"} - set(table.columns)
         if missing:
             raise ValueError(f"actor table lacks columns {sorted(missing)}; found {list(table.columns)}")
-        self.table = table[["alias", "actor"]].copy()
+        cols = ["alias", "actor"] + (["kind"] if "kind" in table.columns else [])
+        self.table = table[cols].copy()
         self.groups: tuple[str, ...] = tuple(dict.fromkeys(self.table["actor"]))
         self._matcher = PhraseMatcher(zip(self.table["alias"], self.table["actor"], strict=True),
                                       case_sensitive=True)
@@ -69,6 +71,16 @@ class ActorDictionary:
 
     def __repr__(self) -> str:
         return f"ActorDictionary({len(self.table)} aliases, groups={list(self.groups)})"
+
+
+def as_actors(actors: ActorDictionary | Mapping[str, Sequence[str]]) -> ActorDictionary:
+    """An :class:`ActorDictionary` from itself or from ``{group: [alias, ...]}``."""
+    if isinstance(actors, ActorDictionary):
+        return actors
+    if isinstance(actors, Mapping):
+        return ActorDictionary.from_dict(actors)
+    raise TypeError(f"actors must be an ActorDictionary or a mapping {{group: [alias, ...]}}, "
+                    f"got {type(actors).__name__}")
 
 
 @lru_cache(maxsize=1)

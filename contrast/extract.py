@@ -25,7 +25,7 @@ from contrast.evidence import evidence_frame
 from contrast.features import MODULES
 from contrast.text import segment
 
-__all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers"]
+__all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers", "with_actors"]
 
 _Rows = list[dict[str, Any]]
 
@@ -52,6 +52,19 @@ def _resources(mods: list[ModuleType], given: Mapping[str, Any] | None) -> dict[
     if unknown:
         raise ValueError(f"unknown resources {sorted(unknown)}; keys are module names {list(MODULES)}")
     return {_name(m): given[_name(m)] if _name(m) in given else m.default_resources() for m in mods}
+
+
+def with_actors(resources: Mapping[str, Any] | None, actors: Any) -> dict[str, Any]:
+    """Resources for every module that uses an actor dictionary, switched to ``actors``."""
+    from contrast.actors import as_actors
+
+    actors = as_actors(actors)
+    out = dict(resources or {})
+    for m in _modules(None):
+        base = out.get(_name(m)) or m.default_resources()
+        if hasattr(base, "with_actors"):
+            out[_name(m)] = base.with_actors(actors)
+    return out
 
 
 def link_number_speakers(rows: _Rows) -> None:
@@ -263,6 +276,7 @@ def extract(
     *,
     families: Iterable[str] | None = None,
     resources: Mapping[str, Any] | None = None,
+    actors: Any = None,
     n_jobs: int = 1,
     cache: bool = True,
     progress: bool | None = None,
@@ -279,6 +293,10 @@ def extract(
     resources : mapping, optional
         Custom lexicons per extractor module, e.g.
         ``{"hedging": hedging.default_resources().with_terms(hedges=["arguably"])}``.
+    actors : ActorDictionary or mapping, optional
+        An actor dictionary for another conflict (``{group: [alias, ...]}``),
+        used by every family that names actors (sentiment toward actors,
+        the speaker's side in attribution, naming).
     n_jobs : int, default 1
         Worker processes; -1 uses every core. Results equal ``n_jobs=1``.
     cache : bool, default True
@@ -302,6 +320,8 @@ def extract(
     """
     fams = tuple(families) if families is not None else None
     _modules(fams)  # validate names early
+    if actors is not None:
+        resources = with_actors(resources, actors)
     if type(corpus).__module__.startswith("dask"):
         meta = evidence_frame([])
         return corpus.map_partitions(_partition, fams, resources, meta=meta)

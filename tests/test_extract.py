@@ -95,3 +95,23 @@ def test_dask_local_cluster_equals_pandas():
         assert type(lazy).__module__.startswith("dask")
         got = lazy.compute().reset_index(drop=True)
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_actor_dictionary_for_another_conflict_reaches_every_family():
+    df = pd.DataFrame({"doc_id": ["x"], "source": ["S"], "text": [
+        "Blueland shells Redland\nGeneral Ivo Blau of the Blue army said Redland's brutal attack killed 40 people."]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = contrast.load_corpus(df)
+    actors = contrast.ActorDictionary(pd.DataFrame({
+        "alias": ["Blueland", "Blue army", "Ivo Blau", "Redland"],
+        "actor": ["Blue", "Blue", "Blue", "Red"],
+        "kind": ["state", "military", "person", "state"]}))
+    ev = extract(corpus, actors=actors, cache=False)
+    assert set(ev.loc[ev.family == "actor", "actor"]) == {"Blue", "Red"}
+    att = ev[ev.family == "attribution"]
+    assert list(att["actor"]) == ["Blue"]
+    nums = ev[ev.family == "number"]
+    assert list(nums["actor"]) == ["Blue"]  # the number carries its speaker's side
+    default = extract(corpus, cache=False)
+    assert "Blue" not in set(default["actor"].dropna())

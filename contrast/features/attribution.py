@@ -52,14 +52,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 import pandas as pd
 
-from contrast.actors import ActorDictionary, default_actors
+from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.features._attribution_scan import Cue, CueScanner, fast_quote_spans
 from contrast.lexicon import load_table
 from contrast.text import Doc, segment, token_spans
@@ -173,14 +173,13 @@ class Resources:
         nmap = {" ".join(str(t).lower().split()): str(ty)
                 for t, ty in zip(nouns["term"], nouns["type"], strict=True)}
         actors = actors if actors is not None else default_actors()
-        person: set[str] = set()
-        group: set[str] = set()
-        if actors is default_actors():
-            full = load_table("actors")
-            for a, k in zip(full["alias"], full["kind"], strict=True):
-                (person if k == "person" else group).update(str(a).split())
-        return cls(vmap, nmap, actors, frozenset(person), frozenset(group - person),
-                   *_build(vmap))
+        return cls(vmap, nmap, actors, *_alias_words(actors), *_build(vmap))
+
+    def with_actors(self, actors: ActorDictionary | Mapping[str, Any]) -> Resources:
+        """A copy that gives speakers the actor groups of another dictionary."""
+        a = as_actors(actors)
+        person, group = _alias_words(a)
+        return replace(self, actors=a, person_aliases=person, group_aliases=group)
 
     @classmethod
     def from_terms(cls, verbs: Mapping[str, str], *, nouns: Mapping[str, str] | None = None,
@@ -258,6 +257,18 @@ _TAIL_TO = re.compile(rf"\s+(?:to\s+)?({_CAPRUN}|reporters|journalists)")
 _TAIL_TELL = re.compile(rf"\s+({_CAPRUN}|{_OBJ})(?![\w'’-])")
 _TAIL_MEDIA = re.compile(rf"\s+(?:in|on|during)\s+(?:a|an|the|his|her|its|their)\s+"
                          rf"(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUN})(?![\w-])", re.IGNORECASE)
+
+
+def _alias_words(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of personal-name aliases and of the other aliases (``kind`` column, when given)."""
+    t = actors.table
+    if "kind" not in t.columns:
+        return frozenset(), frozenset()
+    person: set[str] = set()
+    group: set[str] = set()
+    for a, k in zip(t["alias"], t["kind"], strict=True):
+        (person if k == "person" else group).update(str(a).split())
+    return frozenset(person), frozenset(group - person)
 
 
 @lru_cache(maxsize=1)

@@ -44,7 +44,7 @@ from typing import Any
 
 import pandas as pd
 
-from contrast.actors import ActorDictionary, default_actors
+from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.lexicon import load_table, trie_regex
 from contrast.text import Doc
 
@@ -227,6 +227,10 @@ class Resources:
     def from_file(cls, path: str | Path, *, actors: ActorDictionary | None = None) -> Resources:
         """Load a TSV with columns ``set, variant, term`` [, ``side, rule, note``]."""
         return cls(load_table(Path(path)), actors)
+
+    def with_actors(self, actors: ActorDictionary | Mapping[str, Iterable[str]]) -> Resources:
+        """A copy that labels spans with the actor groups of another dictionary."""
+        return Resources(self.table, as_actors(actors))  # type: ignore[arg-type]
 
     def with_sets(self, other: Resources | pd.DataFrame | Mapping[str, Mapping[str, Iterable[str]]]
                   ) -> Resources:

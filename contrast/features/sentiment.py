@@ -30,7 +30,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
 from contrast._vader import _but_check, fast_vader, score_valence, words_of
-from contrast.actors import ActorDictionary, default_actors
+from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.text import Doc, sentence_spans
 
 __all__ = [
@@ -354,12 +354,12 @@ class Resources:
         options : TowardOptions, optional
             Context weighting for actor scores.
         """
-        if not isinstance(actors, ActorDictionary):
-            if not isinstance(actors, Mapping):
-                raise TypeError(f"actors must be an ActorDictionary or a mapping, got {type(actors).__name__}")
-            actors = ActorDictionary.from_dict(actors)
         base = default_resources()
-        return cls(base.analyzer, actors, options or base.options)
+        return cls(base.analyzer, as_actors(actors), options or base.options)
+
+    def with_actors(self, actors: ActorDictionary | Mapping[str, Sequence[str]]) -> Resources:
+        """A copy scoring the actors of another dictionary."""
+        return replace(self, actors=as_actors(actors))
 
     def with_options(self, **changes: Any) -> Resources:
         """A copy with some :class:`TowardOptions` fields changed."""
