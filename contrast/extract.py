@@ -335,6 +335,8 @@ def extract(
     else:
         from joblib import Parallel, delayed
 
+        # joblib keeps its worker processes alive between calls: only the first
+        # parallel call pays for starting them and loading the lexicons.
         size = max(1, -(-len(items) // (workers * 4)))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         parts = Parallel(n_jobs=workers)(delayed(_frame)(c, fams, resources) for c in chunks)
