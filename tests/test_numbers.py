@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
+import sys
+from unittest import mock
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import contrast
 from contrast.evidence import EVIDENCE_COLUMNS
@@ -214,8 +219,165 @@ def test_bad_table_lists_columns():
         numbers.Resources.from_tables(words=pd.DataFrame({"w": ["one"]}))
 
 
-def test_windowed_scan_equals_full_scan():
+def test_fast_scan_equals_full_scan():
     corpus = contrast.load_corpus(contrast.demo_path())
     res = numbers.default_resources()
     text = "\n".join(corpus["text"]) + " about 8 or $9; between $US160 million and $US171 million."
-    assert [m.span() for m in res.finditer(text)] == [m.span() for m in res.pattern.finditer(text)]
+    assert [m.span() for m in res.finditer(text)] == [m.span() for m in res._finditer_reference(text)]
+
+
+def _far(target: str, cut: int) -> str:
+    """``target`` placed so that 160 characters after "COVID-19" end ``cut`` characters into it.
+
+    The scan used before version 2 searched only up to there, and cut such numbers short.
+    """
+    head = "The COVID-19 " + "outbreak " * 30
+    return head[:head.index("19") + 2 + 160 - cut - 1] + " " + target
+
+
+# numbers far from an earlier digit that is not a number: found whole
+FAR = [
+    (_far("Six million people lost work.", 7), [("Six million", "count")]),
+    (_far("even harsh ones, they said.", 14), []),
+    (_far("at least 150 percent more.", 12), [("at least 150 percent", "percent")]),
+    (_far("cost $6 to $13 a stem.", 7), [("$6 to $13", "money")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAR)
+def test_far_numbers_are_whole(text, expected):
+    assert [(r["span"], r["label"]) for r in rows(text)] == expected
+
+
+# --------------------------------------------------------------------------
+# the fast paths equal the plain regex searches they replace, on fuzzed text
+# --------------------------------------------------------------------------
+
+_PIECES = [
+    # number words, in several cases, and number-like words that are not numbers
+    "one", "One", "ONE", "two", "twelve", "twenty", "twenty-five", "hundred", "thousand", "million",
+    "billion", "dozen", "dozens", "hundreds", "tens", "several", "many", "a few", "a couple of",
+    "first", "third", "Second", "half", "quarter", "thirds", "ones", "someone", "zero",
+    # digits and digit shapes
+    "0", "5", "19", "392", "7,175", "3.5", ".5", "2022", "1990s", "'90s", "’90s", "8/8/88",
+    "12:30", "9am", "3rd", "21st", "10-15",
+    # months and dates
+    "May", "may", "Sept.", "February", "mid", "early", "late",
+    # approximators
+    "up to", "about", "more than", "at least", "nearly", "some", "over", "under", "between", "or so",
+    "or more", "an estimated", "in excess of", "~", "+", "-plus", "odd", "approx.",
+    # currencies, units, scales
+    "$", "US$", "$US", "USD", "€", "£", "¥", "₽", "Rs.", "zł", "HK $", "bn", "m", "k", "%",
+    "percent", "per cent", "km", "miles", "years", "rubles",
+    # separators and punctuation
+    " ", " ", " ", "  ", "\n", "-", "–", "—", "−", "to", "and", "minus", ".", ",", "/", ":", "(",
+    ")", "'", "’", "&", "#",
+    # ordinary words, casualty and change verbs
+    "killed", "were killed", "people", "civilians", "soldiers", "rose", "rose to", "fell by", "is",
+    "of", "the", "death toll", "lost their lives", "COVID", "Su", "iPhone", "Game", "S&P", "No.",
+    "said", "The", "Reuters", "x",
+    # characters that ``re`` matches to ASCII letters when ignoring case
+    "ſ", "\u212a", "\u0130", "\u0131",
+]
+_FUZZ = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+_FUZZ_SETTINGS = settings(max_examples=300, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+
+
+def _groups(ms):
+    return [(m.span(), m.groupdict()) for m in ms]
+
+
+@_FUZZ_SETTINGS
+@given(_FUZZ)
+def test_finditer_equals_reference(text):
+    res = numbers.default_resources()
+    assert _groups(res.finditer(text)) == _groups(res._finditer_reference(text))
+
+
+@_FUZZ_SETTINGS
+@given(_FUZZ)
+def test_extract_equals_reference(text):
+    doc = segment(text, headline=False)
+    fast = numbers.extract(doc, numbers.default_resources())
+    with mock.patch.object(numbers.Resources, "finditer", numbers.Resources._finditer_reference):
+        slow = numbers.extract(doc, numbers.default_resources())
+    assert fast == slow
+
+
+def _old_titlecase(s: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’]*", s)
+    if len(words) < 5:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= numbers._TITLE_RATIO
+
+
+def _check_context_helpers(text: str, back: int) -> None:
+    assert numbers._titlecase(text) == _old_titlecase(text)
+    for start in range(len(text) + 1):
+        sent_start = max(0, start - back)
+        m = numbers._PREV_WORD.search(text, max(sent_start, start - 40), start)
+        assert numbers._prev_word(text, start, sent_start) == (m.group(1) if m else "")
+        m = numbers._PREV_TOKEN.search(text, max(sent_start, start - 40), start)
+        assert numbers._prev_token(text, start, sent_start) == (m.group(1) if m else "")
+        lo = max(sent_start, start - 90)
+        fast, slow = numbers._back_match(text, lo, start), numbers._BACK.search(text, lo, start)
+        assert (fast and (fast.span(), fast.groups())) == (slow and (slow.span(), slow.groups()))
+
+
+@_FUZZ_SETTINGS
+@given(_FUZZ, st.integers(0, 30))
+def test_context_helpers_equal_reference(text, back):
+    _check_context_helpers(text, back)
+
+
+@pytest.mark.parametrize("text", [
+    "So the total civilian death toll has been increased to 5,000 by March.",
+    "The Total Civilian Death Toll Had Been Raised By 5 . (they said) ... 10",
+    "he said: 'it   was\n\nat  \t 7' & so -- ... ,, it is  ",
+])
+def test_context_helpers_equal_reference_long(text):
+    _check_context_helpers(text, 100)
+    _check_context_helpers(text, 3)
+
+
+def test_fold_extra_is_complete():
+    # every non-ASCII character that ``re`` matches to an ASCII letter when ignoring case
+    letter = re.compile(r"(?i)[a-z]")
+    found = {chr(c) for c in range(128, sys.maxunicode + 1)
+             if not 0xD800 <= c < 0xE000 and letter.match(chr(c))}
+    listed = {ch for extra in numbers._FOLD_EXTRA.values() for ch in extra}
+    assert found == listed
+    for ch in found:
+        key = next(k for k, v in numbers._FOLD_EXTRA.items() if ch in v)
+        assert re.match(f"(?i){key}", ch)
+
+
+def _check_starts(text: str) -> None:
+    # every place the full pattern matches is found by the prefilter, even
+    # where the scan would not try it (inside an earlier match)
+    res = numbers.default_resources()
+    starts = {m.start() for m in res.starts.finditer(" " + text)}
+    every = {p for p in range(len(text)) if res.pattern.match(text, p)}
+    assert every <= starts, sorted(every - starts)
+
+
+def test_starts_cover_every_match_start():
+    _check_starts("\n".join(contrast.load_corpus(contrast.demo_path())["text"]))
+
+
+def test_starts_cover_every_lexicon_entry():
+    words = load_table("numbers_words")["word"].tolist()
+    approx = load_table("numbers_approximators")["phrase"].tolist()
+    units = load_table("numbers_units")["unit"].tolist()
+    months = re.findall(r"[A-Z][a-z]+", numbers._MONTH)
+    for w in [*words, *approx, *units, *months, "between", "minus", "mid", "a", "an"]:
+        for form in (w, w.upper(), w.title()):
+            _check_starts(f"({form} 5 people, {form}-5, {form}5, {form} of thousands, {form} half, "
+                          f"{form} 2022; {form} dozen, {form} third and {form}. {form}, the {form} 1st")
+
+
+@_FUZZ_SETTINGS
+@given(_FUZZ)
+def test_starts_cover_fuzzed(text):
+    _check_starts(text)

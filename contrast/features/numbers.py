@@ -71,7 +71,7 @@ from typing import Any, TypeAlias
 
 import pandas as pd
 
-from contrast.lexicon import load_table
+from contrast.lexicon import load_table, trie_regex
 from contrast.text import Doc
 
 __all__ = ["FAMILIES", "LABELS", "Resources", "default_resources", "extract", "find_numbers"]
@@ -180,7 +180,7 @@ class Resources:
         Examples
         --------
         >>> import pandas as pd
-        >>> from contrast.lexicon import load_table
+        >>> from contrast.lexicon import load_table, trie_regex
         >>> c = load_table("numbers_counted")
         >>> c = pd.concat([c, pd.DataFrame({"term": ["POWs"], "kind": ["casualty"]})])
         >>> res = Resources.from_tables(counted=c)
@@ -359,30 +359,26 @@ def _starts(leads: Mapping[str, list[str]]) -> str:
     before a digit, begin one too. The regex consumes the non-word character
     before a start only, so no start is skipped; ``re`` skips word characters
     without entering the pattern, and tries the alternatives only where their
-    first character matches, so this is much faster than trying a word
-    alternation at every position. It must find a superset of the starts of
+    first character matches, so this is several times faster than trying the
+    full pattern at every position. It must find a superset of the starts of
     ``pattern`` (tested).
     """
-    by_first: dict[str, dict[str, set[str]]] = {}
+    by_first: dict[str, dict[str, set[str]]] = {}  # first character -> rest of phrase -> tails
     for tail, phrases in leads.items():
         for ph in phrases:
             ph = " ".join(str(ph).lower().split())
             if ph:
-                by_first.setdefault(ph[0], {}).setdefault(tail, set()).add(ph[1:])
+                by_first.setdefault(ph[0], {}).setdefault(ph[1:], set()).add(tail)
     alts = [r"\d", r"[\-−.'’]\d"]
-    for first, tails in sorted(by_first.items()):
-        parts = []
-        for tail, rests in sorted(tails.items()):
-            longer = sorted(r for r in rests if r)
-            if "" in rests:
-                parts.append(tail)
-            if longer:
-                parts.append(f"(?:{_alt(longer)}){tail}")
+    for first, rests in sorted(by_first.items()):
+        items = {r: "(?:" + "|".join(sorted(t)) + ")" if len(t) > 1 else next(iter(t))
+                 for r, t in rests.items()}
+        parts = [trie_regex(items).replace(re.escape(" "), r"\s+")]
         rest = f"(?i:{'|'.join(parts)})"
         if first.isascii() and first.isalpha():
             # the characters ``re`` matches to an ASCII letter when ignoring case
-            fold = {first, first.upper(), *_FOLD_EXTRA.get(first, "")}
-            alts.append(f"[{''.join(sorted(fold))}]{rest}")
+            # (one alternative per character: re tests a literal first character fastest)
+            alts += [re.escape(ch) + rest for ch in [first, first.upper(), *_FOLD_EXTRA.get(first, "")]]
         elif not first.isalpha():
             alts.append(re.escape(first) + rest)
         else:
@@ -422,6 +418,8 @@ _BACK = re.compile(
 _BACK_LAST = frozenset([*_BACK_VERBS.split("|"), "by", "to", "at", "from"])
 _BACK_TOKENS = 8
 _WORD_CHAR = re.compile(r"\w")
+_DETS = frozenset(("the", "its", "their", "his", "her", "those", "these", "all", "our", "your", "my",
+                   "this", "that"))
 _TITLE_WORD = re.compile(r"(?:([A-Z])|[a-z])[\w'’]*")  # words of _titlecase; group: a capital
 _YEAR = r"1[5-9]\d\d|2[01]\d\d"
 _DATE_PREP = frozenset(
@@ -512,28 +510,37 @@ def _titlecase(s: str) -> bool:
 def _counted_after(text: str, pos: int, end: int, res: Resources, title: bool,
                    *, allow_of: bool = True, skip_det: bool = False) -> tuple[str, int, int] | None:
     """The noun phrase after a number: ``(phrase, start, end)`` or None."""
-    chunk_end = min(end, pos + 90)
-    toks = [(m.group(), m.start() + pos, m.end() + pos) for m in _TOK.finditer(text[pos:chunk_end])]
+    toks: list[tuple[str, int, int]] = []  # tokenised lazily: usually only the first few are read
+    scan = _TOK.finditer(text, pos, min(end, pos + 90))
+
+    def tok(k: int) -> tuple[str, int, int] | None:
+        while len(toks) <= k:
+            t = next(scan, None)
+            if t is None:
+                return None
+            toks.append((t.group(), t.start(), t.end()))
+        return toks[k]
+
+    first = tok(0)
     i = 0
-    if (allow_of and i < len(toks) and toks[i][0].lower() == "of") or skip_det:
-        i += 1 if not skip_det or (toks and toks[0][0].lower() == "of") else 0
-        while i < len(toks) and toks[i][0].lower() in ("the", "its", "their", "his", "her", "those",
-                                                       "these", "all", "our", "your", "my", "this", "that"):
+    if (allow_of and first is not None and first[0].lower() == "of") or skip_det:
+        i += 1 if not skip_det or (first is not None and first[0].lower() == "of") else 0
+        while (t := tok(i)) is not None and t[0].lower() in _DETS:
             i += 1
     picked: list[tuple[str, int, int]] = []
-    while i < len(toks) and len(picked) < 4:
-        w, s, e = toks[i]
+    while (cur := tok(i)) is not None and len(picked) < 4:
+        w, s, e = cur
         low = w.lower()
         if not w[0].isalpha():
             break
-        if low == "per" and picked and i + 1 < len(toks) and toks[i + 1][0][0].isalpha():
-            picked.extend([toks[i], toks[i + 1]])
+        if low == "per" and picked and (nxt := tok(i + 1)) is not None and nxt[0][0].isalpha():
+            picked.extend([cur, nxt])
             break
         if "stop" in res.kinds(low):
             break
         if low.endswith("ly") and len(low) > 4 and low not in ("family", "ally", "supply", "italy"):
             break
-        picked.append(toks[i])
+        picked.append(cur)
         i += 1
     # trim: trailing capitalised words (names), -ed/-ing verbs that are not casualty words
     while picked:
@@ -556,11 +563,12 @@ def _counted_after(text: str, pos: int, end: int, res: Resources, title: bool,
     return text[picked[0][1]:picked[-1][2]], picked[0][1], picked[-1][2]
 
 
-def _counted_before(text: str, start: int, sent_start: int, res: Resources) -> str | None:
-    """The noun phrase a number is predicated of: "the death toll rose to 300" -> "death toll"."""
-    lo = max(sent_start, start - 90)
-    # cheap exact shortcuts: _BACK needs trailing whitespace after one of
-    # _BACK_LAST, and starts within the last _BACK_TOKENS tokens
+def _back_match(text: str, lo: int, start: int) -> re.Match[str] | None:
+    """``_BACK.search(text, lo, start)``, with cheap exact shortcuts.
+
+    A match needs whitespace before ``start`` after one of ``_BACK_LAST``,
+    and begins within the last ``_BACK_TOKENS`` whitespace-separated tokens.
+    """
     chunk = text[lo:start]
     stripped = chunk.rstrip()
     if not stripped or len(stripped) == len(chunk):
@@ -570,7 +578,12 @@ def _counted_before(text: str, start: int, sent_start: int, res: Resources) -> s
         return None
     if len(toks) > _BACK_TOKENS:
         lo += len(stripped) - len(stripped[len(toks[0]):].lstrip())
-    m = _BACK.search(text, lo, start)
+    return _BACK.search(text, lo, start)
+
+
+def _counted_before(text: str, start: int, sent_start: int, res: Resources) -> str | None:
+    """The noun phrase a number is predicated of: "the death toll rose to 300" -> "death toll"."""
+    m = _back_match(text, max(sent_start, start - 90), start)
     if m is None:
         return None
     words = m.group(1).split()
