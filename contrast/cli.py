@@ -73,63 +73,105 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
 
 
 def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace
-            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path]]:
-    """Process a table file chunk by chunk; evidence is appended to disk as it is made.
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path], str]:
+    """Process a table file chunk by chunk, in memory that does not grow with its size.
 
-    Returns the corpus and evidence of the first ``--report-sample`` articles
-    (for charts and report examples), the articles table of every article,
-    and the paths written.
+    Pass 1 extracts each chunk, appends its evidence to ``evidence.csv`` (and
+    Parquet) and keeps its articles table in a temporary folder. Pass 2
+    aligns those tables to one set of columns, appends them to
+    ``articles.csv`` and feeds a streaming (Poisson) bootstrap for
+    ``sources.csv``. The first ``--report-sample`` articles, with their
+    evidence, feed the charts and report examples.
+
+    Returns the sample's corpus, evidence and articles, the sources table of
+    every article, the paths written and a note for the report.
     """
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from contrast import io, tables
     from contrast.corpus import read_table_chunks
     from contrast.extract import extract
 
-    arts: list[pd.DataFrame] = []
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
     n_sample = n_total = 0
     seen: set[str] = set()
-    writer: Any = None
+    column_lists: list[list[str]] = []
     with ExitStack() as stack:
-        tmp_csv = stack.enter_context(io.atomic_path(out / "evidence.csv"))
-        tmp_pq = stack.enter_context(io.atomic_path(out / "evidence.parquet")) if args.parquet else None
-        fh = stack.enter_context(open(tmp_csv, "w", encoding="utf-8", newline=""))
-        for corpus in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
-            _check_by(corpus, args.by)
-            dup = corpus["doc_id"].isin(seen)
-            if dup.any():
-                corpus.loc[dup, "doc_id"] = [f"{d}~{n_total + i}" for i, d in
-                                             zip(corpus.index[dup], corpus.loc[dup, "doc_id"], strict=True)]
-                warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; renamed with a ~row suffix",
-                              stacklevel=2)
-            seen.update(corpus["doc_id"])
-            ev = extract(corpus, n_jobs=args.jobs, cache=False, progress=False)
-            io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
-            if tmp_pq is not None:
-                import pyarrow as pa
-                import pyarrow.parquet as pq
+        tmpdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="contrast-")))
+        with ExitStack() as ev_stack:
+            tmp_csv = ev_stack.enter_context(io.atomic_path(out / "evidence.csv"))
+            tmp_pq = ev_stack.enter_context(io.atomic_path(out / "evidence.parquet")) if args.parquet else None
+            fh = ev_stack.enter_context(open(tmp_csv, "w", encoding="utf-8", newline=""))
+            writer: Any = None
+            for i, corpus in enumerate(read_table_chunks(src, chunksize=args.chunksize, columns=cols)):
+                _check_by(corpus, args.by)
+                dup = corpus["doc_id"].isin(seen)
+                if dup.any():
+                    corpus.loc[dup, "doc_id"] = [f"{d}~{n_total + j}" for j, d in
+                                                 zip(corpus.index[dup], corpus.loc[dup, "doc_id"], strict=True)]
+                    warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; renamed with a ~row suffix",
+                                  stacklevel=2)
+                seen.update(corpus["doc_id"])
+                ev = extract(corpus, n_jobs=args.jobs, cache=False, progress=False)
+                io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
+                if tmp_pq is not None:
+                    table = pa.Table.from_pandas(ev, preserve_index=False)
+                    if writer is None:
+                        writer = ev_stack.enter_context(pq.ParquetWriter(tmp_pq, table.schema))
+                    writer.write_table(table.cast(writer.schema))
+                arts = tables.articles(ev, corpus)
+                arts.to_pickle(tmpdir / f"{i:06d}.pkl")
+                column_lists.append(list(arts.columns))
+                if n_sample < args.report_sample:
+                    take = corpus.head(args.report_sample - n_sample)
+                    sample_c.append(take)
+                    sample_e.append(ev[ev["doc_id"].isin(set(take["doc_id"]))])
+                    n_sample += len(take)
+                n_total += len(corpus)
+                if not args.quiet:
+                    print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
+        if n_total == 0:
+            raise ValueError(f"{src}: no article with text")
+        columns = tables.union_columns(column_lists)
+        feats = [c for c in columns if c.endswith(("_per_1k", "_share", "_mean"))]
+        paths = sorted(tmpdir.glob("*.pkl"))
 
-                table = pa.Table.from_pandas(ev, preserve_index=False)
-                if writer is None:
-                    writer = stack.enter_context(pq.ParquetWriter(tmp_pq, table.schema))
-                writer.write_table(table)
-            arts.append(tables.articles(ev, corpus))
-            if n_sample < args.report_sample:
-                take = corpus.head(args.report_sample - n_sample)
-                sample_c.append(take)
-                sample_e.append(ev[ev["doc_id"].isin(set(take["doc_id"]))])
-                n_sample += len(take)
-            n_total += len(corpus)
-            if not args.quiet:
-                print(f"contrast: {n_total:,} articles processed", file=sys.stderr, flush=True)
-    if n_total == 0:
-        raise ValueError(f"{src}: no article with text")
-    written = {"evidence": out / "evidence.csv"}
+        def chunks() -> Any:
+            for p in paths:
+                yield tables.conform_articles(pd.read_pickle(p), columns)
+
+        with ExitStack() as art_stack:
+            tmp_a = art_stack.enter_context(io.atomic_path(out / "articles.csv"))
+            tmp_apq = art_stack.enter_context(io.atomic_path(out / "articles.parquet")) if args.parquet else None
+            afh = art_stack.enter_context(open(tmp_a, "w", encoding="utf-8", newline=""))
+            awriter: Any = None
+
+            def written_chunks() -> Any:
+                nonlocal awriter
+                for k, chunk in enumerate(chunks()):
+                    io.escape_formulas(chunk).to_csv(afh, index=False, header=k == 0, lineterminator="\n")
+                    if tmp_apq is not None:
+                        table = pa.Table.from_pandas(chunk, preserve_index=False)
+                        if awriter is None:
+                            awriter = art_stack.enter_context(pq.ParquetWriter(tmp_apq, table.schema))
+                        awriter.write_table(table.cast(awriter.schema))
+                    yield chunk
+
+            sources = tables.compare_stream(written_chunks(), by=args.by, features=feats)
+    written = {"evidence": out / "evidence.csv", "articles": out / "articles.csv"}
     if args.parquet:
-        written["evidence_parquet"] = out / "evidence.parquet"
+        written.update(evidence_parquet=out / "evidence.parquet", articles_parquet=out / "articles.parquet")
     corpus_s = pd.concat(sample_c, ignore_index=True)
-    corpus_s.attrs["sampled_from"] = n_total
-    return corpus_s, pd.concat(sample_e, ignore_index=True), pd.concat(arts, ignore_index=True), written
+    ev_s = pd.concat(sample_e, ignore_index=True)
+    arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
+    note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
+            f"cover all of them; charts drawn from evidence, pairwise tests and examples use the first "
+            f"{len(corpus_s):,}." if n_total > len(corpus_s) else None)
+    return corpus_s, ev_s, arts_s, sources, written, note or ""
 
 
 def run(args: argparse.Namespace) -> dict[str, Path]:
@@ -147,32 +189,35 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         raise ValueError(f"--out {out} exists and is not a folder")
     cols = {"text": args.text_col, "source": args.source_col, "title": args.title_col,
             "date": args.date_col, "doc_id": args.id_col}
+    note = ""
     if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
-        corpus, evidence, arts, written = _stream(src, out, cols, args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore" if args.quiet else "default", tables.SmallSampleWarning)
+            corpus, evidence, arts, sources, written, note = _stream(src, out, cols, args)
     else:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
                              title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
         _check_by(corpus, args.by)
         evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
         arts = tables.articles(evidence, corpus)
-        written = {"evidence": io.write_csv(evidence, out / "evidence.csv")}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore" if args.quiet else "default")
+            sources = tables.compare(arts, by=args.by, evidence=evidence, corpus=corpus)
+        written = {"evidence": io.write_csv(evidence, out / "evidence.csv"),
+                   "articles": io.write_csv(arts, out / "articles.csv")}
         if args.parquet:
             written["evidence_parquet"] = io.write_parquet(evidence, out / "evidence.parquet")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore" if args.quiet else "default")
-        sources = tables.compare(arts, by=args.by, evidence=evidence, corpus=corpus)
-    written["articles"] = io.write_csv(arts, out / "articles.csv")
+            written["articles_parquet"] = io.write_parquet(arts, out / "articles.parquet")
     written["sources"] = io.write_csv(sources, out / "sources.csv")
     if args.parquet:
-        for name, df in (("articles", arts), ("sources", sources)):
-            written[f"{name}_parquet"] = io.write_parquet(df, out / f"{name}.parquet")
+        written["sources_parquet"] = io.write_parquet(sources, out / "sources.parquet")
     charts: dict[str, Path] = {}
     if not args.no_charts:
         charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus)
         written.update({f"chart_{k}": v for k, v in charts.items()})
     written["report"] = report.write_report(
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,
-        charts=charts, validity=_stored_validity(),
+        charts=charts, validity=_stored_validity(), note=note or None,
     )
     return written
 

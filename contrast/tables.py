@@ -59,6 +59,9 @@ __all__ = [
     "actor_sentiment",
     "naming_shares",
     "numbers_table",
+    "compare_stream",
+    "conform_articles",
+    "union_columns",
     "export_table",
     "FEATURE_LABELS",
     "feature_label",
@@ -617,6 +620,95 @@ def compare(
                                "n_sentences": int(arts["n_sentences"].sum()) if "n_sentences" in arts else pd.NA,
                                "n_words": int(arts["n_words"].sum()) if "n_words" in arts else pd.NA,
                                "resampled": kind}
+        for i, f in enumerate(feats):
+            row[f], row[f"{f}_low"], row[f"{f}_high"] = est[i], low[i], high[i]
+        rows.append(row)
+    cols = [by, "n_articles", "n_sentences", "n_words", "resampled"]
+    cols += [c for f in feats for c in (f, f"{f}_low", f"{f}_high")]
+    out = pd.DataFrame(rows, columns=cols)
+    out.attrs.update({"ci": ci, "n_boot": n_boot, "seed": seed, "by": by})
+    return out
+
+
+def union_columns(column_lists: Iterable[Sequence[str]]) -> list[str]:
+    """The columns of several articles tables (e.g. chunks of one corpus), in table order."""
+    seen: dict[str, None] = {}
+    for cols in column_lists:
+        seen.update(dict.fromkeys(cols))
+    cols = list(seen)
+    meta = cols[: cols.index("n_words")] if "n_words" in cols else []
+    counts = [c for c in cols if c not in meta and c not in _BASE_COUNTS and not c.endswith(_SUFFIXES)]
+    feats = [c for c in cols if c not in meta and c.endswith(_SUFFIXES)]
+    ordered = _order_columns(meta, counts, feats)
+    return ordered + [c for c in cols if c not in ordered]
+
+
+def conform_articles(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Reindex an articles table to ``columns`` (those of a larger corpus).
+
+    Counts absent from ``table`` are 0; rates and shares absent from it are
+    recomputed from the counts (NaN where their denominator is 0), so a
+    chunk that never saw, say, the variant *Kiev* gets ``0`` where its
+    articles use the set and NaN where they do not.
+    """
+    out = table.reindex(columns=list(columns))
+    missing = [c for c in columns if c not in table.columns]
+    counts = [c for c in missing if c not in _BASE_COUNTS and not c.endswith(_SUFFIXES)]
+    if counts:
+        out[counts] = 0
+    for f in missing:
+        if f.endswith(("_per_1k", "_share")):
+            num, den, scale = _num_den(out, f)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out[f] = np.where(den > 0, scale * num / np.where(den > 0, den, 1.0), np.nan)
+    return out
+
+
+def compare_stream(
+    chunks: Iterable[pd.DataFrame],
+    by: str = "source",
+    *,
+    features: Sequence[str],
+    n_boot: int = 2000,
+    seed: int | None = 0,
+    ci: float = 0.95,
+) -> pd.DataFrame:
+    """:func:`compare` over articles tables that arrive in chunks, in constant memory.
+
+    Each chunk must have the ``features`` (see :func:`conform_articles`).
+    Intervals come from the Poisson bootstrap
+    (:class:`contrast.stats.PoissonBootstrap`) resampling articles;
+    ``resampled`` says ``articles (Poisson)``. Groups with fewer than two
+    articles get no interval; there is no sentence resampling here, so use
+    :func:`compare` for small corpora.
+    """
+    feats = list(features)
+    acc: dict[str, stats.PoissonBootstrap] = {}
+    counts: dict[str, list[int]] = {}
+    scale = np.ones(len(feats))
+    for chunk in chunks:
+        if by not in chunk.columns:
+            raise ValueError(f"no column {by!r} to group by; articles has {list(chunk.columns)}")
+        groups = chunk[by].astype("string").fillna("<NA>")
+        for g in groups.unique().tolist():
+            part = chunk[(groups == g).to_numpy()]
+            num, den, scale = _units_matrix(part, feats)
+            if g not in acc:
+                acc[g] = stats.PoissonBootstrap(len(feats), n_boot=n_boot, rng=stats.group_rng(seed, g))
+                counts[g] = [0, 0, 0]
+            acc[g].update(num, den)
+            counts[g][0] += len(part)
+            counts[g][1] += int(part["n_sentences"].sum()) if "n_sentences" in part else 0
+            counts[g][2] += int(part["n_words"].sum()) if "n_words" in part else 0
+    small = [g for g in sorted(acc) if counts[g][0] < 5]
+    if small:
+        warnings.warn(f"{len(small)} group(s) have fewer than 5 articles ({', '.join(small)}); their "
+                      "intervals are unreliable (none with one article)", SmallSampleWarning, stacklevel=2)
+    rows = []
+    for g in sorted(acc):
+        est, low, high = acc[g].result(scale=scale, ci=ci)
+        row: dict[str, Any] = {by: g, "n_articles": counts[g][0], "n_sentences": counts[g][1],
+                               "n_words": counts[g][2], "resampled": "articles (Poisson)"}
         for i, f in enumerate(feats):
             row[f], row[f"{f}_low"], row[f"{f}_high"] = est[i], low[i], high[i]
         rows.append(row)

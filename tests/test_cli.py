@@ -101,3 +101,24 @@ def test_python_dash_m(tmp_path):
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "no such file" in proc.stderr
+
+
+def test_streaming_summarises_every_article_and_says_what_the_report_samples(tmp_path):
+    texts = ["Officials said 40 civilians were killed in Kyiv. Experts suggest it may rise.",
+             "The Kremlin claimed that Kiev regime forces shelled Donetsk, killing about 12 people.",
+             "Nothing of note happened in Kharkiv, the mayor said."]
+    df = pd.DataFrame({"media_name": ["A", "B", "C"] * 20, "text": texts * 20})
+    src = tmp_path / "c.jsonl"
+    df.to_json(src, orient="records", lines=True)
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--chunksize", "7", "--report-sample", "9", "-q"]) == 0
+    sources = pd.read_csv(out / "sources.csv")
+    assert sources.set_index("source")["n_articles"].to_dict() == {"A": 20, "B": 20, "C": 20}
+    assert set(sources["resampled"]) == {"articles (Poisson)"}
+    arts = pd.read_csv(out / "articles.csv")
+    assert len(arts) == 60 and arts["doc_id"].is_unique
+    # naming columns first seen in later chunks are filled in for earlier ones
+    kiev = [c for c in arts.columns if c.startswith("naming_") and c.endswith("_n")]
+    assert kiev and not arts[kiev].isna().any().any()
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Streamed corpus of 60 articles" in html and "use the first 9" in html

@@ -240,3 +240,41 @@ def test_demo_corpus_articles_match_evidence(demo_corpus, demo_evidence):
     assert len(a) == len(demo_corpus)
     for fam, n in demo_evidence["family"].value_counts().items():
         assert a[f"{fam}_n"].sum() == n, fam
+
+
+def test_compare_stream_matches_compare_on_chunks():
+    import numpy as np
+    import pandas as pd
+
+    from contrast.tables import compare, compare_stream, conform_articles, union_columns
+
+    rng = np.random.default_rng(3)
+    n = 400
+    arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "source": np.where(np.arange(n) % 2, "A", "B"),
+                         "n_words": rng.integers(200, 800, n), "n_sentences": rng.integers(5, 30, n),
+                         "hedge_n": rng.poisson(3, n)})
+    arts["hedge_per_1k"] = 1000 * arts["hedge_n"] / arts["n_words"]
+    full = compare(arts, features=["hedge_per_1k"], n_boot=1000)
+    chunks = [arts.iloc[i:i + 150] for i in range(0, n, 150)]
+    cols = union_columns([list(c.columns) for c in chunks])
+    streamed = compare_stream((conform_articles(c, cols) for c in chunks), features=["hedge_per_1k"], n_boot=1000)
+    pd.testing.assert_series_equal(full["hedge_per_1k"], streamed["hedge_per_1k"])
+    assert list(streamed["n_articles"]) == [200, 200]
+    for side in ("_low", "_high"):
+        assert np.allclose(full["hedge_per_1k" + side], streamed["hedge_per_1k" + side], rtol=0.03)
+
+
+def test_conform_articles_fills_counts_and_recomputes_shares():
+    import numpy as np
+    import pandas as pd
+
+    from contrast.tables import conform_articles
+
+    early = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [100, 100], "n_sentences": [5, 5],
+                          "naming_kyiv_kiev_n": [2, 0]})
+    cols = ["doc_id", "n_words", "n_sentences", "naming_kyiv_kiev_n", "naming_kyiv_kiev__kiev_n",
+            "naming_kyiv_kiev__kiev_share"]
+    out = conform_articles(early, cols)
+    assert list(out["naming_kyiv_kiev__kiev_n"]) == [0, 0]
+    assert out["naming_kyiv_kiev__kiev_share"].iloc[0] == 0.0
+    assert np.isnan(out["naming_kyiv_kiev__kiev_share"].iloc[1])
