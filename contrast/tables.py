@@ -35,6 +35,7 @@ import bisect
 import re
 import warnings
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from contrast import stats
 from contrast.evidence import EVIDENCE_COLUMNS, FAMILIES
 from contrast.features.attribution import SPEAKER_TYPES, STANCES
 from contrast.io import write_csv, write_parquet
-from contrast.text import segment, token_spans
+from contrast.text import count_words, segment
 
 __all__ = [
     "SmallSampleWarning",
@@ -127,6 +128,7 @@ class SmallSampleWarning(UserWarning):
     """A group has too few articles for an article-level bootstrap."""
 
 
+@lru_cache(maxsize=65536)
 def _snake(s: Any) -> str:
     out = re.sub(r"\W+", "_", str(s).strip().lower()).strip("_")
     return out or "x"
@@ -160,17 +162,41 @@ def _check_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
     return ev
 
 
-def _segment_corpus(corpus: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[int]]]:
-    """Sentence frame (doc_id, sent_id, start, end, n_words, ...) and sentence starts per doc."""
+def _sentence_spans_from_evidence(evidence: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    """Sentence spans per article from its ``sentiment`` rows (one per sentence), where complete."""
+    if evidence is None or not len(evidence) or "family" not in evidence.columns:
+        return {}
+    sent = evidence[evidence["family"] == "sentiment"]
+    if not len(sent):
+        return {}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, g in sent.groupby(sent["doc_id"].astype(str), sort=False):
+        ids = g["sent_id"].to_numpy()
+        if len(ids) and np.array_equal(np.sort(ids), np.arange(len(ids))):
+            g = g.sort_values("sent_id")
+            out[doc_id] = list(zip(g["start"].astype(int), g["end"].astype(int), strict=True))
+    return out
+
+
+def _segment_corpus(corpus: pd.DataFrame, evidence: pd.DataFrame | None = None
+                    ) -> tuple[pd.DataFrame, dict[str, list[int]]]:
+    """Sentence frame (doc_id, sent_id, start, end, n_words, ...) and sentence starts per doc.
+
+    Sentences are those of the evidence's ``sentiment`` rows where they cover
+    an article (the same spans :func:`contrast.text.segment` gives, without
+    splitting the text again), else from :func:`contrast.text.segment`.
+    """
+    known = _sentence_spans_from_evidence(evidence)
     rows: list[tuple[str, int, int, int, int, int]] = []
     starts: dict[str, list[int]] = {}
     for doc_id, text, ht in zip(corpus["doc_id"].astype(str), corpus["text"], _has_title(corpus), strict=True):
         text = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
-        doc = segment(text, doc_id=doc_id, headline=bool(ht))
-        starts[doc_id] = [s for s, _ in doc.sentences]
-        for i, (s, e) in enumerate(doc.sentences):
-            n = sum(1 for a, _ in token_spans(text, s, e) if text[a].isalnum())
-            rows.append((doc_id, i, s, e, n, 0 if (ht and i == 0) else 1))
+        spans = known.get(doc_id)
+        if spans is None or (spans and spans[-1][1] > len(text)):
+            spans = segment(text, doc_id=doc_id, headline=bool(ht)).sentences
+        starts[doc_id] = [s for s, _ in spans]
+        for i, (s, e) in enumerate(spans):
+            rows.append((doc_id, i, s, e, count_words(text, s, e), 0 if (ht and i == 0) else 1))
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "n_words", "n_body_sentences"])
     frame["n_sentences"] = 1
     return frame.astype({"doc_id": "string", "sent_id": "int64", "start": "int64", "end": "int64",
@@ -334,22 +360,17 @@ def _order_columns(meta: list[str], count_cols: list[str], feats: list[str]) -> 
 def _sentence_counts(evidence: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     _check_corpus(corpus)
     ev = _check_evidence(evidence)
-    frame, starts = _segment_corpus(corpus)
+    frame, starts = _segment_corpus(corpus, ev)
     ev = ev[ev["doc_id"].astype("string").isin(list(starts))].copy()
     ev["doc_id"] = ev["doc_id"].astype(str)
     # sentence of each row: the extractor's, else from its start offset; clipped to the article
-    sid = pd.to_numeric(ev["sent_id"], errors="coerce")
-    st = pd.to_numeric(ev["start"], errors="coerce")
-    fixed = []
-    for d, s, o in zip(ev["doc_id"], sid, st, strict=True):
-        n = len(starts[d])
-        if n == 0:
-            fixed.append(-1)
-            continue
-        if pd.isna(s):
-            s = max(0, bisect.bisect_right(starts[d], 0 if pd.isna(o) else int(o)) - 1)
-        fixed.append(int(min(max(int(s), 0), n - 1)))
-    ev["sent_id"] = np.asarray(fixed, dtype="int64")
+    sid = pd.to_numeric(ev["sent_id"], errors="coerce").to_numpy(dtype=float)
+    n_sent = ev["doc_id"].map({d: len(v) for d, v in starts.items()}).to_numpy(dtype=int)
+    for i in np.flatnonzero(np.isnan(sid)):
+        d, o = ev["doc_id"].iat[i], pd.to_numeric(ev["start"].iat[i], errors="coerce")
+        sid[i] = max(0, bisect.bisect_right(starts[d], 0 if pd.isna(o) else int(o)) - 1)
+    fixed = np.minimum(np.maximum(np.nan_to_num(sid), 0), n_sent - 1)
+    ev["sent_id"] = np.where(n_sent == 0, -1, fixed).astype("int64")
     ev = ev[ev["sent_id"] >= 0]
     parts = _count_parts(ev.reset_index(drop=True))
     count_cols = list(dict.fromkeys([*_default_count_columns(), *parts["column"].unique().tolist()]))
@@ -501,6 +522,9 @@ class _Units:
         self._corpus = corpus
         self._sentences: pd.DataFrame | None = None
 
+    def can_resample_sentences(self) -> bool:
+        return self._evidence is not None and self._corpus is not None
+
     def sentence_table(self) -> pd.DataFrame | None:
         if self._evidence is None or self._corpus is None:
             return None
@@ -608,7 +632,7 @@ def compare(
     units = _Units(articles, by, evidence, corpus, min_articles)
     groups = sorted(units.groups.unique().tolist())
     small = [g for g in groups if units.small(g)]
-    _warn_small(small, units.sentence_table() is not None, min_articles)
+    _warn_small(small, units.can_resample_sentences(), min_articles)
     rows = []
     for g in groups:
         u, kind = units.get(g, sentences=g in small)
@@ -810,8 +834,8 @@ def contrast_pair(
     if a == b:
         raise ValueError("a and b must be different groups")
     small = [g for g in (a, b) if units.small(g)]
-    use_sent = bool(small) and units.sentence_table() is not None
-    _warn_small(small, units.sentence_table() is not None, min_articles)
+    use_sent = bool(small) and units.can_resample_sentences()
+    _warn_small(small, units.can_resample_sentences(), min_articles)
     ua, kind = units.get(a, sentences=use_sent)
     ub, _ = units.get(b, sentences=use_sent)
     na, da, scale = _units_matrix(ua, feats)

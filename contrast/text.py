@@ -18,7 +18,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from contrast.lexicon import load_table
 
-__all__ = ["Doc", "segment", "sentence_spans", "token_spans", "quote_spans"]
+__all__ = ["Doc", "count_words", "segment", "sentence_spans", "token_spans", "quote_spans"]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +73,12 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """Word and punctuation token spans of ``text[start:end]``, as offsets into ``text``."""
     end = len(text) if end is None else end
     return [m.span() for m in _TOKEN.finditer(text, start, end)]
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Number of word tokens (tokens starting with a letter or digit) in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return sum(1 for m in _TOKEN.finditer(text, start, end) if text[m.start()].isalnum())
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
@@ -144,7 +150,7 @@ class Doc:
 
     @property
     def n_words(self) -> int:
-        return sum(1 for s, e in self.tokens if self.text[s].isalnum())
+        return count_words(self.text)
 
 
 def segment(text: str, *, doc_id: str = "", source: str = "", headline: bool = True) -> Doc:

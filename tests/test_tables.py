@@ -278,3 +278,14 @@ def test_conform_articles_fills_counts_and_recomputes_shares():
     assert list(out["naming_kyiv_kiev__kiev_n"]) == [0, 0]
     assert out["naming_kyiv_kiev__kiev_share"].iloc[0] == 0.0
     assert np.isnan(out["naming_kyiv_kiev__kiev_share"].iloc[1])
+
+
+def test_sentence_table_from_evidence_equals_segmenting_again(demo_corpus, demo_evidence):
+    import pandas as pd
+
+    from contrast.tables import _segment_corpus
+
+    fast, starts_fast = _segment_corpus(demo_corpus, demo_evidence)
+    slow, starts_slow = _segment_corpus(demo_corpus)
+    pd.testing.assert_frame_equal(fast, slow)
+    assert starts_fast == starts_slow
