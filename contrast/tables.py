@@ -166,16 +166,20 @@ def _sentence_spans_from_evidence(evidence: pd.DataFrame | None) -> dict[str, li
     """Sentence spans per article from its ``sentiment`` rows (one per sentence), where complete."""
     if evidence is None or not len(evidence) or "family" not in evidence.columns:
         return {}
-    sent = evidence[evidence["family"] == "sentiment"]
-    if not len(sent):
+    sent = evidence.loc[evidence["family"] == "sentiment", ["doc_id", "sent_id", "start", "end"]]
+    if not len(sent) or sent[["sent_id", "start", "end"]].isna().any().any():
         return {}
-    out: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, g in sent.groupby(sent["doc_id"].astype(str), sort=False):
-        ids = g["sent_id"].to_numpy()
-        if len(ids) and np.array_equal(np.sort(ids), np.arange(len(ids))):
-            g = g.sort_values("sent_id")
-            out[doc_id] = list(zip(g["start"].astype(int), g["end"].astype(int), strict=True))
-    return out
+    sent = sent.assign(doc_id=sent["doc_id"].astype(str)).sort_values(["doc_id", "sent_id"], kind="stable")
+    docs = sent["doc_id"].to_numpy()
+    sid = sent["sent_id"].to_numpy(dtype=np.int64)
+    st = sent["start"].to_numpy(dtype=np.int64).tolist()
+    en = sent["end"].to_numpy(dtype=np.int64).tolist()
+    first = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+    counts = np.diff(np.r_[first, len(docs)])
+    position = np.arange(len(docs)) - np.repeat(first, counts)
+    broken = set(docs[sid != position])  # a sentence without its row: segment that article again
+    return {docs[f]: list(zip(st[f:f + c], en[f:f + c], strict=True))
+            for f, c in zip(first.tolist(), counts.tolist(), strict=True) if docs[f] not in broken}
 
 
 def _segment_corpus(corpus: pd.DataFrame, evidence: pd.DataFrame | None = None

@@ -78,7 +78,7 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Number of word tokens (tokens starting with a letter or digit) in ``text[start:end]``."""
     end = len(text) if end is None else end
-    return sum(1 for m in _TOKEN.finditer(text, start, end) if text[m.start()].isalnum())
+    return sum(1 for t in _TOKEN.findall(text, start, end) if t[0].isalnum())
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
