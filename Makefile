@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/contrast data/seed --out $(OUT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check contrast tests benchmarks
+	$(BIN)/ruff check contrast tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
