@@ -342,9 +342,17 @@ def sentence_html(
 
     doc = _doc(corpus, doc_id)
     text = str(doc["text"]) if pd.notna(doc["text"]) else ""
-    sents = segment(text, headline=bool(doc.get("has_title", True))).sentences
-    if not 0 <= sent_id < len(sents):
-        return ""
-    s, e = sents[sent_id]
     rows = evidence[evidence["doc_id"].astype(str) == str(doc_id)]
-    return highlight_html(text, rows, start=s, end=e, families=families)
+    # the sentence's own sentiment row gives its span without splitting the article again
+    own = rows[(rows["family"].astype(str) == "sentiment") & (rows["sent_id"] == sent_id)]
+    if len(own) and int(own["end"].iloc[0]) <= len(text):
+        s, e = int(own["start"].iloc[0]), int(own["end"].iloc[0])
+    else:
+        sents = segment(text, headline=bool(doc.get("has_title", True))).sentences
+        if not 0 <= sent_id < len(sents):
+            return ""
+        s, e = sents[sent_id]
+    starts = pd.to_numeric(rows["start"], errors="coerce")
+    ends = pd.to_numeric(rows["end"], errors="coerce")
+    near = rows[((starts < e) & (ends > s)).fillna(False).to_numpy(dtype=bool)]
+    return highlight_html(text, near, start=s, end=e, families=families)

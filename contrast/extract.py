@@ -7,6 +7,7 @@ text's hash together with the lexicons and package versions.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib
 import pickle
@@ -70,20 +71,33 @@ def with_actors(resources: Mapping[str, Any] | None, actors: Any) -> dict[str, A
 def link_number_speakers(rows: _Rows) -> None:
     """Give each number the speaker of the attribution whose content or sentence holds it.
 
-    A number inside an attribution's content span takes that speaker; else a
-    number in a sentence with an attribution takes the first one there.
+    A number inside an attribution's content span takes that speaker (the
+    first such attribution in text order); else a number in a sentence with
+    an attribution takes the first one there.
     """
-    attrs = [r for r in rows if r.get("family") == "attribution" and r.get("speaker")]
+    attrs = [(i, a) for i, a in enumerate(r for r in rows if r.get("family") == "attribution")
+             if a.get("speaker")]
     if not attrs:
         return
+    by_sent: dict[Any, dict[str, Any]] = {}
+    spans: list[tuple[int, int, int, dict[str, Any]]] = []  # (content_start, content_end, order, row)
+    for i, a in attrs:
+        by_sent.setdefault(a.get("sent_id"), a)
+        cs, ce = a.get("content_start"), a.get("content_end")
+        if cs is not None and ce is not None:
+            spans.append((cs, ce, i, a))
+    spans.sort(key=lambda t: t[0])
+    starts = [t[0] for t in spans]
+    longest = max((ce - cs for cs, ce, _, _ in spans), default=0)
     for r in rows:
         if r.get("family") != "number":
             continue
-        inside = [a for a in attrs if a.get("content_start") is not None and a.get("content_end") is not None
-                  and a["content_start"] <= r["start"] and r["end"] <= a["content_end"]]
-        same = [a for a in attrs if a.get("sent_id") == r.get("sent_id")]
-        if inside or same:
-            best = (inside or same)[0]
+        s, e = r["start"], r["end"]
+        # spans holding [s, e) start in [e - longest, s]
+        lo, hi = bisect.bisect_left(starts, e - longest), bisect.bisect_right(starts, s)
+        inside = [(i, a) for cs, ce, i, a in spans[lo:hi] if ce >= e]
+        best = min(inside, key=lambda t: t[0])[1] if inside else by_sent.get(r.get("sent_id"))
+        if best is not None:
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
             r["speaker_type"] = best.get("speaker_type")

@@ -115,3 +115,50 @@ def test_actor_dictionary_for_another_conflict_reaches_every_family():
     assert list(nums["actor"]) == ["Blue"]  # the number carries its speaker's side
     default = extract(corpus, cache=False)
     assert "Blue" not in set(default["actor"].dropna())
+
+
+def _link_reference(rows):
+    """The straightforward O(numbers x attributions) definition."""
+    attrs = [r for r in rows if r.get("family") == "attribution" and r.get("speaker")]
+    for r in rows:
+        if r.get("family") != "number":
+            continue
+        inside = [a for a in attrs if a.get("content_start") is not None and a.get("content_end") is not None
+                  and a["content_start"] <= r["start"] and r["end"] <= a["content_end"]]
+        same = [a for a in attrs if a.get("sent_id") == r.get("sent_id")]
+        if inside or same:
+            best = (inside or same)[0]
+            for k in ("speaker", "speaker_resolved", "speaker_type"):
+                r[k] = best.get(k)
+            if r.get("actor") is None:
+                r["actor"] = best.get("actor")
+
+
+def test_link_number_speakers_equals_reference_on_random_rows():
+    import copy
+    import random
+
+    from contrast.extract import link_number_speakers
+
+    rng = random.Random(7)
+    for _ in range(300):
+        rows = []
+        for _ in range(rng.randint(0, 25)):
+            s = rng.randint(0, 400)
+            e = s + rng.randint(1, 8)
+            sid = s // 50
+            if rng.random() < 0.4:
+                cs = rng.choice([None, max(0, s - rng.randint(0, 120))])
+                ce = None if cs is None else cs + rng.randint(0, 200)
+                rows.append({"family": "attribution", "start": s, "end": e, "sent_id": sid,
+                             "speaker": rng.choice([None, "A", "B", "C"]), "speaker_type": "named",
+                             "speaker_resolved": None, "actor": rng.choice(["X", "Y"]),
+                             "content_start": cs, "content_end": ce})
+            else:
+                rows.append({"family": "number", "start": s, "end": e, "sent_id": sid,
+                             "actor": rng.choice([None, "Z"])})
+        rows.sort(key=lambda r: (r["start"], r["end"], r["family"]))
+        fast, slow = copy.deepcopy(rows), copy.deepcopy(rows)
+        link_number_speakers(fast)
+        _link_reference(slow)
+        assert fast == slow
