@@ -338,3 +338,33 @@ def test_regex_space_is_str_isspace() -> None:
 
     chars = "".join(map(chr, range(sys.maxunicode + 1)))
     assert re.findall(r"\s", chars) == [c for c in chars if c.isspace()]
+
+
+def test_sentence_tokens_equal_token_spans() -> None:
+    from contrast.text import token_spans
+
+    for text in _real_texts() + _fuzz_texts(100, seed=19):
+        doc = segment(text)
+        for s, e in doc.sentences:
+            sent = A._Sent(text, s, e)
+            assert sent.toks == token_spans(text, s, e)
+            assert sent.words == [text[a:b] for a, b in sent.toks]
+
+
+def test_speaker_type_and_name_equal_separate_calls() -> None:
+    import random
+
+    res = A.default_resources()
+    rng = random.Random(23)
+    pool = ["Dmitry", "Peskov", "Kremlin", "spokesman", "the", "Ukrainian", "officials", "he", "They",
+            ",", "of", "for", "Ministry", "Defense", "O'Brien", "Jean-Luc", "U.S.", "a", "senior",
+            "Zelensky", "Volodymyr", "President", "sources", "familiar", "with", "Mr", "."]
+    n_named = 0
+    for _ in range(2000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 8))]
+        stype, name = A._speaker_type_and_name(words, res)
+        assert stype == A._speaker_type(words, res)
+        expected = A._person_name(words, res) if stype == "named" else None
+        assert name == expected, words
+        n_named += stype == "named"
+    assert n_named > 100

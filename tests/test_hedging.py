@@ -273,3 +273,45 @@ def test_gate_finds_what_every_word_finds() -> None:
         assert got == list(_finditer_every_word(res, text)), text
         n_hits += len(got)
     assert n_hits > 1000
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("", 2),
+    ("It may rain.", 2),
+    ("It “may” rain — maybe.", 2),  # non-ASCII, but no letter and nothing to lower-case
+    ("The élan may fade.", 1),  # a lower-case non-ASCII letter
+    ("Élan may fade.", 0),  # a non-ASCII capital changes under lower()
+    ("\u212aelvin may", 0),  # the Kelvin sign lower-cases to ASCII "k"
+    ("İstanbul may", 0),  # lower() makes two characters of one
+])
+def test_lower_mode(text: str, mode: int) -> None:
+    from contrast.features.hedging import _lower_mode
+
+    assert _lower_mode(text, text.lower()) == mode
+
+
+def test_lowercase_gates_find_the_same_word_starts() -> None:
+    import random
+
+    from contrast.features import hedging as _mod
+
+    res = _mod.default_resources()
+    assert res._gate_low is not None
+    rng = random.Random(11)
+    vocab = [w for t in res.terms for w in t.term.replace("(", " ").replace(")", " ").replace("|", " ")
+             .replace("?", " ").replace("*", "ly").split()]
+    vocab += ["MAY", "Élan", "élan", "ſome", "\u212aind", "naïve", "İt", "It’s", "“", "”", "—", "-", "_",
+              "3", "\n", ".", "ABOUT", "Some"]
+    seen = set()
+    for _ in range(1500):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 25))]
+        words = [w.upper() if rng.random() < 0.1 else w.title() if rng.random() < 0.1 else w for w in words]
+        text = "".join(w + rng.choice([" ", "", "\n", "  "]) for w in words)
+        low = text.lower()
+        mode = _mod._lower_mode(text, low)
+        seen.add(mode)
+        ref = [m.start() for m in res._gate.finditer(text)]
+        if mode:
+            assert [m.start() for m in res._gate_low[mode - 1].finditer(low)] == ref, text
+        assert list(res.finditer(text)) == list(_finditer_every_word(res, text)), text
+    assert seen == {0, 1, 2}

@@ -43,6 +43,7 @@ _ENDINGS = re.compile(r"ly(?!\w)|n(?=['’])")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
 _NOT_BEFORE = frozenset("'’-")
 _APOS = ("'", "’")
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +174,11 @@ class CueScanner:
         low = text.lower()
         if len(low) != len(text) or "\u212a" in text:  # offsets must survive lower-casing
             return self.candidates_simple(text)
-        found: dict[int, tuple[int, int, str | None]] = {
-            m.start(): (m.start(), m.end(), m.group()) for m in self._first_re.finditer(low)}
+        # (start, end, word) of every match, built by C-level iterators
+        ms = list(self._first_re.finditer(low))
+        starts = list(map(_START, ms))
+        found: dict[int, tuple[int, int, str | None]] = dict(
+            zip(starts, zip(starts, map(_END, ms), map(_GROUP, ms), strict=True), strict=True))
         for m in _ENDINGS.finditer(low):
             e = m.end()
             s = _run_start(low, m.start())
@@ -195,19 +199,32 @@ class CueScanner:
         cands = self.candidates(text)
         n = len(cands)
         last = 0
+        verbs, other_keys, aux = self.verbs, self.other_keys, self.aux
         for j in range(n):
-            p, _, run = cands[j]
+            p, e, run = cands[j]
             if p < last or (p > 0 and text[p - 1] in _NOT_BEFORE):
                 continue  # inside the last match, or not a word start
             cue: Cue | None = None
             if run is None:
                 cue = self._slow(text, p)
             else:
-                if run in self.other_keys:
+                if run in other_keys:
                     m = self.others.match(text, p)
                     if m:
                         cue = Cue.from_match(m)
                 if cue is None:
+                    if run not in verbs:
+                        # no verb form starts here: a match must go on to the next
+                        # candidate, past an auxiliary and white space or past "n't"
+                        # (the first step of _verb_at, tested without a call)
+                        nxt = cands[j + 1][0] if j + 1 < n else -1
+                        if nxt <= e:
+                            continue
+                        if text[e:nxt].isspace():
+                            if run not in aux and not (len(run) >= 3 and run.endswith("ly")):
+                                continue
+                        elif text[e] not in _APOS:
+                            continue
                     cue = self._verb_at(text, cands, j)
             if cue is not None:
                 last = cue.end

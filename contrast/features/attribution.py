@@ -59,6 +59,7 @@ from typing import Any
 
 import pandas as pd
 
+from contrast import text as _text_module
 from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.features._attribution_scan import Cue, CueScanner, fast_quote_spans
 from contrast.lexicon import load_table
@@ -259,6 +260,19 @@ _TAIL_MEDIA = re.compile(rf"\s+(?:in|on|during)\s+(?:a|an|the|his|her|its|their)
                          rf"(?:[\w-]+\s+){{0,2}}?(?:{_MEDIA_NOUN})(?![\w-])", re.IGNORECASE)
 
 
+# the small patterns of the helpers below, compiled once
+_TAIL_SAY_TO = re.compile(r"\s+to\s+(" + _CAPRUN + r"|reporters|journalists)(?![\w'’-])")
+_TO_BE_HAVE = re.compile(r"\s+to\s+(?:be|have)\b")
+_CLAUSE_WORD = re.compile(r"(?:that|how|why|whether|what|if|where|who|when)\b", re.I)
+_THAT = re.compile(r"that\b")
+_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\b)?\s*")
+_LATER_THAT = re.compile(r"[^.;:\"“”]{0,40}?\bthat\s+")
+_SPACES = re.compile(r"\s*")
+_NEXT_WORD = re.compile(r"\s*([\w'’]+)")
+_BY = re.compile(r"\s+by\s+")
+_SPACE_THAT = re.compile(r"\s+that\b")
+
+
 def _alias_words(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str]]:
     """Words of personal-name aliases and of the other aliases (``kind`` column, when given)."""
     t = actors.table
@@ -280,6 +294,11 @@ def default_resources() -> Resources:
 # --------------------------------------------------------------------------- helpers
 
 
+#: the tokenizer of :func:`contrast.text.token_spans`
+_TOKEN = _text_module._TOKEN
+_SPAN, _GROUP = re.Match.span, re.Match.group
+
+
 class _Sent:
     """Tokens of one sentence, with their text."""
 
@@ -287,8 +306,10 @@ class _Sent:
 
     def __init__(self, text: str, start: int, end: int):
         self.start, self.end = start, end
-        self.toks = token_spans(text, start, end)
-        self.words = [text[s:e] for s, e in self.toks]
+        # exactly token_spans(text, start, end) and the token texts, built in C
+        ms = list(_TOKEN.finditer(text, start, end))
+        self.toks = list(map(_SPAN, ms))
+        self.words = list(map(_GROUP, ms))
 
     def index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -443,14 +464,26 @@ _NOT_NAMES = {"foreign", "defense", "defence", "affairs", "interior", "national"
 
 
 def _speaker_type(words: list[str], res: Resources) -> str:
+    return _speaker_type_and_name(words, res)[0]
+
+
+def _speaker_type_and_name(words: list[str], res: Resources) -> tuple[str, str | None]:
+    """:func:`_speaker_type` and, for a named speaker, ``_person_name(words, res)``
+    (both read the same name runs, found once)."""
     low = [w.lower() for w in words]
     if len(low) == 1 and low[0] in _PRONOUNS:
-        return "pronoun"
+        return "pronoun", None
     # the head segment: up to the first comma
     head = low[: low.index(",")] if "," in low else low
     hwords = words[: len(head)]
-    if _name_runs(hwords, res):
-        return "named"
+    runs = _name_runs(hwords, res)
+    if runs:
+        s, e = runs[-1]
+        return "named", " ".join(hwords[s:e])
+    return _unnamed_type(head, hwords, res), None
+
+
+def _unnamed_type(head: list[str], hwords: list[str], res: Resources) -> str:
     # head noun: last word before a preposition
     cut = len(head)
     for p, w in enumerate(head):
@@ -495,8 +528,8 @@ def _cue_tail(text: str, end: int, lemma: str) -> int:
             end = m.end()
     elif lemma in {"say", "state", "explain", "write", "speak", "announce", "declare", "confirm",
                    "admit", "complain", "report"}:
-        m = re.compile(r"\s+to\s+(" + _CAPRUN + r"|reporters|journalists)(?![\w'’-])").match(text, end)
-        if m and not re.match(r"\s+to\s+(?:be|have)\b", text[end:end + 12]):
+        m = _TAIL_SAY_TO.match(text, end)
+        if m and not _TO_BE_HAVE.match(text[end:end + 12]):
             end = m.end()
     m = _TAIL_MEDIA.match(text, end)
     if m:
@@ -508,7 +541,7 @@ def _after_ok(text: str, end: int, sent_end: int, *, strict: bool = False) -> bo
     """A following that-clause, quotation, colon (or, unless ``strict``, a comma)."""
     rest = text[end:min(sent_end + 1, end + 40)].lstrip()
     return (rest[:1] in set(_OPEN_Q + ":" + ("" if strict else ",")) or
-            re.match(r"(?:that|how|why|whether|what|if|where|who|when)\b", rest, re.I) is not None)
+            _CLAUSE_WORD.match(rest) is not None)
 
 
 def _last_quote_by(quotes: list[tuple[int, int]], x: int) -> tuple[int, int] | None:
@@ -534,15 +567,15 @@ def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: l
     """
     if before and after:
         rest = text[cue_end:sent.end].lstrip(" ,")
-        if not (rest[:1] in set(_OPEN_Q + ":") or re.match(r"that\b", rest)):
+        if not (rest[:1] in set(_OPEN_Q + ":") or _THAT.match(rest)):
             q = _last_quote_by(quotes, pre_end)
             if q is not None and not text[q[1]:pre_end].strip(" ,\t"):
                 return q
     if after:
-        m = re.compile(r"[\s,:]*(?:that\b)?\s*").match(text, cue_end)
+        m = _CONTENT_LEAD.match(text, cue_end)
         s = m.end() if m else cue_end
         # "said last year that ..." / "said on Monday that ..."
-        m2 = re.compile(r"[^.;:\"“”]{0,40}?\bthat\s+").match(text, cue_end, sent.end)
+        m2 = _LATER_THAT.match(text, cue_end, sent.end)
         if m2 and text[s:s + 1].islower():
             s = m2.end()
         e = sent.end
@@ -569,8 +602,11 @@ def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: l
 
 
 def _resolve(words: list[str], stype: str, history: list[tuple[str, str, str]],
-             res: Resources) -> tuple[str, str]:
-    """(resolved name, full earlier mention) for pronouns, descriptions, surnames."""
+             res: Resources, own_name: str | None = None) -> tuple[str, str]:
+    """(resolved name, full earlier mention) for pronouns, descriptions, surnames.
+
+    ``own_name`` is ``_person_name(words, res)`` when the caller has it.
+    """
     low = [w.lower() for w in words]
     if stype == "pronoun":
         if low[0] in {"he", "she", "i"}:
@@ -592,7 +628,7 @@ def _resolve(words: list[str], stype: str, history: list[tuple[str, str, str]],
                 return name, full
         return "", ""
     if stype == "named":
-        own = _person_name(words, res) or ""
+        own = (own_name if own_name is not None else _person_name(words, res)) or ""
         if own and " " not in own:
             for name, full, ty in reversed(history):
                 if ty == "named" and name != own and name.endswith(" " + own):
@@ -677,9 +713,11 @@ def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[in
     row: dict[str, Any] = {"family": "attribution", "label": stance, "start": cs, "end": ce,
                            "span": text[cs:ce], "cue": text[cs:ce], "sent_id": sid}
     if spk is not None:
+        stype, name = _speaker_type_and_name(sp_words, res)
         row.update(speaker=text[spk[0]:spk[1]], speaker_start=spk[0], speaker_end=spk[1],
-                   speaker_type=_speaker_type(sp_words, res))
+                   speaker_type=stype)
         row["_words"] = sp_words
+        row["_name"] = name
     if content is not None:
         row.update(content_start=content[0], content_end=content[1])
         body = text[content[0]:content[1]]
@@ -698,7 +736,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     prev = sent.words[k - 1].lower() if k > 0 else ""
 
     if kind == "acc":
-        after = re.compile(r"\s*").match(text, ce)
+        after = _SPACES.match(text, ce)
         return _row(text, res, cs, ce, "accusation", None, [],
                     _strip(text, (after.end() if after else ce, sent.end)), sid)
     if kind == "pas":
@@ -761,7 +799,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         aux = []
     k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
-    nxt_m = re.compile(r"\s*([\w'’]+)").match(text, ve)
+    nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
     if prev in _DET and not aux:
         return None
@@ -776,8 +814,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # markup such as <tweet>
     passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing")
     agentless = False
-    if passive and not re.compile(r"\s+by\s+").match(text, ve):
-        if not re.compile(r"\s+that\b").match(text, ve) and need != "bare":
+    if passive and not _BY.match(text, ve):
+        if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
         agentless = True
     if need == "noun" and not aux:
@@ -808,7 +846,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     spk_tok: tuple[int, int] | None = None
     side_before = True
     if passive:
-        by = re.compile(r"\s+by\s+").match(text, ve)
+        by = _BY.match(text, ve)
         if by:
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
@@ -905,15 +943,20 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
     actor_of: dict[str, str | None] = {}  # this article's look-ups only
     for r in rows:
         words = r.pop("_words", None)
+        name = r.pop("_name", None)  # _person_name(words) of a named speaker
         if r.get("speaker_start") is None:
             r["actor"] = "other"
             continue
         stype = r["speaker_type"]
         spk = r["speaker"]
-        resolved, full = _resolve(words or [spk], stype, history, res)
+        if not words:
+            words = [spk]
+            name = _person_name(words, res) if stype == "named" else None
+        elif stype != "named":
+            name = None
+        resolved, full = _resolve(words, stype, history, res, name)
         if resolved:
             r["speaker_resolved"] = resolved
-        name = _person_name(words or [spk], res) if stype == "named" else None
         actor = None
         for cand in (resolved, name, spk, full):
             if cand and actor is None:

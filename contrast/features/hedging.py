@@ -398,8 +398,58 @@ def _gate(exact: Mapping[str, re.Pattern[str]],
         tails[k] = rf"(?![^\W\d_])(?<=(?={body(rx)}).{{{len(k)}}})"
     pre = {k: rf"(?<=(?={body(rx)}).{{{len(k)}}})" for k, rx in prefix}
     alts = [trie_regex(tails)] + ([trie_regex(pre)] if pre else [])
-    return re.compile(rf"(?<![\w-])(?:(?i:{'|'.join(alts)})|[^\W\d_]*[^\W\d_\x00-\x7f])",
+    return re.compile(rf"(?<![\w-])(?:(?i:{'|'.join(alts)})|[a-zA-Z]*+[^\W\d_\x00-\x7f])",
                       re.DOTALL)
+
+
+def _gate_lower(exact: Mapping[str, re.Pattern[str]],
+                prefix: tuple[tuple[str, re.Pattern[str]], ...]
+                ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """:func:`_gate` for the lower-cased text (None if a key is not plain ASCII).
+
+    Run on ``text.lower()`` where lower-casing changes only ASCII capitals
+    (:func:`_lower_mode`), the first pattern finds exactly the word starts
+    :func:`_gate` finds in ``text``: the trie of first-word keys is then
+    case-sensitive (``re`` skips the branches of a case-sensitive trie by
+    their first character, which it cannot do under ``IGNORECASE``), the term
+    look-aheads stay case-insensitive (they see the same text up to ASCII
+    case), and a word with a non-ASCII letter passes in both texts. The
+    second pattern omits that last alternative, for texts without non-ASCII
+    letters.
+    """
+    keys = list(exact) + [k for k, _ in prefix]
+    if not all(k.isascii() and k.isalpha() and k.islower() for k in keys):
+        return None
+
+    def body(rx: re.Pattern[str]) -> str:
+        return re.sub(r"\(\?P<t\d+>", "(?:", rx.pattern)
+
+    tails = {k: rf"(?![^\W\d_])(?<=(?=(?i:{body(rx)})).{{{len(k)}}})" for k, rx in exact.items()}
+    pre = {k: rf"(?<=(?=(?i:{body(rx)})).{{{len(k)}}})" for k, rx in prefix}
+    alts = "|".join([trie_regex(tails)] + ([trie_regex(pre)] if pre else []))
+    return (re.compile(rf"(?<![\w-])(?:{alts}|[a-z]*+[^\W\d_\x00-\x7f])", re.DOTALL),
+            re.compile(rf"(?<![\w-])(?:{alts})", re.DOTALL))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lower_mode(text: str, low: str) -> int:
+    """How far ``low = text.lower()`` can stand for ``text`` in the gate.
+
+    0: lower-casing changed more than ASCII capitals (use :func:`_gate` on
+    ``text``); 1: it changed only ASCII capitals; 2: moreover ``text`` holds
+    no non-ASCII letter.
+    """
+    if len(low) != len(text):
+        return 0
+    if text.isascii():
+        return 2
+    chars = set(_NON_ASCII.findall(text))
+    if any(c.lower() != c for c in chars):
+        return 0
+    return 1 if any(_LETTER.match(c) for c in chars) else 2
 
 
 @dataclass(frozen=True)
@@ -466,7 +516,10 @@ class Resources:
     _exact: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     _prefix: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, compare=False)
     _by_group: tuple[tuple[Term, ...], ...] = field(init=False, repr=False, compare=False)
+    _by_key: dict[str, tuple[re.Pattern[str], ...]] = field(init=False, repr=False, compare=False)
+    _by_name: dict[str, tuple[Term, ...]] = field(init=False, repr=False, compare=False)
     _gate: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _gate_low: tuple[re.Pattern[str], re.Pattern[str]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unique: dict[tuple[str, str, str], Term] = {}
@@ -509,7 +562,12 @@ class Resources:
         object.__setattr__(self, "_exact", exact_rx)
         object.__setattr__(self, "_prefix", prefix_rx)
         object.__setattr__(self, "_by_group", tuple(tuple(g) for g in order))
+        # the regexes to try at a word with an exact key: its own, then the prefixes it has
+        object.__setattr__(self, "_by_key", {
+            k: (rx, *(prx for p, prx in prefix_rx if k.startswith(p))) for k, rx in exact_rx.items()})
+        object.__setattr__(self, "_by_name", {f"t{i}": tuple(g) for i, g in enumerate(order)})
         object.__setattr__(self, "_gate", _gate(exact_rx, prefix_rx))
+        object.__setattr__(self, "_gate_low", _gate_lower(exact_rx, prefix_rx))
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -596,18 +654,27 @@ class Resources:
     # -- matching ----------------------------------------------------------
     def finditer(self, text: str) -> Iterable[tuple[int, int, Term]]:
         """Yield ``(start, end, term)`` for each accepted match, left to right."""
-        exact, prefix, by_group = self._exact, self._prefix, self._by_group
+        prefix, by_key, by_group = self._prefix, self._by_key, self._by_name
         last = 0
         # the gate finds the word starts where some term can match (a superset)
-        for g in self._gate.finditer(text):
+        lowered = text.lower()
+        mode = _lower_mode(text, lowered) if self._gate_low is not None else 0
+        if mode:
+            gates = self._gate_low[mode - 1].finditer(lowered)  # type: ignore[index]
+        else:
+            gates = self._gate.finditer(text)
+            lowered = ""
+        for g in gates:
             s = g.start()
             if s < last:
                 continue
-            low = _LETTERS.match(text, s).group().lower()  # type: ignore[union-attr]
-            cands = [rx for k, rx in prefix if low.startswith(k)]
-            rx0 = exact.get(low)
-            if rx0 is not None:
-                cands.insert(0, rx0)
+            if lowered:
+                low = _LETTERS.match(lowered, s).group()  # type: ignore[union-attr]
+            else:
+                low = _LETTERS.match(text, s).group().lower()  # type: ignore[union-attr]
+            cands = by_key.get(low)
+            if cands is None:  # a word that only a prefix (or no key) can start
+                cands = tuple(rx for k, rx in prefix if low.startswith(k))
             best: re.Match[str] | None = None
             for rx in cands:
                 m = rx.match(text, s)
@@ -616,7 +683,7 @@ class Resources:
             if best is None:
                 continue
             e = best.end()
-            for term in by_group[int(best.lastgroup[1:])]:  # type: ignore[index]
+            for term in by_group[best.lastgroup]:  # type: ignore[index]
                 if not term.rule or RULES[term.rule](text, s, e):
                     yield s, e, term
                     last = e
