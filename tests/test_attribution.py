@@ -368,3 +368,66 @@ def test_speaker_type_and_name_equal_separate_calls() -> None:
         assert name == expected, words
         n_named += stype == "named"
     assert n_named > 100
+
+
+def test_quote_lookups_equal_linear_search() -> None:
+    import random
+
+    from contrast.features._attribution_scan import fast_quote_spans
+
+    rng = random.Random(2)
+    for text in _fuzz_texts(100, seed=23):
+        quotes = fast_quote_spans(text)
+        for x in [rng.randrange(len(text) + 1) for _ in range(20)]:
+            assert A._in_quote(quotes, x) == any(qs < x < qe for qs, qe in quotes)
+            assert A._first_quote_from(quotes, x) == next((q for q in quotes if q[0] >= x), None)
+
+
+def _resolve_by_scan(words: list[str], stype: str, history: list[tuple[str, str, str]],
+                     own: str) -> tuple[str, str]:
+    """The definition of speaker resolution: scan every earlier speaker backwards."""
+    low = [w.lower() for w in words]
+    named = [(n, f) for n, f, t in reversed(history) if t == "named"]
+    if stype == "pronoun":
+        if low[0] in {"he", "she", "i"}:
+            return named[0] if named else ("", "")
+        if low[0] in {"they", "it", "we"}:
+            return next((("", f) for _n, f, t in reversed(history) if t != "named"), ("", ""))
+        return "", ""
+    if stype == "title" and low[0] in {"the", "this"} and len(low) <= 4:
+        hit = [(n, f) for n, f in named if low[-1] in f.lower()]
+        return (hit or named or [("", "")])[0]
+    if stype == "named" and own and " " not in own:
+        return next(((n, f) for n, f in named if n != own and n.endswith(" " + own)), ("", ""))
+    return "", ""
+
+
+def test_history_lookups_equal_backward_scan() -> None:
+    import random
+
+    rng = random.Random(5)
+    res = A.default_resources()
+    people = ["Andriy Yusov", "Yusov", "Rodion Miroshnik", "Miroshnik", "Peskov", "Dmitry Peskov",
+              "John Smith", "Smith", "Anna"]
+    titles = [["the", "spokesman"], ["the", "minister"], ["this", "official"], ["the", "Yusov"]]
+    for _ in range(300):
+        scan: list[tuple[str, str, str]] = []
+        hist = A._History()
+        for _ in range(rng.randrange(1, 25)):
+            kind = rng.choice(["named", "named", "pronoun", "title", "institution", "anonymous"])
+            if kind == "named":
+                own = rng.choice(people)
+                words = own.split()
+                got = A._resolve(words, kind, hist, res, own)
+                assert got == _resolve_by_scan(words, kind, scan, own)
+                name, full = (got[0] or own), (got[1] or f"{own}, a {rng.choice(['spokesman', 'minister'])}")
+                scan.append((name, full, "named"))
+                hist.add_named(name, full)
+            elif kind in {"pronoun", "title"}:
+                words = [rng.choice(["he", "she", "they", "it", "we", "you"])] if kind == "pronoun" \
+                    else rng.choice(titles)
+                assert A._resolve(words, kind, hist, res, None) == _resolve_by_scan(words, kind, scan, "")
+            else:
+                full = rng.choice(["the ministry", "sources", "officials"])
+                scan.append(("", full, kind))
+                hist.add_group(full)

@@ -558,6 +558,18 @@ def _last_quote_by(quotes: list[tuple[int, int]], x: int) -> tuple[int, int] | N
     return quotes[i] if i >= 0 else None
 
 
+def _in_quote(quotes: list[tuple[int, int]], x: int) -> bool:
+    """Whether ``x`` lies strictly inside a quotation (spans sorted and disjoint)."""
+    i = bisect_left(quotes, (x, -1)) - 1  # the last quote starting before x
+    return i >= 0 and quotes[i][1] > x
+
+
+def _first_quote_from(quotes: list[tuple[int, int]], x: int) -> tuple[int, int] | None:
+    """The first quotation starting at or after ``x``."""
+    i = bisect_left(quotes, (x, -1))
+    return quotes[i] if i < len(quotes) else None
+
+
 def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: list[tuple[int, int]],
                    before: bool, after: bool) -> tuple[int, int] | None:
     """The reported content next to a cue.
@@ -601,7 +613,32 @@ def _content_range(text: str, sent: _Sent, cue_end: int, pre_end: int, quotes: l
     return None
 
 
-def _resolve(words: list[str], stype: str, history: list[tuple[str, str, str]],
+class _History:
+    """The speakers an article has cited so far, indexed for :func:`_resolve`.
+
+    Each look-up returns what a backwards scan over every earlier speaker would
+    (the most recent match), in time independent of the article's length.
+    """
+
+    def __init__(self) -> None:
+        self.named: dict[tuple[str, str], None] = {}  # distinct (name, full mention), most recent last
+        self.by_surname: dict[str, tuple[str, str]] = {}  # last word of a multi-word name
+        self.group = ""  # the full mention of the latest institution or anonymous source
+
+    def add_named(self, name: str, full: str) -> None:
+        self.named.pop((name, full), None)
+        self.named[(name, full)] = None
+        if " " in name:
+            self.by_surname[name.rsplit(" ", 1)[1]] = (name, full)
+
+    def add_group(self, full: str) -> None:
+        self.group = full
+
+    def last_named(self) -> tuple[str, str]:
+        return next(reversed(self.named), ("", ""))
+
+
+def _resolve(words: list[str], stype: str, history: _History,
              res: Resources, own_name: str | None = None) -> tuple[str, str]:
     """(resolved name, full earlier mention) for pronouns, descriptions, surnames.
 
@@ -610,29 +647,20 @@ def _resolve(words: list[str], stype: str, history: list[tuple[str, str, str]],
     low = [w.lower() for w in words]
     if stype == "pronoun":
         if low[0] in {"he", "she", "i"}:
-            for name, full, ty in reversed(history):
-                if ty == "named":
-                    return name, full
-        elif low[0] in {"they", "it", "we"}:
-            for _name, full, ty in reversed(history):
-                if ty in {"institution", "anonymous"}:
-                    return "", full
+            return history.last_named()
+        if low[0] in {"they", "it", "we"} and history.group:
+            return "", history.group
         return "", ""
     if stype == "title" and low[0] in {"the", "this"} and len(low) <= 4:
         key = low[-1]
-        for name, full, ty in reversed(history):
-            if ty == "named" and key in full.lower():
+        for name, full in reversed(history.named):
+            if key in full.lower():
                 return name, full
-        for name, full, ty in reversed(history):
-            if ty == "named":
-                return name, full
-        return "", ""
+        return history.last_named()
     if stype == "named":
         own = (own_name if own_name is not None else _person_name(words, res)) or ""
         if own and " " not in own:
-            for name, full, ty in reversed(history):
-                if ty == "named" and name != own and name.endswith(" " + own):
-                    return name, full
+            return history.by_surname.get(own, ("", ""))
     return "", ""
 
 
@@ -684,20 +712,30 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             continue
         if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
             continue
-        q = next(((qs, qe) for qs, qe in quotes if qs == m.end()), None)
+        q = _first_quote_from(quotes, m.end())
+        if q is not None and q[0] != m.end():
+            q = None
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
         taken.append((cs, cs + 1))
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
+    taken.sort()
+    taken_starts = [a for a, _ in taken]
+    taken_reach = list(accumulate((b for _, b in taken), max, initial=-1))
     for m in _COLON_QUOTE.finditer(text):
         cs = m.start()
-        if any(a - 2 <= cs < b + 40 for a, b in taken if a <= cs):
-            continue  # the colon of a cue already found ("said:")
+        # some cue already found starts at or before the colon and ends less than
+        # 40 characters before it: this is that cue's colon ("said:")
+        i = bisect_left(taken_starts, cs + 1)
+        if i and taken_reach[i] + 40 > cs:
+            continue
         sid, sent = sent_of(cs)
         k = sent.index_at(cs)
         spk = _speaker_before(sent, k, res) if k > 0 else None
-        q = next(((qs, qe) for qs, qe in quotes if qs >= cs and not text[cs + 1:qs].strip()),
-                 None)
+        # only the first quotation from the colon on can have nothing but space before it
+        q = _first_quote_from(quotes, cs)
+        if q is not None and text[cs + 1:q[0]].strip():
+            q = None
         if spk is None or q is None:
             continue
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
@@ -878,14 +916,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         participle = form.endswith("ing") and prev == ","
         if lemma in _STRONG and not need and form != lemma and k > 0 and \
                 (participle or not form.endswith(("s", "ing"))) and \
-                not any(qs < cs < qe for qs, qe in quotes):
+                not _in_quote(quotes, cs):
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
     if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
-            any(qs < cs < qe for qs, qe in quotes):
+            _in_quote(quotes, cs):
         return None  # "I think" inside someone's quotation
     if side_before:
         content = _content_range(text, sent, ce, ss, quotes, True, True)
@@ -939,7 +977,7 @@ def _strip(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
     """Speaker resolution and actor groups, in document order."""
-    history: list[tuple[str, str, str]] = []
+    history = _History()
     actor_of: dict[str, str | None] = {}  # this article's look-ups only
     for r in rows:
         words = r.pop("_words", None)
@@ -965,9 +1003,9 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
                 actor = actor_of[cand]
         r["actor"] = actor or "other"
         if stype == "named":
-            history.append((resolved or name or spk, full or spk, "named"))
+            history.add_named(resolved or name or spk, full or spk)
         elif stype in {"institution", "anonymous"}:
-            history.append(("", spk, stype))
+            history.add_group(spk)
 
 
 def _unattributed(doc: Doc, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
