@@ -11,7 +11,7 @@ import argparse
 import sys
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ from typing import Any
 import pandas as pd
 
 __all__ = ["main", "run"]
+
+_PART = 500  # articles per task when streaming: small enough to keep every worker busy
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,6 +74,44 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
         raise ValueError(f"--by {by!r} is not a corpus column; columns: {list(corpus.columns)}")
 
 
+def _extract_part(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Evidence and articles table of one part of a streamed chunk (runs in a worker)."""
+    from contrast import tables
+    from contrast.extract import extract
+
+    ev = extract(corpus, n_jobs=1, cache=False, progress=False)
+    return ev, tables.articles(ev, corpus)
+
+
+def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[Any, Any]]:
+    """Yield ``(item, fn(item))`` in input order, ``n_jobs`` worker processes at a time.
+
+    At most ``2 * n_jobs`` items are in flight, so memory stays bounded while
+    this process writes one result as the workers compute the next ones.
+    """
+    from contrast.extract import _n_workers
+
+    workers = _n_workers(n_jobs)
+    if workers == 1:
+        for item in items:
+            yield item, fn(item)
+        return
+    from collections import deque
+
+    from joblib.externals.loky import get_reusable_executor
+
+    pool = get_reusable_executor(max_workers=workers)
+    pending: deque[tuple[Any, Any]] = deque()
+    for item in items:
+        pending.append((item, pool.submit(fn, item)))
+        if len(pending) >= 2 * workers:
+            done, fut = pending.popleft()
+            yield done, fut.result()
+    while pending:
+        done, fut = pending.popleft()
+        yield done, fut.result()
+
+
 def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace
             ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path], str]:
     """Process a table file chunk by chunk, in memory that does not grow with its size.
@@ -93,7 +133,6 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
 
     from contrast import io, tables
     from contrast.corpus import read_table_chunks
-    from contrast.extract import extract
 
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
@@ -107,23 +146,29 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             tmp_pq = ev_stack.enter_context(io.atomic_path(out / "evidence.parquet")) if args.parquet else None
             fh = ev_stack.enter_context(open(tmp_csv, "w", encoding="utf-8", newline=""))
             writer: Any = None
-            for i, corpus in enumerate(read_table_chunks(src, chunksize=args.chunksize, columns=cols)):
-                _check_by(corpus, args.by)
-                dup = corpus["doc_id"].isin(seen)
-                if dup.any():
-                    corpus.loc[dup, "doc_id"] = [f"{d}~{n_total + j}" for j, d in
-                                                 zip(corpus.index[dup], corpus.loc[dup, "doc_id"], strict=True)]
-                    warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; renamed with a ~row suffix",
-                                  stacklevel=2)
-                seen.update(corpus["doc_id"])
-                ev = extract(corpus, n_jobs=args.jobs, cache=False, progress=False)
+
+            def parts() -> Iterator[pd.DataFrame]:
+                n_read = 0
+                for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
+                    _check_by(chunk, args.by)
+                    dup = chunk["doc_id"].isin(seen)
+                    if dup.any():
+                        chunk.loc[dup, "doc_id"] = [f"{d}~{n_read + j}" for j, d in
+                                                    zip(chunk.index[dup], chunk.loc[dup, "doc_id"], strict=True)]
+                        warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; renamed with a ~row "
+                                      "suffix", stacklevel=2)
+                    seen.update(chunk["doc_id"])
+                    n_read += len(chunk)
+                    for k in range(0, len(chunk), _PART):
+                        yield chunk.iloc[k:k + _PART].reset_index(drop=True)
+
+            for i, (corpus, (ev, arts)) in enumerate(_map_ordered(_extract_part, parts(), args.jobs)):
                 io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
                 if tmp_pq is not None:
                     table = pa.Table.from_pandas(ev, preserve_index=False)
                     if writer is None:
                         writer = ev_stack.enter_context(pq.ParquetWriter(tmp_pq, table.schema))
                     writer.write_table(table.cast(writer.schema))
-                arts = tables.articles(ev, corpus)
                 arts.to_pickle(tmpdir / f"{i:06d}.pkl")
                 column_lists.append(list(arts.columns))
                 if n_sample < args.report_sample:
@@ -132,7 +177,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     sample_e.append(ev[ev["doc_id"].isin(set(take["doc_id"]))])
                     n_sample += len(take)
                 n_total += len(corpus)
-                if not args.quiet:
+                if not args.quiet and (n_total // args.chunksize) > ((n_total - len(corpus)) // args.chunksize):
                     print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
         if n_total == 0:
             raise ValueError(f"{src}: no article with text")

@@ -351,7 +351,8 @@ def extract(
 
         # joblib keeps its worker processes alive between calls: only the first
         # parallel call pays for starting them and loading the lexicons.
-        size = max(1, -(-len(items) // (workers * 4)))
+        # small tasks keep both cores busy to the end; 250 articles amortise the hand-over
+        size = max(1, min(250, -(-len(items) // (workers * 4))))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         parts = Parallel(n_jobs=workers)(delayed(_frame)(c, fams, resources) for c in chunks)
         ev = pd.concat(parts, ignore_index=True) if parts else evidence_frame([])

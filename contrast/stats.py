@@ -190,6 +190,8 @@ class PoissonBootstrap:
     Each unit gets an independent Poisson(1) weight in each replicate, so
     units can be added chunk by chunk and only the ``(n_boot, n_features)``
     weighted sums are kept: memory does not grow with the number of units.
+    The weights are drawn unit by unit, so the same units in the same order
+    give the same intervals however they are split into chunks.
 
     Parameters
     ----------
@@ -235,7 +237,9 @@ class PoissonBootstrap:
                              f"got {num2.shape} and {den2.shape}")
         step = max(1, _MAX_CELLS // self.n_boot)
         for start in range(0, num2.shape[0], step):
-            w = self.rng.poisson(1.0, size=(self.n_boot, len(num2[start:start + step]))).astype(float)
+            # one unit's n_boot weights are consecutive draws, so the result does not
+            # depend on how the units are split into chunks
+            w = self.rng.poisson(1.0, size=(len(num2[start:start + step]), self.n_boot)).astype(float).T
             self.num += w @ num2[start:start + step]
             self.den += w @ den2[start:start + step]
         self.total_num += num2.sum(axis=0)

@@ -122,3 +122,25 @@ def test_streaming_summarises_every_article_and_says_what_the_report_samples(tmp
     assert kiev and not arts[kiev].isna().any().any()
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Streamed corpus of 60 articles" in html and "use the first 9" in html
+
+
+def test_streaming_in_parallel_writes_the_same_files(tmp_path, monkeypatch):
+    import contrast.cli as cli
+
+    monkeypatch.setattr(cli, "_PART", 4)  # many small tasks, more than the workers in flight
+    texts = ["Officials said 40 civilians were killed in Kyiv. Experts suggest it may rise.",
+             "The Kremlin claimed that Kiev regime forces shelled Donetsk, killing about 12 people.",
+             "Nothing of note happened in Kharkiv, the mayor said.",
+             "Zelensky said: \"We will not give up Pokrovsk.\" He added that 3,000 troops held it."]
+    df = pd.DataFrame({"media_name": ["A", "B", "C"] * 12, "text": texts * 9})
+    src = tmp_path / "c.csv"
+    df.to_csv(src, index=False)
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert main([str(src), "--out", str(out), "--chunksize", "10", "--jobs", jobs, "--no-charts", "-q"]) == 0
+        outs.append(out)
+    for name in ("evidence.csv", "articles.csv", "sources.csv"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    arts = pd.read_csv(outs[1] / "articles.csv")
+    assert arts["doc_id"].tolist() == list(range(36))  # in input order

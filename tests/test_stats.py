@@ -145,3 +145,25 @@ def test_distinctive_words_from_corpus_and_errors():
     with pytest.raises(ValueError, match="at least two groups"):
         stats.distinctive_words(corpus[corpus.source == "X"])
     assert stats.distinctive_words(corpus, min_count=100).empty
+
+
+def test_poisson_bootstrap_does_not_depend_on_chunking():
+    from contrast.stats import PoissonBootstrap
+
+    rng = np.random.default_rng(3)
+    num = rng.poisson(4, size=(300, 3)).astype(float)
+    den = rng.integers(200, 900, size=(300, 3)).astype(float)
+    results = []
+    for cuts in ([300], [1, 299], [100, 100, 100], [7] * 42 + [6]):
+        pb = PoissonBootstrap(3, n_boot=400, rng=np.random.default_rng(11))
+        at = 0
+        for n in cuts:
+            pb.update(num[at:at + n], den[at:at + n])
+            at += n
+        assert at == 300
+        results.append(np.concatenate(pb.result(scale=1000)))
+    for r in results[1:]:
+        np.testing.assert_array_equal(r, results[0])
+    # and the interval covers the rate of the pooled sums
+    est, low, high = np.split(results[0], 3)
+    assert np.all(low < est) and np.all(est < high)
