@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from throughput import _peak_rss_mb, sentence_pool  # noqa: E402
+from throughput import _peak_rss_mb, run_cli, sentence_pool  # noqa: E402
 
 
 def article(mb: float, seed: int = 0) -> str:
@@ -41,20 +39,10 @@ def run(mb: float) -> dict:
         folder.mkdir()
         text = article(mb)
         (folder / "a.txt").write_text(text, encoding="utf-8")
-        t0 = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c",
-             "import sys; from contrast.cli import main; rc=main(sys.argv[1:]); "
-             f"sys.path.insert(0, {str(Path(__file__).parent)!r}); from throughput import _peak_rss_mb; "
-             "print('RSS', _peak_rss_mb()); sys.exit(rc)",
-             str(folder), "--out", str(Path(tmp) / "out"), "-q"],
-            capture_output=True, text=True, check=False)
-        secs = time.perf_counter() - t0
-        if proc.returncode:
-            raise SystemExit(f"CLI failed on a {mb} MB article: {proc.stderr.strip()[-500:]}")
+        secs, rss = run_cli([str(folder), "--out", str(Path(tmp) / "out"), "-q"])
     real_mb = len(text.encode("utf-8")) / 1e6
     return {"mb": real_mb, "seconds": secs, "mb_per_s": real_mb / secs,
-            "peak_rss_mb": float(proc.stdout.split("RSS")[-1])}
+            "peak_rss_mb": rss}
 
 
 def main() -> int:
@@ -63,7 +51,7 @@ def main() -> int:
     args = ap.parse_args()
     rows = [run(mb) for mb in args.mb]
     for r in rows:
-        print(f"{r['mb']:6.1f} MB: {r['seconds']:7.1f} s  {r['mb_per_s']:.3f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB")
+        print(f"{r['mb']:6.2f} MB: {r['seconds']:7.1f} s  {r['mb_per_s']:.3f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB")
     if len(rows) >= 2:
         lo, hi = rows[0], rows[-1]
         print(f"time ratio {hi['seconds'] / lo['seconds']:.1f} for size ratio {hi['mb'] / lo['mb']:.1f} "

@@ -147,24 +147,27 @@ def child(n: int) -> list[dict]:
              "peak_rss_mb": rss, "rows": rows[m]} for m in runs]
 
 
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """Run the ``contrast`` command in a fresh process; return (seconds, its peak RSS in MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from contrast.cli import main; rc=main(sys.argv[1:]); "
+         f"sys.path.insert(0, {str(Path(__file__).parent)!r}); from throughput import _peak_rss_mb; "
+         "print('RSS', _peak_rss_mb()); sys.exit(rc)", *args],
+        capture_output=True, text=True, check=False)
+    secs = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"contrast {' '.join(args)} failed: {proc.stderr.strip()[-500:]}")
+    return secs, float(proc.stdout.split("RSS")[-1])
+
+
 def child_stream(n: int) -> dict:
     """Write an n-article CSV, then time the CLI on it in a fresh process and read its peak RSS."""
     with tempfile.TemporaryDirectory() as tmp:
         csv = Path(tmp) / "corpus.csv"
         make_corpus(n).to_csv(csv, index=False)
-        out = Path(tmp) / "out"
-        t0 = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c",
-             "import sys; from contrast.cli import main; rc=main(sys.argv[1:]); "
-             f"sys.path.insert(0, {str(Path(__file__).parent)!r}); from throughput import _peak_rss_mb; "
-             "print('RSS', _peak_rss_mb()); sys.exit(rc)",
-             str(csv), "--out", str(out), "--no-charts", "-q", "--jobs", "2"],
-            capture_output=True, text=True, check=False)
-        secs = time.perf_counter() - t0
-        if proc.returncode:
-            raise SystemExit(f"CLI failed on {n} articles: {proc.stderr.strip()[-500:]}")
-        rss = float(proc.stdout.split("RSS")[-1])
+        secs, rss = run_cli([str(csv), "--out", str(Path(tmp) / "out"), "--no-charts", "-q", "--jobs", "2"])
     return {"mode": "cli_stream", "n": n, "seconds": secs, "articles_per_s": n / secs,
             "mb_per_s": float("nan"), "peak_rss_mb": rss}
 
