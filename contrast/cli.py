@@ -98,18 +98,20 @@ def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[A
         return
     from collections import deque
 
-    from joblib.externals.loky import get_reusable_executor
+    # a pool of its own: loky's reusable executor is the one joblib.Parallel
+    # (and so contrast.extract) reuses, and it must not be configured twice
+    from joblib.externals.loky import ProcessPoolExecutor
 
-    pool = get_reusable_executor(max_workers=workers)
-    pending: deque[tuple[Any, Any]] = deque()
-    for item in items:
-        pending.append((item, pool.submit(fn, item)))
-        if len(pending) >= 2 * workers:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[tuple[Any, Any]] = deque()
+        for item in items:
+            pending.append((item, pool.submit(fn, item)))
+            if len(pending) >= 2 * workers:
+                done, fut = pending.popleft()
+                yield done, fut.result()
+        while pending:
             done, fut = pending.popleft()
             yield done, fut.result()
-    while pending:
-        done, fut = pending.popleft()
-        yield done, fut.result()
 
 
 def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace

@@ -144,3 +144,8 @@ def test_streaming_in_parallel_writes_the_same_files(tmp_path, monkeypatch):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
     arts = pd.read_csv(outs[1] / "articles.csv")
     assert arts["doc_id"].tolist() == list(range(36))  # in input order
+    # the command's worker pool leaves joblib's own (used by extract) intact
+    from contrast import extract, load_corpus
+
+    c = load_corpus(df.head(6))
+    pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
