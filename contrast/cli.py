@@ -297,6 +297,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = Path(args.out)
         n_charts = sum(1 for k in written if k.startswith("chart_"))
         print(f"contrast: wrote {out}/ (articles.csv, evidence.csv, sources.csv, "
-              f"{n_charts} chart files in charts/, report.html) in {time.perf_counter() - t0:.1f}s")
+              f"{n_charts} charts as PNG and SVG in charts/, report.html) in {time.perf_counter() - t0:.1f}s")
         print(f"contrast: open {written['report'].resolve()}")
     return 0
