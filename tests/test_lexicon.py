@@ -51,3 +51,30 @@ def test_readme_lists_every_bundled_lexicon():
     for p in (resources.files("contrast") / "lexicons").iterdir():
         if p.name.endswith(".tsv"):
             assert f"`{p.name}`" in readme, f"README's lexicon table lacks {p.name}"
+
+
+def test_first_char_grouping_equals_plain_alternation():
+    import random
+    import re
+
+    from contrast.actors import default_actors
+    from contrast.lexicon import _by_first_char
+
+    rng = random.Random(4)
+    alias = [str(a) for a in default_actors().table["alias"]]
+    extra = ["U.S.", "'s", "’em", "Київ", "Kyiv-based", "in fact", "suggest*", "K", "k", "-ish", "#war"]
+    letters = "kKyYiIvVuUsS.'’- \u212a\u0130\u0131Київ"
+    texts = [" ".join(rng.sample(alias, 30))]
+    for _ in range(300):
+        words = [rng.choice(alias + extra) for _ in range(rng.randrange(1, 12))]
+        noise = "".join(rng.choice(letters) for _ in range(rng.randrange(0, 20)))
+        texts.append(noise + " " + " ".join(w.upper() if rng.random() < 0.2 else w for w in words) + noise)
+    for fold in (True, False):
+        for _trial in range(20):
+            phrases = rng.sample(alias + extra, rng.randrange(1, 40))
+            pats = sorted({PhraseMatcher._pattern(p) for p in phrases}, key=len, reverse=True)
+            flags = re.IGNORECASE if fold else 0
+            plain = re.compile(rf"(?<![\w-])(?:{'|'.join(pats)})(?![\w])", flags)
+            grouped = re.compile(rf"(?<![\w-])(?:{_by_first_char(pats, fold=fold)})(?![\w])", flags)
+            for t in texts:
+                assert [m.span() for m in grouped.finditer(t)] == [m.span() for m in plain.finditer(t)]

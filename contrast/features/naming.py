@@ -160,7 +160,7 @@ def _gate(exact: dict[str, list[_Entry]], prefix: list[tuple[str, _Entry]]) -> r
         by_prefix.setdefault(k, []).append(e)
     pre = {k: rf"(?<=(?={body(v)}).{{{len(k)}}})" for k, v in by_prefix.items()}
     alts = [trie_regex(tails, fold=True)] + ([trie_regex(pre, fold=True)] if pre else [])
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)}|[^\W\d_]*[^\W\d_\x00-\x7f])", re.DOTALL)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)}|[a-zA-Z]*+[^\W\d_\x00-\x7f])", re.DOTALL)
 
 
 def _table(df: pd.DataFrame) -> pd.DataFrame:
