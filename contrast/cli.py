@@ -139,7 +139,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
     n_sample = n_total = 0
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # doc_id -> occurrences so far
     column_lists: list[list[str]] = []
     with ExitStack() as stack:
         tmpdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="contrast-")))
@@ -150,17 +150,22 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
-                n_read = 0
                 for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
                     _check_by(chunk, args.by)
-                    dup = chunk["doc_id"].isin(seen)
-                    if dup.any():
-                        chunk.loc[dup, "doc_id"] = [f"{d}~{n_read + j}" for j, d in
-                                                    zip(chunk.index[dup], chunk.loc[dup, "doc_id"], strict=True)]
-                        warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; renamed with a ~row "
-                                      "suffix", stacklevel=2)
-                    seen.update(chunk["doc_id"])
-                    n_read += len(chunk)
+                    dup = chunk["doc_id"].isin(seen.keys())
+                    seen.update(dict.fromkeys(chunk.loc[~dup, "doc_id"], 1))
+                    if dup.any():  # later copies get ~N (the N-th occurrence), as load_corpus names them
+                        renamed = []
+                        for d in chunk.loc[dup, "doc_id"]:
+                            n = seen[d] + 1
+                            while f"{d}~{n}" in seen:
+                                n += 1
+                            seen[d] = n
+                            seen[f"{d}~{n}"] = 1
+                            renamed.append(f"{d}~{n}")
+                        chunk.loc[dup, "doc_id"] = renamed
+                        warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; later copies renamed "
+                                      "with a ~N suffix", stacklevel=2)
                     for k in range(0, len(chunk), _PART):
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 

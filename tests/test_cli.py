@@ -149,3 +149,15 @@ def test_streaming_in_parallel_writes_the_same_files(tmp_path, monkeypatch):
 
     c = load_corpus(df.head(6))
     pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
+
+
+def test_streaming_renames_ids_repeated_across_chunks(tmp_path):
+    df = pd.DataFrame({"id": ["a", "b", "a", "a", "c", "a~2"],
+                       "text": [f"Officials said {i} people left." for i in range(6)], "source": ["s"] * 6})
+    src = tmp_path / "c.csv"
+    df.to_csv(src, index=False)
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--chunksize", "2", "--no-charts", "-q"]) == 0
+    arts = pd.read_csv(out / "articles.csv", dtype={"doc_id": str})
+    # within a chunk load_corpus names the second "a" a~2; across chunks the next free ~N is taken
+    assert arts["doc_id"].tolist() == ["a", "b", "a~3", "a~2", "c", "a~2~2"]
