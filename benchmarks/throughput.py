@@ -14,6 +14,7 @@ is a fresh process too. The synthetic corpus samples sentences from the bundled 
 ../shared/eval is present, from the NYT snippets and PolNeAR texts).
 
     python benchmarks/throughput.py [--sizes 1000 10000] [--stream-sizes 3000 30000] [--write-readme]
+    python benchmarks/throughput.py --profile 2000   # where extract spends its time
 """
 
 from __future__ import annotations
@@ -219,6 +220,28 @@ def write_readme(text: str) -> None:
     write_text(readme, f"{pre}{BEGIN}\n{text}{END}{post}")
 
 
+def profile(n: int) -> None:
+    """Print the functions where ``contrast.extract`` spends its own time, on n articles."""
+    import cProfile
+    import pstats
+    import warnings
+
+    import contrast
+
+    warnings.simplefilter("ignore")
+    corpus = contrast.load_corpus(make_corpus(n))
+    contrast.extract(corpus.head(100), cache=False, progress=False)  # start-up stays out
+    prof = cProfile.Profile()
+    prof.enable()
+    contrast.extract(corpus, cache=False, progress=False)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"contrast.extract on {n:,} articles under cProfile: {total:.1f} s; "
+          "the functions with the most time of their own:")
+    stats.sort_stats("tottime").print_stats(12)
+
+
 def main() -> int:
     if len(sys.argv) >= 2 and sys.argv[1] == "--child":
         print(json.dumps(child(int(sys.argv[2]))))
@@ -229,7 +252,11 @@ def main() -> int:
     # issue's 10,000 vs 100,000 (about six more minutes): --sizes --stream-sizes 10000 100000
     ap.add_argument("--stream-sizes", type=int, nargs="*", default=[3000, 30000])
     ap.add_argument("--write-readme", action="store_true")
+    ap.add_argument("--profile", type=int, metavar="N", help="only profile extract on N articles")
     args = ap.parse_args()
+    if args.profile:
+        profile(args.profile)
+        return 0
     t_run = time.perf_counter()
     results = []
     for n in args.sizes:
