@@ -14,19 +14,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters
 
+from contrast._punkt import FastPunkt
 from contrast.lexicon import load_table
 
 __all__ = ["Doc", "count_words", "segment", "sentence_spans", "token_spans", "quote_spans"]
 
 
 @lru_cache(maxsize=1)
-def _punkt() -> PunktSentenceTokenizer:
+def _punkt() -> FastPunkt:
     params = PunktParameters()
     abbrevs = load_table("abbreviations")["abbreviation"]
     params.abbrev_types = {a.lower().rstrip(".") for a in abbrevs}
-    return PunktSentenceTokenizer(params)
+    return FastPunkt(params)
 
 
 _LINE = re.compile(r"[^\n]+")
