@@ -9,7 +9,10 @@
 
 (a), (b) and (c) take turns on blocks of the same corpus in one fresh
 process (see :func:`child`), so the machine's slow spells fall on all three;
-its peak RSS is that of the process holding all their results. Each CLI run
+its peak RSS is that of the process holding all their results. A control
+(a pure-Python loop on one and on two processes) takes the same turns: on a
+shared machine two cores do not always give twice the speed, and the control
+shows what they gave during the run. Each CLI run
 is a fresh process too. The synthetic corpus samples sentences from the bundled articles (and, when
 ../shared/eval is present, from the NYT snippets and PolNeAR texts).
 
@@ -90,6 +93,16 @@ def _peak_rss_mb() -> float:
 
 
 BLOCK = 1000  # articles per block; the pipelines take turns block by block
+MIN_TURNS = 3  # each pipeline gets at least this many turns
+SPIN = 6_000_000  # iterations of the control loop per turn (about half a second on one core)
+
+
+def spin(n: int) -> int:
+    """The control: a pure-Python loop with nothing to share, so two processes could run it 2x as fast."""
+    s = 0
+    for i in range(n):
+        s += i * i % 7
+    return s
 
 
 def child(n: int) -> list[dict]:
@@ -125,7 +138,19 @@ def child(n: int) -> list[dict]:
     def parallel(block: pd.DataFrame) -> None:
         kept["contrast_2jobs"].append(contrast.extract(block, n_jobs=2, cache=False, progress=False))
 
-    runs = {"reference": reference, "contrast": serial, "contrast_2jobs": parallel}
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(2)
+
+    def spin_1(block: pd.DataFrame) -> None:
+        spin(SPIN)
+
+    def spin_2(block: pd.DataFrame) -> None:
+        list(pool.map(spin, [SPIN // 2, SPIN // 2]))
+
+    # the control's two turns show what two processes gain on this machine at that moment
+    runs = {"reference": reference, "contrast": serial, "contrast_2jobs": parallel,
+            "spin_1": spin_1, "spin_2": spin_2}
     # start-up (imports, lexicons, the worker processes joblib keeps alive) stays untimed
     warm = corpus.head(100)
     for fn in runs.values():
@@ -135,17 +160,22 @@ def child(n: int) -> list[dict]:
         v.clear()
     secs = dict.fromkeys(runs, 0.0)
     order = list(runs)
-    for k, i in enumerate(range(0, n, BLOCK)):
+    starts = list(range(0, n, BLOCK))
+    # a corpus of fewer than MIN_TURNS blocks is timed that many times over, so
+    # one slow spell of the machine does not decide its figures
+    rounds = -(-MIN_TURNS // len(starts))
+    for k, i in enumerate(starts * rounds):
         block = corpus.iloc[i:i + BLOCK]
-        for name in order[k % 3:] + order[:k % 3]:
+        for name in order[k % len(order):] + order[:k % len(order)]:
             t0 = time.perf_counter()
             runs[name](block)
             secs[name] += time.perf_counter() - t0
+    pool.shutdown()
     rss = _peak_rss_mb()
-    rows = {"reference": sum(map(len, kept["reference"])),
-            "contrast": sum(map(len, kept["contrast"])), "contrast_2jobs": sum(map(len, kept["contrast_2jobs"]))}
-    return [{"mode": m, "n": n, "seconds": secs[m], "articles_per_s": n / secs[m], "mb_per_s": mb / secs[m],
-             "peak_rss_mb": rss, "rows": rows[m]} for m in runs]
+    done, mb = n * rounds, mb * rounds
+    return [{"mode": m, "n": n, "seconds": secs[m], "articles_per_s": done / secs[m], "mb_per_s": mb / secs[m],
+             "peak_rss_mb": rss, "rows": sum(map(len, kept[m])) // rounds, "rounds": rounds} for m in kept] + \
+        [{"mode": "control", "n": n, "speedup": secs["spin_1"] / secs["spin_2"]}]
 
 
 def run_cli(args: list[str]) -> tuple[float, float]:
@@ -187,10 +217,14 @@ def report(results: list[dict], command: str, seconds: float) -> str:
              f"`{command}`; the whole run took {seconds / 60:.1f} minutes.", "",
              "| N articles | pipeline | articles/s | MB/s | peak RSS (MB) |", "|---|---|---|---|---|"]
     for r in results:
+        if r["mode"] == "control":
+            continue
         mbs = "" if r["mb_per_s"] != r["mb_per_s"] else f"{r['mb_per_s']:.2f}"
         lines.append(f"| {r['n']:,} | {r['mode']} | {r['articles_per_s']:.1f} | {mbs} | {r['peak_rss_mb']:.0f} |")
-    lines += ["", "reference, contrast and contrast_2jobs take turns on blocks of 1,000 articles in one "
-              "process, whose peak RSS (holding all three results) the table repeats; cli_stream is the "
+    lines += ["", f"reference, contrast and contrast_2jobs take turns on blocks of {BLOCK:,} articles (a corpus of "
+              f"fewer than {MIN_TURNS} blocks is timed {MIN_TURNS} times over) in one "
+              "process, whose peak RSS (holding all three results) the table repeats; a control loop takes the "
+              "same turns on one and on two processes; cli_stream is the "
               "CLI's main process (the workers hold one 500-article part each).", ""]
     for n in sorted({r["n"] for r in results}):
         a, b, c = by.get(("reference", n)), by.get(("contrast", n)), by.get(("contrast_2jobs", n))
@@ -200,6 +234,10 @@ def report(results: list[dict], command: str, seconds: float) -> str:
         if b and c:
             lines.append(f"- N={n:,}: speed-up with n_jobs=2 = **{c['articles_per_s'] / b['articles_per_s']:.2f}x**"
                          " (target >= 1.7x)")
+        ctl = by.get(("control", n))
+        if ctl:
+            lines.append(f"- N={n:,}: the machine's own speed-up in the same turns (a pure-Python loop, "
+                         f"two processes vs one) = {ctl['speedup']:.2f}x")
     streams = sorted((r for r in results if r["mode"] == "cli_stream"), key=lambda r: r["n"])
     if len(streams) >= 2:
         lo, hi = streams[0], streams[-1]
@@ -261,8 +299,12 @@ def main() -> int:
     results = []
     for n in args.sizes:
         for r in measure(n):
-            print(f"{r['mode']:>15} N={n:>7,}: {r['articles_per_s']:8.1f} articles/s  "
-                  f"{r['mb_per_s']:.2f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
+            if r["mode"] == "control":
+                print(f"{'control':>15} N={n:>7,}: two processes run a pure-Python loop "
+                      f"{r['speedup']:.2f}x as fast as one", flush=True)
+            else:
+                print(f"{r['mode']:>15} N={n:>7,}: {r['articles_per_s']:8.1f} articles/s  "
+                      f"{r['mb_per_s']:.2f} MB/s  peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
             results.append(r)
     for n in args.stream_sizes:
         r = child_stream(n)

@@ -41,6 +41,8 @@ EVIDENCE_COLUMNS: dict[str, str] = {
     "variant": "string",
 }
 
+_KNOWN = frozenset(EVIDENCE_COLUMNS)
+
 #: The evidence families the bundled extractors emit.
 FAMILIES = (
     "sentiment",
@@ -63,9 +65,8 @@ def evidence_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """
     rows = list(rows)
     cols = list(EVIDENCE_COLUMNS)
-    if rows:
-        extra = set().union(*(r.keys() for r in rows)) - set(cols)
-        if extra:
-            raise ValueError(f"unknown evidence columns {sorted(extra)}; expected a subset of {cols}")
+    if not all(map(_KNOWN.issuperset, rows)):  # cheap test first; name the culprits only on failure
+        extra = set().union(*(r.keys() for r in rows)) - _KNOWN
+        raise ValueError(f"unknown evidence columns {sorted(extra)}; expected a subset of {cols}")
     df = pd.DataFrame.from_records(rows, columns=cols)
     return df.astype(EVIDENCE_COLUMNS)
