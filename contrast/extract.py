@@ -285,6 +285,11 @@ def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
     return ev.reset_index(drop=True)
 
 
+#: parallel tasks: at least this many per worker (even hand-out at the end), at most _TASK_MAX articles each
+_TASKS_PER_WORKER = 4
+_TASK_MAX = 250
+
+
 def extract(
     corpus: Any,
     *,
@@ -352,7 +357,7 @@ def extract(
         # joblib keeps its worker processes alive between calls: only the first
         # parallel call pays for starting them and loading the lexicons.
         # small tasks keep both cores busy to the end; 250 articles amortise the hand-over
-        size = max(1, min(250, -(-len(items) // (workers * 4))))
+        size = max(1, min(_TASK_MAX, -(-len(items) // (workers * _TASKS_PER_WORKER))))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         parts = Parallel(n_jobs=workers)(delayed(_frame)(c, fams, resources) for c in chunks)
         ev = pd.concat(parts, ignore_index=True) if parts else evidence_frame([])
