@@ -83,6 +83,7 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+_OPENERS = re.compile("[“«\"„]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -90,27 +91,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Quotes are matched within a paragraph (line), so a quotation that runs
     over two sentences is one span. An unclosed quote runs to the end of its
-    paragraph (news style for multi-paragraph quotes).
+    paragraph (news style for multi-paragraph quotes). It jumps from one
+    opening mark to the next; ``tests/test_text.py`` checks it against a
+    character-by-character reading.
     """
     out: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
-        line, base = m.group(), m.start()
-        i = 0
-        while i < len(line):
-            ch = line[i]
-            close = _QUOTE_PAIRS.get(ch)
-            if close is None:
-                i += 1
-                continue
-            j = line.find(close, i + 1)
-            if ch == "„" and j < 0:
-                j = line.find("”", i + 1)
-            if j < 0:
-                out.append((base + i, base + len(line)))
-                break
-            out.append((base + i, base + j + 1))
-            i = j + 1
-    return out
+    pos = 0
+    n = len(text)
+    search = _OPENERS.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return out
+        i = m.start()
+        ch = text[i]
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            line_end = n
+        j = text.find(_QUOTE_PAIRS[ch], i + 1, line_end)
+        if ch == "„" and j < 0:
+            j = text.find("”", i + 1, line_end)
+        if j < 0:
+            out.append((i, line_end))
+            pos = line_end
+        else:
+            out.append((i, j + 1))
+            pos = j + 1
 
 
 @dataclass(frozen=True)

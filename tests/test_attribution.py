@@ -309,23 +309,46 @@ def test_extract_fast_equals_reference_path() -> None:
             assert A.extract(doc, res) == A.extract(doc, slow)
 
 
-def test_fast_quote_spans_equal_reference() -> None:
-    from contrast.features._attribution_scan import fast_quote_spans
+def _quote_spans_by_char(text: str) -> list[tuple[int, int]]:
+    """The definition of quote_spans, read character by character within each line."""
+    pairs = {"“": "”", "«": "»", '"': '"', "„": "“"}
+    out: list[tuple[int, int]] = []
+    base = 0
+    for line in text.split("\n"):
+        i = 0
+        while i < len(line):
+            close = pairs.get(line[i])
+            if close is None:
+                i += 1
+                continue
+            j = line.find(close, i + 1)
+            if line[i] == "„" and j < 0:
+                j = line.find("”", i + 1)
+            if j < 0:
+                out.append((base + i, base + len(line)))
+                break
+            out.append((base + i, base + j + 1))
+            i = j + 1
+        base += len(line) + 1
+    return out
+
+
+def test_quote_spans_equal_reading_by_character() -> None:
     from contrast.text import quote_spans
 
-    texts = _real_texts() + _fuzz_texts(300, seed=13) + ['„a“ „b” „c', '"open\nline "x"', "«a»"]
+    texts = _real_texts() + _fuzz_texts(300, seed=13) + ['„a“ „b” „c', '"open\nline "x"', "«a»", "\n\n\"a"]
     for text in texts:
-        assert fast_quote_spans(text) == quote_spans(text)
+        assert quote_spans(text) == _quote_spans_by_char(text), text
 
 
 def test_last_quote_by_equals_linear_search() -> None:
     import random
 
-    from contrast.features._attribution_scan import fast_quote_spans
+    from contrast.text import quote_spans
 
     rng = random.Random(1)
     for text in _fuzz_texts(100, seed=17):
-        quotes = fast_quote_spans(text)
+        quotes = quote_spans(text)
         for x in [rng.randrange(len(text) + 1) for _ in range(20)]:
             linear = [q for q in quotes if q[1] <= x]
             assert A._last_quote_by(quotes, x) == (linear[-1] if linear else None)
@@ -373,11 +396,11 @@ def test_speaker_type_and_name_equal_separate_calls() -> None:
 def test_quote_lookups_equal_linear_search() -> None:
     import random
 
-    from contrast.features._attribution_scan import fast_quote_spans
+    from contrast.text import quote_spans
 
     rng = random.Random(2)
     for text in _fuzz_texts(100, seed=23):
-        quotes = fast_quote_spans(text)
+        quotes = quote_spans(text)
         for x in [rng.randrange(len(text) + 1) for _ in range(20)]:
             assert A._in_quote(quotes, x) == any(qs < x < qe for qs, qe in quotes)
             assert A._first_quote_from(quotes, x) == next((q for q in quotes if q[0] >= x), None)

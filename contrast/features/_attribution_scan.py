@@ -22,9 +22,6 @@ e.g. the Kelvin sign with "k") falls back to the full pattern at that
 position, so the result is identical to ``pattern.finditer(text)``; the test
 suite checks this on real articles and on fuzzed text.
 
-:func:`fast_quote_spans` returns exactly :func:`contrast.text.quote_spans`,
-jumping from one opening quotation mark to the next instead of visiting every
-character.
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Cue", "CueScanner", "fast_quote_spans"]
+__all__ = ["Cue", "CueScanner"]
 
 _RUN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
@@ -263,31 +260,3 @@ class CueScanner:
         return Cue.from_match(m) if m else None
 
 
-_OPENERS = re.compile("[“«\"„]")
-_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
-
-
-def fast_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Exactly :func:`contrast.text.quote_spans`, without a per-character loop."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
-    search = _OPENERS.search
-    while True:
-        m = search(text, pos)
-        if m is None:
-            return out
-        i = m.start()
-        ch = text[i]
-        line_end = text.find("\n", i)
-        if line_end < 0:
-            line_end = n
-        j = text.find(_QUOTE_PAIRS[ch], i + 1, line_end)
-        if ch == "„" and j < 0:
-            j = text.find("”", i + 1, line_end)
-        if j < 0:
-            out.append((i, line_end))
-            pos = line_end
-        else:
-            out.append((i, j + 1))
-            pos = j + 1

@@ -61,9 +61,9 @@ import pandas as pd
 
 from contrast import text as _text_module
 from contrast.actors import ActorDictionary, as_actors, default_actors
-from contrast.features._attribution_scan import Cue, CueScanner, fast_quote_spans
+from contrast.features._attribution_scan import Cue, CueScanner
 from contrast.lexicon import load_table
-from contrast.text import Doc, segment, token_spans
+from contrast.text import Doc, quote_spans, segment, token_spans
 
 __all__ = ["FAMILIES", "STANCES", "SPEAKER_TYPES", "Resources", "default_resources",
            "extract", "attribute"]
@@ -683,7 +683,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     text = doc.text
     if not text.strip() or not doc.sentences:
         return []
-    quotes = fast_quote_spans(text)
+    quotes = quote_spans(text)
     sents: dict[int, _Sent] = {}
 
     def sent_of(offset: int) -> tuple[int, _Sent]:
