@@ -95,8 +95,12 @@ __all__ = [
 
 
 def demo_path() -> Path:
-    """Path of the bundled two-article corpus (Business Insider vs Izvestia)."""
-    here = Path(str(_resources.files("contrast"))).parent / "data" / "seed"
-    if not here.is_dir():
-        raise FileNotFoundError(f"bundled corpus not found at {here}; run from a source checkout")
+    """Path of the bundled two-article corpus (Business Insider vs Izvestia).
+
+    In a source checkout that is ``data/seed``; ``contrast/demo`` links to it,
+    and an installed wheel carries the files there.
+    """
+    here = Path(str(_resources.files("contrast"))) / "demo"
+    if not (here / "sources.csv").is_file():
+        raise FileNotFoundError(f"bundled corpus not found at {here}; reinstall contrast")
     return here

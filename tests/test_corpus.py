@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import time
 import warnings
 
@@ -232,3 +233,15 @@ def test_loading_arbitrary_unicode_never_raises_unexpectedly(body, title):
 
 def test_demo_path_exists():
     assert (contrast.demo_path() / "sources.csv").is_file()
+
+
+def test_demo_path_is_the_data_folder_and_ships_in_the_wheel():
+    import tomllib
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    # in a checkout contrast/demo links to data/seed: one copy of the corpus
+    assert contrast.demo_path().resolve() == (root / "data" / "seed").resolve()
+    data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = data["tool"]["setuptools"]["package-data"]["contrast"]
+    for f in (root / "data" / "seed").iterdir():
+        assert any(pathlib.PurePath("demo", f.name).match(g) for g in globs), f.name
