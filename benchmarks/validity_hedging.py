@@ -126,12 +126,12 @@ def run(eval_dir: Path) -> list[dict[str, Any]]:
     p, r, f = _f1(sub(pred, held), sub(gold, held))
     n_held = len(held)
     rows.append({"measure": "hedge: sentence has a hedge", "data": f"WikiWeasel train, held-out odd rows (n={n_held})",
-                 "metric": "F1", "value": round(f, 3), "target": TARGET, "baseline": baseline,
+                 "metric": "F1", "value": round(f, 4), "target": TARGET, "baseline": baseline,
                  "note": f"precision {p:.2f}, recall {r:.2f}; lists checked on the even rows only; "
                          f"{note_proxy}; `{COMMAND}`"})
     p2, r2, f2 = _f1(sub(pred, tune), sub(gold, tune))
     rows.append({"measure": "hedge: sentence has a hedge", "data": f"WikiWeasel train, tuning even rows (n={len(tune)})",
-                 "metric": "F1", "value": round(f2, 3), "target": TARGET, "baseline": baseline,
+                 "metric": "F1", "value": round(f2, 4), "target": TARGET, "baseline": baseline,
                  "note": f"precision {p2:.2f}, recall {r2:.2f}; rows used while writing the lists "
                          f"(optimistic); `{COMMAND}`"})
     from contrast.features import hedging
@@ -141,7 +141,7 @@ def run(eval_dir: Path) -> list[dict[str, Any]]:
     p3, r3, f3 = _f1(pred_n, sub(gold, held))
     rows.append({"measure": "hedge: sentence has a hedge, without vague quantifiers",
                  "data": f"WikiWeasel train, held-out odd rows (n={n_held})",
-                 "metric": "F1", "value": round(f3, 3), "target": "(diagnostic)", "baseline": baseline,
+                 "metric": "F1", "value": round(f3, 4), "target": "(diagnostic)", "baseline": baseline,
                  "note": f"precision {p3:.2f}, recall {r3:.2f}; Hyland-style count: "
                          "default_resources().without_types('vague_quantifier'); "
                          f"`{COMMAND}`"})

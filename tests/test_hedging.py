@@ -30,6 +30,8 @@ def found(text, res=None, family=None):
         ("Losses might persist.", [("hedge", "modal", "might")]),
         ("This could force negotiations.", [("hedge", "modal", "could")]),
         ("That would mean defeat.", [("hedge", "modal", "would")]),
+        ("A possible motive emerged.", [("hedge", "adjective", "possible")]),
+        ("It is possible that it was a drone.", [("hedge", "adjective", "possible")]),
         # adverbs, adjectives, verbs
         ("Generals likely wanted it.", [("hedge", "adverb", "likely")]),
         ("He was reportedly killed.", [("hedge", "adverb", "reportedly")]),
@@ -92,6 +94,14 @@ def test_finds(text, expected):
         # plain future, reported future
         "The parade will take place tomorrow.",
         "He said Russia would send more troops.",
+        # narrative future in the past
+        "The unit would later become a brigade.",
+        "She would go on to lead the mission.",
+        # "possible" of extent or enablement
+        "Leave as soon as possible.",
+        "They fled in every possible direction.",
+        "Drones made the strike possible.",
+        "Call ahead if possible.",
         # "show" as a noun, "sure" in "make sure"
         "He appeared on a TV show.",
         "It was a show of force.",

@@ -243,12 +243,31 @@ _REPORTED_FUTURE = re.compile(
 )
 
 
+_NARRATIVE_NEXT = frozenset("later soon eventually subsequently go".split())
+
+
 def not_future_in_past(text: str, start: int, end: int) -> bool:
-    """*would* as a hedge (conditional, tentative), not reported future ("said it would send")."""
+    """*would* as a hedge (conditional, tentative), not reported future ("said it would send")
+    nor narrative future in the past ("would later become", "would go on to win")."""
+    if _next_word(text, end).lower() in _NARRATIVE_NEXT:
+        return False
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 80):start]
     before = re.split(r"[.!?;]\s", before)[-1]
     return _REPORTED_FUTURE.search(before) is None
+
+
+_AS_ADJ_AS = re.compile(r"\bas\s+(?:\w+\s+){1,3}as\s+$", re.IGNORECASE)
+_ENABLE = re.compile(r"\b(?:make|makes|made|making)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def epistemic_possible(text: str, start: int, end: int) -> bool:
+    """*possible* as likelihood ("a possible motive", "it is possible that"), not the idioms of
+    extent or enablement: "as soon as possible", "if possible", "every possible", "made it possible"."""
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 40):start]
+    if _AS_ADJ_AS.search(before) or _ENABLE.search(before):
+        return False
+    return _prev_word(text, start) not in {"if", "where", "wherever", "whenever", "all", "every", "any"}
 
 
 def quantifier(text: str, start: int, end: int) -> bool:
@@ -290,6 +309,7 @@ RULES: dict[str, Rule] = {
     "attributive": attributive,
     "quantifier": quantifier,
     "not_future_in_past": not_future_in_past,
+    "epistemic_possible": epistemic_possible,
 }
 
 
