@@ -14,15 +14,17 @@ import pickle
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as _res
 from importlib.metadata import version
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeAlias
 
+import numpy as np
 import pandas as pd
 
-from contrast.evidence import evidence_frame
+from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
 from contrast.text import segment
 
@@ -182,15 +184,32 @@ def _fingerprint(mods: list[ModuleType], given: Mapping[str, Any] | None) -> str
     return h.hexdigest()[:16]
 
 
+@dataclass(frozen=True, eq=False)
+class _Slice:
+    """Rows ``lo:hi`` of a table a worker sent back: one article's evidence."""
+
+    frame: pd.DataFrame
+    lo: int
+    hi: int
+
+
+_Cached: TypeAlias = _Rows | _Slice  # rows (serial runs) or the article's slice of a worker's table
+
+
 class _Cache:
-    """Evidence rows per (text hash, headline flag, resources fingerprint), LRU in memory."""
+    """Evidence per (text hash, headline flag, resources fingerprint), LRU in memory.
+
+    A serial run stores an article's rows; a parallel run stores the article's
+    slice of the table a worker sent back, so filling the cache costs it no
+    conversion.
+    """
 
     def __init__(self, max_docs: int = 20_000):
         self.max_docs = max_docs
-        self._store: OrderedDict[tuple[str, bool, str], _Rows] = OrderedDict()
+        self._store: OrderedDict[tuple[str, bool, str], _Cached] = OrderedDict()
         self.hits = self.misses = 0
 
-    def get(self, key: tuple[str, bool, str]) -> _Rows | None:
+    def get(self, key: tuple[str, bool, str]) -> _Cached | None:
         rows = self._store.get(key)
         if rows is None:
             self.misses += 1
@@ -199,7 +218,7 @@ class _Cache:
         self.hits += 1
         return rows
 
-    def put(self, key: tuple[str, bool, str], rows: _Rows) -> None:
+    def put(self, key: tuple[str, bool, str], rows: _Cached) -> None:
         self._store[key] = rows
         if len(self._store) > self.max_docs:
             self._store.popitem(last=False)
@@ -229,12 +248,11 @@ def _extract_records(
     items: list[tuple[str, str, str, bool]],
     families: tuple[str, ...] | None,
     resources: Mapping[str, Any] | None,
-    use_cache: bool,
     progress: bool = False,
 ) -> _Rows:
+    """Evidence rows of every article, computed here (no cache)."""
     mods = _modules(families)
     res = _resources(mods, resources)
-    fp = _fingerprint(mods, resources) if use_cache else None
     it: Iterable[tuple[str, str, str, bool]] = items
     if progress:
         from tqdm.auto import tqdm
@@ -242,13 +260,7 @@ def _extract_records(
         it = tqdm(items, desc="extract", unit="article", file=sys.stderr)
     out: _Rows = []
     for doc_id, source, text, headline in it:
-        key = (_text_key(text), headline, fp) if fp else None
-        rows = _CACHE.get(key) if key else None
-        if rows is None:
-            rows = _rows_for(text, headline, mods, res)
-            if key:
-                _CACHE.put(key, rows)
-        out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
+        out.extend({**r, "doc_id": doc_id, "source": source} for r in _rows_for(text, headline, mods, res))
     return out
 
 
@@ -274,7 +286,104 @@ def _n_workers(n_jobs: int) -> int:
 def _frame(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
            resources: Mapping[str, Any] | None) -> pd.DataFrame:
     """Evidence of a chunk of articles as a DataFrame (cheap to send between processes)."""
-    return evidence_frame(_extract_records(items, families, resources, use_cache=False))
+    return evidence_frame(_extract_records(items, families, resources))
+
+
+def _frame_counts(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
+                  resources: Mapping[str, Any] | None) -> tuple[pd.DataFrame, list[int]]:
+    """:func:`_frame` and the number of rows of each article, so the caller can cache each one."""
+    mods = _modules(families)
+    res = _resources(mods, resources)
+    out: _Rows = []
+    counts = []
+    for doc_id, source, text, headline in items:
+        rows = _rows_for(text, headline, mods, res)
+        counts.append(len(rows))
+        out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
+    return evidence_frame(out), counts
+
+
+def _cached(items: list[tuple[str, str, str, bool]], fams: tuple[str, ...] | None,
+            resources: Mapping[str, Any] | None, workers: int, fp: str, progress: bool) -> pd.DataFrame:
+    """Extraction that reuses and fills the cache: only unseen articles are extracted.
+
+    A serial run caches each article's rows; a parallel run caches each
+    article's slice of the table its worker sent back. Either serves later
+    runs of either kind.
+    """
+    keys = [(_text_key(t), h, fp) for _, _, t, h in items]
+    got = [_CACHE.get(k) for k in keys]
+    todo = [i for i, g in enumerate(got) if g is None]
+    if todo and workers == 1:
+        mods = _modules(fams)
+        res = _resources(mods, resources)
+        it: Iterable[int] = todo
+        if progress:
+            from tqdm.auto import tqdm
+
+            it = tqdm(todo, desc="extract", unit="article", file=sys.stderr)
+        for i in it:
+            got[i] = rows = _rows_for(items[i][2], items[i][3], mods, res)
+            _CACHE.put(keys[i], rows)
+    elif todo:
+        from joblib import Parallel, delayed
+
+        size = max(1, min(_TASK_MAX, -(-len(todo) // (workers * _TASKS_PER_WORKER))))
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        parts = Parallel(n_jobs=workers)(
+            delayed(_frame_counts)([items[i] for i in c], fams, resources) for c in chunks)
+        for chunk, (frame, counts) in zip(chunks, parts, strict=True):
+            lo = 0
+            for i, n in zip(chunk, counts, strict=True):
+                got[i] = piece = _Slice(frame, lo, lo + n)
+                _CACHE.put(keys[i], piece)
+                lo += n
+    return _assemble(items, got)
+
+
+def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]) -> pd.DataFrame:
+    """The evidence table of ``items`` in order from their cached rows and table slices.
+
+    Runs of articles with rows become one table; runs whose slices are adjacent
+    in one worker table become one slice of it, with their ids and sources.
+    """
+    pieces: list[pd.DataFrame] = []
+    rows: _Rows = []
+    run: list[int] = []  # consecutive articles whose slices are adjacent in one table
+
+    def flush_rows() -> None:
+        if rows:
+            pieces.append(evidence_frame(rows))
+            rows.clear()
+
+    def flush_run() -> None:
+        if run:
+            first, last = got[run[0]], got[run[-1]]
+            assert isinstance(first, _Slice) and isinstance(last, _Slice)
+            lens = [g.hi - g.lo for g in (got[i] for i in run) if isinstance(g, _Slice)]
+            # this run's ids and sources: the same text may come back under another id
+            ids = np.repeat([items[i][0] for i in run], lens)
+            srcs = np.repeat([items[i][1] for i in run], lens)
+            pieces.append(first.frame.iloc[first.lo:last.hi].assign(doc_id=ids, source=srcs).astype(
+                {"doc_id": EVIDENCE_COLUMNS["doc_id"], "source": EVIDENCE_COLUMNS["source"]}))
+            run.clear()
+
+    for i, g in enumerate(got):
+        if isinstance(g, _Slice):
+            flush_rows()
+            prev = got[run[-1]] if run else None
+            if not (isinstance(prev, _Slice) and prev.frame is g.frame and prev.hi == g.lo):
+                flush_run()
+            run.append(i)
+        elif g is not None:
+            flush_run()
+            doc_id, source = items[i][0], items[i][1]
+            rows.extend({**r, "doc_id": doc_id, "source": source} for r in g)
+    flush_run()
+    flush_rows()
+    if not pieces:
+        return evidence_frame([])
+    return pieces[0].reset_index(drop=True) if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
 
 
 def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
@@ -320,7 +429,8 @@ def extract(
         Worker processes; -1 uses every core. Results equal ``n_jobs=1``.
     cache : bool, default True
         Reuse evidence of articles seen before in this process with the same
-        text, lexicons and package versions.
+        text, lexicons and package versions (with any ``n_jobs``: only unseen
+        articles are extracted).
     progress : bool, optional
         Progress bar on stderr (default: for more than 300 articles).
 
@@ -349,8 +459,11 @@ def extract(
     items = _items(corpus)
     show = bool(progress) if progress is not None else len(items) > 300
     workers = min(_n_workers(n_jobs), max(1, len(items)))
-    if workers == 1:
-        ev = evidence_frame(_extract_records(items, fams, resources, cache, progress=show))
+    fp = _fingerprint(_modules(fams), resources) if cache else None
+    if fp is not None:
+        ev = _cached(items, fams, resources, workers, fp, show)
+    elif workers == 1:
+        ev = evidence_frame(_extract_records(items, fams, resources, progress=show))
     else:
         from joblib import Parallel, delayed
 

@@ -54,6 +54,49 @@ def test_cache_hits_and_equal_results():
     assert _CACHE.misses == misses + 1
 
 
+def _distinct(n: int) -> pd.DataFrame:
+    """n articles with n different texts."""
+    c = _corpus(n)
+    return c.assign(text=[f"{t} Officials counted {i} drones." for i, t in enumerate(c["text"])])
+
+
+def test_parallel_runs_use_and_fill_the_cache():
+    c = _distinct(12)
+    expected = extract(c, cache=False)
+    _CACHE.clear()
+    first = extract(c, n_jobs=2)  # fills the cache from the workers' tables
+    assert _CACHE.misses == len(c) and _CACHE.hits == 0
+    second = extract(c, n_jobs=2)  # nothing left for the workers
+    assert _CACHE.hits == len(c) and _CACHE.misses == len(c)
+    serial = extract(c)  # a serial run reads what a parallel one stored
+    assert _CACHE.misses == len(c)
+    for got in (first, second, serial):
+        pd.testing.assert_frame_equal(got, expected)
+
+
+def test_parallel_cache_mixes_cached_and_new_articles_in_corpus_order():
+    c = _distinct(12)
+    expected = extract(c, cache=False)
+    _CACHE.clear()
+    extract(c.iloc[[1, 4, 5]])  # serial: rows cached for three articles
+    extract(c.iloc[[7, 8]], n_jobs=2)  # parallel: table slices cached for two more
+    got = extract(c, n_jobs=2)
+    assert _CACHE.hits == 5
+    pd.testing.assert_frame_equal(got, expected)
+    # the same texts under other ids and sources keep their own ids
+    c2 = c.assign(doc_id=[f"x{i}" for i in range(len(c))], source="elsewhere")
+    again = extract(c2, n_jobs=2)
+    pd.testing.assert_frame_equal(
+        again, expected.assign(doc_id=again["doc_id"], source=again["source"]))
+    assert set(again["source"]) == {"elsewhere"}
+    # sources swapped between two cached articles follow their articles
+    c3 = c.assign(source=["B", "A", "C"] * 4)
+    swapped = extract(c3, n_jobs=2)
+    by_id = dict(zip(c3["doc_id"], c3["source"], strict=True))
+    assert (swapped["source"] == swapped["doc_id"].map(by_id)).all()
+    assert list(dict.fromkeys(again["doc_id"])) == [d for d in c2["doc_id"] if d in set(again["doc_id"])]
+
+
 def test_families_filter_and_errors():
     c = _corpus(3)
     ev = extract(c, families=["sentiment"])
