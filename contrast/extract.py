@@ -283,10 +283,20 @@ def _n_workers(n_jobs: int) -> int:
     return max(1, cpus + 1 + n_jobs) if n_jobs < 0 else n_jobs
 
 
+#: parallel tasks: at least this many per worker (even hand-out at the end), at most _TASK_MAX articles each
+_TASKS_PER_WORKER = 4
+_TASK_MAX = 250
+
+
+def _task_size(n: int, workers: int) -> int:
+    """Articles per parallel task: small tasks keep both cores busy to the end; 250 amortise the hand-over."""
+    return max(1, min(_TASK_MAX, -(-n // (workers * _TASKS_PER_WORKER))))
+
+
 def _frame(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
            resources: Mapping[str, Any] | None) -> pd.DataFrame:
     """Evidence of a chunk of articles as a DataFrame (cheap to send between processes)."""
-    return evidence_frame(_extract_records(items, families, resources))
+    return _frame_counts(items, families, resources)[0]
 
 
 def _frame_counts(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
@@ -328,7 +338,7 @@ def _cached(items: list[tuple[str, str, str, bool]], fams: tuple[str, ...] | Non
     elif todo:
         from joblib import Parallel, delayed
 
-        size = max(1, min(_TASK_MAX, -(-len(todo) // (workers * _TASKS_PER_WORKER))))
+        size = _task_size(len(todo), workers)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         parts = Parallel(n_jobs=workers)(
             delayed(_frame_counts)([items[i] for i in c], fams, resources) for c in chunks)
@@ -394,9 +404,6 @@ def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
     return ev.reset_index(drop=True)
 
 
-#: parallel tasks: at least this many per worker (even hand-out at the end), at most _TASK_MAX articles each
-_TASKS_PER_WORKER = 4
-_TASK_MAX = 250
 
 
 def extract(
@@ -469,8 +476,7 @@ def extract(
 
         # joblib keeps its worker processes alive between calls: only the first
         # parallel call pays for starting them and loading the lexicons.
-        # small tasks keep both cores busy to the end; 250 articles amortise the hand-over
-        size = max(1, min(_TASK_MAX, -(-len(items) // (workers * _TASKS_PER_WORKER))))
+        size = _task_size(len(items), workers)
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         parts = Parallel(n_jobs=workers)(delayed(_frame)(c, fams, resources) for c in chunks)
         ev = pd.concat(parts, ignore_index=True) if parts else evidence_frame([])
