@@ -17,7 +17,7 @@ in a single period and is not a known abbreviation, unless it is an initial
 sentence: the next token is punctuation or starts lower case, or (after an
 initial) starts upper case. With an empty orthographic context the
 orthographic heuristic is never "true", so abbreviations and ellipses never
-break. ``tests/test_punkt.py`` checks that spans equal NLTK's on the NYT
+break. ``tests/test_punkt_equivalence.py`` checks that spans equal NLTK's on the NYT
 snippets, PolNeAR texts, the seed articles and fuzzed text.
 """
 

@@ -92,7 +92,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Quotes are matched within a paragraph (line), so a quotation that runs
     over two sentences is one span. An unclosed quote runs to the end of its
     paragraph (news style for multi-paragraph quotes). It jumps from one
-    opening mark to the next; ``tests/test_text.py`` checks it against a
+    opening mark to the next; ``tests/test_attribution.py`` checks it against a
     character-by-character reading.
     """
     out: list[tuple[int, int]] = []
