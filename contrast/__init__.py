@@ -27,7 +27,7 @@ from contrast.evidence import EVIDENCE_COLUMNS
 from contrast.extract import extract
 from contrast.features.sentiment import sentiment_toward
 from contrast.stats import distinctive_words
-from contrast.tables import articles, compare, contrast_pair, numbers_table
+from contrast.tables import articles, compare, contrast_pair, numbers_table, pairwise
 from contrast.text import segment
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ __all__ = [
     "io",
     "load_corpus",
     "numbers_table",
+    "pairwise",
     "plot",
     "plot_fingerprint",
     "report",

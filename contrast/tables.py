@@ -1053,3 +1053,73 @@ def export_table(df: pd.DataFrame, path: str | Path) -> dict[str, Path]:
     clean.attrs = {}
     return {"csv": write_csv(clean, stem.with_name(stem.name + ".csv")),
             "parquet": write_parquet(clean, stem.with_name(stem.name + ".parquet"))}
+
+
+def pairwise(
+    articles: pd.DataFrame,
+    by: str = "source",
+    *,
+    vs: str = "auto",
+    features: Sequence[str] | None = None,
+    evidence: pd.DataFrame | None = None,
+    corpus: pd.DataFrame | None = None,
+    min_articles: int = 5,
+    n_boot: int = 2000,
+    n_perm: int = 2000,
+    seed: int | None = 0,
+    ci: float = 0.95,
+) -> pd.DataFrame:
+    """Every comparison of a corpus in one table: all pairs of groups, or each group against the rest.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        From :func:`articles`.
+    by : str
+        Grouping column.
+    vs : {"auto", "pairs", "rest"}
+        ``"pairs"``: every pair of groups; ``"rest"``: each group against all
+        the others pooled (group_b is ``"rest"``); ``"auto"``: pairs for up
+        to three groups, rest beyond.
+    features, evidence, corpus, min_articles, n_boot, n_perm, seed, ci
+        As in :func:`contrast_pair`.
+
+    Returns
+    -------
+    DataFrame
+        The rows of :func:`contrast_pair` for every comparison, with
+        ``p_adjusted`` recomputed by Benjamini-Hochberg over the whole table
+        (every comparison and feature), so that a figure reads the same in
+        the report, ``pairwise.csv`` and Python.
+    """
+    import itertools
+
+    if vs not in {"auto", "pairs", "rest"}:
+        raise ValueError(f"vs must be 'auto', 'pairs' or 'rest', got {vs!r}")
+    if by not in articles.columns:
+        raise ValueError(f"no column {by!r} to group by; articles has {list(articles.columns)}")
+    groups = sorted(articles[by].astype("string").fillna("<NA>").unique().tolist())
+    mode = ("rest" if len(groups) > 3 else "pairs") if vs == "auto" else vs
+    parts = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallSampleWarning)
+        if mode == "pairs":
+            for a, b in itertools.combinations(groups, 2):
+                parts.append(contrast_pair(articles, by, a=a, b=b, features=features, evidence=evidence,
+                                           corpus=corpus, min_articles=min_articles, n_boot=n_boot,
+                                           n_perm=n_perm, seed=seed, ci=ci))
+        else:
+            key = "_vs_group"
+            for g in groups:
+                rel = articles.assign(**{key: np.where(articles[by].astype("string").fillna("<NA>") == g,
+                                                       g, "rest")})
+                ev = None if evidence is None else evidence
+                parts.append(contrast_pair(rel, key, a=g, b="rest", features=features, evidence=ev,
+                                           corpus=corpus, min_articles=min_articles, n_boot=n_boot,
+                                           n_perm=n_perm, seed=seed, ci=ci))
+    if not parts:
+        return pd.DataFrame()
+    out = pd.concat(parts, ignore_index=True)
+    out["p_adjusted"] = stats.bh_adjust(out["p_value"].to_numpy(float))
+    out.attrs.update({"by": by, "vs": mode, "seed": seed, "n_boot": n_boot, "n_perm": n_perm, "ci": ci})
+    return out
