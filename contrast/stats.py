@@ -15,6 +15,8 @@ the interval honest when sentences of one article resemble each other.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 import zlib
 from collections import Counter
@@ -28,6 +30,9 @@ __all__ = [
     "bootstrap_ci",
     "bootstrap_ratio",
     "PoissonBootstrap",
+    "unit_keys",
+    "poisson_weights",
+    "min_attainable_p",
     "permutation_ratio_test",
     "bh_adjust",
     "log_odds_dirichlet",
@@ -184,6 +189,64 @@ def bootstrap_ratio(
     return est, low, high
 
 
+#: Poisson(1) cumulative probabilities P(X <= k), k = 0..30 (the tail beyond is < 1e-33).
+_POISSON1_CDF = np.cumsum([math.exp(-1.0) / math.factorial(k) for k in range(31)])
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def unit_keys(ids: Iterable[Any]) -> np.ndarray:
+    """Stable 64-bit keys of unit ids (article ``doc_id``, or ``doc_id#sent_id``).
+
+    The bootstrap weight of a unit depends only on its key, the seed and the
+    replicate, so every path that sees the same units (in memory, in chunks,
+    in any order) draws the same weights.
+
+    Examples
+    --------
+    >>> unit_keys(["a", "b"]).tolist() == unit_keys(["a", "b"]).tolist()
+    True
+    """
+    out = [int.from_bytes(hashlib.blake2b(str(i).encode("utf-8"), digest_size=8).digest(), "little")
+           for i in ids]
+    return np.asarray(out, dtype=np.uint64)
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """SplitMix64 finaliser (Steele, Lea & Flood 2014), vectorised; wraps modulo 2**64."""
+    z = (z ^ (z >> np.uint64(30))) * _M1
+    z = (z ^ (z >> np.uint64(27))) * _M2
+    return z ^ (z >> np.uint64(31))
+
+
+def poisson_weights(keys: Any, n_boot: int, seed: int | None = 0, *, first: int = 0) -> np.ndarray:
+    """Poisson(1) bootstrap weights, shape ``(n_boot, n_units)``, a pure function of the keys.
+
+    Replicate ``r`` of unit ``k`` gets the weight ``F^-1(u)``, with ``F`` the
+    Poisson(1) distribution function and ``u`` a uniform number hashed from
+    ``(seed, k, r)``; ``first`` starts at replicate ``first``.
+    """
+    k = np.asarray(keys, dtype=np.uint64)
+    s = _mix(np.asarray([0 if seed is None else int(seed) & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64))
+    reps = np.arange(first + 1, first + n_boot + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        z = _mix(_mix(k ^ s)[None, :] + reps[:, None] * _GOLDEN)
+    u = (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+    return np.searchsorted(_POISSON1_CDF, u, side="right").astype(np.float64)
+
+
+def keyed_replicates(num: Any, den: Any, keys: Any, *, scale: Any = 1.0, n_boot: int = 2000,
+                     seed: int | None = 0) -> np.ndarray:
+    """Replicates of ``scale * sum(w num) / sum(w den)`` with :func:`poisson_weights`.
+
+    The one bootstrap of :mod:`contrast.tables` (in memory and streamed).
+    """
+    pb = PoissonBootstrap(_as_2d(num).shape[1], n_boot=n_boot, seed=seed)
+    pb.update(num, den, keys=keys)
+    return pb.replicates(scale=scale)
+
+
 class PoissonBootstrap:
     """Streaming bootstrap of ratios of sums, with constant memory.
 
@@ -210,6 +273,12 @@ class PoissonBootstrap:
     multinomial bootstrap of :func:`bootstrap_ratio`; the two agree as the
     number of units grows (a few hundred suffice for percentile intervals).
 
+    With ``keys`` passed to :meth:`update` (the units' :func:`unit_keys`),
+    a unit's weights are a function of its key and ``seed`` only
+    (:func:`poisson_weights`): the same units give the same intervals in any
+    order and any chunking. Integer-valued numerators and denominators are
+    summed exactly, so the intervals are identical to the last digit.
+
     Examples
     --------
     >>> pb = PoissonBootstrap(1, n_boot=500)
@@ -220,8 +289,10 @@ class PoissonBootstrap:
     (40.0, True)
     """
 
-    def __init__(self, n_features: int, *, n_boot: int = 2000, rng: np.random.Generator | None = None):
+    def __init__(self, n_features: int, *, n_boot: int = 2000, rng: np.random.Generator | None = None,
+                 seed: int | None = 0):
         self.n_boot = n_boot
+        self.seed = seed
         self.rng = rng if rng is not None else np.random.default_rng(0)
         self.num = np.zeros((n_boot, n_features))
         self.den = np.zeros((n_boot, n_features))
@@ -229,22 +300,37 @@ class PoissonBootstrap:
         self.total_den = np.zeros(n_features)
         self.n_units = 0
 
-    def update(self, num: Any, den: Any) -> None:
-        """Add units: ``num`` and ``den`` of shape ``(n_units, n_features)``."""
+    def update(self, num: Any, den: Any, *, keys: Any = None) -> None:
+        """Add units: ``num`` and ``den`` of shape ``(n_units, n_features)``, optional ``keys``."""
         num2, den2 = _as_2d(num), _as_2d(den)
         if num2.shape != den2.shape or num2.shape[1] != self.num.shape[1]:
             raise ValueError(f"expected two arrays of shape (n, {self.num.shape[1]}), "
                              f"got {num2.shape} and {den2.shape}")
+        if keys is not None and len(keys) != num2.shape[0]:
+            raise ValueError(f"expected {num2.shape[0]} keys, got {len(keys)}")
         step = max(1, _MAX_CELLS // self.n_boot)
         for start in range(0, num2.shape[0], step):
-            # one unit's n_boot weights are consecutive draws, so the result does not
-            # depend on how the units are split into chunks
-            w = self.rng.poisson(1.0, size=(len(num2[start:start + step]), self.n_boot)).astype(float).T
+            if keys is not None:
+                w = poisson_weights(np.asarray(keys)[start:start + step], self.n_boot, self.seed)
+            else:
+                # one unit's n_boot weights are consecutive draws, so the result does not
+                # depend on how the units are split into chunks
+                w = self.rng.poisson(1.0, size=(len(num2[start:start + step]), self.n_boot)).astype(float).T
             self.num += w @ num2[start:start + step]
             self.den += w @ den2[start:start + step]
         self.total_num += num2.sum(axis=0)
         self.total_den += den2.sum(axis=0)
         self.n_units += num2.shape[0]
+
+    def replicates(self, *, scale: Any = 1.0) -> np.ndarray:
+        """The ``(n_boot, n_features)`` replicate ratios (NaN where a replicate has no denominator)."""
+        sc = np.broadcast_to(np.asarray(scale, dtype=float), (self.num.shape[1],))
+        return _ratio(self.num, self.den, sc)
+
+    def estimate(self, *, scale: Any = 1.0) -> np.ndarray:
+        """The ratio of the sums of all units."""
+        sc = np.broadcast_to(np.asarray(scale, dtype=float), (self.num.shape[1],))
+        return _ratio(self.total_num, self.total_den, sc)
 
     def result(self, *, scale: Any = 1.0, ci: float = 0.95) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Estimate and percentile interval, as :func:`bootstrap_ratio` returns them."""
@@ -327,7 +413,9 @@ def permutation_ratio_test(
     -------
     ndarray of shape (n_features,)
         ``(1 + #{perm >= observed}) / (n_perm + 1)`` (Phipson & Smyth 2010),
-        NaN where a group has no denominator.
+        NaN where a group has no denominator. When there are no more
+        arrangements than ``n_perm`` the test is exact: every arrangement is
+        counted once, ``#{arrangements >= observed} / #arrangements``.
 
     Notes
     -----
@@ -358,16 +446,55 @@ def permutation_ratio_test(
     hits = np.zeros(k)
     valid = np.zeros(k)
     tol = 1e-12 * np.maximum(1.0, np.abs(np.nan_to_num(obs)))
-    for b in _batches(n_perm, n):
-        m = rng.permuted(np.tile(base, (b, 1)), axis=1)
+    exact = math.comb(n, na.shape[0]) <= n_perm
+
+    def count(m: np.ndarray) -> None:
+        nonlocal hits, valid
         sa_n, sa_d = m @ num, m @ den
         stat = np.abs(_ratio(sa_n, sa_d, sc) - _ratio(tot_n - sa_n, tot_d - sa_d, sc))
         ok = ~np.isnan(stat)
         hits += ((stat >= obs - tol) & ok).sum(0)
         valid += ok.sum(0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = (1.0 + hits) / (1.0 + valid)
+
+    if exact:  # every arrangement once: the exact permutation distribution
+        import itertools
+
+        masks = np.zeros((math.comb(n, na.shape[0]), n))
+        for r, idx in enumerate(itertools.combinations(range(n), na.shape[0])):
+            masks[r, list(idx)] = 1.0
+        count(masks)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p = hits / valid
+    else:
+        for b in _batches(n_perm, n):
+            count(rng.permuted(np.tile(base, (b, 1)), axis=1))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p = (1.0 + hits) / (1.0 + valid)
     return np.where(np.isnan(obs) | (valid == 0), np.nan, np.minimum(p, 1.0))
+
+
+def min_attainable_p(n_a: int, n_b: int, n_perm: int = 2000) -> float:
+    """The smallest p-value :func:`permutation_ratio_test` can return for groups of these sizes.
+
+    Whatever the data, the observed arrangement counts among the
+    ``C(n_a + n_b, n_a)`` arrangements (and its mirror image too when the
+    groups are of equal size, the statistic being two-sided), and a Monte
+    Carlo test cannot go below ``1 / (n_perm + 1)``.
+
+    Examples
+    --------
+    >>> min_attainable_p(1, 3)
+    0.25
+    >>> round(min_attainable_p(2, 2), 3)
+    0.333
+    """
+    if n_a < 1 or n_b < 1:
+        return float("nan")
+    arrangements = math.comb(n_a + n_b, n_a)
+    design = (2.0 if n_a == n_b else 1.0) / arrangements
+    if arrangements <= n_perm:
+        return min(1.0, design)
+    return max(design, 1.0 / (n_perm + 1.0))
 
 
 def bh_adjust(pvalues: Any) -> np.ndarray:

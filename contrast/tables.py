@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +63,8 @@ __all__ = [
     "conform_articles",
     "union_columns",
     "export_table",
+    "pairwise",
+    "sentence_units",
     "FEATURE_LABELS",
     "feature_label",
 ]
@@ -122,10 +123,6 @@ def feature_label(feature: str) -> str:
             head = fam.capitalize() + (f": {rest}" if rest else "")
             return f"{head} ({unit})"
     return feature
-
-
-class SmallSampleWarning(UserWarning):
-    """A group has too few articles for an article-level bootstrap."""
 
 
 @lru_cache(maxsize=65536)
@@ -509,155 +506,6 @@ def _units_matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndar
     return num, den, np.asarray(scales, dtype=float)
 
 
-class _Units:
-    """Resampling units per group: articles, or sentences for small groups."""
-
-    def __init__(self, articles: pd.DataFrame, by: str, evidence: pd.DataFrame | None,
-                 corpus: pd.DataFrame | None, min_articles: int):
-        if by not in articles.columns:
-            raise ValueError(f"no column {by!r} to group by; articles has {list(articles.columns)}")
-        if (evidence is None) != (corpus is None):
-            raise ValueError("pass both evidence= and corpus= (needed to resample sentences), or neither")
-        self.articles = articles
-        self.by = by
-        self.min_articles = min_articles
-        self.groups = articles[by].astype("string").fillna("<NA>")
-        self._evidence = evidence
-        self._corpus = corpus
-        self._sentences: pd.DataFrame | None = None
-
-    def can_resample_sentences(self) -> bool:
-        return self._evidence is not None and self._corpus is not None
-
-    def sentence_table(self) -> pd.DataFrame | None:
-        if self._evidence is None or self._corpus is None:
-            return None
-        if self._sentences is None:
-            frame, count_cols = _sentence_counts(self._evidence, self._corpus)
-            keys = pd.DataFrame({"doc_id": self.articles["doc_id"].astype("string"), "_group": self.groups})
-            self._sentences = frame.merge(keys, on="doc_id", how="inner")
-        return self._sentences
-
-    def n_articles(self, group: str) -> int:
-        return int((self.groups == group).sum())
-
-    def small(self, group: str) -> bool:
-        return self.n_articles(group) < self.min_articles
-
-    def get(self, group: str, *, sentences: bool) -> tuple[pd.DataFrame, str]:
-        if sentences:
-            st = self.sentence_table()
-            if st is not None:
-                return st[st["_group"] == group], "sentences"
-        return self.articles[(self.groups == group).to_numpy()], "articles"
-
-
-def _warn_small(groups: list[str], have_sentences: bool, min_articles: int) -> None:
-    if not groups:
-        return
-    if have_sentences:
-        msg = (f"{len(groups)} group(s) have fewer than {min_articles} articles ({', '.join(groups)}); "
-               "their confidence intervals resample sentences, which treats the sentences of an "
-               "article as independent and gives intervals that are too narrow: read them as "
-               "descriptive of these articles, not of the outlet")
-    else:
-        msg = (f"{len(groups)} group(s) have fewer than {min_articles} articles ({', '.join(groups)}); "
-               "pass evidence= and corpus= to resample sentences; with one article there is no interval")
-    warnings.warn(msg, SmallSampleWarning, stacklevel=3)
-
-
-def compare(
-    articles: pd.DataFrame,
-    by: str = "source",
-    *,
-    features: Sequence[str] | None = None,
-    evidence: pd.DataFrame | None = None,
-    corpus: pd.DataFrame | None = None,
-    min_articles: int = 5,
-    n_boot: int = 2000,
-    seed: int | None = 0,
-    ci: float = 0.95,
-) -> pd.DataFrame:
-    """One row per group (outlet) with estimates and bootstrap confidence intervals.
-
-    Parameters
-    ----------
-    articles : DataFrame
-        From :func:`articles`.
-    by : str
-        Grouping column (``source``, or any corpus column such as ``country``).
-    features : list of str, optional
-        Features to compare (default: every ``*_per_1k``, ``*_share`` and
-        ``*_mean`` column).
-    evidence, corpus : DataFrame, optional
-        The evidence and corpus the articles table was built from. Needed to
-        resample *sentences* for groups with fewer than ``min_articles``
-        articles (the bundled demo has one article per outlet).
-    min_articles : int
-        Groups with fewer articles resample sentences (with a
-        :class:`SmallSampleWarning`).
-    n_boot, seed, ci
-        Bootstrap replicates, random seed (results are reproducible; each
-        group has its own stream, so adding a group leaves the others
-        unchanged) and confidence level.
-
-    Returns
-    -------
-    DataFrame
-        Wide: one row per group with ``<by>, n_articles, n_sentences,
-        n_words, resampled`` (``articles`` or ``sentences``) and, for each
-        feature, ``<feature>, <feature>_low, <feature>_high``. The estimate
-        is the group's pooled ratio (hedges per 1,000 of the group's words;
-        sentiment mean over its sentences), not a mean of article rates, so
-        long articles weigh more. Use :func:`to_long` for one row per
-        (group, feature).
-
-    Notes
-    -----
-    Percentile bootstrap (Efron & Tibshirani 1993) resampling whole articles
-    (a cluster bootstrap, Davison & Hinkley 1997 sec. 3.8); intervals for
-    sentence-resampled groups ignore the clustering of sentences within an
-    article and are too narrow.
-
-    Examples
-    --------
-    >>> import contrast
-    >>> corpus = contrast.load_corpus(contrast.demo_path())
-    >>> ev = contrast.evidence.evidence_frame([])
-    >>> import warnings
-    >>> with warnings.catch_warnings():
-    ...     warnings.simplefilter("ignore")
-    ...     tab = compare(articles(ev, corpus), evidence=ev, corpus=corpus,
-    ...                   features=["hedge_per_1k"], n_boot=200)
-    >>> tab[["source", "resampled", "hedge_per_1k", "hedge_per_1k_low"]].values.tolist()
-    [['Business Insider', 'sentences', 0.0, 0.0], ['Izvestia', 'sentences', 0.0, 0.0]]
-    """
-    feats = _features(articles, features)
-    units = _Units(articles, by, evidence, corpus, min_articles)
-    groups = sorted(units.groups.unique().tolist())
-    small = [g for g in groups if units.small(g)]
-    _warn_small(small, units.can_resample_sentences(), min_articles)
-    rows = []
-    for g in groups:
-        u, kind = units.get(g, sentences=g in small)
-        num, den, scale = _units_matrix(u, feats)
-        est, low, high = stats.bootstrap_ratio(num, den, scale=scale, n_boot=n_boot, ci=ci,
-                                               rng=stats.group_rng(seed, g))
-        arts = articles[(units.groups == g).to_numpy()]
-        row: dict[str, Any] = {by: g, "n_articles": len(arts),
-                               "n_sentences": int(arts["n_sentences"].sum()) if "n_sentences" in arts else pd.NA,
-                               "n_words": int(arts["n_words"].sum()) if "n_words" in arts else pd.NA,
-                               "resampled": kind}
-        for i, f in enumerate(feats):
-            row[f], row[f"{f}_low"], row[f"{f}_high"] = est[i], low[i], high[i]
-        rows.append(row)
-    cols = [by, "n_articles", "n_sentences", "n_words", "resampled"]
-    cols += [c for f in feats for c in (f, f"{f}_low", f"{f}_high")]
-    out = pd.DataFrame(rows, columns=cols)
-    out.attrs.update({"ci": ci, "n_boot": n_boot, "seed": seed, "by": by})
-    return out
-
-
 def union_columns(column_lists: Iterable[Sequence[str]]) -> list[str]:
     """The columns of several articles tables (e.g. chunks of one corpus), in table order."""
     seen: dict[str, None] = {}
@@ -692,61 +540,6 @@ def conform_articles(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFram
     return out
 
 
-def compare_stream(
-    chunks: Iterable[pd.DataFrame],
-    by: str = "source",
-    *,
-    features: Sequence[str],
-    n_boot: int = 2000,
-    seed: int | None = 0,
-    ci: float = 0.95,
-) -> pd.DataFrame:
-    """:func:`compare` over articles tables that arrive in chunks, in constant memory.
-
-    Each chunk must have the ``features`` (see :func:`conform_articles`).
-    Intervals come from the Poisson bootstrap
-    (:class:`contrast.stats.PoissonBootstrap`) resampling articles;
-    ``resampled`` says ``articles (Poisson)``. Groups with fewer than two
-    articles get no interval; there is no sentence resampling here, so use
-    :func:`compare` for small corpora.
-    """
-    feats = list(features)
-    acc: dict[str, stats.PoissonBootstrap] = {}
-    counts: dict[str, list[int]] = {}
-    scale = np.ones(len(feats))
-    for chunk in chunks:
-        if by not in chunk.columns:
-            raise ValueError(f"no column {by!r} to group by; articles has {list(chunk.columns)}")
-        groups = chunk[by].astype("string").fillna("<NA>")
-        for g in groups.unique().tolist():
-            part = chunk[(groups == g).to_numpy()]
-            num, den, scale = _units_matrix(part, feats)
-            if g not in acc:
-                acc[g] = stats.PoissonBootstrap(len(feats), n_boot=n_boot, rng=stats.group_rng(seed, g))
-                counts[g] = [0, 0, 0]
-            acc[g].update(num, den)
-            counts[g][0] += len(part)
-            counts[g][1] += int(part["n_sentences"].sum()) if "n_sentences" in part else 0
-            counts[g][2] += int(part["n_words"].sum()) if "n_words" in part else 0
-    small = [g for g in sorted(acc) if counts[g][0] < 5]
-    if small:
-        warnings.warn(f"{len(small)} group(s) have fewer than 5 articles ({', '.join(small)}); their "
-                      "intervals are unreliable (none with one article)", SmallSampleWarning, stacklevel=2)
-    rows = []
-    for g in sorted(acc):
-        est, low, high = acc[g].result(scale=scale, ci=ci)
-        row: dict[str, Any] = {by: g, "n_articles": counts[g][0], "n_sentences": counts[g][1],
-                               "n_words": counts[g][2], "resampled": "articles (Poisson)"}
-        for i, f in enumerate(feats):
-            row[f], row[f"{f}_low"], row[f"{f}_high"] = est[i], low[i], high[i]
-        rows.append(row)
-    cols = [by, "n_articles", "n_sentences", "n_words", "resampled"]
-    cols += [c for f in feats for c in (f, f"{f}_low", f"{f}_high")]
-    out = pd.DataFrame(rows, columns=cols)
-    out.attrs.update({"ci": ci, "n_boot": n_boot, "seed": seed, "by": by})
-    return out
-
-
 def to_long(sources: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """Wide :func:`compare` output -> one row per (group, feature).
 
@@ -765,111 +558,6 @@ def to_long(sources: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
                                       "n_articles", "resampled"])
     out.attrs["by"] = by
     return out
-
-
-def contrast_pair(
-    articles: pd.DataFrame,
-    by: str = "source",
-    *,
-    a: str,
-    b: str,
-    features: Sequence[str] | None = None,
-    evidence: pd.DataFrame | None = None,
-    corpus: pd.DataFrame | None = None,
-    min_articles: int = 5,
-    n_boot: int = 2000,
-    n_perm: int = 2000,
-    seed: int | None = 0,
-    ci: float = 0.95,
-) -> pd.DataFrame:
-    """Compare two groups feature by feature: ratio, difference, CIs, p-values.
-
-    Parameters
-    ----------
-    articles : DataFrame
-        From :func:`articles`.
-    by : str
-        Grouping column.
-    a, b : str
-        The two groups; ratios are ``a / b`` and differences ``a - b``.
-    features, evidence, corpus, min_articles, n_boot, seed, ci
-        As in :func:`compare`. If either group has fewer than
-        ``min_articles`` articles (and evidence/corpus are given), both are
-        resampled and permuted by sentence.
-    n_perm : int
-        Permutations for the p-value.
-
-    Returns
-    -------
-    DataFrame
-        One row per feature: ``feature, label, group_a, group_b, estimate_a,
-        estimate_b, ratio, ratio_low, ratio_high, difference,
-        difference_low, difference_high, p_value, p_adjusted, resampled,
-        units_a, units_b``. ``ratio`` (rate ratio) is NaN for sentiment
-        means, whose sign makes a ratio meaningless: read the difference.
-        ``p_value`` is a two-sided permutation test of the difference;
-        ``p_adjusted`` applies Benjamini-Hochberg across the features
-        compared. An infinite ratio bound means group *b* can have none.
-
-    Notes
-    -----
-    Bootstrap intervals resample each group separately (Efron & Tibshirani
-    1993); p-values shuffle units between groups (Good 2005) and are
-    adjusted for the false discovery rate (Benjamini & Hochberg 1995).
-
-    Examples
-    --------
-    >>> import contrast, warnings
-    >>> corpus = contrast.load_corpus(contrast.demo_path())
-    >>> ev = contrast.evidence.evidence_frame([])
-    >>> with warnings.catch_warnings():
-    ...     warnings.simplefilter("ignore")
-    ...     out = contrast_pair(articles(ev, corpus), a="Izvestia", b="Business Insider",
-    ...                         evidence=ev, corpus=corpus, features=["hedge_per_1k"], n_boot=100, n_perm=100)
-    >>> out[["feature", "resampled"]].values.tolist()
-    [['hedge_per_1k', 'sentences']]
-    """
-    feats = _features(articles, features)
-    units = _Units(articles, by, evidence, corpus, min_articles)
-    known = set(units.groups.unique().tolist())
-    for g in (a, b):
-        if g not in known:
-            raise ValueError(f"group {g!r} not found in column {by!r}; groups are {sorted(known)}")
-    if a == b:
-        raise ValueError("a and b must be different groups")
-    small = [g for g in (a, b) if units.small(g)]
-    use_sent = bool(small) and units.can_resample_sentences()
-    _warn_small(small, units.can_resample_sentences(), min_articles)
-    ua, kind = units.get(a, sentences=use_sent)
-    ub, _ = units.get(b, sentences=use_sent)
-    na, da, scale = _units_matrix(ua, feats)
-    nb, db, _ = _units_matrix(ub, feats)
-    est_a = stats._ratio(na.sum(0), da.sum(0), scale)
-    est_b = stats._ratio(nb.sum(0), db.sum(0), scale)
-    ra = stats.bootstrap_replicates(na, da, scale=scale, n_boot=n_boot, rng=stats.group_rng(seed, a))
-    rb = stats.bootstrap_replicates(nb, db, scale=scale, n_boot=n_boot, rng=stats.group_rng(seed, b))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = est_a / est_b
-        rr = ra / rb
-    is_mean = np.array([f.endswith("_mean") for f in feats])
-    ratio = np.where(is_mean | ~np.isfinite(est_b) | (est_b == 0), np.nan, ratio)
-    rlow, rhigh = stats._quantiles(rr, ci)
-    dlow, dhigh = stats._quantiles(ra - rb, ci)
-    if len(ua) < 2 or len(ub) < 2:
-        rlow[:], rhigh[:], dlow[:], dhigh[:] = np.nan, np.nan, np.nan, np.nan
-    rlow, rhigh = np.where(np.isnan(ratio), np.nan, rlow), np.where(np.isnan(ratio), np.nan, rhigh)
-    p = stats.permutation_ratio_test(na, da, nb, db, scale=scale, n_perm=n_perm,
-                                     rng=stats.group_rng(seed, f"{a}\x00{b}"))
-    return pd.DataFrame({
-        "feature": feats,
-        "label": [feature_label(f) for f in feats],
-        "group_a": a, "group_b": b,
-        "estimate_a": est_a, "estimate_b": est_b,
-        "ratio": ratio, "ratio_low": rlow, "ratio_high": rhigh,
-        "difference": est_a - est_b, "difference_low": dlow, "difference_high": dhigh,
-        "p_value": p, "p_adjusted": stats.bh_adjust(p),
-        "resampled": kind, "units_a": len(ua), "units_b": len(ub),
-    })
 
 
 # --------------------------------------------------------------------------- evidence summaries
@@ -1055,71 +743,22 @@ def export_table(df: pd.DataFrame, path: str | Path) -> dict[str, Path]:
             "parquet": write_parquet(clean, stem.with_name(stem.name + ".parquet"))}
 
 
-def pairwise(
-    articles: pd.DataFrame,
-    by: str = "source",
-    *,
-    vs: str = "auto",
-    features: Sequence[str] | None = None,
-    evidence: pd.DataFrame | None = None,
-    corpus: pd.DataFrame | None = None,
-    min_articles: int = 5,
-    n_boot: int = 2000,
-    n_perm: int = 2000,
-    seed: int | None = 0,
-    ci: float = 0.95,
-) -> pd.DataFrame:
-    """Every comparison of a corpus in one table: all pairs of groups, or each group against the rest.
+def sentence_units(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The sentence table the statistics resample for small groups.
 
-    Parameters
-    ----------
-    articles : DataFrame
-        From :func:`articles`.
-    by : str
-        Grouping column.
-    vs : {"auto", "pairs", "rest"}
-        ``"pairs"``: every pair of groups; ``"rest"``: each group against all
-        the others pooled (group_b is ``"rest"``); ``"auto"``: pairs for up
-        to three groups, rest beyond.
-    features, evidence, corpus, min_articles, n_boot, n_perm, seed, ci
-        As in :func:`contrast_pair`.
-
-    Returns
-    -------
-    DataFrame
-        The rows of :func:`contrast_pair` for every comparison, with
-        ``p_adjusted`` recomputed by Benjamini-Hochberg over the whole table
-        (every comparison and feature), so that a figure reads the same in
-        the report, ``pairwise.csv`` and Python.
+    ``doc_id, sent_id, start, end, n_words, n_body_sentences, n_sentences``
+    and the count columns (``*_n``, ``*_sum``) of every sentence; the
+    articles table is its sum by ``doc_id``.
     """
-    import itertools
+    frame, _ = _sentence_counts(evidence, corpus)
+    return frame
 
-    if vs not in {"auto", "pairs", "rest"}:
-        raise ValueError(f"vs must be 'auto', 'pairs' or 'rest', got {vs!r}")
-    if by not in articles.columns:
-        raise ValueError(f"no column {by!r} to group by; articles has {list(articles.columns)}")
-    groups = sorted(articles[by].astype("string").fillna("<NA>").unique().tolist())
-    mode = ("rest" if len(groups) > 3 else "pairs") if vs == "auto" else vs
-    parts = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SmallSampleWarning)
-        if mode == "pairs":
-            for a, b in itertools.combinations(groups, 2):
-                parts.append(contrast_pair(articles, by, a=a, b=b, features=features, evidence=evidence,
-                                           corpus=corpus, min_articles=min_articles, n_boot=n_boot,
-                                           n_perm=n_perm, seed=seed, ci=ci))
-        else:
-            key = "_vs_group"
-            for g in groups:
-                rel = articles.assign(**{key: np.where(articles[by].astype("string").fillna("<NA>") == g,
-                                                       g, "rest")})
-                ev = None if evidence is None else evidence
-                parts.append(contrast_pair(rel, key, a=g, b="rest", features=features, evidence=ev,
-                                           corpus=corpus, min_articles=min_articles, n_boot=n_boot,
-                                           n_perm=n_perm, seed=seed, ci=ci))
-    if not parts:
-        return pd.DataFrame()
-    out = pd.concat(parts, ignore_index=True)
-    out["p_adjusted"] = stats.bh_adjust(out["p_value"].to_numpy(float))
-    out.attrs.update({"by": by, "vs": mode, "seed": seed, "n_boot": n_boot, "n_perm": n_perm, "ci": ci})
-    return out
+
+# The statistics engine lives in contrast.compare; these names stay importable from here.
+from contrast.compare import (  # noqa: E402
+    SmallSampleWarning,
+    compare,
+    compare_stream,
+    contrast_pair,
+    pairwise,
+)
