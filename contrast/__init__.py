@@ -19,7 +19,7 @@ from importlib import resources as _resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contrast import io, stats, tables
+from contrast import codebook, io, stats, tables
 from contrast.actors import ActorDictionary
 from contrast.corpus import load_corpus
 from contrast.display import show
@@ -73,6 +73,7 @@ __all__ = [
     "align_stories",
     "__version__",
     "articles",
+    "codebook",
     "compare",
     "contrast_pair",
     "demo_path",

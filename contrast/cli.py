@@ -35,7 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--title-col", help="column holding the headline (tabular input)")
     p.add_argument("--date-col", help="column holding the publication date (tabular input)")
     p.add_argument("--id-col", help="column holding a unique article id (tabular input)")
-    p.add_argument("--by", default="source", help="corpus column to compare groups by (default: source)")
+    p.add_argument("--by", default="source",
+                   help="corpus column to compare groups by (default: source); a date column groups by "
+                        "month (or --period), a numeric one by --bins quantile bins")
+    p.add_argument("--bins", type=int, default=5, help="quantile bins of a numeric --by column (default: 5)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
     p.add_argument("--chunksize", type=int, default=5000,
                    help="articles per chunk when streaming a table file (default: 5000)")
@@ -74,13 +77,37 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
         raise ValueError(f"--by {by!r} is not a corpus column; columns: {list(corpus.columns)}")
 
 
-def _extract_part(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Evidence and articles table of one part of a streamed chunk (runs in a worker)."""
+def _extract_part(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Evidence, articles table and sentence units of one part of a streamed chunk (runs in a worker)."""
     from contrast import tables
     from contrast.extract import extract
 
     ev = extract(corpus, n_jobs=1, cache=False, progress=False)
-    return ev, tables.articles(ev, corpus)
+    return (ev, *tables.articles_and_units(ev, corpus))
+
+
+_PAIRWISE_MAX = 50_000  # streamed articles kept in memory for pairwise.csv (beyond: the report sample)
+_SENTENCE_DOCS_MAX = 20_000  # articles of small groups whose sentences a stream keeps
+
+
+def _period(args: argparse.Namespace) -> str | None:
+    return getattr(args, "period", None)
+
+
+def _label_evidence(evidence: pd.DataFrame, corpus: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The evidence with the group label of its article (charts group evidence rows)."""
+    if name in evidence.columns:
+        return evidence
+    labels = dict(zip(corpus["doc_id"].astype(str), corpus[name], strict=True))
+    return evidence.assign(**{name: evidence["doc_id"].astype(str).map(labels)})
+
+
+def _insert_label(arts: pd.DataFrame, name: str, labels: pd.Series) -> pd.DataFrame:
+    """Put the group label at the end of the metadata columns, where load_corpus order puts it."""
+    out = arts.drop(columns=[name]) if name in arts.columns else arts.copy()
+    out.insert(list(out.columns).index("n_words") if "n_words" in out.columns else len(out.columns),
+               name, labels.to_numpy())
+    return out
 
 
 def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[Any, Any]]:
@@ -115,25 +142,29 @@ def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[A
 
 
 def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace
-            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path], str]:
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, Any,
+                       dict[str, Path], str]:
     """Process a table file chunk by chunk, in memory that does not grow with its size.
 
     Pass 1 extracts each chunk, appends its evidence to ``evidence.csv`` (and
-    Parquet) and keeps its articles table in a temporary folder. Pass 2
-    aligns those tables to one set of columns, appends them to
-    ``articles.csv`` and feeds a streaming (Poisson) bootstrap for
-    ``sources.csv``. The first ``--report-sample`` articles, with their
-    evidence, feed the charts and report examples.
+    Parquet) and keeps its articles table in a temporary folder (and the
+    sentences of groups that may turn out small). The grouping of ``--by``
+    is then decided from the whole column. Pass 2 aligns the tables to one
+    set of columns, appends them to ``articles.csv`` and feeds the same
+    keyed bootstrap as :func:`contrast.tables.compare` for ``sources.csv``;
+    ``pairwise.csv`` covers every article up to ``_PAIRWISE_MAX``. The first
+    ``--report-sample`` articles, with their evidence, feed the charts and
+    report examples.
 
-    Returns the sample's corpus, evidence and articles, the sources table of
-    every article, the paths written and a note for the report.
+    Returns the sample's corpus, evidence and articles, the sources and
+    pairwise tables, the grouping, the paths written and a note for the report.
     """
     import tempfile
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from contrast import io, tables
+    from contrast import groups, io, tables
     from contrast.corpus import read_table_chunks
 
     sample_c: list[pd.DataFrame] = []
@@ -141,6 +172,13 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     n_sample = n_total = 0
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
     column_lists: list[list[str]] = []
+    by_values: list[pd.Series] = []
+    dated = args.by == "date" or _period(args) is not None
+    key_spec = groups.Grouping(args.by, args.by, "period", period=_period(args) or "M") if dated else None
+    key_counts: dict[str, int] = {}
+    kept: list[pd.DataFrame] = []
+    n_kept = 0
+    sentences_complete = True
     with ExitStack() as stack:
         tmpdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="contrast-")))
         with ExitStack() as ev_stack:
@@ -169,7 +207,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     for k in range(0, len(chunk), _PART):
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 
-            for i, (corpus, (ev, arts)) in enumerate(_map_ordered(_extract_part, parts(), args.jobs)):
+            for i, (corpus, (ev, arts, sents)) in enumerate(_map_ordered(_extract_part, parts(), args.jobs)):
                 io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
                 if tmp_pq is not None:
                     table = pa.Table.from_pandas(ev, preserve_index=False)
@@ -178,6 +216,21 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     writer.write_table(table.cast(writer.schema))
                 arts.to_pickle(tmpdir / f"{i:06d}.pkl")
                 column_lists.append(list(arts.columns))
+                by_values.append(corpus[args.by].reset_index(drop=True))
+                # sentences of articles whose group may end below min_articles (the unit rule's small groups)
+                keys = (key_spec.labels(corpus[args.by]) if key_spec else
+                        corpus[args.by].astype("string").fillna("<NA>").astype(str))
+                keep = []
+                for d, k in zip(corpus["doc_id"].astype(str), keys, strict=True):
+                    key_counts[k] = key_counts.get(k, 0) + 1
+                    if key_counts[k] <= 5:
+                        keep.append(d)
+                if keep and sentences_complete:
+                    n_kept += len(keep)
+                    if n_kept > _SENTENCE_DOCS_MAX:
+                        sentences_complete, kept = False, []
+                    else:
+                        kept.append(sents[sents["doc_id"].astype(str).isin(set(keep))])
                 if n_sample < args.report_sample:
                     take = corpus.head(args.report_sample - n_sample)
                     sample_c.append(take)
@@ -188,13 +241,26 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
         if n_total == 0:
             raise ValueError(f"{src}: no article with text")
+        spec = groups.grouping(pd.concat(by_values, ignore_index=True), args.by, period=_period(args),
+                               bins=args.bins)
         columns = tables.union_columns(column_lists)
+        if spec.name not in columns:
+            at = columns.index("n_words") if "n_words" in columns else len(columns)
+            columns = [*columns[:at], spec.name, *columns[at:]]
         feats = [c for c in columns if c.endswith(("_per_1k", "_share", "_mean"))]
         paths = sorted(tmpdir.glob("*.pkl"))
+        units = pd.concat(kept, ignore_index=True) if kept and sentences_complete else None
+        if not sentences_complete:
+            warnings.warn("too many small groups to keep their sentences while streaming: their intervals "
+                          "resample articles; load the corpus with contrast.load_corpus for sentence "
+                          "intervals", stacklevel=2)
+        everything: list[pd.DataFrame] = []
 
         def chunks() -> Any:
             for p in paths:
-                yield tables.conform_articles(pd.read_pickle(p), columns)
+                arts = pd.read_pickle(p)
+                arts = _insert_label(arts, spec.name, spec.labels(arts[args.by]))
+                yield tables.conform_articles(arts, columns)
 
         with ExitStack() as art_stack:
             tmp_a = art_stack.enter_context(io.atomic_path(out / "articles.csv"))
@@ -211,24 +277,33 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         if awriter is None:
                             awriter = art_stack.enter_context(pq.ParquetWriter(tmp_apq, table.schema))
                         awriter.write_table(table.cast(awriter.schema))
+                    if n_total <= _PAIRWISE_MAX:
+                        everything.append(chunk)
                     yield chunk
 
-            sources = tables.compare_stream(written_chunks(), by=args.by, features=feats)
+            sources = tables.compare_stream(written_chunks(), by=spec.name, features=feats,
+                                            sentence_units=units)
     written = {"evidence": out / "evidence.csv", "articles": out / "articles.csv"}
     if args.parquet:
         written.update(evidence_parquet=out / "evidence.parquet", articles_parquet=out / "articles.parquet")
     corpus_s = pd.concat(sample_c, ignore_index=True)
-    ev_s = pd.concat(sample_e, ignore_index=True)
+    corpus_s = groups.add_group_column(corpus_s, args.by, spec=spec)[0]
+    ev_s = _label_evidence(pd.concat(sample_e, ignore_index=True), corpus_s, spec.name)
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
+    if everything:
+        pw = tables.pairwise(pd.concat(everything, ignore_index=True), spec.name, features=feats,
+                             sentence_units=units)
+    else:
+        pw = tables.pairwise(arts_s, spec.name, features=feats, evidence=ev_s, corpus=corpus_s)
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
-            f"cover all of them; charts drawn from evidence, pairwise tests and examples use the first "
-            f"{len(corpus_s):,}." if n_total > len(corpus_s) else None)
-    return corpus_s, ev_s, arts_s, sources, written, note or ""
+            f"cover all of them; charts drawn from evidence, the report's pairwise tests and examples use "
+            f"the first {len(corpus_s):,}." if n_total > len(corpus_s) else None)
+    return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or ""
 
 
 def run(args: argparse.Namespace) -> dict[str, Path]:
     """Run the whole job; return the paths written. Raises ValueError on bad input."""
-    from contrast import io, plot, report, tables
+    from contrast import codebook, groups, io, plot, report, tables
     from contrast.corpus import TABLE_SUFFIXES, load_corpus
     from contrast.extract import extract
 
@@ -239,38 +314,50 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         raise ValueError(f"--out {out} is inside the input folder {src}; choose a folder outside it")
     if out.exists() and not out.is_dir():
         raise ValueError(f"--out {out} exists and is not a folder")
+    if args.bins < 2:
+        raise ValueError(f"--bins must be at least 2, got {args.bins}")
     cols = {"text": args.text_col, "source": args.source_col, "title": args.title_col,
             "date": args.date_col, "doc_id": args.id_col}
     note = ""
     if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore" if args.quiet else "default", tables.SmallSampleWarning)
-            corpus, evidence, arts, sources, written, note = _stream(src, out, cols, args)
+            corpus, evidence, arts, sources, pw, spec, written, note = _stream(src, out, cols, args)
     else:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
                              title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
         _check_by(corpus, args.by)
-        evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
+        corpus, spec = groups.add_group_column(corpus, args.by, period=_period(args), bins=args.bins)
+        raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
+        evidence = _label_evidence(raw, corpus, spec.name)
         arts = tables.articles(evidence, corpus)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore" if args.quiet else "default")
-            sources = tables.compare(arts, by=args.by, evidence=evidence, corpus=corpus)
-        written = {"evidence": io.write_csv(evidence, out / "evidence.csv"),
+            sources = tables.compare(arts, by=spec.name, evidence=evidence, corpus=corpus)
+            pw = tables.pairwise(arts, spec.name, evidence=evidence, corpus=corpus)
+        written = {"evidence": io.write_csv(raw, out / "evidence.csv"),
                    "articles": io.write_csv(arts, out / "articles.csv")}
         if args.parquet:
-            written["evidence_parquet"] = io.write_parquet(evidence, out / "evidence.parquet")
+            written["evidence_parquet"] = io.write_parquet(raw, out / "evidence.parquet")
             written["articles_parquet"] = io.write_parquet(arts, out / "articles.parquet")
+    sources.attrs["grouping"] = spec.describe()
     written["sources"] = io.write_csv(sources, out / "sources.csv")
+    written["pairwise"] = io.write_csv(pw, out / "pairwise.csv")
     if args.parquet:
         written["sources_parquet"] = io.write_parquet(sources, out / "sources.parquet")
+        written["pairwise_parquet"] = io.write_parquet(pw, out / "pairwise.parquet")
     charts: dict[str, Path] = {}
     if not args.no_charts:
-        charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus)
+        charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus, by=spec.name)
         written.update({f"chart_{k}": v for k, v in charts.items()})
     written["report"] = report.write_report(
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,
         charts=charts, validity=_stored_validity(), note=note or None,
     )
+    tables_written = {k: v for k, v in written.items() if v.suffix == ".csv"}
+    written["codebook"] = io.write_csv(
+        codebook.codebook({k: pd.read_csv(v, nrows=0).columns for k, v in tables_written.items()},
+                          grouping=spec.describe()), out / "codebook.csv")
     return written
 
 
@@ -301,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.quiet:
         out = Path(args.out)
         n_charts = sum(1 for k in written if k.startswith("chart_"))
-        print(f"contrast: wrote {out}/ (articles.csv, evidence.csv, sources.csv, "
+        print(f"contrast: wrote {out}/ (articles.csv, evidence.csv, sources.csv, pairwise.csv, codebook.csv, "
               f"{n_charts} charts as PNG and SVG in charts/, report.html) in {time.perf_counter() - t0:.1f}s")
         print(f"contrast: open {written['report'].resolve()}")
     return 0

@@ -65,6 +65,7 @@ __all__ = [
     "export_table",
     "pairwise",
     "sentence_units",
+    "articles_and_units",
     "FEATURE_LABELS",
     "feature_label",
 ]
@@ -455,7 +456,17 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     >>> a[["source", "hedge_n"]].values.tolist()
     [['Business Insider', 1], ['Izvestia', 0]]
     """
+    return _articles_from(*_sentence_counts(evidence, corpus), evidence, corpus)
+
+
+def articles_and_units(evidence: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`articles` and :func:`sentence_units` of the same evidence, segmenting once."""
     frame, count_cols = _sentence_counts(evidence, corpus)
+    return _articles_from(frame, count_cols, evidence, corpus), frame
+
+
+def _articles_from(frame: pd.DataFrame, count_cols: list[str], evidence: pd.DataFrame,
+                   corpus: pd.DataFrame) -> pd.DataFrame:
     meta = _meta(corpus)
     sums = frame.groupby("doc_id")[[*_BASE_COUNTS, *count_cols]].sum()
     sums.index = sums.index.astype("string")
