@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["atomic_path", "write_text", "write_bytes", "write_csv", "write_parquet", "escape_formulas"]
+__all__ = ["atomic_path", "write_text", "write_bytes", "write_csv", "write_parquet", "escape_formulas", "EXACT_COLUMNS"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,17 +47,40 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
     return Path(path)
 
 
-def escape_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Copy of ``df`` whose text cells starting with ``= + - @`` get a leading ``'``.
+#: Columns that must equal the article text at their offsets (``text[start:end] == span``): never guarded.
+EXACT_COLUMNS = frozenset({"span", "speaker", "cue"})
 
-    Spreadsheets run such cells as formulas (CSV injection, OWASP); numbers
-    are left alone.
+
+def _numeric_text(s: pd.Series) -> pd.Series:
+    """True where a text cell reads as a number ("-2", "+3.5%", "-1,200")."""
+    t = s.astype("string").str.strip().str.replace(",", "", regex=False).str.rstrip("%")
+    return pd.to_numeric(t, errors="coerce").notna()
+
+
+def escape_formulas(df: pd.DataFrame, *, exact: frozenset[str] | set[str] = EXACT_COLUMNS) -> pd.DataFrame:
+    """Copy of ``df`` whose non-numeric text cells starting with ``= + - @`` get a leading ``'``.
+
+    Spreadsheets run such cells as formulas (CSV injection, OWASP). Numbers,
+    text that reads as a number (``"-2"``, ``"+3.5%"``) and the offset-exact
+    columns ``exact`` (``span``, ``speaker``, ``cue``) are written as they
+    are, so ``text[start:end] == span`` holds in the CSV too; Parquet is
+    always exact.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"span": ["-2", "=1+1"], "note": ["-2", "=1+1"]})
+    >>> escape_formulas(df).values.tolist()
+    [['-2', '-2'], ['=1+1', "'=1+1"]]
     """
     out = df.copy()
     for col in out.columns:
+        if col in exact:
+            continue
         s = out[col]
         if s.dtype == object or pd.api.types.is_string_dtype(s):
             mask = s.astype("string").str.startswith(_FORMULA_START).fillna(False).astype(bool)
+            if mask.any():
+                mask &= ~_numeric_text(s).to_numpy(bool)
             if mask.any():
                 out[col] = s.astype(object).where(~mask, "'" + s.astype("string").astype(object))
     return out

@@ -180,3 +180,28 @@ def test_codebook_entries_follow_generated_names():
     assert "belarus" in r.loc["attribution_actor_belarus_per_1k", "computed"]
     assert r.loc["custom_moral_care_n", "family"] == "custom"
     assert contrast.codebook.label("hedge_per_1k_low") == "Hedges, lower bound"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The ministry claimed that the depot was empty.", "claimed"),
+    ("Officials argued that the strike was legal.", "argued"),
+    ("The governor indicated that two people were hurt.", "indicated"),
+])
+def test_reporting_verbs_count_as_attribution_not_as_hedges(sentence, word):
+    from contrast.extract import extract_text
+
+    ev = extract_text("Headline\n" + sentence)
+    hedges = ev[ev["family"] == "hedge"]["span"].str.lower().tolist()
+    cues = " ".join(ev.loc[ev["family"] == "attribution", "span"].str.lower())
+    assert word not in hedges
+    assert word in cues  # counted once, as attribution stance
+
+
+def test_an_outlet_that_writes_claimed_does_not_hedge():
+    corpus = contrast.load_corpus(pd.DataFrame({
+        "doc_id": ["a", "b"], "source": ["Claims", "Plain"],
+        "text": [" ".join(["The ministry claimed that troops withdrew."] * 12), "Troops withdrew. " * 12]}))
+    ev = contrast.extract(corpus)
+    arts = contrast.articles(ev, corpus).set_index("source")
+    assert arts.loc["Claims", "hedge_n"] == 0
+    assert arts.loc["Claims", "attribution_distancing_n"] >= 12

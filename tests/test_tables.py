@@ -227,12 +227,16 @@ def test_shares_naming_numbers_actor_tables(synth):
 
 
 def test_export_table_escapes_formulas(tmp_path):
-    df = pd.DataFrame({"span": ["=HYPERLINK(\"x\")", "-5 dead", "fine"], "value": [-1.0, 2.0, 3.0]})
+    df = pd.DataFrame({"note": ["=HYPERLINK(\"x\")", "-5 dead", "fine"], "value": [-1.0, 2.0, 3.0],
+                       "span": ["-2", "=x", "+3.5%"], "counted": ["-2", "+3.5%", "@home"]})
     paths = tables.export_table(df, tmp_path / "t")
     text = paths["csv"].read_text()
     assert "'=HYPERLINK" in text and "'-5 dead" in text and "-1.0" in text
+    back_csv = pd.read_csv(paths["csv"], dtype=str)
+    assert back_csv["span"].tolist() == df["span"].tolist()  # offset-exact: never guarded
+    assert back_csv["counted"].tolist() == ["-2", "+3.5%", "'@home"]  # numbers as text stay numbers
     back = pd.read_parquet(paths["parquet"])
-    assert back["span"].tolist() == df["span"].tolist()
+    assert back["note"].tolist() == df["note"].tolist()
 
 
 def test_demo_corpus_articles_match_evidence(demo_corpus, demo_evidence):
