@@ -8,6 +8,7 @@ Exit status 0 on success; 2 with a one-line reason on bad input.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 import warnings
@@ -39,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="corpus column to compare groups by (default: source); a date column groups by "
                         "month (or --period), a numeric one by --bins quantile bins")
     p.add_argument("--bins", type=int, default=5, help="quantile bins of a numeric --by column (default: 5)")
+    p.add_argument("--actors", metavar="FILE", help="actor dictionary TSV (columns alias, actor) for another conflict")
+    p.add_argument("--lexicon", action="append", default=[], metavar="FAMILY=FILE",
+                   help="your own word list: hedge=, booster=, naming=, attribution= (TSV as the bundled "
+                        "lexicons), custom= (LIWC .dic, or TSV with term and category); repeatable")
+    p.add_argument("--families", help="comma-separated evidence families to extract (default: all)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
     p.add_argument("--chunksize", type=int, default=5000,
                    help="articles per chunk when streaming a table file (default: 5000)")
@@ -77,12 +83,73 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
         raise ValueError(f"--by {by!r} is not a corpus column; columns: {list(corpus.columns)}")
 
 
-def _extract_part(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _extract_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``extract`` keywords from ``--actors``, ``--lexicon`` and ``--families`` (the Python customisation)."""
+    from contrast.lexicon import load_table
+
+    opts: dict[str, Any] = {}
+    if getattr(args, "families", None):
+        opts["families"] = [f.strip() for f in args.families.split(",") if f.strip()]
+    if getattr(args, "actors", None):
+        from contrast.actors import ActorDictionary
+
+        opts["actors"] = ActorDictionary.from_file(_existing(args.actors, "--actors"))
+    given: dict[str, Path] = {}
+    for spec in getattr(args, "lexicon", None) or []:
+        family, sep, file = spec.partition("=")
+        family = family.strip().lower()
+        if not sep or not file:
+            raise ValueError(f"--lexicon {spec!r}: expected FAMILY=FILE, e.g. hedge=my_hedges.tsv")
+        if family not in {"hedge", "booster", "naming", "attribution", "custom"}:
+            raise ValueError(f"--lexicon {spec!r}: FAMILY must be hedge, booster, naming, attribution or custom")
+        given[family] = _existing(file, "--lexicon")
+    res: dict[str, Any] = {}
+    if "hedge" in given or "booster" in given:
+        from contrast.features import hedging
+
+        res["hedging"] = hedging.Resources.from_terms(
+            hedges=load_table(given["hedge"]) if "hedge" in given else load_table("hedges"),
+            boosters=load_table(given["booster"]) if "booster" in given else load_table("boosters"))
+    if "naming" in given:
+        from contrast.features import naming
+
+        res["naming"] = naming.Resources.from_file(given["naming"])
+    if "attribution" in given:
+        from contrast.features import attribution
+
+        res["attribution"] = attribution.Resources.from_tables(load_table(given["attribution"]),
+                                                               load_table("attribution_nouns"))
+    if "custom" in given:
+        from contrast.features import custom
+
+        path = given["custom"]
+        if path.suffix.lower() == ".dic":
+            res["custom"] = custom.load_dic(path)
+        else:
+            table = load_table(path)
+            if not {"term", "category"} <= set(table.columns):
+                raise ValueError(f"{path}: a custom TSV needs columns term and category; found {list(table.columns)}")
+            res["custom"] = custom.Resources.from_terms(
+                {str(c): part["term"].astype(str).tolist() for c, part in table.groupby("category")})
+    if res:
+        opts["resources"] = res
+    return opts
+
+
+def _existing(path: str, option: str) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise ValueError(f"{option} {path}: no such file")
+    return p
+
+
+def _extract_part(corpus: pd.DataFrame, options: dict[str, Any] | None = None
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Evidence, articles table and sentence units of one part of a streamed chunk (runs in a worker)."""
     from contrast import tables
     from contrast.extract import extract
 
-    ev = extract(corpus, n_jobs=1, cache=False, progress=False)
+    ev = extract(corpus, n_jobs=1, cache=False, progress=False, **(options or {}))
     return (ev, *tables.articles_and_units(ev, corpus))
 
 
@@ -207,7 +274,8 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     for k in range(0, len(chunk), _PART):
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 
-            for i, (corpus, (ev, arts, sents)) in enumerate(_map_ordered(_extract_part, parts(), args.jobs)):
+            work = functools.partial(_extract_part, options=args.extract_options)
+            for i, (corpus, (ev, arts, sents)) in enumerate(_map_ordered(work, parts(), args.jobs)):
                 io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
                 if tmp_pq is not None:
                     table = pa.Table.from_pandas(ev, preserve_index=False)
@@ -318,6 +386,7 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         raise ValueError(f"--bins must be at least 2, got {args.bins}")
     cols = {"text": args.text_col, "source": args.source_col, "title": args.title_col,
             "date": args.date_col, "doc_id": args.id_col}
+    args.extract_options = _extract_options(args)  # bad --actors/--lexicon fail before anything is written
     note = ""
     if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
         with warnings.catch_warnings():
@@ -328,7 +397,8 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
                              title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
         _check_by(corpus, args.by)
         corpus, spec = groups.add_group_column(corpus, args.by, period=_period(args), bins=args.bins)
-        raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
+        raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False,
+                      **args.extract_options)
         evidence = _label_evidence(raw, corpus, spec.name)
         arts = tables.articles(evidence, corpus)
         with warnings.catch_warnings():

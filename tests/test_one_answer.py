@@ -205,3 +205,36 @@ def test_an_outlet_that_writes_claimed_does_not_hedge():
     arts = contrast.articles(ev, corpus).set_index("source")
     assert arts.loc["Claims", "hedge_n"] == 0
     assert arts.loc["Claims", "attribution_distancing_n"] >= 12
+
+
+def test_cli_takes_lexicons_actors_and_families(tmp_path):
+    df = pd.DataFrame({"source": ["A", "B"] * 3, "text": [
+        "Perchance the Arvenian army will win. The minister said the Arvenians advanced.",
+        "The Belmark ministry claimed victory, perchance. Care and kindness matter.",
+        "Nothing happened in the Belmark capital."] * 2})
+    src = tmp_path / "c.csv"
+    df.to_csv(src, index=False)
+    (tmp_path / "hedges.tsv").write_text("# name: test\nterm\ttype\trule\nperchance\tadverb\t\n", encoding="utf-8")
+    (tmp_path / "actors.tsv").write_text("alias\tactor\nArvenian army\tArvenia\nArvenians\tArvenia\n"
+                                         "Belmark ministry\tBelmark\n", encoding="utf-8")
+    (tmp_path / "moral.dic").write_text("%\n1\tcare\n%\ncare\t1\nkindness\t1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--no-charts", "-q", "--lexicon", f"hedge={tmp_path / 'hedges.tsv'}",
+                 "--lexicon", f"custom={tmp_path / 'moral.dic'}", "--actors", str(tmp_path / "actors.tsv"),
+                 "--families", "hedge,booster,actor,attribution,custom"]) == 0
+    ev = pd.read_csv(out / "evidence.csv")
+    assert set(ev["family"]) <= {"hedge", "booster", "actor", "attribution", "custom"}
+    assert set(ev.loc[ev["family"] == "hedge", "span"].str.lower()) == {"perchance"}
+    assert {"Arvenia", "Belmark"} <= set(ev.loc[ev["family"] == "actor", "actor"].dropna())
+    assert (ev["family"] == "custom").sum() >= 4
+    book = pd.read_csv(out / "codebook.csv")
+    assert any(c.startswith("custom_") for c in book["column"])
+
+
+def test_cli_bad_lexicon_is_one_line_and_writes_nothing(tmp_path, capsys):
+    src = tmp_path / "c.csv"
+    pd.DataFrame({"source": ["A"], "text": ["Officials said so."]}).to_csv(src, index=False)
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out), "--lexicon", "hedge"]) == 2
+    assert "FAMILY=FILE" in capsys.readouterr().err
+    assert not out.exists()
