@@ -377,40 +377,89 @@ def _frame(items: list[Item], families: tuple[str, ...] | None,
 
 
 _WARM: set[int] = set()  # ids of worker pools that have finished a call (their workers are up)
+_POOL: list[Any] = []  # [executor, workers, start method] of this process's worker pool
+
+
+def _start_method() -> str:
+    """``fork`` where it is safe and cheap (Linux, one thread): workers inherit the loaded lexicons.
+
+    Elsewhere ``forkserver`` (POSIX) or ``spawn`` (Windows): each worker
+    imports the package and loads the lexicons itself.
+    """
+    import multiprocessing as mp
+    import threading
+
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _pool(workers: int, fams: tuple[str, ...] | None) -> Any:
+    """This process's pool of ``workers`` processes, started on first use and kept for later calls."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if _POOL and _POOL[1] == workers and not getattr(_POOL[0], "_broken", False):
+        return _POOL[0]
+    if _POOL:
+        _POOL[0].shutdown(wait=False, cancel_futures=True)
+        _POOL.clear()
+    import multiprocessing as mp
+
+    method = _start_method()
+    if method == "fork":
+        _resources(_modules(None), None)  # forked workers inherit the default lexicons, loaded once here
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["contrast.extract"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    _POOL[:] = [pool, workers, method]
+    return pool
 
 
 def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
     """``_work(chunk, *args)`` for every chunk, in order, on a pool of ``workers`` processes.
 
-    The pool is loky's reusable one, kept alive between calls (idle for at
-    most five minutes), so only a session's first parallel call starts
-    workers. While they start, this process takes chunks from the back of
-    the queue itself (those no worker has taken yet), so that first call is
-    not slower than a serial one.
+    The pool stays up between calls, so only a session's first parallel call
+    starts workers (by ``fork`` on Linux: they inherit the lexicons this
+    process loaded). While they start, this process takes chunks from the
+    back of the queue itself (those no worker has taken yet), so that first
+    call is not slower than a serial one.
     """
-    from joblib.externals.loky import get_reusable_executor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = get_reusable_executor(max_workers=workers, timeout=300)
+    pool = _pool(workers, args[0] if args else None)
     cold = id(pool) not in _WARM
-    futures = [pool.submit(_work, c, *args) for c in chunks]
-    results: list[Any] = [None] * len(chunks)
-    if cold:
-        for i in range(len(chunks) - 1, -1, -1):
-            if not futures[i].cancel():  # a worker has it (and, FIFO, every chunk before it)
-                break
-            results[i] = _work(chunks[i], *args)
-    for i, fut in enumerate(futures):
-        if results[i] is None:
-            results[i] = fut.result()
+    try:
+        futures = [pool.submit(_work, c, *args) for c in chunks]
+        results: list[Any] = [None] * len(chunks)
+        if cold:
+            for i in range(len(chunks) - 1, -1, -1):
+                if not futures[i].cancel():  # a worker has it (and, FIFO, every chunk before it)
+                    break
+                results[i] = _work(chunks[i], *args)
+        for i, fut in enumerate(futures):
+            if results[i] is None:
+                results[i] = fut.result()
+    except BrokenProcessPool:
+        _POOL.clear()
+        raise RuntimeError("a worker process died (out of memory?); run again with n_jobs=1 "
+                           "or fewer jobs") from None
     _WARM.add(id(pool))
     return results
 
 
 def _go_parallel(items: list[Item], workers: int) -> bool:
-    """Whether to use worker processes: more than one asked for, and workers up or enough text to repay them."""
+    """Whether to use worker processes: more than one asked for, and cheap to start or repaid.
+
+    Forked workers (Linux) or a pool already up cost next to nothing; else
+    starting workers costs seconds, repaid only by enough text.
+    """
     if workers <= 1:
         return False
-    return bool(_WARM) or sum(len(t) for _, _, t, _ in items) >= _SMALL_BYTES
+    if (_POOL and id(_POOL[0]) in _WARM) or _start_method() == "fork":
+        return True
+    return sum(len(t) for _, _, t, _ in items) >= _SMALL_BYTES
 
 
 def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
