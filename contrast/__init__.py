@@ -24,7 +24,7 @@ from contrast.actors import ActorDictionary
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
-from contrast.extract import extract
+from contrast.extract import clear_cache, extract
 from contrast.features.sentiment import sentiment_toward
 from contrast.stats import distinctive_words
 from contrast.tables import articles, compare, contrast_pair, numbers_table, pairwise
@@ -73,6 +73,7 @@ __all__ = [
     "align_stories",
     "__version__",
     "articles",
+    "clear_cache",
     "codebook",
     "compare",
     "contrast_pair",

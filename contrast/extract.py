@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import pickle
 import sys
+import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,7 +29,11 @@ from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
 from contrast.text import segment
 
-__all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers", "with_actors"]
+__all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers", "with_actors", "SegmentationWarning"]
+
+
+class SegmentationWarning(UserWarning):
+    """Sentences too long to analyse as written were split (see :func:`contrast.text.split_long`)."""
 
 _Rows = list[dict[str, Any]]
 
@@ -107,7 +112,11 @@ def link_number_speakers(rows: _Rows) -> None:
                 r["actor"] = best.get("actor")
 
 
-def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
+_Splits = tuple[tuple[int, int], ...]  # spans of over-long sentences split for analysis
+
+
+def _doc_rows(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> tuple[_Rows, _Splits]:
+    """Evidence rows of one article and the spans of its sentences that were split for analysis."""
     doc = segment(text, headline=headline)
     rows: _Rows = []
     for m in mods:
@@ -117,7 +126,11 @@ def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, 
             rows.append(r)
     rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
     link_number_speakers(rows)
-    return rows
+    return rows, doc.split_sentences
+
+
+def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
+    return _doc_rows(text, headline, mods, res)[0]
 
 
 def extract_text(
@@ -152,7 +165,11 @@ def extract_text(
 
 @lru_cache(maxsize=1)
 def _default_fingerprint() -> str:
-    """Hash of the bundled lexicons and the versions the results depend on."""
+    """Hash of the bundled lexicons, the package's source files and the versions the results depend on.
+
+    The evidence cache outlives a process (:mod:`contrast.cache`), so a change
+    to any module (segmentation, an extractor, a helper) must change the key.
+    """
     h = hashlib.sha256()
     for pkg in ("contrast", "vaderSentiment", "nltk"):
         try:
@@ -164,11 +181,12 @@ def _default_fingerprint() -> str:
         if p.is_file():
             h.update(p.name.encode())
             h.update(p.read_bytes())
-    for m in MODULES:
-        mod = importlib.import_module(f"contrast.features.{m}")
-        if mod.__file__:
-            with open(mod.__file__, "rb") as fh:
-                h.update(fh.read())
+    root = _res.files("contrast")
+    for sub in (root, root / "features"):
+        for p in sorted(sub.iterdir(), key=lambda p: p.name):
+            if p.is_file() and p.name.endswith(".py"):
+                h.update(p.name.encode())
+                h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -194,32 +212,35 @@ class _Slice:
 
 
 _Cached: TypeAlias = _Rows | _Slice  # rows (serial runs) or the article's slice of a worker's table
+_Entry: TypeAlias = tuple[_Cached, _Splits]
+_Key: TypeAlias = tuple[str, bool, str]
 
 
 class _Cache:
     """Evidence per (text hash, headline flag, resources fingerprint), LRU in memory.
 
-    A serial run stores an article's rows; a parallel run stores the article's
-    slice of the table a worker sent back, so filling the cache costs it no
-    conversion.
+    A serial run (or a read from the disk store) stores an article's rows; a
+    parallel run stores the article's slice of the table a worker sent back,
+    so filling the cache costs it no conversion. ``hits`` and ``misses``
+    count this memory level only.
     """
 
     def __init__(self, max_docs: int = 20_000):
         self.max_docs = max_docs
-        self._store: OrderedDict[tuple[str, bool, str], _Cached] = OrderedDict()
+        self._store: OrderedDict[_Key, _Entry] = OrderedDict()
         self.hits = self.misses = 0
 
-    def get(self, key: tuple[str, bool, str]) -> _Cached | None:
-        rows = self._store.get(key)
-        if rows is None:
+    def get(self, key: _Key) -> _Entry | None:
+        entry = self._store.get(key)
+        if entry is None:
             self.misses += 1
             return None
         self._store.move_to_end(key)
         self.hits += 1
-        return rows
+        return entry
 
-    def put(self, key: tuple[str, bool, str], rows: _Cached) -> None:
-        self._store[key] = rows
+    def put(self, key: _Key, entry: _Entry) -> None:
+        self._store[key] = entry
         if len(self._store) > self.max_docs:
             self._store.popitem(last=False)
 
@@ -231,10 +252,23 @@ class _Cache:
 _CACHE = _Cache()
 
 
-def clear_cache() -> None:
-    """Forget cached evidence (e.g. after editing a bundled lexicon file in place)."""
+def clear_cache(*, disk: bool = True) -> None:
+    """Forget cached evidence: in this process and (``disk=True``) in the on-disk store.
+
+    Use it after editing a bundled lexicon file in place; the disk store is at
+    :func:`contrast.cache.cache_dir` (``CONTRAST_CACHE_DIR`` moves it).
+    """
     _CACHE.clear()
     _default_fingerprint.cache_clear()
+    if disk:
+        from contrast.cache import DiskCache, cache_dir
+
+        DiskCache(cache_dir()).clear()
+
+
+def _disk_key(key: _Key) -> str:
+    text, headline, fp = key
+    return f"{fp}:{int(headline)}:{text}"
 
 
 def _text_key(text: str) -> str:
@@ -244,24 +278,26 @@ def _text_key(text: str) -> str:
 # ----------------------------------------------------------------------------- drivers
 
 
-def _extract_records(
-    items: list[tuple[str, str, str, bool]],
-    families: tuple[str, ...] | None,
-    resources: Mapping[str, Any] | None,
-    progress: bool = False,
-) -> _Rows:
-    """Evidence rows of every article, computed here (no cache)."""
+Item: TypeAlias = tuple[str, str, str, bool]  # doc_id, source, text, headline
+
+
+def _extract_records(items: list[Item], families: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
+                     progress: bool = False) -> tuple[_Rows, list[_Splits]]:
+    """Evidence rows of every article and each one's split sentences, computed here (no cache)."""
     mods = _modules(families)
     res = _resources(mods, resources)
-    it: Iterable[tuple[str, str, str, bool]] = items
+    it: Iterable[Item] = items
     if progress:
         from tqdm.auto import tqdm
 
         it = tqdm(items, desc="extract", unit="article", file=sys.stderr)
     out: _Rows = []
+    splits: list[_Splits] = []
     for doc_id, source, text, headline in it:
-        out.extend({**r, "doc_id": doc_id, "source": source} for r in _rows_for(text, headline, mods, res))
-    return out
+        rows, sp = _doc_rows(text, headline, mods, res)
+        splits.append(sp)
+        out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
+    return out, splits
 
 
 def _items(corpus: pd.DataFrame) -> list[tuple[str, str, str, bool]]:
@@ -293,38 +329,160 @@ def _task_size(n: int, workers: int) -> int:
     return max(1, min(_TASK_MAX, -(-n // (workers * _TASKS_PER_WORKER))))
 
 
-def _frame(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
-           resources: Mapping[str, Any] | None) -> pd.DataFrame:
-    """Evidence of a chunk of articles as a DataFrame (cheap to send between processes)."""
-    return _frame_counts(items, families, resources)[0]
+#: a corpus with less text than this runs serially when no workers are running yet: starting them costs more
+_SMALL_BYTES = 100_000
 
 
-def _frame_counts(items: list[tuple[str, str, str, bool]], families: tuple[str, ...] | None,
-                  resources: Mapping[str, Any] | None) -> tuple[pd.DataFrame, list[int]]:
-    """:func:`_frame` and the number of rows of each article, so the caller can cache each one."""
+def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
+          disk: tuple[str, str] | None = None) -> tuple[pd.DataFrame, list[int], list[_Splits]]:
+    """Evidence of a chunk of articles as one table, the row count and split sentences of each article.
+
+    Runs in a worker process (or the caller's). With ``disk = (folder,
+    fingerprint)`` each article's rows also go to the disk store there, in
+    one transaction per chunk.
+    """
     mods = _modules(families)
     res = _resources(mods, resources)
     out: _Rows = []
-    counts = []
+    counts: list[int] = []
+    splits: list[_Splits] = []
+    store: list[tuple[str, Any]] = []
     for doc_id, source, text, headline in items:
-        rows = _rows_for(text, headline, mods, res)
+        rows, sp = _doc_rows(text, headline, mods, res)
         counts.append(len(rows))
+        splits.append(sp)
+        if disk is not None:
+            store.append((_disk_key((_text_key(text), headline, disk[1])), {"r": rows, "s": sp}))
         out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
-    return evidence_frame(out), counts
+    if store and disk is not None:
+        from contrast.cache import DiskCache
+
+        _worker_store(disk[0], DiskCache).put_many(store)
+    return evidence_frame(out), counts, splits
 
 
-def _cached(items: list[tuple[str, str, str, bool]], fams: tuple[str, ...] | None,
-            resources: Mapping[str, Any] | None, workers: int, fp: str, progress: bool) -> pd.DataFrame:
-    """Extraction that reuses and fills the cache: only unseen articles are extracted.
+_WORKER_STORES: dict[str, Any] = {}
 
-    A serial run caches each article's rows; a parallel run caches each
-    article's slice of the table its worker sent back. Either serves later
-    runs of either kind.
+
+def _worker_store(folder: str, cls: Any) -> Any:
+    if folder not in _WORKER_STORES:
+        _WORKER_STORES[folder] = cls(folder)
+    return _WORKER_STORES[folder]
+
+
+def _frame(items: list[Item], families: tuple[str, ...] | None,
+           resources: Mapping[str, Any] | None) -> pd.DataFrame:
+    """Evidence of a chunk of articles as a DataFrame (cheap to send between processes)."""
+    return _work(items, families, resources)[0]
+
+
+_WARM: set[int] = set()  # ids of worker pools that have finished a call (their workers are up)
+_POOL: list[Any] = []  # [executor, workers, start method] of this process's worker pool
+
+
+def _start_method() -> str:
+    """``fork`` where it is safe and cheap (Linux, one thread): workers inherit the loaded lexicons.
+
+    Elsewhere ``forkserver`` (POSIX) or ``spawn`` (Windows): each worker
+    imports the package and loads the lexicons itself.
     """
-    keys = [(_text_key(t), h, fp) for _, _, t, h in items]
-    got = [_CACHE.get(k) for k in keys]
+    import multiprocessing as mp
+    import threading
+
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _pool(workers: int, fams: tuple[str, ...] | None) -> Any:
+    """This process's pool of ``workers`` processes, started on first use and kept for later calls."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if _POOL and _POOL[1] == workers and not getattr(_POOL[0], "_broken", False):
+        return _POOL[0]
+    if _POOL:
+        _POOL[0].shutdown(wait=False, cancel_futures=True)
+        _POOL.clear()
+    import multiprocessing as mp
+
+    method = _start_method()
+    if method == "fork":
+        _resources(_modules(None), None)  # forked workers inherit the default lexicons, loaded once here
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["contrast.extract"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    _POOL[:] = [pool, workers, method]
+    return pool
+
+
+def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
+    """``_work(chunk, *args)`` for every chunk, in order, on a pool of ``workers`` processes.
+
+    The pool stays up between calls, so only a session's first parallel call
+    starts workers (by ``fork`` on Linux: they inherit the lexicons this
+    process loaded). While they start, this process takes chunks from the
+    back of the queue itself (those no worker has taken yet), so that first
+    call is not slower than a serial one.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(workers, args[0] if args else None)
+    cold = id(pool) not in _WARM
+    try:
+        futures = [pool.submit(_work, c, *args) for c in chunks]
+        results: list[Any] = [None] * len(chunks)
+        if cold:
+            for i in range(len(chunks) - 1, -1, -1):
+                if not futures[i].cancel():  # a worker has it (and, FIFO, every chunk before it)
+                    break
+                results[i] = _work(chunks[i], *args)
+        for i, fut in enumerate(futures):
+            if results[i] is None:
+                results[i] = fut.result()
+    except BrokenProcessPool:
+        _POOL.clear()
+        raise RuntimeError("a worker process died (out of memory?); run again with n_jobs=1 "
+                           "or fewer jobs") from None
+    _WARM.add(id(pool))
+    return results
+
+
+def _go_parallel(items: list[Item], workers: int) -> bool:
+    """Whether to use worker processes: more than one asked for, and cheap to start or repaid.
+
+    Forked workers (Linux) or a pool already up cost next to nothing; else
+    starting workers costs seconds, repaid only by enough text.
+    """
+    if workers <= 1:
+        return False
+    if (_POOL and id(_POOL[0]) in _WARM) or _start_method() == "fork":
+        return True
+    return sum(len(t) for _, _, t, _ in items) >= _SMALL_BYTES
+
+
+def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
+            workers: int, fp: str, progress: bool, disk: Any) -> tuple[pd.DataFrame, list[_Splits]]:
+    """Extraction that reuses and fills the caches: only articles seen nowhere are extracted.
+
+    Memory first, then the disk store (``disk``, a :class:`contrast.cache.DiskCache`
+    or None). A serial run caches each article's rows; a parallel run caches
+    each article's slice of the table its worker sent back (the workers write
+    the disk store themselves). Either serves later runs of either kind.
+    """
+    keys: list[_Key] = [(_text_key(t), h, fp) for _, _, t, h in items]
+    got: list[_Entry | None] = [_CACHE.get(k) for k in keys]
     todo = [i for i, g in enumerate(got) if g is None]
-    if todo and workers == 1:
+    if todo and disk is not None:
+        found = disk.get_many(_disk_key(keys[i]) for i in todo)
+        for i in todo:
+            v = found.get(_disk_key(keys[i]))
+            if v is not None:
+                got[i] = entry = (v["r"], tuple(tuple(p) for p in v["s"]))
+                _CACHE.put(keys[i], entry)
+        todo = [i for i in todo if got[i] is None]
+    if todo and not _go_parallel([items[i] for i in todo], workers):
         mods = _modules(fams)
         res = _resources(mods, resources)
         it: Iterable[int] = todo
@@ -332,23 +490,31 @@ def _cached(items: list[tuple[str, str, str, bool]], fams: tuple[str, ...] | Non
             from tqdm.auto import tqdm
 
             it = tqdm(todo, desc="extract", unit="article", file=sys.stderr)
+        batch: list[tuple[str, Any]] = []
         for i in it:
-            got[i] = rows = _rows_for(items[i][2], items[i][3], mods, res)
-            _CACHE.put(keys[i], rows)
+            rows, sp = _doc_rows(items[i][2], items[i][3], mods, res)
+            got[i] = (rows, sp)
+            _CACHE.put(keys[i], (rows, sp))
+            if disk is not None:
+                batch.append((_disk_key(keys[i]), {"r": rows, "s": sp}))
+                if len(batch) >= 200:  # an interrupted run keeps what it computed
+                    disk.put_many(batch)
+                    batch = []
+        if disk is not None:
+            disk.put_many(batch)
     elif todo:
-        from joblib import Parallel, delayed
-
         size = _task_size(len(todo), workers)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        parts = Parallel(n_jobs=workers)(
-            delayed(_frame_counts)([items[i] for i in c], fams, resources) for c in chunks)
-        for chunk, (frame, counts) in zip(chunks, parts, strict=True):
+        where = (str(disk.folder), fp) if disk is not None and not disk.broken else None
+        parts = _parallel([[items[i] for i in c] for c in chunks], workers, fams, resources, where)
+        for chunk, (frame, counts, splits) in zip(chunks, parts, strict=True):
             lo = 0
-            for i, n in zip(chunk, counts, strict=True):
-                got[i] = piece = _Slice(frame, lo, lo + n)
-                _CACHE.put(keys[i], piece)
+            for i, n, sp in zip(chunk, counts, splits, strict=True):
+                got[i] = entry = (_Slice(frame, lo, lo + n), sp)
+                _CACHE.put(keys[i], entry)
                 lo += n
-    return _assemble(items, got)
+    return _assemble(items, [g[0] if g is not None else None for g in got]), [
+        g[1] if g is not None else () for g in got]
 
 
 def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]) -> pd.DataFrame:
@@ -404,6 +570,23 @@ def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
     return ev.reset_index(drop=True)
 
 
+def _report_splits(ev: pd.DataFrame, items: list[Item], splits: list[_Splits]) -> None:
+    """Record split over-long sentences in ``ev.attrs`` and say so in one warning."""
+    from contrast.text import MAX_SENTENCE_CHARS
+
+    hit = [(items[i][0], sp) for i, sp in enumerate(splits) if sp]
+    if not hit:
+        return
+    n = sum(len(sp) for _, sp in hit)
+    ev.attrs["split_sentences"] = {"sentences": n, "articles": len(hit),
+                                   "examples": [{"doc_id": d, "start": sp[0][0], "end": sp[0][1]}
+                                                for d, sp in hit[:5]]}
+    shown = ", ".join(d for d, _ in hit[:3]) + (", ..." if len(hit) > 3 else "")
+    warnings.warn(
+        f"{n} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters in {len(hit)} article(s) ({shown}) were "
+        "split for analysis at clause boundaries or spaces (offsets still index the text; sentence counts "
+        "count the pieces); to analyse them as written, give the text sentence punctuation or line breaks",
+        SegmentationWarning, stacklevel=3)
 
 
 def extract(
@@ -413,7 +596,7 @@ def extract(
     resources: Mapping[str, Any] | None = None,
     actors: Any = None,
     n_jobs: int = 1,
-    cache: bool = True,
+    cache: bool | str = True,
     progress: bool | None = None,
 ) -> Any:
     """Extract evidence from every article of a corpus.
@@ -433,11 +616,18 @@ def extract(
         used by every family that names actors (sentiment toward actors,
         the speaker's side in attribution, naming).
     n_jobs : int, default 1
-        Worker processes; -1 uses every core. Results equal ``n_jobs=1``.
-    cache : bool, default True
-        Reuse evidence of articles seen before in this process with the same
-        text, lexicons and package versions (with any ``n_jobs``: only unseen
-        articles are extracted).
+        Worker processes; -1 uses every core. Results equal ``n_jobs=1``. A
+        session's first parallel call on less than 100 kB of text runs
+        serially (starting workers would cost more than it saves); on more,
+        this process works through the corpus while the workers start.
+    cache : bool or "memory", default True
+        Reuse evidence of articles seen before with the same text, lexicons,
+        package source and versions (with any ``n_jobs``: only unseen
+        articles are extracted): in this process's memory, and on disk where
+        other processes and later sessions find it (:mod:`contrast.cache`;
+        ``CONTRAST_CACHE_DIR`` moves it, ``CONTRAST_CACHE=off`` turns the disk
+        store off, :func:`contrast.clear_cache` empties it). ``"memory"``:
+        this process only; ``False``: compute everything.
     progress : bool, optional
         Progress bar on stderr (default: for more than 300 articles).
 
@@ -446,6 +636,9 @@ def extract(
     DataFrame
         The evidence table: one row per matched span with the columns of
         :data:`contrast.evidence.EVIDENCE_COLUMNS`; ``text[start:end] == span``.
+        When sentences longer than :data:`contrast.text.MAX_SENTENCE_CHARS`
+        were split for analysis, ``attrs["split_sentences"]`` counts them
+        (with examples) and a :class:`SegmentationWarning` says so.
 
     Examples
     --------
@@ -456,6 +649,8 @@ def extract(
     """
     fams = tuple(families) if families is not None else None
     _modules(fams)  # validate names early
+    if cache not in (True, False, "memory"):
+        raise ValueError(f"cache={cache!r}: use True (memory and disk), 'memory' (this process) or False")
     if actors is not None:
         resources = with_actors(resources, actors)
     if type(corpus).__module__.startswith("dask"):
@@ -468,18 +663,20 @@ def extract(
     workers = min(_n_workers(n_jobs), max(1, len(items)))
     fp = _fingerprint(_modules(fams), resources) if cache else None
     if fp is not None:
-        ev = _cached(items, fams, resources, workers, fp, show)
-    elif workers == 1:
-        ev = evidence_frame(_extract_records(items, fams, resources, progress=show))
-    else:
-        from joblib import Parallel, delayed
+        from contrast.cache import disk_cache
 
-        # joblib keeps its worker processes alive between calls: only the first
-        # parallel call pays for starting them and loading the lexicons.
+        disk = disk_cache() if cache is True else None
+        ev, splits = _cached(items, fams, resources, workers, fp, show, disk)
+    elif not _go_parallel(items, workers):
+        rows, splits = _extract_records(items, fams, resources, progress=show)
+        ev = evidence_frame(rows)
+    else:
         size = _task_size(len(items), workers)
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        parts = Parallel(n_jobs=workers)(delayed(_frame)(c, fams, resources) for c in chunks)
-        ev = pd.concat(parts, ignore_index=True) if parts else evidence_frame([])
+        parts = _parallel(chunks, workers, fams, resources, None)
+        ev = pd.concat([p[0] for p in parts], ignore_index=True) if parts else evidence_frame([])
+        splits = [sp for p in parts for sp in p[2]]
     if fams is not None:
         ev = ev[ev["family"].isin(set(fams))].reset_index(drop=True)
+    _report_splits(ev, items, splits)
     return ev

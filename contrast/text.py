@@ -4,6 +4,23 @@ Sentences come from NLTK's Punkt algorithm (Kiss & Strunk 2006) run *untrained*
 with a list of news abbreviations, so no model is downloaded. The headline (the
 first line of an article that has a title) is always sentence 0, and paragraphs
 (lines) are never merged into one sentence.
+
+Text as scraped is not always written in sentences: a page flattened into one
+line, or a cell of concatenated text. Two limits keep every later stage linear
+in the size of its input whatever the shape of the text:
+
+- a first line longer than :data:`MAX_HEADLINE_CHARS` is not a headline (it is
+  segmented as body text);
+- a sentence longer than :data:`MAX_SENTENCE_CHARS` is split for analysis into
+  pieces of at most that length, at clause boundaries (``;``, ``:``, ``,``,
+  dashes) where there are some, else at spaces, else every
+  :data:`MAX_SENTENCE_CHARS` characters. Each split is recorded in
+  :attr:`Doc.split_sentences` (the original span), never silently:
+  :func:`contrast.extract` reports the count with a warning and in its
+  result's ``attrs["split_sentences"]``.
+
+No sentence of the PolNeAR news texts (34,715 sentences, the longest 979
+characters) or headline of the RUWA corpus (the longest 316) reaches them.
 """
 
 from __future__ import annotations
@@ -19,7 +36,13 @@ from nltk.tokenize.punkt import PunktParameters
 from contrast._punkt import FastPunkt
 from contrast.lexicon import load_table
 
-__all__ = ["Doc", "count_words", "segment", "sentence_spans", "token_spans", "quote_spans"]
+__all__ = ["Doc", "MAX_HEADLINE_CHARS", "MAX_SENTENCE_CHARS", "count_words", "segment", "sentence_spans",
+           "split_long", "token_spans", "quote_spans"]
+
+#: a first line longer than this is body text, not a headline
+MAX_HEADLINE_CHARS = 400
+#: a sentence longer than this is split for analysis (see :func:`split_long`)
+MAX_SENTENCE_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
@@ -41,15 +64,68 @@ _TOKEN = re.compile(
 )
 
 
-def sentence_spans(text: str, *, headline: bool = True) -> list[tuple[int, int]]:
-    """Split ``text`` into sentence spans ``(start, end)``.
+_CLAUSE = re.compile(r"[;:,\u2013\u2014)](?=\s)|\s[\u2013\u2014-]\s")
+_SPACE = re.compile(r"\s+")
 
-    Each line is a paragraph; Punkt splits within lines. With ``headline=True``
-    the first line is one sentence whatever its punctuation. Spans are
-    stripped of surrounding whitespace and never empty.
+
+def split_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Cut the span ``text[start:end]`` into pieces of at most ``limit`` characters.
+
+    Each cut falls at the last clause boundary (after ``;``, ``:``, ``,``,
+    ``)`` or a dash) in the second half of the window, else at the last space
+    in it, else at ``limit`` characters (one very long token). Pieces are
+    stripped of surrounding whitespace and never empty. Linear in
+    ``end - start``: each boundary is found once.
+
+    Examples
+    --------
+    >>> t = "aaaa, bbbb cccc"
+    >>> [t[s:e] for s, e in split_long(t, 0, len(t), limit=8)]
+    ['aaaa,', 'bbbb', 'cccc']
     """
+    if end - start <= limit:
+        return [(start, end)]
+    clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
+    spaces = [m.start() for m in _SPACE.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if end - pos <= limit:
+            cut = end
+        else:
+            hi = pos + limit
+            cut = _last_in(clauses, pos + limit // 2, hi) or _last_in(spaces, pos + 1, hi) or hi
+        piece_end = cut
+        while piece_end > pos and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > pos:
+            out.append((pos, piece_end))
+        pos = cut
+    return out
+
+
+def _last_in(points: list[int], lo: int, hi: int) -> int | None:
+    """The largest of the sorted ``points`` in ``[lo, hi]``, or None."""
+    i = bisect.bisect_right(points, hi) - 1
+    return points[i] if i >= 0 and points[i] >= lo else None
+
+
+def _first_line_is_headline(text: str) -> bool:
+    """Whether the first non-blank line is short enough to be a headline."""
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if line.strip():
+            return len(line.strip()) <= MAX_HEADLINE_CHARS
+    return True
+
+
+def _sentence_spans(text: str, headline: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sentence spans and the spans of over-long sentences that were split."""
     tok = _punkt()
     spans: list[tuple[int, int]] = []
+    split: list[tuple[int, int]] = []
     first = True
     for m in _LINE.finditer(text):
         line = m.group()
@@ -65,9 +141,28 @@ def sentence_spans(text: str, *, headline: bool = True) -> list[tuple[int, int]]
             chunk = line[s:e]
             ls = len(chunk) - len(chunk.lstrip())
             rs = len(chunk.rstrip())
-            if rs > ls:
-                spans.append((base + s + ls, base + s + rs))
-    return spans
+            if rs <= ls:
+                continue
+            a, b = base + s + ls, base + s + rs
+            if b - a > MAX_SENTENCE_CHARS:
+                split.append((a, b))
+                spans.extend(split_long(text, a, b))
+            else:
+                spans.append((a, b))
+    return spans, split
+
+
+def sentence_spans(text: str, *, headline: bool = True) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``.
+
+    Each line is a paragraph; Punkt splits within lines. With ``headline=True``
+    the first line is one sentence whatever its punctuation, unless it is
+    longer than :data:`MAX_HEADLINE_CHARS`. A sentence longer than
+    :data:`MAX_SENTENCE_CHARS` comes back as the pieces of
+    :func:`split_long`. Spans are stripped of surrounding whitespace and never
+    empty.
+    """
+    return _sentence_spans(text, headline and _first_line_is_headline(text))[0]
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -124,7 +219,9 @@ class Doc:
     """A segmented article: its text, sentence spans and lazily computed tokens.
 
     ``sentences[i]`` is ``(start, end)`` into ``text``; sentence 0 is the
-    headline when ``headline`` is true.
+    headline when ``headline`` is true. ``split_sentences`` holds the spans
+    of sentences longer than :data:`MAX_SENTENCE_CHARS` that were split into
+    several entries of ``sentences`` for analysis.
     """
 
     doc_id: str
@@ -133,6 +230,7 @@ class Doc:
     sentences: list[tuple[int, int]]
     _starts: list[int] = field(repr=False, compare=False)
     headline: bool = True
+    split_sentences: tuple[tuple[int, int], ...] = ()
 
     def sent_id(self, offset: int) -> int:
         """Index of the sentence containing (or preceding) character ``offset``."""
@@ -169,5 +267,6 @@ def segment(text: str, *, doc_id: str = "", source: str = "", headline: bool = T
     >>> [d.sentence(i) for i in range(len(d.sentences))]
     ['Kyiv says', 'Mr. Smith said it.', 'Gen. Lee agreed.']
     """
-    sents = sentence_spans(text, headline=headline)
-    return Doc(doc_id, source, text, sents, [s for s, _ in sents], headline)
+    headline = headline and _first_line_is_headline(text)
+    sents, split = _sentence_spans(text, headline)
+    return Doc(doc_id, source, text, sents, [s for s, _ in sents], headline, tuple(split))

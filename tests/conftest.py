@@ -26,6 +26,12 @@ def demo_evidence(demo_corpus):
 
 
 @pytest.fixture(autouse=True)
+def _own_evidence_cache(tmp_path_factory, monkeypatch):
+    """Each test gets an empty on-disk evidence cache, never the user's."""
+    monkeypatch.setenv("CONTRAST_CACHE_DIR", str(tmp_path_factory.mktemp("evidence-cache")))
+
+
+@pytest.fixture(autouse=True)
 def _close_figures():
     yield
     import sys

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 import warnings
 
 import pandas as pd
@@ -32,7 +33,13 @@ def test_columns_and_offsets(demo_corpus, demo_evidence):
     assert set(ev["source"]) == {"Business Insider", "Izvestia"}
 
 
-def test_parallel_equals_serial():
+@pytest.fixture
+def always_parallel(monkeypatch):
+    """Small test corpora go to the workers too (by default they would run serially)."""
+    monkeypatch.setattr(sys.modules["contrast.extract"], "_SMALL_BYTES", 0)
+
+
+def test_parallel_equals_serial(always_parallel):
     c = _corpus(24)
     serial = extract(c, cache=False)
     parallel = extract(c, n_jobs=2, cache=False)
@@ -60,7 +67,7 @@ def _distinct(n: int) -> pd.DataFrame:
     return c.assign(text=[f"{t} Officials counted {i} drones." for i, t in enumerate(c["text"])])
 
 
-def test_parallel_runs_use_and_fill_the_cache():
+def test_parallel_runs_use_and_fill_the_cache(always_parallel):
     c = _distinct(12)
     expected = extract(c, cache=False)
     _CACHE.clear()
@@ -74,7 +81,7 @@ def test_parallel_runs_use_and_fill_the_cache():
         pd.testing.assert_frame_equal(got, expected)
 
 
-def test_parallel_cache_mixes_cached_and_new_articles_in_corpus_order():
+def test_parallel_cache_mixes_cached_and_new_articles_in_corpus_order(always_parallel):
     c = _distinct(12)
     expected = extract(c, cache=False)
     _CACHE.clear()
