@@ -435,7 +435,8 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         zero counts and NaN means).
     corpus : DataFrame
         From :func:`contrast.load_corpus`; every article gets a row, even
-        one without evidence.
+        one without evidence, except a near-duplicate (``duplicate_of``
+        set by :func:`contrast.load_corpus`), which its kept copy stands for.
 
     Returns
     -------
@@ -458,6 +459,9 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     >>> a[["source", "hedge_n"]].values.tolist()
     [['Business Insider', 1], ['Izvestia', 0]]
     """
+    # issue 14: a near-duplicate article (flagged by load_corpus in `duplicate_of`) counts once
+    if "duplicate_of" in corpus.columns:
+        corpus = corpus[(corpus["duplicate_of"].fillna("").astype(str) == "").to_numpy()]
     frame, count_cols = _sentence_counts(evidence, corpus)
     meta = _meta(corpus)
     sums = frame.groupby("doc_id")[[*_BASE_COUNTS, *count_cols]].sum()
