@@ -702,7 +702,7 @@ def trend(
 
     def draw(ax: Axes, part: pd.DataFrame, g: str, label: str | None) -> None:
         part = part.sort_values("period_start")
-        x = pd.to_datetime(part["period_start"])
+        x = pd.to_datetime(part["period_mid"])
         ax.fill_between(x, part["ci_low"], part["ci_high"], color=cols[g], alpha=0.18, linewidth=0)
         ax.plot(x, part["estimate"], color=cols[g], linewidth=1.8, label=label)
         full = ~part["small"].to_numpy(bool)
@@ -736,8 +736,10 @@ def trend(
             else:
                 ax.sharey(first)
             draw(ax, data[data[by] == g], g, None)
-            ax.set_title(f"{g}: {label}", fontsize=10, loc="left")
-            mark(ax, False)
+            ax.set_title(f"{g}: {label}", fontsize=10, loc="left", pad=12 if fi == 0 and gi < ncols else 4)
+            if gi % ncols == 0:
+                ax.set_ylabel(label, fontsize=9)
+            mark(ax, fi == 0 and gi < ncols)
         for gi in range(len(groups), per_feat * ncols):
             axes[fi * per_feat + gi // ncols][gi % ncols].set_visible(False)
     for row in axes:

@@ -208,8 +208,9 @@ def trend_long(trends: pd.DataFrame, features: Sequence[str] | str | None = None
                by: str | None = None) -> pd.DataFrame:
     """The data a trend chart draws: one row per (group, period, feature).
 
-    Columns ``<by>, period, period_start, feature, label, estimate, ci_low,
-    ci_high, n_articles, small``; ``label`` is the readable feature name.
+    Columns ``<by>, period, period_start, period_mid, feature, label,
+    estimate, ci_low, ci_high, n_articles, small``; ``label`` is the
+    readable feature name, ``period_mid`` where a chart draws the period.
     A pure reshaping of :func:`trend`'s output.
     """
     by = by or trends.attrs.get("by") or str(trends.columns[0])
@@ -222,16 +223,19 @@ def trend_long(trends: pd.DataFrame, features: Sequence[str] | str | None = None
         if bad:
             raise ValueError(f"features {bad} are not in the trend table; choose from {all_feats[:12]}...")
     small = trends["small"] if "small" in trends.columns else pd.Series(False, index=trends.index)
+    start = pd.to_datetime(trends["period_start"])
+    end = pd.to_datetime(trends["period_end"]) if "period_end" in trends.columns else start
+    mid = start + (end + pd.Timedelta(days=1) - start) / 2
     frames = []
     for f in feats:
         frames.append(pd.DataFrame({
             by: trends[by].to_numpy(), "period": trends["period"].to_numpy(),
-            "period_start": pd.to_datetime(trends["period_start"]).to_numpy(), "feature": f,
+            "period_start": start.to_numpy(), "period_mid": mid.to_numpy(), "feature": f,
             "label": tables.feature_label(f), "estimate": trends[f].to_numpy(float),
             "ci_low": trends[f"{f}_low"].to_numpy(float), "ci_high": trends[f"{f}_high"].to_numpy(float),
             "n_articles": trends["n_articles"].to_numpy(), "small": small.to_numpy(bool)}))
-    cols = [by, "period", "period_start", "feature", "label", "estimate", "ci_low", "ci_high", "n_articles",
-            "small"]
+    cols = [by, "period", "period_start", "period_mid", "feature", "label", "estimate", "ci_low", "ci_high",
+            "n_articles", "small"]
     if not frames:
         return pd.DataFrame(columns=cols)
     out = pd.concat(frames, ignore_index=True)[cols]
@@ -240,13 +244,18 @@ def trend_long(trends: pd.DataFrame, features: Sequence[str] | str | None = None
 
 
 def events_from(corpus: pd.DataFrame, column: str = "event", *, date_col: str = "date") -> dict[str, str]:
-    """Event markers from a corpus column: each event's first date -> its name.
+    """Event markers from a corpus column: each event's peak day (most stories) -> its name.
 
-    For corpora that tag each story with an event (e.g. ``ruwa_headlines.csv``).
+    For corpora that tag each story with an event (e.g. ``ruwa_headlines.csv``,
+    whose keyword-assigned tags also reach stories months before the event:
+    the peak day, not the first, is when it happened).
     """
-    if column not in corpus.columns:
+    if column not in corpus.columns or date_col not in corpus.columns:
         return {}
-    frame = pd.DataFrame({"event": corpus[column], "date": parse_dates(corpus[date_col])}).dropna()
-    first = frame.groupby("event")["date"].min().sort_values()
-    return {d.strftime("%Y-%m-%d"): str(e) for e, d in first.items()}
-
+    frame = pd.DataFrame({"event": corpus[column], "day": parse_dates(corpus[date_col]).dt.normalize()}).dropna()
+    if frame.empty:
+        return {}
+    counts = frame.groupby(["event", "day"]).size().reset_index(name="n")
+    peak = counts.sort_values(["event", "n", "day"], ascending=[True, False, True]).drop_duplicates("event")
+    peak = peak.sort_values("day")
+    return {d.strftime("%Y-%m-%d"): str(e) for e, d in zip(peak["event"], peak["day"], strict=True)}

@@ -100,6 +100,7 @@ def test_trend_stream_matches_estimates(arts, monthly):
 def test_trend_long_is_the_chart_data(monthly):
     long = trend_long(monthly, ["hedge_per_1k"])
     assert len(long) == 12 and set(long.feature) == {"hedge_per_1k"}
+    assert (long.period_start < long.period_mid).all()
     assert (long.ci_low <= long.estimate).all() and (long.estimate <= long.ci_high).all()
     with pytest.raises(ValueError, match="not in the trend table"):
         trend_long(monthly, ["nope_per_1k"])
@@ -143,6 +144,6 @@ def test_contrast_trend_is_the_function():
 
 
 def test_events_from_a_corpus_column():
-    corpus = pd.DataFrame({"event": ["bucha", "beginning", "bucha"],
-                           "date": ["2022-04-04", "2022-02-24", "2022-04-02"]})
-    assert events_from(corpus) == {"2022-02-24": "beginning", "2022-04-02": "bucha"}
+    corpus = pd.DataFrame({"event": ["bucha", "beginning", "bucha", "bucha", "bucha"],
+                           "date": ["2022-04-04", "2022-02-24", "2022-04-04", "2021-10-01", "2022-04-02"]})
+    assert events_from(corpus) == {"2022-02-24": "beginning", "2022-04-04": "bucha"}
