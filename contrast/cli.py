@@ -1,6 +1,7 @@
 """The ``contrast`` command: a corpus in, tables, charts and an HTML report out.
 
     contrast INPUT --out DIR [--text-col C] [--source-col C] [--title-col C] [--date-col C]
+                             [--period W|M|Q] [--no-hygiene]
 
 Exit status 0 on success; 2 with a one-line reason on bad input.
 """
@@ -36,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date-col", help="column holding the publication date (tabular input)")
     p.add_argument("--id-col", help="column holding a unique article id (tabular input)")
     p.add_argument("--by", default="source", help="corpus column to compare groups by (default: source)")
+    p.add_argument("--period", default="M", choices=["W", "M", "Q"], type=str.upper,
+                   help="period of trends.csv and the trend chart, written when the dates span three "
+                        "periods or more: W week, M month (default), Q quarter")
+    p.add_argument("--no-hygiene", action="store_true",
+                   help="keep page furniture and do not flag near-duplicate articles (default: remove "
+                        "furniture learned per outlet, count near-duplicates once)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
     p.add_argument("--chunksize", type=int, default=5000,
                    help="articles per chunk when streaming a table file (default: 5000)")
@@ -115,7 +122,8 @@ def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[A
 
 
 def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace
-            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path], str]:
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, Path], str,
+                       pd.DataFrame | None]:
     """Process a table file chunk by chunk, in memory that does not grow with its size.
 
     Pass 1 extracts each chunk, appends its evidence to ``evidence.csv`` (and
@@ -126,19 +134,27 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     evidence, feed the charts and report examples.
 
     Returns the sample's corpus, evidence and articles, the sources table of
-    every article, the paths written and a note for the report.
+    every article, the paths written, a note for the report and the trends
+    of every article (None when the dates span fewer than three periods).
+    Page furniture is learned from the first chunk and removed from every
+    chunk; near-duplicates are found across all chunks.
     """
     import tempfile
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from contrast import io, tables
+    from contrast import hygiene, io, tables
     from contrast.corpus import read_table_chunks
+    from contrast.trend import periods
 
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
     n_sample = n_total = 0
+    furniture: hygiene.Furniture | None = None  # learned from the first chunk (a sample), applied to all
+    deduper = None if args.no_hygiene else hygiene.Deduper()
+    dup_tables: list[pd.DataFrame] = []
+    span: list[Any] = []  # first and last period seen
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
     column_lists: list[list[str]] = []
     with ExitStack() as stack:
@@ -150,6 +166,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
+                nonlocal furniture
                 for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
                     _check_by(chunk, args.by)
                     dup = chunk["doc_id"].isin(seen.keys())
@@ -166,6 +183,15 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         chunk.loc[dup, "doc_id"] = renamed
                         warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; later copies renamed "
                                       "with a ~N suffix", stacklevel=2)
+                    if deduper is not None:  # issue 14: hygiene as load_corpus does it
+                        if furniture is None:
+                            furniture = hygiene.learn_furniture(chunk)
+                        chunk = hygiene.find_duplicates(furniture.apply(chunk), deduper=deduper)
+                        dup_tables.append(hygiene.duplicates_table(chunk))
+                    if "date" in chunk.columns:
+                        per = periods(chunk["date"], args.period).dropna()
+                        if len(per):
+                            span[:] = [min([per.min(), *span[:1]]), max([per.max(), *span[1:]])]
                     for k in range(0, len(chunk), _PART):
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 
@@ -214,16 +240,50 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     yield chunk
 
             sources = tables.compare_stream(written_chunks(), by=args.by, features=feats)
+        trends = None
+        if span and (span[1] - span[0]).n + 1 >= 3:
+            from contrast.trend import trend_stream
+
+            trends = trend_stream(chunks(), by=args.by, period=args.period, features=feats)
     written = {"evidence": out / "evidence.csv", "articles": out / "articles.csv"}
     if args.parquet:
         written.update(evidence_parquet=out / "evidence.parquet", articles_parquet=out / "articles.parquet")
     corpus_s = pd.concat(sample_c, ignore_index=True)
+    if furniture is not None:  # what the report lists (see contrast.hygiene.furniture_table)
+        corpus_s.attrs["furniture"] = furniture.table.to_dict("records")
+    if dup_tables:
+        corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")
     ev_s = pd.concat(sample_e, ignore_index=True)
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
             f"cover all of them; charts drawn from evidence, pairwise tests and examples use the first "
             f"{len(corpus_s):,}." if n_total > len(corpus_s) else None)
-    return corpus_s, ev_s, arts_s, sources, written, note or ""
+    return corpus_s, ev_s, arts_s, sources, written, note or "", trends
+
+
+def _trends(arts: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame | None:
+    """``contrast.trend`` of the articles when their dates span three periods or more, else None."""
+    from contrast.trend import n_periods, trend
+
+    if "date" not in arts.columns or n_periods(arts["date"], args.period) < 3:
+        return None
+    return trend(arts, by=args.by, period=args.period)
+
+
+def _trend_chart(trends: pd.DataFrame, corpus: pd.DataFrame, out_dir: Path) -> Path:
+    """Draw and save the trend chart (event markers from an ``event`` column when there is one)."""
+    import matplotlib.pyplot as plt
+    from matplotlib import rc_context
+
+    from contrast import plot
+    from contrast.trend import events_from
+
+    with rc_context(plot.SLIDE_STYLE):  # type: ignore[arg-type]
+        fig = plot.trend(trends, events=events_from(corpus) or None)
+        try:
+            return plot._save(fig, out_dir, "trend")
+        finally:
+            plt.close(fig)
 
 
 def run(args: argparse.Namespace) -> dict[str, Path]:
@@ -245,27 +305,33 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
     if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore" if args.quiet else "default", tables.SmallSampleWarning)
-            corpus, evidence, arts, sources, written, note = _stream(src, out, cols, args)
+            corpus, evidence, arts, sources, written, note, trends = _stream(src, out, cols, args)
     else:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
-                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
+                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col,
+                             hygiene=not args.no_hygiene)
         _check_by(corpus, args.by)
         evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
         arts = tables.articles(evidence, corpus)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore" if args.quiet else "default")
             sources = tables.compare(arts, by=args.by, evidence=evidence, corpus=corpus)
+        trends = _trends(arts, args)
         written = {"evidence": io.write_csv(evidence, out / "evidence.csv"),
                    "articles": io.write_csv(arts, out / "articles.csv")}
         if args.parquet:
             written["evidence_parquet"] = io.write_parquet(evidence, out / "evidence.parquet")
             written["articles_parquet"] = io.write_parquet(arts, out / "articles.parquet")
     written["sources"] = io.write_csv(sources, out / "sources.csv")
+    if trends is not None:
+        written["trends"] = io.write_csv(trends, out / "trends.csv")
     if args.parquet:
         written["sources_parquet"] = io.write_parquet(sources, out / "sources.parquet")
     charts: dict[str, Path] = {}
     if not args.no_charts:
         charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus)
+        if trends is not None:
+            charts["trend"] = _trend_chart(trends, corpus, out / "charts")
         written.update({f"chart_{k}": v for k, v in charts.items()})
     written["report"] = report.write_report(
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,

@@ -406,8 +406,8 @@ def load_corpus(
         :class:`CorpusWarning`; their descriptions are in ``attrs["skipped"]``.
         With ``hygiene``, ``removed`` also lists the page furniture removed,
         ``duplicate_of`` names the kept copy of a near-duplicate article (empty
-        otherwise), and ``attrs["furniture"]`` / ``attrs["duplicates"]`` list
-        what was found.
+        otherwise), and :func:`contrast.hygiene.furniture_table` /
+        :func:`contrast.hygiene.duplicates_table` list what was found.
 
     Examples
     --------

@@ -26,7 +26,8 @@ Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
 >>> corpus = load_corpus(pd.DataFrame(rows))
 >>> corpus.text[0]
 'Story 0 about the war in the east.'
->>> corpus.attrs["furniture"][["source", "unit", "n_articles"]].values.tolist()
+>>> from contrast.hygiene import furniture_table
+>>> furniture_table(corpus)[["source", "unit", "n_articles"]].values.tolist()
 [['A', 'JOIN US ON TELEGRAM!', 10]]
 """
 
@@ -52,6 +53,7 @@ __all__ = [
     "remove_furniture",
     "find_duplicates",
     "duplicates_table",
+    "furniture_table",
     "clean_corpus",
     "outlet_names",
 ]
@@ -387,12 +389,21 @@ def learn_furniture(
 
 
 def remove_furniture(corpus: pd.DataFrame, furniture: Furniture | None = None, **options: Any) -> pd.DataFrame:
-    """Learn (unless given) and remove page furniture; the table of it goes to ``attrs["furniture"]``."""
+    """Learn (unless given) and remove page furniture (listed by :func:`furniture_table`)."""
     fur = furniture if furniture is not None else learn_furniture(corpus, **options)
     out = fur.apply(corpus)
     out.attrs = dict(corpus.attrs)
-    out.attrs["furniture"] = fur.table
+    out.attrs["furniture"] = fur.table.to_dict("records")  # records, not a DataFrame: attrs are compared and copied
     return out
+
+
+def furniture_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """What :func:`contrast.load_corpus` removed as page furniture, one row per outlet and unit.
+
+    Columns ``source, unit, kind, n_articles, share, reason, example``
+    (empty when hygiene was off).
+    """
+    return pd.DataFrame(corpus.attrs.get("furniture", []), columns=FURNITURE_COLUMNS)
 
 
 # --------------------------------------------------------------------------- near-duplicates
@@ -490,14 +501,14 @@ def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, **o
     The first article of a group of near-duplicates (in corpus order) is kept
     (``duplicate_of`` empty); each later one names it. Options go to
     :class:`Deduper`; the list of flagged articles is ``attrs["duplicates"]``
-    (see :func:`duplicates_table`).
+    (as records; :func:`duplicates_table` gives the DataFrame).
     """
     dd = deduper if deduper is not None else Deduper(**options)
     out = corpus.copy()
     res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist())
     out["duplicate_of"] = pd.array([d for d, _ in res], dtype="string")
     out.attrs = dict(corpus.attrs)
-    out.attrs["duplicates"] = duplicates_table(out, similarity=[j for _, j in res])
+    out.attrs["duplicates"] = duplicates_table(out, similarity=[j for _, j in res]).to_dict("records")
     return out
 
 
@@ -507,14 +518,19 @@ def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None,
 
     Columns ``doc_id, source, title, date, duplicate_of, kept_source,
     kept_title, kept_date, similarity`` (estimated Jaccard similarity of the
-    word shingles, when given, one per corpus row); ``kept`` is the corpus
-    holding the kept copies (default: ``corpus`` itself).
+    word shingles: given, one per corpus row, or as :func:`find_duplicates`
+    recorded it); ``kept`` is the corpus holding the kept copies (default:
+    ``corpus`` itself).
     """
     if "duplicate_of" not in corpus.columns:
         return pd.DataFrame(columns=DUPLICATE_COLUMNS)
     mask = (corpus["duplicate_of"].fillna("").astype(str) != "").to_numpy()
     flagged = corpus[mask].copy()
-    sims = np.asarray(similarity, dtype=float)[mask] if similarity is not None else np.full(len(flagged), np.nan)
+    if similarity is not None:
+        sims = np.asarray(similarity, dtype=float)[mask]
+    else:
+        known = {r["doc_id"]: r["similarity"] for r in corpus.attrs.get("duplicates", [])}
+        sims = np.asarray([known.get(d, np.nan) for d in flagged["doc_id"]], dtype=float)
     flagged["duplicate_similarity"] = np.round(sims, 3)
     ref = (kept if kept is not None else corpus).drop_duplicates("doc_id").set_index("doc_id")
 
@@ -536,8 +552,7 @@ def clean_corpus(corpus: pd.DataFrame, *, furniture: bool | Furniture = True, du
                  by: str = "source") -> pd.DataFrame:
     """What :func:`contrast.load_corpus` runs: remove furniture, then flag near-duplicates.
 
-    ``attrs["furniture"]`` and ``attrs["duplicates"]`` hold the tables of
-    what was found.
+    :func:`furniture_table` and :func:`duplicates_table` list what was found.
     """
     out = corpus
     if furniture is not False:

@@ -461,7 +461,8 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """
     # issue 14: a near-duplicate article (flagged by load_corpus in `duplicate_of`) counts once
     if "duplicate_of" in corpus.columns:
-        corpus = corpus[(corpus["duplicate_of"].fillna("").astype(str) == "").to_numpy()]
+        corpus = corpus[(corpus["duplicate_of"].fillna("").astype(str) == "").to_numpy()].drop(
+            columns="duplicate_of")
     frame, count_cols = _sentence_counts(evidence, corpus)
     meta = _meta(corpus)
     sums = frame.groupby("doc_id")[[*_BASE_COUNTS, *count_cols]].sum()

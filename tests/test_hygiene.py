@@ -54,7 +54,7 @@ def test_planted_furniture_is_removed_and_recorded(cleaned):
     assert not fox.text.str.contains("FOX NEWS APP").any()
     planted = fox[fox.doc_id.isin([f"fox{i}" for i in range(20) if i % 5 in (0, 2)])]
     assert all(FOX_APP in json.loads(r) for r in planted.removed)
-    table = cleaned.attrs["furniture"]
+    table = hygiene.furniture_table(cleaned)
     row = table[(table.source == "Fox News") & (table.unit == FOX_APP)]
     assert len(row) == 1 and int(row.n_articles.iloc[0]) == 8
 
@@ -127,7 +127,7 @@ def test_duplicate_flagged_and_counted_once():
     assert dup["ukr_copy"] == "fox4"
     assert pd.isna(dup["fox6b"])  # numbers differ: a new update, not a copy
     assert dup.notna().sum() == 1
-    listed = out.attrs["duplicates"]
+    listed = hygiene.duplicates_table(out)
     assert listed[["doc_id", "duplicate_of", "kept_source"]].values.tolist() == [["ukr_copy", "fox4", "Fox News"]]
     assert listed.similarity.iloc[0] >= 0.8
     ev = contrast.extract(out, cache=False, progress=False)
