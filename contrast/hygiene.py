@@ -119,13 +119,17 @@ def outlet_names(source: Any, urls: Iterable[Any] = ()) -> set[str]:
             names.add(stem[0])
         if " " in s and stem:
             names.add(stem[0])
+    stems: Counter[str] = Counter()
     for url in urls:
         if not isinstance(url, str) or "." not in url:
             continue
         host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
         labels = [p for p in host.lower().split(".") if p and p not in _TLD]
         if labels:
-            names.add(labels[-1] if len(labels) > 1 and len(labels[-1]) > 3 else labels[0])
+            stems[labels[-1] if len(labels) > 1 and len(labels[-1]) > 3 else labels[0]] += 1
+    total = sum(stems.values())
+    # the outlet's own domain(s), not a sister site it links to now and then (msnbc.com -> today.com)
+    names.update(stem for stem, c in stems.items() if c >= 0.2 * total)
     return {n for n in names if len(n) >= 3}
 
 

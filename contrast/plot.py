@@ -714,9 +714,10 @@ def trend(
         trans = blended_transform_factory(ax.transData, ax.transAxes)
         for k, (d, _) in enumerate(marks, 1):
             ax.axvline(d, color=_GREY, linestyle="--", linewidth=0.9, zorder=0)
-            if top:
-                ax.text(d, 1.01 + 0.09 * ((k - 1) % 2), str(k), transform=trans, ha="center", va="bottom",
-                        fontsize=8, color="#333333")
+            if top:  # numbered inside the panel's top edge, on three levels so close events stay apart
+                ax.text(d, 0.97 - 0.075 * ((k - 1) % 3), str(k), transform=trans, ha="center", va="top",
+                        fontsize=8, color="#333333", zorder=5,
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
 
     for fi, f in enumerate(feats):
         data = long[long["feature"] == f]
@@ -736,7 +737,7 @@ def trend(
             else:
                 ax.sharey(first)
             draw(ax, data[data[by] == g], g, None)
-            ax.set_title(f"{g}: {label}", fontsize=10, loc="left", pad=12 if fi == 0 and gi < ncols else 4)
+            ax.set_title(f"{g}: {label}", fontsize=10, loc="left")
             if gi % ncols == 0:
                 ax.set_ylabel(label, fontsize=9)
             mark(ax, fi == 0 and gi < ncols)
@@ -754,8 +755,12 @@ def trend(
     if not many:
         axes[0][0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=_group_word(by))
     if marks:
-        key = "   ".join(f"{k} {label} ({d:%Y-%m-%d})" for k, (d, label) in enumerate(marks, 1))
-        import textwrap
-
-        fig.supxlabel("\n".join(textwrap.wrap("Events: " + key, 130)), fontsize=9, color="#333333")
+        lines = ["Events:"]
+        for k, (d, label) in enumerate(marks, 1):  # wrap between entries, never inside one
+            entry = f"{k} {label} ({d:%Y-%m-%d})"
+            if len(lines[-1]) + len(entry) + 3 > (60 * ncols if many else 130):
+                lines.append(entry)
+            else:
+                lines[-1] += "   " + entry
+        fig.supxlabel("\n".join(lines), fontsize=9, color="#333333")
     return fig

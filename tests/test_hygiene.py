@@ -145,3 +145,5 @@ def test_deduper_streams_across_chunks():
 def test_outlet_names_from_source_and_url():
     assert hygiene.outlet_names("bbc.co.uk", ["https://www.bbc.co.uk/news/1"]) >= {"bbc"}
     assert "fox" in hygiene.outlet_names("Fox News")
+    urls = ["https://www.msnbc.com/a"] * 9 + ["https://www.today.com/b"]  # a sister site, now and then
+    assert hygiene.outlet_names("msnbc.com", urls) == {"msnbc", "msnbc.com"}
