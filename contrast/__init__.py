@@ -19,7 +19,7 @@ from importlib import resources as _resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contrast import codebook, io, stats, tables
+from contrast import codebook, hygiene, io, stats, tables
 from contrast.actors import ActorDictionary
 from contrast.corpus import load_corpus
 from contrast.display import show
@@ -29,6 +29,7 @@ from contrast.features.sentiment import sentiment_toward
 from contrast.stats import distinctive_words
 from contrast.tables import articles, compare, contrast_pair, numbers_table, pairwise
 from contrast.text import segment
+from contrast.trend import trend  # the function; helpers: `from contrast.trend import trend_long`
 
 if TYPE_CHECKING:
     from contrast import plot, report
@@ -81,6 +82,7 @@ __all__ = [
     "distinctive_words",
     "extract",
     "fingerprint",
+    "hygiene",
     "io",
     "load_corpus",
     "numbers_table",
@@ -94,6 +96,7 @@ __all__ = [
     "stats",
     "stories",
     "tables",
+    "trend",
 ]
 
 

@@ -1,6 +1,7 @@
 """The ``contrast`` command: a corpus in, tables, charts and an HTML report out.
 
     contrast INPUT --out DIR [--text-col C] [--source-col C] [--title-col C] [--date-col C]
+                             [--period W|M|Q] [--no-hygiene]
 
 Exit status 0 on success; 2 with a one-line reason on bad input.
 """
@@ -39,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default="source",
                    help="corpus column to compare groups by (default: source); a date column groups by "
                         "month (or --period), a numeric one by --bins quantile bins")
+    p.add_argument("--period", default=None, choices=["W", "M", "Q"], type=str.upper,
+                   help="period of trends.csv and the trend chart (written when the dates span three "
+                        "periods or more) and of a date --by: W week, M month (default), Q quarter")
+    p.add_argument("--no-hygiene", action="store_true",
+                   help="keep page furniture and do not flag near-duplicate articles (default: remove "
+                        "furniture learned per outlet, count near-duplicates once)")
     p.add_argument("--bins", type=int, default=5, help="quantile bins of a numeric --by column (default: 5)")
     p.add_argument("--actors", metavar="FILE", help="actor dictionary TSV (columns alias, actor) for another conflict")
     p.add_argument("--lexicon", action="append", default=[], metavar="FAMILY=FILE",
@@ -158,7 +165,12 @@ _SENTENCE_DOCS_MAX = 20_000  # articles of small groups whose sentences a stream
 
 
 def _period(args: argparse.Namespace) -> str | None:
-    return getattr(args, "period", None)
+    """The period of a date grouping: ``--period`` when ``--by date`` (other date columns default to months)."""
+    return getattr(args, "period", None) if args.by == "date" else None
+
+
+def _trend_period(args: argparse.Namespace) -> str:
+    return getattr(args, "period", None) or "M"
 
 
 def _label_evidence(evidence: pd.DataFrame, corpus: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -210,7 +222,7 @@ def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[A
 
 def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Namespace
             ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, Any,
-                       dict[str, Path], str]:
+                       dict[str, Path], str, pd.DataFrame | None]:
     """Process a table file chunk by chunk, in memory that does not grow with its size.
 
     Pass 1 extracts each chunk, appends its evidence to ``evidence.csv`` (and
@@ -224,19 +236,27 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     report examples.
 
     Returns the sample's corpus, evidence and articles, the sources and
-    pairwise tables, the grouping, the paths written and a note for the report.
+    pairwise tables, the grouping, the paths written, a note for the report
+    and the trends of every article (None when the dates span fewer than
+    three periods). Page furniture is learned from the first chunk and
+    removed from every chunk; near-duplicates are found across all chunks.
     """
     import tempfile
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from contrast import groups, io, tables
+    from contrast import groups, hygiene, io, tables
     from contrast.corpus import read_table_chunks
+    from contrast.trend import periods
 
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
     n_sample = n_total = 0
+    furniture: hygiene.Furniture | None = None  # learned from the first chunk (a sample), applied to all
+    deduper = None if args.no_hygiene else hygiene.Deduper()
+    dup_tables: list[pd.DataFrame] = []
+    span: list[Any] = []  # first and last period seen
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
     column_lists: list[list[str]] = []
     by_values: list[pd.Series] = []
@@ -255,6 +275,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
+                nonlocal furniture
                 for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
                     _check_by(chunk, args.by)
                     dup = chunk["doc_id"].isin(seen.keys())
@@ -271,6 +292,15 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         chunk.loc[dup, "doc_id"] = renamed
                         warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; later copies renamed "
                                       "with a ~N suffix", stacklevel=2)
+                    if deduper is not None:  # hygiene as load_corpus does it
+                        if furniture is None:
+                            furniture = hygiene.learn_furniture(chunk)
+                        chunk = hygiene.find_duplicates(furniture.apply(chunk), deduper=deduper)
+                        dup_tables.append(hygiene.duplicates_table(chunk))
+                    if "date" in chunk.columns:
+                        per = periods(chunk["date"], _trend_period(args)).dropna()
+                        if len(per):
+                            span[:] = [min([per.min(), *span[:1]]), max([per.max(), *span[1:]])]
                     for k in range(0, len(chunk), _PART):
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 
@@ -351,10 +381,19 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
 
             sources = tables.compare_stream(written_chunks(), by=spec.name, features=feats,
                                             sentence_units=units)
+        trends = None
+        if span and (span[1] - span[0]).n + 1 >= 3:
+            from contrast.trend import trend_stream
+
+            trends = trend_stream(chunks(), by=spec.name, period=_trend_period(args), features=feats)
     written = {"evidence": out / "evidence.csv", "articles": out / "articles.csv"}
     if args.parquet:
         written.update(evidence_parquet=out / "evidence.parquet", articles_parquet=out / "articles.parquet")
     corpus_s = pd.concat(sample_c, ignore_index=True)
+    if furniture is not None:  # what the report lists (see contrast.hygiene.furniture_table)
+        corpus_s.attrs["furniture"] = furniture.table.to_dict("records")
+    if dup_tables:
+        corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")
     corpus_s = groups.add_group_column(corpus_s, args.by, spec=spec)[0]
     ev_s = _label_evidence(pd.concat(sample_e, ignore_index=True), corpus_s, spec.name)
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
@@ -366,7 +405,32 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
             f"cover all of them; charts drawn from evidence, the report's pairwise tests and examples use "
             f"the first {len(corpus_s):,}." if n_total > len(corpus_s) else None)
-    return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or ""
+    return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or "", trends
+
+
+def _trends(arts: pd.DataFrame, by: str, args: argparse.Namespace) -> pd.DataFrame | None:
+    """``contrast.trend`` of the articles when their dates span three periods or more, else None."""
+    from contrast.trend import n_periods, trend
+
+    if "date" not in arts.columns or n_periods(arts["date"], _trend_period(args)) < 3:
+        return None
+    return trend(arts, by=by, period=_trend_period(args))
+
+
+def _trend_chart(trends: pd.DataFrame, corpus: pd.DataFrame, out_dir: Path) -> Path:
+    """Draw and save the trend chart (event markers from an ``event`` column when there is one)."""
+    import matplotlib.pyplot as plt
+    from matplotlib import rc_context
+
+    from contrast import plot
+    from contrast.trend import events_from
+
+    with rc_context(plot.SLIDE_STYLE):  # type: ignore[arg-type]
+        fig = plot.trend(trends, events=events_from(corpus) or None)
+        try:
+            return plot._save(fig, out_dir, "trend")
+        finally:
+            plt.close(fig)
 
 
 def run(args: argparse.Namespace) -> dict[str, Path]:
@@ -391,10 +455,11 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
     if src.is_file() and src.suffix.lower() in TABLE_SUFFIXES:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore" if args.quiet else "default", tables.SmallSampleWarning)
-            corpus, evidence, arts, sources, pw, spec, written, note = _stream(src, out, cols, args)
+            corpus, evidence, arts, sources, pw, spec, written, note, trends = _stream(src, out, cols, args)
     else:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
-                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
+                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col,
+                             hygiene=not args.no_hygiene)
         _check_by(corpus, args.by)
         corpus, spec = groups.add_group_column(corpus, args.by, period=_period(args), bins=args.bins)
         raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False,
@@ -405,6 +470,7 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
             warnings.simplefilter("ignore" if args.quiet else "default")
             sources = tables.compare(arts, by=spec.name, evidence=evidence, corpus=corpus)
             pw = tables.pairwise(arts, spec.name, evidence=evidence, corpus=corpus)
+        trends = _trends(arts, spec.name, args)
         written = {"evidence": io.write_csv(raw, out / "evidence.csv"),
                    "articles": io.write_csv(arts, out / "articles.csv")}
         if args.parquet:
@@ -413,12 +479,16 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
     sources.attrs["grouping"] = spec.describe()
     written["sources"] = io.write_csv(sources, out / "sources.csv")
     written["pairwise"] = io.write_csv(pw, out / "pairwise.csv")
+    if trends is not None:
+        written["trends"] = io.write_csv(trends, out / "trends.csv")
     if args.parquet:
         written["sources_parquet"] = io.write_parquet(sources, out / "sources.parquet")
         written["pairwise_parquet"] = io.write_parquet(pw, out / "pairwise.parquet")
     charts: dict[str, Path] = {}
     if not args.no_charts:
         charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus, by=spec.name)
+        if trends is not None:
+            charts["trend"] = _trend_chart(trends, corpus, out / "charts")
         written.update({f"chart_{k}": v for k, v in charts.items()})
     written["report"] = report.write_report(
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,

@@ -377,6 +377,7 @@ def load_corpus(
     title_col: str | None = None,
     date_col: str | None = None,
     id_col: str | None = None,
+    hygiene: bool = True,
 ) -> pd.DataFrame:
     """Load articles into a corpus DataFrame.
 
@@ -391,6 +392,10 @@ def load_corpus(
         Column names for tabular input. By default common names are tried,
         including a Media Cloud export's ``media_name``, ``title``, ``url``,
         ``publish_date``.
+    hygiene : bool
+        Remove page furniture learned per outlet and flag near-duplicate
+        articles (:func:`contrast.hygiene.clean_corpus`; default). ``False``
+        keeps every line and flags nothing (no ``duplicate_of`` column).
 
     Returns
     -------
@@ -399,6 +404,10 @@ def load_corpus(
         text, removed`` (a JSON list of removed boilerplate lines), plus any
         other input columns. Rows without text are skipped with a
         :class:`CorpusWarning`; their descriptions are in ``attrs["skipped"]``.
+        With ``hygiene``, ``removed`` also lists the page furniture removed,
+        ``duplicate_of`` names the kept copy of a near-duplicate article (empty
+        otherwise), and :func:`contrast.hygiene.furniture_table` /
+        :func:`contrast.hygiene.duplicates_table` list what was found.
 
     Examples
     --------
@@ -407,6 +416,16 @@ def load_corpus(
     >>> sorted(corpus["source"])
     ['Business Insider', 'Izvestia']
     """
+    if hygiene:  # issue 14: page furniture and near-duplicates, learned from the whole corpus
+        from contrast.hygiene import clean_corpus
+
+        options = {k: v for k, v in locals().items() if k not in ("data", "hygiene", "clean_corpus")}
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            loaded = load_corpus(data, **options, hygiene=False)
+        for w in caught:  # re-issued so that they point at the caller, as without hygiene
+            warnings.warn(w.message, w.category, stacklevel=2)
+        return clean_corpus(loaded)
     cols = {"text": text_col, "source": source_col, "title": title_col, "date": date_col,
             "doc_id": id_col}
     if isinstance(data, pd.DataFrame):

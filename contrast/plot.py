@@ -610,3 +610,157 @@ def save_charts(
         else:
             draw("distinctive_words", lambda: distinctive_words_grid(words, colors=colors))
     return charts
+
+
+# --------------------------------------------------------------------------- framing over time (issue 14)
+
+#: Features a trend chart shows when none are chosen (those present are drawn, at most three).
+TREND_FEATURES = ("attribution_per_1k", "hedge_per_1k", "sentiment_mean", "attribution_distancing_share",
+                  "number_casualties_per_1k")
+#: The tallest trend figure, in inches (under 4,000 px at the 150 dpi charts are saved with).
+_TREND_MAX_HEIGHT = 25.0
+
+
+def trend(
+    trends: pd.DataFrame,
+    *,
+    features: Sequence[str] | str | None = None,
+    events: Mapping[str, str] | None = None,
+    by: str | None = None,
+    colors: Mapping[str, str] | None = None,
+    max_lines: int = 4,
+    ncols: int = 3,
+) -> Figure:
+    """Chosen features over time per outlet: lines with CI bands, event markers.
+
+    Parameters
+    ----------
+    trends : DataFrame
+        From :func:`contrast.trend` (one row per group and period).
+    features : str or list of str, optional
+        Features to draw, one row of panels each (default: up to three of
+        :data:`TREND_FEATURES` that are present).
+    events : mapping, optional
+        Date -> label, e.g. ``{"2022-02-24": "full-scale invasion"}``: a
+        dashed line in every panel, numbered; the key is printed under
+        the chart.
+    by : str, optional
+        The grouping column (default: the one :func:`contrast.trend` used).
+    colors : mapping, optional
+        Outlet -> colour (default :func:`outlet_colors`, as in every chart).
+    max_lines : int
+        Up to this many outlets share one panel per feature; more get small
+        multiples (one panel per outlet, ``ncols`` per row, the same y axis
+        within a feature).
+    ncols : int
+        Panels per row in small multiples.
+
+    Returns
+    -------
+    Figure
+        Periods with fewer articles than ``trend``'s ``min_articles`` are
+        drawn as open markers. The figure is never taller than 25 inches
+        (under 4,000 px as saved): with many outlets, features that do not
+        fit are left out with a warning.
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.transforms import blended_transform_factory
+
+    from contrast.trend import trend_long
+
+    by = by or trends.attrs.get("by") or "source"
+    if features is None:
+        feats = [f for f in TREND_FEATURES if f in trends.columns and f"{f}_low" in trends.columns][:3]
+        if not feats:
+            feats = [c for c in trends.columns if f"{c}_low" in trends.columns][:1]
+    else:
+        feats = [features] if isinstance(features, str) else list(features)
+    long = trend_long(trends, feats, by=by)
+    groups = _groups(long, by) if len(long) else []
+    cols = _colors(groups, colors)
+    many = len(groups) > max_lines
+    ncols = max(1, min(ncols, len(groups))) if many else 1
+    per_feat = int(np.ceil(len(groups) / ncols)) if many else 1
+    panel_h = 2.3 if many else 3.0
+    fit = max(1, int(_TREND_MAX_HEIGHT // (panel_h * per_feat)))
+    if len(feats) > fit:
+        warnings.warn(f"trend chart: {len(feats)} features x {len(groups)} outlets do not fit one readable "
+                      f"figure; showing {feats[:fit]}; draw the others in another call", UserWarning,
+                      stacklevel=2)
+        feats = feats[:fit]
+    nrows = max(1, per_feat * len(feats))
+    height = min(_TREND_MAX_HEIGHT, panel_h * nrows + 1.2 + (0.25 * len(events or {}) if events else 0))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols if many else 10, height), sharex=True,
+                             squeeze=False, layout="constrained")
+    if long.empty:
+        _empty(axes[0][0], "Framing over time", "no dated articles")
+        return fig
+    marks = sorted((pd.Timestamp(d), str(label)) for d, label in (events or {}).items())
+    lo, hi = long["period_start"].min(), long["period_start"].max()
+    marks = [(d, label) for d, label in marks if lo - pd.Timedelta(days=45) <= d <= hi + pd.Timedelta(days=45)]
+
+    def draw(ax: Axes, part: pd.DataFrame, g: str, label: str | None) -> None:
+        part = part.sort_values("period_start")
+        x = pd.to_datetime(part["period_mid"])
+        ax.fill_between(x, part["ci_low"], part["ci_high"], color=cols[g], alpha=0.18, linewidth=0)
+        ax.plot(x, part["estimate"], color=cols[g], linewidth=1.8, label=label)
+        full = ~part["small"].to_numpy(bool)
+        ax.plot(x[full], part["estimate"][full], "o", color=cols[g], markersize=4)
+        ax.plot(x[~full], part["estimate"][~full], "o", markerfacecolor="white", markeredgecolor=cols[g],
+                markersize=4)
+
+    def mark(ax: Axes, top: bool) -> None:
+        trans = blended_transform_factory(ax.transData, ax.transAxes)
+        for k, (d, _) in enumerate(marks, 1):
+            ax.axvline(d, color=_GREY, linestyle="--", linewidth=0.9, zorder=0)
+            if top:  # numbered inside the panel's top edge, on three levels so close events stay apart
+                ax.text(d, 0.97 - 0.075 * ((k - 1) % 3), str(k), transform=trans, ha="center", va="top",
+                        fontsize=8, color="#333333", zorder=5,
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+
+    for fi, f in enumerate(feats):
+        data = long[long["feature"] == f]
+        label = tables.feature_label(f)
+        if not many:
+            ax = axes[fi][0]
+            for g in groups:
+                draw(ax, data[data[by] == g], g, g)
+            ax.set_ylabel(label)
+            mark(ax, fi == 0)
+            continue
+        first: Axes | None = None
+        for gi, g in enumerate(groups):
+            ax = axes[fi * per_feat + gi // ncols][gi % ncols]
+            if first is None:
+                first = ax
+            else:
+                ax.sharey(first)
+            draw(ax, data[data[by] == g], g, None)
+            ax.set_title(f"{g}: {label}", fontsize=10, loc="left")
+            if gi % ncols == 0:
+                ax.set_ylabel(label, fontsize=9)
+            mark(ax, fi == 0 and gi < ncols)
+        for gi in range(len(groups), per_feat * ncols):
+            axes[fi * per_feat + gi // ncols][gi % ncols].set_visible(False)
+    for row in axes:
+        for ax in row:
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+            ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+    period = trends.attrs.get("period", "")
+    unit = {"W": "week", "M": "month", "Q": "quarter", "D": "day", "Y": "year"}.get(str(period).upper(), "period")
+    title = f"Framing over time, by {unit} and {_group_word(by)} (bands: {trends.attrs.get('ci', 0.95):.0%} CI"
+    title = title.replace("(bands: 95% CI", "(bands: 95% bootstrap CI") + "; open dots: few articles)"
+    fig.suptitle(title, fontsize=12)
+    if not many:
+        axes[0][0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=_group_word(by))
+    if marks:
+        lines = ["Events:"]
+        for k, (d, label) in enumerate(marks, 1):  # wrap between entries, never inside one
+            entry = f"{k} {label} ({d:%Y-%m-%d})"
+            if len(lines[-1]) + len(entry) + 3 > (60 * ncols if many else 130):
+                lines.append(entry)
+            else:
+                lines[-1] += "   " + entry
+        fig.supxlabel("\n".join(lines), fontsize=9, color="#333333")
+    return fig

@@ -632,6 +632,7 @@ def distinctive_words(
     min_count: int = 2,
     stopwords: str | Iterable[str] | None = "english",
     top: int | None = None,
+    drop_outlet_names: bool = True,
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds ratio with an informative Dirichlet prior.
 
@@ -661,6 +662,11 @@ def distinctive_words(
         "system" and "bill"). ``None`` keeps every word.
     top : int, optional
         Keep the ``top`` highest and ``top`` lowest z-scores per group.
+    drop_outlet_names : bool
+        When ``data`` is a corpus, leave out the outlets' own names and
+        domains (from its ``source`` and ``url`` columns, see
+        :func:`contrast.hygiene.outlet_names`): "ukrinform" or "belta"
+        distinguishes an outlet only by signing its articles.
 
     Returns
     -------
@@ -687,6 +693,8 @@ def distinctive_words(
     """
     if "text" in data.columns:
         counts = word_counts(data, by, stopwords=stopwords)
+        if drop_outlet_names and "source" in data.columns:  # issue 14: an outlet's byline is not its framing
+            counts = counts.drop(index=list(_outlet_words(data) & set(counts.index)))
     else:
         counts = data.apply(pd.to_numeric, errors="raise").fillna(0)
     cols = ["group", "reference", "word", "count", "count_other", "delta", "z"]
@@ -727,3 +735,14 @@ def distinctive_words(
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)[cols]
 
+
+def _outlet_words(corpus: pd.DataFrame) -> set[str]:
+    """The words of every outlet's names and URL domains (``Fox News`` -> fox, news; ``censor.net`` -> censor)."""
+    from contrast.hygiene import outlet_names
+
+    urls = corpus["url"] if "url" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
+    words: set[str] = set()
+    for src, part in urls.groupby(corpus["source"].astype(str)):
+        for name in outlet_names(src, part.dropna().head(50)):
+            words.update(_POSSESSIVE.sub("", m.group().lower()) for m in _WORD.finditer(name))
+    return words

@@ -433,7 +433,8 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         zero counts and NaN means).
     corpus : DataFrame
         From :func:`contrast.load_corpus`; every article gets a row, even
-        one without evidence.
+        one without evidence, except a near-duplicate (``duplicate_of``
+        set by :func:`contrast.load_corpus`), which its kept copy stands for.
 
     Returns
     -------
@@ -456,11 +457,21 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     >>> a[["source", "hedge_n"]].values.tolist()
     [['Business Insider', 1], ['Izvestia', 0]]
     """
+    corpus = _counted_once(corpus)
     return _articles_from(*_sentence_counts(evidence, corpus), evidence, corpus)
+
+
+def _counted_once(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus without near-duplicate copies (flagged by load_corpus in ``duplicate_of``): each counts once."""
+    if "duplicate_of" not in corpus.columns:
+        return corpus
+    keep = (corpus["duplicate_of"].fillna("").astype(str) == "").to_numpy()
+    return corpus[keep].drop(columns="duplicate_of")
 
 
 def articles_and_units(evidence: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`articles` and :func:`sentence_units` of the same evidence, segmenting once."""
+    corpus = _counted_once(corpus)
     frame, count_cols = _sentence_counts(evidence, corpus)
     return _articles_from(frame, count_cols, evidence, corpus), frame
 

@@ -1,0 +1,568 @@
+"""Corpus hygiene learned from the corpus: page furniture per outlet, near-duplicate articles.
+
+Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
+(so ``text[start:end] == span`` keeps holding for every evidence row):
+
+* **Page furniture.** A line or sentence is furniture when it recurs across
+  a large share of *one outlet's* articles **and** looks like furniture: it
+  carries a cue from ``lexicons/furniture.tsv`` (app and newsletter prompts,
+  "JOIN US ON TELEGRAM!", "View news.", related stories, advertisements,
+  links), names the outlet itself ("— Ukrinform."), or stands in at least
+  half of the outlet's articles. A news line that merely recurs (a live-blog
+  update carried by three articles) has no such cue and stays. Headline
+  tails that name the outlet ("... (03.08.22 23:49) « Economics |
+  Censor.NET"), a date stamp opening every body, and a headline repeated as
+  the body's first sentence are removed too. Everything removed goes to the
+  corpus column ``removed``.
+* **Near-duplicates.** MinHash LSH over word shingles (``datasketch``)
+  flags an article whose text is nearly the same as an earlier one (same
+  outlet or not) in ``duplicate_of`` (the ``doc_id`` of the kept copy).
+  :func:`contrast.articles` counts each such story once.
+
+>>> import pandas as pd
+>>> from contrast import load_corpus
+>>> rows = [{"source": "A", "text": f"Story {i} about the war in the east.\\nJOIN US ON TELEGRAM!"}
+...         for i in range(10)]
+>>> corpus = load_corpus(pd.DataFrame(rows))
+>>> corpus.text[0]
+'Story 0 about the war in the east.'
+>>> from contrast.hygiene import furniture_table
+>>> furniture_table(corpus)[["source", "unit", "n_articles"]].values.tolist()
+[['A', 'JOIN US ON TELEGRAM!', 10]]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from contrast.lexicon import load_table
+
+__all__ = [
+    "Furniture",
+    "Deduper",
+    "learn_furniture",
+    "remove_furniture",
+    "find_duplicates",
+    "duplicates_table",
+    "furniture_table",
+    "clean_corpus",
+    "outlet_names",
+]
+
+FURNITURE_COLUMNS = ["source", "unit", "kind", "n_articles", "share", "reason", "example"]
+DUPLICATE_COLUMNS = ["doc_id", "source", "title", "date", "duplicate_of", "kept_source", "kept_title",
+                     "kept_date", "similarity"]
+
+# sentence ends inside a line: terminal punctuation, closing quotes, space, then a capital, quote or dash
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[A-Z\"“‘'«—–\-(\[])")
+_WORDS = re.compile(r"\w+", re.UNICODE)
+# a date and/or time stamp opening a body: "03.08.22 23:49 - "
+_STAMP = re.compile(r"^(?:\d{1,4}[./]\d{1,2}[./]\d{1,4}(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
+                    r"|\d{1,2}:\d{2}(?::\d{2})?)\s*[-–—|]\s+")
+# separators between a headline and its page-title tail
+_TAIL_SEP = re.compile(r"\s+(?:\||«|»|›|::|—|–|-)\s+")
+_BREADCRUMB = {"|", "«", "»", "›", "::"}
+_DATE_PAREN = re.compile(r"\s*\(\s*[\d.:/\-, ]+\)\s*$")
+_TLD = {"www", "com", "net", "org", "info", "co", "uk", "ru", "ua", "by", "news", "tv", "io", "de",
+        "fr", "pl", "eu", "gov", "int", "online"}
+
+_CUES: list[tuple[str, re.Pattern[str]]] | None = None
+
+
+def _cues() -> list[tuple[str, re.Pattern[str]]]:
+    global _CUES
+    if _CUES is None:
+        table = load_table("furniture")
+        _CUES = [(k, re.compile(p, re.IGNORECASE)) for k, p in zip(table["kind"], table["pattern"], strict=True)]
+    return _CUES
+
+
+def _key(unit: str) -> str:
+    """Normalised form under which recurring units are counted (case, digits, spacing)."""
+    s = re.sub(r"\d", "0", unit.lower())
+    return " ".join(s.split()).strip(" .,;:!?\"'“”‘’")
+
+
+def _sentences(line: str) -> list[str]:
+    """Split a line into sentences (a simple rule: furniture sentences are short and well marked)."""
+    parts, last = [], 0
+    for m in _SENT_END.finditer(line):
+        parts.append(line[last:m.start()].strip())
+        last = m.end()
+    parts.append(line[last:].strip())
+    return [p for p in parts if p]
+
+
+def outlet_names(source: Any, urls: Iterable[Any] = ()) -> set[str]:
+    """Lower-case names of an outlet: its ``source`` value and the stems of its URL domains.
+
+    >>> sorted(outlet_names("censor.net", ["https://censor.net/en/news/1"]))
+    ['censor', 'censor.net']
+    >>> sorted(outlet_names("Fox News", ["https://www.foxnews.com/world/x"]))
+    ['fox', 'fox news', 'foxnews']
+    """
+    names: set[str] = set()
+    s = str(source or "").strip().lower()
+    if s and s != "unknown":
+        names.add(s)
+        stem = [p for p in re.split(r"[.\s]+", s) if p and p not in _TLD]
+        if stem and "." in s:
+            names.add(stem[0])
+        if " " in s and stem:
+            names.add(stem[0])
+    stems: Counter[str] = Counter()
+    for url in urls:
+        if not isinstance(url, str) or "." not in url:
+            continue
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        labels = [p for p in host.lower().split(".") if p and p not in _TLD]
+        if labels:
+            stems[labels[-1] if len(labels) > 1 and len(labels[-1]) > 3 else labels[0]] += 1
+    total = sum(stems.values())
+    # the outlet's own domain(s), not a sister site it links to now and then (msnbc.com -> today.com)
+    names.update(stem for stem, c in stems.items() if c >= 0.2 * total)
+    return {n for n in names if len(n) >= 3}
+
+
+def _names_outlet(unit: str, names: set[str]) -> bool:
+    low = unit.lower()
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low) for n in names)
+
+
+def _cue(unit: str) -> str | None:
+    for kind, pat in _cues():
+        if pat.search(unit):
+            return kind
+    return None
+
+
+def _split_text(text: str, title: str | None) -> tuple[str, str]:
+    """``(headline, body)`` of an analysed text (headline on the first line, when there is one)."""
+    if title and text.startswith(title):
+        return title, text[len(title):]
+    return "", text
+
+
+def _strip_tail(title: str, names: set[str]) -> tuple[str, str]:
+    """Cut a page-title tail naming the outlet ("… (03.08.22 23:49) « Economics | Censor.NET")."""
+    pieces = _TAIL_SEP.split(title)
+    seps = _TAIL_SEP.findall(title)
+    if len(pieces) < 2 or not names:
+        return title, ""
+    cut = len(pieces)
+    named = False
+    while cut > 1:
+        seg = pieces[cut - 1]
+        sep = seps[cut - 2].strip()
+        n_words = len(seg.split())
+        if not named and n_words <= 5 and _names_outlet(seg, names):
+            named = True
+        elif named and sep in _BREADCRUMB and n_words <= 4:
+            pass  # a section name in the breadcrumb before the outlet's name
+        else:
+            break
+        cut -= 1
+    if not named:
+        return title, ""
+    kept_end = sum(len(p) for p in pieces[:cut]) + sum(len(s) for s in seps[:cut - 1])
+    head = title[:kept_end]
+    m = _DATE_PAREN.search(head)
+    if m and m.start() > 0:
+        head = head[:m.start()]
+    return head.rstrip(), title[len(head):].strip()
+
+
+@dataclass
+class Furniture:
+    """Page furniture learned per outlet; :meth:`apply` removes it from a corpus.
+
+    Attributes
+    ----------
+    units : dict
+        Outlet -> {normalised unit: kind}: lines or sentences to remove.
+    tails, stamps : set
+        Outlets whose headlines carry a page-title tail naming the outlet, and
+        whose bodies open with a date stamp.
+    names : dict
+        Outlet -> its names (see :func:`outlet_names`).
+    table : DataFrame
+        One row per learned unit: ``source, unit, kind, n_articles, share,
+        reason, example`` (for the report and notebooks).
+    by : str
+        The column naming the outlet.
+    """
+
+    units: dict[str, dict[str, str]] = field(default_factory=dict)
+    tails: set[str] = field(default_factory=set)
+    stamps: set[str] = field(default_factory=set)
+    names: dict[str, set[str]] = field(default_factory=dict)
+    table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FURNITURE_COLUMNS))
+    by: str = "source"
+
+    def clean(self, text: str, title: str | None, source: str) -> tuple[str, str, list[str]]:
+        """Clean one article: return ``(text, title, removed_units)``."""
+        units = self.units.get(source, {})
+        names = self.names.get(source, set())
+        removed: list[str] = []
+        head, body = _split_text(text, title)
+        new_title = title or ""
+        if head and source in self.tails:
+            kept, tail = _strip_tail(head, names)
+            if tail and kept:
+                removed.append(tail)
+                head = new_title = kept
+        lines = body.split("\n")
+        out_lines: list[str] = []
+        first = True
+        for line in lines:
+            s = line.strip()
+            if not s:
+                out_lines.append("")
+                continue
+            if first and source in self.stamps:
+                m = _STAMP.match(s)
+                if m:
+                    removed.append(m.group().strip())
+                    s = s[m.end():]
+            if first and head:
+                rep = _repeated_headline(s, head)
+                if rep:
+                    removed.append(s[:rep].strip())
+                    s = s[rep:].lstrip()
+            first = False
+            if not s:
+                continue
+            if units and _key(s) in units:
+                removed.append(s)
+                continue
+            if units:
+                sents = _sentences(s)
+                if len(sents) > 1:
+                    keep = [x for x in sents if _key(x) not in units]
+                    removed += [x for x in sents if _key(x) in units]
+                    s = " ".join(keep)
+            if s:
+                out_lines.append(s)
+        new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
+        new_text = f"{head}\n\n{new_body}" if head and new_body else (head or new_body)
+        return new_text.strip(), new_title, removed
+
+    def apply(self, corpus: pd.DataFrame) -> pd.DataFrame:
+        """Return a copy of ``corpus`` without the furniture; removed units appended to ``removed``."""
+        out = corpus.copy()
+        if out.empty:
+            return out
+        titles = out["title"] if "title" in out.columns else pd.Series([""] * len(out), index=out.index)
+        has = out["has_title"] if "has_title" in out.columns else titles.fillna("").astype(bool)
+        srcs = out[self.by].astype(str) if self.by in out.columns else pd.Series([""] * len(out), index=out.index)
+        new_text, new_title, new_removed = [], [], []
+        olds = out["removed"] if "removed" in out.columns else pd.Series(["[]"] * len(out), index=out.index)
+        for text, title, h, src, old in zip(out["text"], titles, has, srcs, olds, strict=True):
+            t = title if bool(h) and isinstance(title, str) else None
+            cleaned, ttl, removed = self.clean(str(text), t, src)
+            if not cleaned.strip():  # never empty an article: keep it as it was
+                cleaned, ttl, removed = str(text), t or "", []
+            new_text.append(cleaned)
+            new_title.append(ttl if t is not None else title)
+            prev = json.loads(old) if isinstance(old, str) and old else []
+            new_removed.append(json.dumps(prev + removed, ensure_ascii=False))
+        out["text"], out["title"], out["removed"] = new_text, new_title, new_removed
+        return out
+
+
+def _repeated_headline(line: str, head: str) -> int:
+    """Length of a headline repeated at the start of ``line`` (with its punctuation), or 0."""
+    if len(line) <= len(head) + 1 or not line.startswith(head):
+        return 0
+    m = re.match(r"[.:!?…]*\s+", line[len(head):])
+    return len(head) + m.end() if m else 0
+
+
+def learn_furniture(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "source",
+    min_share: float = 0.02,
+    min_articles: int = 5,
+    ubiquitous: float = 0.5,
+    max_words: int = 25,
+) -> Furniture:
+    """Learn each outlet's page furniture from its articles.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus (``text``, ``title``, ``has_title`` and the ``by`` column; ``url`` helps).
+    by : str
+        The column naming the outlet.
+    min_share, min_articles : float, int
+        A unit (a line, or a sentence of a line) is a candidate when it
+        stands in at least ``min_share`` of an outlet's articles and in at
+        least ``min_articles`` of them.
+    ubiquitous : float
+        A short candidate (at most 8 words, no digits) in at least this share
+        of the outlet's articles is furniture even without a cue (news does
+        not repeat word for word in half of an outlet's stories; a daily
+        template carrying its figures, "33,150 invaders eliminated", stays).
+    max_words : int
+        Longer units are never furniture.
+
+    Returns
+    -------
+    Furniture
+        Apply it with :meth:`Furniture.apply` (also to later chunks of the
+        same corpus when streaming).
+    """
+    fur = Furniture(by=by)
+    if corpus.empty or by not in corpus.columns:
+        return fur
+    rows: list[dict[str, Any]] = []
+    titles = corpus["title"] if "title" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
+    has = corpus["has_title"] if "has_title" in corpus.columns else titles.fillna("").astype(bool)
+    urls = corpus["url"] if "url" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
+    frame = pd.DataFrame({"src": corpus[by].astype(str), "text": corpus["text"].astype(str),
+                          "title": titles, "has": has, "url": urls})
+    for src, g in frame.groupby("src", sort=True):
+        src = str(src)
+        n = len(g)
+        names = outlet_names(src, g["url"].head(200))
+        fur.names[src] = names
+        df: Counter[str] = Counter()
+        example: dict[str, str] = {}
+        n_tail = n_stamp = 0
+        for text, title, h in zip(g["text"], g["title"], g["has"], strict=True):
+            head, body = _split_text(text, title if bool(h) and isinstance(title, str) else None)
+            if head and _strip_tail(head, names)[1]:
+                n_tail += 1
+            seen: set[str] = set()
+            first = True
+            for line in body.split("\n"):
+                s = line.strip()
+                if not s:
+                    continue
+                if first and _STAMP.match(s):
+                    n_stamp += 1
+                first = False
+                for unit in {s, *_sentences(s)}:
+                    if len(unit.split()) <= max_words:
+                        k = _key(unit)
+                        if k and k not in seen:
+                            seen.add(k)
+                            df[k] += 1
+                            example.setdefault(k, unit)
+        need = max(min_articles, int(np.ceil(min_share * n)))
+        if n_tail >= need:
+            fur.tails.add(src)
+            rows.append({"source": src, "unit": "<headline tail naming the outlet>", "kind": "title_tail",
+                         "n_articles": n_tail, "share": n_tail / n, "reason": "names the outlet",
+                         "example": ""})
+        if n_stamp >= need:
+            fur.stamps.add(src)
+            rows.append({"source": src, "unit": "<date stamp opening the body>", "kind": "date_stamp",
+                         "n_articles": n_stamp, "share": n_stamp / n, "reason": "date stamp", "example": ""})
+        units: dict[str, str] = {}
+        for k, c in df.items():
+            if c < need:
+                continue
+            unit = example[k]
+            kind = _cue(unit)
+            reason = f"cue: {kind}" if kind else None
+            if kind is None and _names_outlet(unit, names) and len(unit.split()) <= 6:
+                kind, reason = "outlet_name", "names the outlet"
+            if (kind is None and c / n >= ubiquitous and len(unit.split()) <= 8
+                    and not any(ch.isdigit() for ch in unit)):  # a daily template with its figures is news
+                kind, reason = "ubiquitous", f"in {c / n:.0%} of the outlet's articles"
+            if kind is None:
+                continue
+            units[k] = kind
+            rows.append({"source": src, "unit": unit, "kind": kind, "n_articles": c, "share": c / n,
+                         "reason": reason, "example": unit})
+        fur.units[src] = units
+    table = pd.DataFrame(rows, columns=FURNITURE_COLUMNS)
+    fur.table = table.sort_values(["source", "n_articles"], ascending=[True, False]).reset_index(drop=True)
+    return fur
+
+
+def remove_furniture(corpus: pd.DataFrame, furniture: Furniture | None = None, **options: Any) -> pd.DataFrame:
+    """Learn (unless given) and remove page furniture (listed by :func:`furniture_table`)."""
+    fur = furniture if furniture is not None else learn_furniture(corpus, **options)
+    out = fur.apply(corpus)
+    out.attrs = dict(corpus.attrs)
+    out.attrs["furniture"] = fur.table.to_dict("records")  # records, not a DataFrame: attrs are compared and copied
+    return out
+
+
+def furniture_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """What :func:`contrast.load_corpus` removed as page furniture, one row per outlet and unit.
+
+    Columns ``source, unit, kind, n_articles, share, reason, example``
+    (empty when hygiene was off).
+    """
+    return pd.DataFrame(corpus.attrs.get("furniture", []), columns=FURNITURE_COLUMNS)
+
+
+# --------------------------------------------------------------------------- near-duplicates
+
+
+def _shingles(words: list[str], k: int) -> set[bytes]:
+    if len(words) < k:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+class Deduper:
+    """Incremental near-duplicate finder (MinHash LSH over word shingles).
+
+    Feed articles in corpus order with :meth:`add`; each one is compared with
+    the articles kept so far, so chunks of a streamed corpus are checked
+    against all earlier chunks. Memory grows with the number of kept
+    articles (``num_perm`` 64-bit hashes each).
+
+    Parameters
+    ----------
+    threshold : float
+        Estimated Jaccard similarity of the shingle sets at or above which
+        an article is a near-duplicate.
+    shingle : int
+        Words per shingle.
+    num_perm : int
+        MinHash permutations (more: a more precise similarity estimate).
+    min_words : int
+        Shorter texts are never flagged (two one-line headlines "Ukraine
+        war" are not the same story).
+    """
+
+    def __init__(self, *, threshold: float = 0.8, shingle: int = 3, num_perm: int = 64,
+                 min_words: int = 8, seed: int = 1):
+        from datasketch import MinHashLSH
+
+        if not 0 < threshold <= 1:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+        self.threshold, self.shingle, self.num_perm, self.min_words, self.seed = (
+            threshold, shingle, num_perm, min_words, seed)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._hashes: dict[str, Any] = {}
+        self._exact: dict[str, str] = {}
+        self._numbers: dict[str, frozenset[str]] = {}
+
+    def add(self, doc_ids: Sequence[str], texts: Sequence[str]) -> list[tuple[str | None, float]]:
+        """Add articles; return ``(duplicate_of, similarity)`` for each (``None`` when new).
+
+        Two texts whose numbers differ ("as of 6:00 on April 13" and "... April 6")
+        are never duplicates: a daily update is not a copy of yesterday's.
+        """
+        from datasketch import MinHash
+
+        words = [[w.lower() for w in _WORDS.findall(str(t))] for t in texts]
+        todo = [i for i, w in enumerate(words) if len(w) >= self.min_words]
+        sets = {i: _shingles(words[i], self.shingle) for i in todo}
+        mhs = MinHash.bulk([sets[i] for i in todo], num_perm=self.num_perm, seed=self.seed)
+        by_i = dict(zip(todo, mhs, strict=True))
+        out: list[tuple[str | None, float]] = []
+        for i, doc in enumerate(doc_ids):
+            mh = by_i.get(i)
+            if mh is None:
+                out.append((None, float("nan")))
+                continue
+            exact = " ".join(words[i])
+            if exact in self._exact:
+                out.append((self._exact[exact], 1.0))
+                continue
+            numbers = frozenset(w for w in words[i] if w[0].isdigit())
+            best, best_j = None, 0.0
+            for cand in self._lsh.query(mh):
+                if self._numbers[cand] != numbers:
+                    continue
+                j = float(mh.jaccard(self._hashes[cand]))
+                if j >= self.threshold and j > best_j:
+                    best, best_j = cand, j
+            if best is not None:
+                out.append((best.split("\x1f")[0], best_j))
+                continue
+            key = str(doc)
+            if key in self._hashes:  # a repeated doc_id: treat as new, under a unique key
+                key = f"{doc}\x1f{len(self._hashes)}"
+            self._lsh.insert(key, mh)
+            self._hashes[key] = mh
+            self._numbers[key] = numbers
+            self._exact[exact] = str(doc)
+            out.append((None, float("nan")))
+        return out
+
+
+def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, **options: Any) -> pd.DataFrame:
+    """Flag near-duplicate articles: a copy of ``corpus`` with ``duplicate_of`` (and ``duplicate_similarity``).
+
+    The first article of a group of near-duplicates (in corpus order) is kept
+    (``duplicate_of`` empty); each later one names it. Options go to
+    :class:`Deduper`; the list of flagged articles is ``attrs["duplicates"]``
+    (as records; :func:`duplicates_table` gives the DataFrame).
+    """
+    dd = deduper if deduper is not None else Deduper(**options)
+    out = corpus.copy()
+    res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist())
+    out["duplicate_of"] = pd.array([d for d, _ in res], dtype="string")
+    out.attrs = dict(corpus.attrs)
+    out.attrs["duplicates"] = duplicates_table(out, similarity=[j for _, j in res]).to_dict("records")
+    return out
+
+
+def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None,
+                     similarity: Sequence[float] | None = None) -> pd.DataFrame:
+    """The flagged articles beside their kept copies, for the report.
+
+    Columns ``doc_id, source, title, date, duplicate_of, kept_source,
+    kept_title, kept_date, similarity`` (estimated Jaccard similarity of the
+    word shingles: given, one per corpus row, or as :func:`find_duplicates`
+    recorded it); ``kept`` is the corpus holding the kept copies (default:
+    ``corpus`` itself).
+    """
+    if "duplicate_of" not in corpus.columns:
+        return pd.DataFrame(columns=DUPLICATE_COLUMNS)
+    mask = (corpus["duplicate_of"].fillna("").astype(str) != "").to_numpy()
+    flagged = corpus[mask].copy()
+    if similarity is not None:
+        sims = np.asarray(similarity, dtype=float)[mask]
+    else:
+        known = {r["doc_id"]: r["similarity"] for r in corpus.attrs.get("duplicates", [])}
+        sims = np.asarray([known.get(d, np.nan) for d in flagged["doc_id"]], dtype=float)
+    flagged["duplicate_similarity"] = np.round(sims, 3)
+    ref = (kept if kept is not None else corpus).drop_duplicates("doc_id").set_index("doc_id")
+
+    def col(frame: pd.DataFrame, name: str) -> pd.Series:
+        return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
+
+    out = pd.DataFrame({
+        "doc_id": flagged["doc_id"], "source": col(flagged, "source"), "title": col(flagged, "title"),
+        "date": col(flagged, "date"), "duplicate_of": flagged["duplicate_of"],
+        "kept_source": flagged["duplicate_of"].map(col(ref, "source")),
+        "kept_title": flagged["duplicate_of"].map(col(ref, "title")),
+        "kept_date": flagged["duplicate_of"].map(col(ref, "date")),
+        "similarity": col(flagged, "duplicate_similarity"),
+    })
+    return out.reset_index(drop=True)[DUPLICATE_COLUMNS]
+
+
+def clean_corpus(corpus: pd.DataFrame, *, furniture: bool | Furniture = True, duplicates: bool = True,
+                 by: str = "source") -> pd.DataFrame:
+    """What :func:`contrast.load_corpus` runs: remove furniture, then flag near-duplicates.
+
+    :func:`furniture_table` and :func:`duplicates_table` list what was found.
+    """
+    out = corpus
+    if furniture is not False:
+        fur = furniture if isinstance(furniture, Furniture) else learn_furniture(corpus, by=by)
+        out = remove_furniture(out, fur)
+    if duplicates:
+        out = find_duplicates(out)
+    return out
+

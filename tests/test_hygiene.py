@@ -1,0 +1,149 @@
+"""Corpus hygiene on constructed corpora with known answers: furniture per outlet, near-duplicates."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import contrast
+from contrast import hygiene
+
+FOX_APP = "CLICK HERE TO GET THE FOX NEWS APP"
+NEWS_LINE = "Russian forces shelled Kharkiv overnight, the regional governor said."
+PLACES = ["Kharkiv", "Odesa", "Lviv", "Dnipro", "Sumy", "Poltava", "Kherson", "Mykolaiv", "Zhytomyr",
+          "Chernihiv", "Vinnytsia", "Rivne", "Lutsk", "Uzhhorod", "Ternopil", "Kropyvnytskyi",
+          "Cherkasy", "Khmelnytskyi", "Ivano-Frankivsk", "Chernivtsi"]
+VERBS = ["reported", "described", "documented", "confirmed", "disputed"]
+
+
+def _body(i: int, outlet: str) -> str:
+    place = PLACES[i % len(PLACES)]
+    return (f"Officials in {place} {VERBS[i % 5]} damage to {i + 3} buildings after the strike.\n"
+            f"Residents of {place} spent the night in shelters as air defence units worked, "
+            f"according to the {outlet} correspondent number {i}.")
+
+
+def _corpus() -> pd.DataFrame:
+    rows = []
+    for i in range(20):
+        body = _body(i, "fox")
+        if i % 5 in (0, 2):  # 8 of 20 articles: 40%
+            body += f"\n{FOX_APP}"
+        if i in (3, 7, 11):  # a live-blog line carried by three articles
+            body += f"\n{NEWS_LINE}"
+        rows.append({"doc_id": f"fox{i}", "source": "Fox News", "title": f"Strike on {PLACES[i]} number {i}",
+                     "text": body, "url": f"https://www.foxnews.com/world/{i}", "date": f"2022-0{1 + i % 6}-10"})
+    for i in range(12):
+        rows.append({"doc_id": f"ukr{i}", "source": "ukrinform.net",
+                     "title": f"Grain exports resume from {PLACES[i]} port {i}",
+                     "text": f"Ships left {PLACES[i]} with {i + 10} thousand tonnes of grain, "
+                             f"the ministry said on day {i}. — Ukrinform.",
+                     "url": f"https://www.ukrinform.net/rubric/{i}", "date": "2022-08-01"})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> pd.DataFrame:
+    return contrast.load_corpus(_corpus())
+
+
+def test_planted_furniture_is_removed_and_recorded(cleaned):
+    fox = cleaned[cleaned.source == "Fox News"]
+    assert not fox.text.str.contains("FOX NEWS APP").any()
+    planted = fox[fox.doc_id.isin([f"fox{i}" for i in range(20) if i % 5 in (0, 2)])]
+    assert all(FOX_APP in json.loads(r) for r in planted.removed)
+    table = hygiene.furniture_table(cleaned)
+    row = table[(table.source == "Fox News") & (table.unit == FOX_APP)]
+    assert len(row) == 1 and int(row.n_articles.iloc[0]) == 8
+
+
+def test_recurring_news_line_is_kept(cleaned):
+    fox = cleaned.set_index("doc_id")
+    for i in (3, 7, 11):
+        assert NEWS_LINE in fox.loc[f"fox{i}", "text"]
+        assert NEWS_LINE not in json.loads(fox.loc[f"fox{i}", "removed"])
+
+
+def test_news_line_in_40_percent_without_a_cue_is_kept():
+    corpus = _corpus()
+    line = "The Kremlin denied targeting civilians."
+    mask = corpus.doc_id.isin([f"fox{i}" for i in range(8)])
+    corpus.loc[mask, "text"] = corpus.loc[mask, "text"] + "\n" + line
+    out = contrast.load_corpus(corpus)
+    assert out.text.str.contains(line, regex=False).sum() == 8
+
+
+def test_outlet_name_sentence_removed_inside_a_line(cleaned):
+    ukr = cleaned[cleaned.source == "ukrinform.net"]
+    assert not ukr.text.str.contains("Ukrinform").any()
+    assert ukr.text.str.contains("the ministry said on day").all()  # the rest of the line stays
+
+
+def test_other_outlet_untouched_by_furniture_of_another():
+    corpus = _corpus()
+    corpus.loc[corpus.doc_id == "ukr0", "text"] += f"\n{FOX_APP}"  # once at another outlet: not its furniture
+    out = contrast.load_corpus(corpus)
+    assert FOX_APP in out.set_index("doc_id").loc["ukr0", "text"]
+
+
+def test_headline_tail_and_date_stamp_removed():
+    rows = [{"source": "censor.net", "title": f"Shelling of {p}: two injured ({i + 10:02d}.05.22 12:3{i % 10}) "
+                                              f"« War in Ukraine | Censor.NET",
+             "text": f"{i + 10:02d}.05.22 12:3{i % 10} - Shelling of {p}: two injured. Rescuers worked "
+                     f"at {i} sites in {p}. View news.", "url": f"https://censor.net/en/news/{i}"}
+            for i, p in enumerate(PLACES[:10])]
+    out = contrast.load_corpus(pd.DataFrame(rows))
+    assert out.title[0] == "Shelling of Kharkiv: two injured"
+    assert out.text[0] == "Shelling of Kharkiv: two injured\n\nRescuers worked at 0 sites in Kharkiv."
+    removed = json.loads(out.removed[0])
+    assert "(10.05.22 12:30) « War in Ukraine | Censor.NET" in removed and "View news." in removed
+
+
+def test_hygiene_off_keeps_every_line():
+    out = contrast.load_corpus(_corpus(), hygiene=False)
+    assert out.text.str.contains(FOX_APP).sum() == 8
+    assert "duplicate_of" not in out.columns
+
+
+def test_evidence_offsets_hold_after_hygiene(cleaned):
+    ev = contrast.extract(cleaned, cache=False, progress=False)
+    text = cleaned.set_index("doc_id")["text"]
+    assert len(ev) > 0
+    for doc, s, e, span in zip(ev.doc_id, ev.start, ev.end, ev.span, strict=True):
+        assert text[doc][int(s):int(e)] == span
+
+
+def test_duplicate_flagged_and_counted_once():
+    corpus = _corpus()
+    copy = corpus[corpus.doc_id == "fox4"].iloc[0].to_dict()
+    copy.update(doc_id="ukr_copy", source="ukrinform.net", text=copy["text"] + " Updated.")
+    update = corpus[corpus.doc_id == "fox6"].iloc[0].to_dict()  # the same template, other numbers
+    update.update(doc_id="fox6b", text=update["text"].replace("9 buildings", "12 buildings"))
+    corpus = pd.concat([corpus, pd.DataFrame([copy, update])], ignore_index=True)
+    out = contrast.load_corpus(corpus)
+    dup = out.set_index("doc_id")["duplicate_of"]
+    assert dup["ukr_copy"] == "fox4"
+    assert pd.isna(dup["fox6b"])  # numbers differ: a new update, not a copy
+    assert dup.notna().sum() == 1
+    listed = hygiene.duplicates_table(out)
+    assert listed[["doc_id", "duplicate_of", "kept_source"]].values.tolist() == [["ukr_copy", "fox4", "Fox News"]]
+    assert listed.similarity.iloc[0] >= 0.8
+    ev = contrast.extract(out, cache=False, progress=False)
+    arts = contrast.articles(ev, out)
+    assert "ukr_copy" not in set(arts.doc_id) and len(arts) == len(out) - 1
+
+
+def test_deduper_streams_across_chunks():
+    dd = hygiene.Deduper()
+    text = " ".join(f"word{i}" for i in range(30))
+    assert dd.add(["a"], [text]) == [(None, pytest.approx(float("nan"), nan_ok=True))]
+    assert dd.add(["b", "c"], ["something else entirely different here now ok", text])[1][0] == "a"
+
+
+def test_outlet_names_from_source_and_url():
+    assert hygiene.outlet_names("bbc.co.uk", ["https://www.bbc.co.uk/news/1"]) >= {"bbc"}
+    assert "fox" in hygiene.outlet_names("Fox News")
+    urls = ["https://www.msnbc.com/a"] * 9 + ["https://www.today.com/b"]  # a sister site, now and then
+    assert hygiene.outlet_names("msnbc.com", urls) == {"msnbc", "msnbc.com"}
