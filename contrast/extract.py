@@ -24,6 +24,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import pandas as pd
 
+from contrast.affiliation import affiliate_rows, apply_sides
 from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
 from contrast.text import segment
@@ -103,8 +104,18 @@ def link_number_speakers(rows: _Rows) -> None:
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
             r["speaker_type"] = best.get("speaker_type")
+            r["affiliation"] = best.get("affiliation")
+            r["role"] = best.get("role")
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")
+
+
+def _custom_actors(res: Mapping[str, Any]) -> bool:
+    """Whether a module's resources carry an actor dictionary other than the bundled one."""
+    from contrast.actors import default_actors
+
+    base = default_actors()
+    return any(getattr(r, "actors", base) is not base for r in res.values())
 
 
 def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
@@ -116,6 +127,7 @@ def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, 
                 r["sent_id"] = doc.sent_id(r["start"])
             rows.append(r)
     rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
+    affiliate_rows(text, rows, custom_actors=_custom_actors(res))
     link_number_speakers(rows)
     return rows
 
@@ -150,6 +162,10 @@ def extract_text(
 # ----------------------------------------------------------------------------- cache
 
 
+def _affiliation_module() -> ModuleType:
+    return importlib.import_module("contrast.affiliation")
+
+
 @lru_cache(maxsize=1)
 def _default_fingerprint() -> str:
     """Hash of the bundled lexicons and the versions the results depend on."""
@@ -164,8 +180,7 @@ def _default_fingerprint() -> str:
         if p.is_file():
             h.update(p.name.encode())
             h.update(p.read_bytes())
-    for m in MODULES:
-        mod = importlib.import_module(f"contrast.features.{m}")
+    for mod in [importlib.import_module(f"contrast.features.{m}") for m in MODULES] + [_affiliation_module()]:
         if mod.__file__:
             with open(mod.__file__, "rb") as fh:
                 h.update(fh.read())
@@ -412,6 +427,7 @@ def extract(
     families: Iterable[str] | None = None,
     resources: Mapping[str, Any] | None = None,
     actors: Any = None,
+    sides: Any = None,
     n_jobs: int = 1,
     cache: bool = True,
     progress: bool | None = None,
@@ -431,7 +447,14 @@ def extract(
     actors : ActorDictionary or mapping, optional
         An actor dictionary for another conflict (``{group: [alias, ...]}``),
         used by every family that names actors (sentiment toward actors,
-        the speaker's side in attribution, naming).
+        the speaker's side in attribution, naming). Where it names a
+        speaker or mention, its group overrides the side from the affiliation.
+    sides : SideMap, mapping, path or str, optional
+        How affiliations group into sides (the ``actor`` column): a
+        :class:`contrast.affiliation.SideMap`, ``{affiliation: side}`` or
+        ``{side: [affiliation, ...]}`` on top of the default map (e.g.
+        ``{"BY": "Russia"}``), a TSV file (``affiliation``, ``side``) or a spec
+        ``"BY=Russia,US=USA"``; default :func:`contrast.affiliation.default_sides`.
     n_jobs : int, default 1
         Worker processes; -1 uses every core. Results equal ``n_jobs=1``.
     cache : bool, default True
@@ -456,11 +479,16 @@ def extract(
     """
     fams = tuple(families) if families is not None else None
     _modules(fams)  # validate names early
+    if sides is not None:
+        from contrast.affiliation import as_sides
+
+        sides = as_sides(sides)  # validate early
     if actors is not None:
         resources = with_actors(resources, actors)
     if type(corpus).__module__.startswith("dask"):
         meta = evidence_frame([])
-        return corpus.map_partitions(_partition, fams, resources, meta=meta)
+        out = corpus.map_partitions(_partition, fams, resources, meta=meta)
+        return out if sides is None else out.map_partitions(apply_sides, sides, meta=meta)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(f"extract expects a corpus DataFrame from load_corpus, got {type(corpus).__name__}")
     items = _items(corpus)
@@ -482,4 +510,6 @@ def extract(
         ev = pd.concat(parts, ignore_index=True) if parts else evidence_frame([])
     if fams is not None:
         ev = ev[ev["family"].isin(set(fams))].reset_index(drop=True)
+    if sides is not None:
+        ev = apply_sides(ev, sides)
     return ev

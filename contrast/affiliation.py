@@ -1,0 +1,546 @@
+"""Who speaks for whom: affiliation, role and side of each speaker, read from the article.
+
+A reader tells who a source is from the text around it: a nationality
+adjective or possessive in a title ("Belarusian President Aleksandr
+Lukashenko", "Russia's Defence Ministry"), an appositive ("Liz Truss,
+Britain's foreign secretary"), an ``of/for/from X`` phrase ("a spokesman for
+the Ukrainian military"), a capital or seat of power used for its government
+("Moscow", "the Kremlin", "Downing Street", "Bankova"), an institution ("the
+Armed Forces of Ukraine", "Rosatom"), and earlier mentions in the same article
+("Lukashenko", "the president", "he"). This module reads those cues and gives
+every attribution row, actor mention and number with a speaker:
+
+``affiliation``
+    ISO 3166-1 alpha-2 code (``RU``, ``UA``, ``BY``, ``US``, ``GB`` ...) or an
+    organisation code (``NATO``, ``EU``, ``UN``, ``IAEA``, ``ICRC`` ...);
+    empty when the article does not say.
+``role``
+    One of :data:`ROLES` (empty when nothing in the article tells).
+``actor``
+    The side, ``affiliation`` mapped through a :class:`SideMap` (default:
+    :func:`default_sides`), which the user changes with one argument
+    (``extract(corpus, sides=...)``).
+
+Countries, their demonyms and capitals come from the maintained
+``countryinfo`` package (MIT); seats of power, institutions, organisations
+and a few office holders from ``lexicons/affiliation_aliases.tsv``; role nouns
+from ``lexicons/role_nouns.tsv``. Work per article is linear in the number of
+rows plus a bounded look-up per unresolved surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from contrast.lexicon import load_table
+
+__all__ = [
+    "ROLES",
+    "Gazetteer",
+    "SideMap",
+    "affiliate_rows",
+    "apply_sides",
+    "as_sides",
+    "default_gazetteer",
+    "default_sides",
+    "describe",
+]
+
+#: The roles a source can have.
+ROLES: tuple[str, ...] = (
+    "head_of_state_or_government", "minister_or_official", "military", "spokesperson",
+    "diplomat", "legislator", "local_official", "expert_or_analyst", "journalist_or_media",
+    "ngo_or_international", "citizen_or_witness", "company", "document_or_report", "other",
+)
+
+_TOKEN = re.compile(r"\w+(?:[.\-'’]\w+)*\.?")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+#: Prepositions after which a phrase no longer says whom the speaker speaks for
+#: ("ambassador to the UN", "mission in Ukraine"); of/for/from do.
+_STOP_PREPS = frozenset({"to", "in", "at", "on", "about", "with", "against", "over", "after",
+                         "near", "into", "toward", "towards", "between", "during", "amid",
+                         "and", "that", "who", "which", "as", "by"})
+_OF_PREPS = frozenset({"of", "for", "from"})
+_HE_SHE = frozenset({"he", "she", "i"})
+_THEY_IT = frozenset({"they", "it", "we"})
+_DEFINITE = frozenset({"the", "this", "that"})
+#: Capitals too ambiguous to stand for a government (surnames, US places, common words).
+_CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetown", "Hamilton",
+                           "Jamestown", "Saint John's", "Castries", "Roseau", "Male", "Praia",
+                           "Apia", "Avarua", "Palikir", "Ngerulmud", "Funafuti", "Vaduz",
+                           "Monaco", "San Marino", "Vatican City", "Singapore", "Luxembourg",
+                           "Kuwait City", "Mexico City", "Panama City", "Guatemala City",
+                           "Djibouti", "Andorra la Vella"})
+
+
+def _words(text: str) -> list[str]:
+    """Tokens of ``text`` with possessive endings removed ("Russia's" -> "Russia")."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        for p in _POSSESSIVE:
+            if w.endswith(p) and len(w) > len(p) + 1:
+                w = w[: -len(p)]
+                break
+        out.append(w)
+    return out
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names that tell an affiliation, and nouns that tell a role.
+
+    Parameters
+    ----------
+    aliases : mapping
+        Alias (case-sensitive, space-joined tokens) -> ``(affiliation, role, kind)``;
+        ``kind`` is ``country``, ``demonym``, ``capital``, ``seat``,
+        ``institution``, ``org`` or ``person``.
+    roles : mapping
+        Lower-case role noun (space-joined tokens) -> role.
+
+    Examples
+    --------
+    >>> g = default_gazetteer()
+    >>> g.aliases["Belarusian"][0], g.aliases["Kremlin"][0], g.roles["spokesman"]
+    ('BY', 'RU', 'spokesperson')
+    """
+
+    aliases: Mapping[str, tuple[str, str, str]]
+    roles: Mapping[str, str]
+    max_alias: int = field(default=1)
+    max_role: int = field(default=1)
+
+    @classmethod
+    def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
+        """A gazetteer with its longest phrase lengths computed."""
+        ma = max((len(k.split()) for k in aliases), default=1)
+        mr = max((len(k.split()) for k in roles), default=1)
+        return cls(dict(aliases), dict(roles), ma, mr)
+
+    def with_aliases(self, extra: Mapping[str, str | tuple[str, str, str]]) -> Gazetteer:
+        """A copy with more aliases: ``{alias: affiliation}`` or ``{alias: (affiliation, role, kind)}``."""
+        new = dict(self.aliases)
+        for k, v in extra.items():
+            new[" ".join(_words(k))] = (v, "", "person") if isinstance(v, str) else tuple(v)  # type: ignore[assignment]
+        return Gazetteer.build(new, self.roles)
+
+    def places(self, words: Sequence[str]) -> list[tuple[int, int, str, str, str]]:
+        """Alias matches ``(i, j, affiliation, role, kind)`` in ``words``, longest first, left to right."""
+        out = []
+        i, n = 0, len(words)
+        while i < n:
+            for k in range(min(self.max_alias, n - i), 0, -1):
+                hit = self.aliases.get(" ".join(words[i:i + k]))
+                if hit is None and k == 1 and words[i].endswith("."):
+                    hit = self.aliases.get(words[i][:-1])
+                if hit is not None:
+                    out.append((i, i + k, *hit))
+                    i += k
+                    break
+            else:
+                i += 1
+        return out
+
+    def role_nouns(self, low: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Role-noun matches ``(i, j, role)`` in lower-cased ``low``, longest first."""
+        out = []
+        i, n = 0, len(low)
+        while i < n:
+            for k in range(min(self.max_role, n - i), 0, -1):
+                hit = self.roles.get(" ".join(low[i:i + k]))
+                if hit is not None:
+                    out.append((i, i + k, hit))
+                    i += k
+                    break
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """Countries, demonyms and capitals from ``countryinfo``, plus the bundled aliases and role nouns."""
+    from countryinfo import all_countries
+
+    aliases: dict[str, tuple[str, str, str]] = {}
+    for c in all_countries():
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        name = info.get("name")
+        if name:
+            aliases.setdefault(" ".join(_words(name)), (code, "", "country"))
+        for alt in info.get("altSpellings") or ():
+            # long Latin-script spellings only: two-letter codes such as "IN", "IS" or "ME" are words
+            if len(alt) > 4 and alt.isascii() and "," not in alt:
+                aliases.setdefault(" ".join(_words(alt)), (code, "", "country"))
+        dem = info.get("demonym")
+        if dem:
+            aliases.setdefault(" ".join(_words(dem)), (code, "", "demonym"))
+        caps = info.get("capital") or ()
+        for cap in [caps] if isinstance(caps, str) else caps:
+            if cap and cap not in _CAPITAL_STOP and cap.isascii():
+                aliases.setdefault(" ".join(_words(cap)), (code, "minister_or_official", "capital"))
+    table = load_table("affiliation_aliases")
+    for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
+        aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
+    rt = load_table("role_nouns")
+    roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
+    return Gazetteer.build(aliases, roles)
+
+
+# ----------------------------------------------------------------------------- sides
+
+
+class SideMap:
+    """Affiliations grouped into sides: ``{affiliation: side}``, the rest ``other``.
+
+    Parameters
+    ----------
+    mapping : mapping
+        Affiliation code -> side name.
+    default : str, default "other"
+        The side of an affiliation the map does not list.
+
+    Examples
+    --------
+    >>> sides = default_sides()
+    >>> sides["RU"], sides["PL"], sides["NATO"], sides["CN"]
+    ('Russia', 'West', 'West', 'other')
+    >>> default_sides().updated({"BY": "Russia"})["BY"]
+    'Russia'
+    """
+
+    def __init__(self, mapping: Mapping[str, str], default: str = "other"):
+        self.mapping = {str(k): str(v) for k, v in mapping.items()}
+        self.default = default
+
+    def __getitem__(self, affiliation: str) -> str:
+        return self.mapping.get(affiliation, self.default)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SideMap) and (self.mapping, self.default) == (other.mapping, other.default)
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.mapping.items())), self.default))
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The side names, in map order, then the default."""
+        return tuple(dict.fromkeys([*self.mapping.values(), self.default]))
+
+    def updated(self, changes: Mapping[str, str]) -> SideMap:
+        """A copy with ``{affiliation: side}`` changed."""
+        return SideMap({**self.mapping, **changes}, self.default)
+
+    @classmethod
+    def from_groups(cls, groups: Mapping[str, Iterable[str]], default: str = "other") -> SideMap:
+        """Build from ``{side: [affiliation, ...]}``."""
+        return cls({a: side for side, affs in groups.items() for a in affs}, default)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> SideMap:
+        """A TSV with columns ``affiliation`` and ``side`` (``#`` metadata lines allowed)."""
+        t = load_table(Path(path))
+        if not {"affiliation", "side"} <= set(t.columns):
+            raise ValueError(f"side map file {path} needs columns 'affiliation' and 'side'; found {list(t.columns)}")
+        return cls(dict(zip(t["affiliation"], t["side"], strict=True)))
+
+    def __repr__(self) -> str:
+        return f"SideMap({len(self.mapping)} affiliations, sides={list(self.sides)})"
+
+
+@lru_cache(maxsize=1)
+def default_sides() -> SideMap:
+    """The bundled side map (``lexicons/sides.tsv``): Russia, Ukraine, West, Belarus, other."""
+    t = load_table("sides")
+    return SideMap(dict(zip(t["affiliation"], t["side"], strict=True)))
+
+
+def as_sides(sides: Any) -> SideMap:
+    """A :class:`SideMap` from what a user gives.
+
+    Accepts a :class:`SideMap`; ``None`` (the default map); a mapping
+    ``{affiliation: side}`` or ``{side: [affiliation, ...]}``, applied on top of
+    the default map (so ``{"BY": "Russia"}`` puts Belarus with Russia); a path
+    to a TSV file (``affiliation``, ``side``), which replaces the map; or a
+    spec string ``"BY=Russia,US=USA,GB=UK"`` applied on top of the default.
+
+    Examples
+    --------
+    >>> as_sides("BY=Russia;US=US")["BY"], as_sides({"Anglo": ["US", "GB"]})["GB"]
+    ('Russia', 'Anglo')
+    """
+    if sides is None:
+        return default_sides()
+    if isinstance(sides, SideMap):
+        return sides
+    if isinstance(sides, Path) or (isinstance(sides, str) and ("=" not in sides or Path(sides).is_file())):
+        p = Path(sides)
+        if not p.is_file():
+            raise ValueError(f"sides: no such file {p} (give a TSV file or a spec like 'BY=Russia,US=USA')")
+        return SideMap.from_file(p)
+    if isinstance(sides, str):
+        changes = {}
+        for part in re.split(r"[,;]", sides):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise ValueError(f"sides spec part {part!r} is not AFFILIATION=SIDE (e.g. 'BY=Russia')")
+            a, s = (x.strip() for x in part.split("=", 1))
+            changes[a] = s
+        return default_sides().updated(changes)
+    if isinstance(sides, Mapping):
+        if all(isinstance(v, str) for v in sides.values()):
+            return default_sides().updated(sides)
+        flat = {a: side for side, affs in sides.items() for a in affs}
+        return default_sides().updated(flat)
+    raise TypeError(f"sides must be a SideMap, mapping, file path or spec string, got {type(sides).__name__}")
+
+
+def apply_sides(evidence: pd.DataFrame, sides: Any) -> pd.DataFrame:
+    """Re-derive ``actor`` from ``affiliation`` under another side map.
+
+    Only rows whose side came from the default map change (a user actor
+    dictionary's groups stay). Returns a new frame.
+    """
+    new = as_sides(sides)
+    base = default_sides()
+    if new == base or evidence.empty:
+        return evidence
+    ev = evidence.copy()
+    aff = ev["affiliation"]
+    has = aff.notna()
+    if not has.any():
+        return ev
+    codes = aff[has].astype(str)
+    derived = ev.loc[has, "actor"] == codes.map(base.__getitem__)
+    idx = derived[derived.fillna(False)].index
+    ev.loc[idx, "actor"] = ev.loc[idx, "affiliation"].astype(str).map(new.__getitem__)
+    return ev
+
+
+# ----------------------------------------------------------------------------- reading one phrase
+
+
+def _own(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
+    """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself."""
+    low = [w.lower() for w in words]
+    stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
+    first_of = next((i for i, w in enumerate(low[:stop]) if w in _OF_PREPS), stop)
+    places = gaz.places(words[:stop])
+    aff, prole, kind = "", "", ""
+    if places:
+        # the first place tells the allegiance; a title's nationality comes before the name
+        # and so beats the table's entry for that name ("Belarusian ... Lukashenko")
+        aff, prole, kind = places[0][2], places[0][3], places[0][4]
+    nouns = gaz.role_nouns(low[:stop])
+    head = [n for n in nouns if n[1] <= first_of]
+    chosen = head[-1] if head else (nouns[0] if nouns else None)
+    role = chosen[2] if chosen else ""
+    noun = " ".join(low[chosen[0]:chosen[1]]) if chosen else ""
+    # a seat, institution or person entry is more exact than a generic noun ("Kremlin spokesman" keeps spokesperson)
+    if prole and (not role or (kind in {"person", "institution", "org"} and role in
+                               {"minister_or_official", "head_of_state_or_government", "other"}
+                               and not head)):
+        role = prole
+    if aff and len(aff) > 2 and role in {"head_of_state_or_government", "minister_or_official"}:
+        role = "ngo_or_international"
+    return aff, role, noun, kind
+
+
+def describe(phrase: str, gazetteer: Gazetteer | None = None) -> tuple[str, str]:
+    """``(affiliation, role)`` that a speaker phrase tells by itself.
+
+    Examples
+    --------
+    >>> describe("Belarusian President Aleksandr Lukashenko")
+    ('BY', 'head_of_state_or_government')
+    >>> describe("a spokesman for the Ukrainian military")
+    ('UA', 'spokesperson')
+    >>> describe("Britain's ambassador to Russia")
+    ('GB', 'diplomat')
+    >>> describe("the talks")
+    ('', '')
+    """
+    aff, role, _, _ = _own(_words(phrase), gazetteer or default_gazetteer())
+    return aff, role
+
+
+# ----------------------------------------------------------------------------- the article's cast
+
+
+@dataclass
+class _Entity:
+    mention: str
+    affiliation: str
+    role: str
+    person: bool
+
+
+@dataclass
+class _Cast:
+    """The sources an article has introduced so far, for later references back."""
+
+    text: str
+    gaz: Gazetteer
+    by_surname: dict[str, _Entity] = field(default_factory=dict)
+    by_noun: dict[str, _Entity] = field(default_factory=dict)
+    last_person: _Entity | None = None
+    last_group: _Entity | None = None
+    titled: dict[str, tuple[str, str]] = field(default_factory=dict)  # surname -> from elsewhere in text
+
+    def title_elsewhere(self, surname: str) -> tuple[str, str]:
+        """Affiliation and role a mention of ``surname`` elsewhere in the article gives it."""
+        if surname in self.titled:
+            return self.titled[surname]
+        found = ("", "")
+        pos, tries = self.text.find(surname), 0
+        while pos >= 0 and tries < 6 and not found[0]:
+            tries += 1
+            end = pos + len(surname)
+            if (pos == 0 or not self.text[pos - 1].isalnum()) and \
+                    (end >= len(self.text) or not self.text[end].isalnum()):
+                line_start = max(self.text.rfind("\n", 0, pos), self.text.rfind(". ", 0, pos), pos - 90)
+                before = _words(self.text[line_start + 1:pos])[-6:]
+                after = self.text[end:end + 90]
+                appos = after[2:].split(",")[0] if after.startswith(", ") else ""
+                words = before + _words(appos)
+                aff, role, _, _ = _own(words, self.gaz)
+                if aff:
+                    found = (aff, role)
+            pos = self.text.find(surname, end)
+        self.titled[surname] = found
+        return found
+
+
+def _name_tokens(words: Sequence[str]) -> list[str]:
+    """The capitalised run that reads as a person's name (last two or more capitalised words)."""
+    run: list[str] = []
+    best: list[str] = []
+    for w in words:
+        if w[:1].isupper() and w.isalpha() or (w[:1].isupper() and "-" in w):
+            run.append(w)
+        else:
+            if len(run) >= len(best):
+                best = run
+            run = []
+    if len(run) >= len(best):
+        best = run
+    return best
+
+
+def _speaker_words(text: str, r: Mapping[str, Any]) -> list[str]:
+    """The speaker phrase plus an appositive right after it (", the Kremlin spokesman,")."""
+    s, e = r["speaker_start"], r["speaker_end"]
+    words = _words(text[s:e])
+    tail = text[e:e + 100]
+    if tail.startswith(", "):
+        cue_start = r.get("start")
+        if cue_start is not None and e < cue_start <= e + 100:
+            tail = tail[: cue_start - e]
+        appos = tail[2:].split(",")[0]
+        low = appos.lower()
+        if re.match(r"\s*(?:the |a |an |who is |[A-Z])", appos) and not re.match(
+                r"\s*(?:said|says|told|added|adding|according|which|who said)\b", low):
+            words += _words(appos)
+    return words
+
+
+def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, str]:
+    """(affiliation, role, antecedent mention) of one attribution row's speaker."""
+    words = _speaker_words(text, r)
+    if not words:
+        return "", "", ""
+    gaz = cast.gaz
+    stype = r.get("speaker_type") or ""
+    low0 = words[0].lower()
+    aff, role, noun, kind = _own(words, gaz)
+    antecedent = ""
+    if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
+        ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
+                                                         (cast.last_person if low0 == "they" else None))
+        if ent is not None:
+            return ent.affiliation, ent.role, ent.mention
+        return "", "", ""
+    name = _name_tokens(words)
+    surname = name[-1] if name and stype == "named" else ""
+    person = stype == "named" and bool(surname)
+    if not aff and person:
+        ent = cast.by_surname.get(surname)
+        if ent is not None and ent.mention != text[r["speaker_start"]:r["speaker_end"]]:
+            aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
+        else:
+            aff2, role2 = cast.title_elsewhere(surname)
+            aff, role = aff2, role or role2
+    if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
+        ent = cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1])
+        if ent is not None:
+            aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
+    mention = text[r["speaker_start"]:r["speaker_end"]]
+    ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
+    if person:
+        cast.by_surname[surname] = ent
+        cast.last_person = ent
+    elif stype in {"institution", "anonymous", "title"}:
+        if stype == "title" and words[0].lower() in {"a", "an", "the"} and noun in _PERSON_NOUNS:
+            cast.last_person = ent
+        cast.last_group = ent
+    if noun and aff:
+        cast.by_noun[noun] = ent
+        cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
+    return aff, role, antecedent
+
+
+_PERSON_NOUNS = frozenset({"president", "prime minister", "minister", "spokesman", "spokeswoman",
+                           "spokesperson", "ambassador", "envoy", "governor", "mayor", "general",
+                           "commander", "secretary", "chancellor", "official", "adviser", "aide",
+                           "analyst", "expert", "leader", "senator", "lawmaker", "foreign minister"})
+
+
+def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool = False,
+                   gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``affiliation``, ``role`` and the side (``actor``) of an article's rows, in place.
+
+    Parameters
+    ----------
+    text : str
+        The article's text (offsets of ``rows`` point into it).
+    rows : list of dict
+        The article's evidence rows, in text order (attribution rows with a
+        speaker and ``actor`` rows are read; others are left alone).
+    custom_actors : bool
+        The user gave an actor dictionary: where it matched a speaker or a
+        mention (``actor`` not ``other``), its group stays.
+    gazetteer : Gazetteer, optional
+        Default :func:`default_gazetteer`.
+    """
+    gaz = gazetteer or default_gazetteer()
+    sides = default_sides()
+    cast = _Cast(text, gaz)
+    for r in rows:
+        fam = r.get("family")
+        if fam == "attribution" and r.get("speaker_start") is not None:
+            aff, role, ante = _read_speaker(text, r, cast)
+            if ante and not r.get("speaker_resolved"):
+                r["speaker_resolved"] = ante
+        elif fam == "actor":
+            aff, role, _, _ = _own(_words(r.get("span") or ""), gaz)
+            role = ""
+        else:
+            continue
+        if aff:
+            r["affiliation"] = aff
+            if not (custom_actors and r.get("actor") not in (None, "other")):
+                r["actor"] = sides[aff]
+        if role and fam == "attribution":
+            r["role"] = role
