@@ -68,6 +68,11 @@ _STOP_PREPS = frozenset({"to", "in", "at", "on", "about", "with", "against", "ov
                          "near", "into", "toward", "towards", "between", "during", "amid",
                          "and", "that", "who", "which", "as", "by"})
 _OF_PREPS = frozenset({"of", "for", "from"})
+#: Lower-case words that belong to a title before a name ("foreign minister", "the former").
+_TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "deputy", "prime",
+                          "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
+_SENT_END = re.compile(r"[.!?][\"”’']?\s+")
+_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
 _HE_SHE = frozenset({"he", "she", "i"})
 _THEY_IT = frozenset({"they", "it", "we"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -80,8 +85,8 @@ _CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetow
                            "Djibouti", "Andorra la Vella"})
 
 
-def _words(text: str) -> list[str]:
-    """Tokens of ``text`` with possessive endings removed ("Russia's" -> "Russia")."""
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """``(offset, token)`` of ``text`` with possessive endings removed ("Russia's" -> "Russia")."""
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
@@ -89,8 +94,13 @@ def _words(text: str) -> list[str]:
             if w.endswith(p) and len(w) > len(p) + 1:
                 w = w[: -len(p)]
                 break
-        out.append(w)
+        out.append((m.start(), w))
     return out
+
+
+def _words(text: str) -> list[str]:
+    """Tokens of ``text`` with possessive endings removed."""
+    return [w for _, w in _tokens(text)]
 
 
 @dataclass(frozen=True)
@@ -117,13 +127,17 @@ class Gazetteer:
     roles: Mapping[str, str]
     max_alias: int = field(default=1)
     max_role: int = field(default=1)
+    organisations: frozenset[str] = field(default=frozenset())
+    role_words: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
         """A gazetteer with its longest phrase lengths computed."""
         ma = max((len(k.split()) for k in aliases), default=1)
         mr = max((len(k.split()) for k in roles), default=1)
-        return cls(dict(aliases), dict(roles), ma, mr)
+        orgs = frozenset(a for a, _, kind in aliases.values() if kind == "org")
+        vocab = frozenset(w for k in roles for w in k.split()) | _TITLE_WORDS
+        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab)
 
     def with_aliases(self, extra: Mapping[str, str | tuple[str, str, str]]) -> Gazetteer:
         """A copy with more aliases: ``{alias: affiliation}`` or ``{alias: (affiliation, role, kind)}``."""
@@ -183,6 +197,12 @@ def default_gazetteer() -> Gazetteer:
             # long Latin-script spellings only: two-letter codes such as "IN", "IS" or "ME" are words
             if len(alt) > 4 and alt.isascii() and "," not in alt:
                 aliases.setdefault(" ".join(_words(alt)), (code, "", "country"))
+        for prov in info.get("provinces") or ():
+            # "Kharkivs'ka (Kharkiv)": the regional capital in brackets and the region's name
+            for part in re.split(r"\s*[()]\s*", prov):
+                part = part.replace("'", "").strip()
+                if len(part) > 3 and part.isascii() and part[:1].isupper():
+                    aliases.setdefault(" ".join(_words(part)), (code, "local_official", "province"))
         dem = info.get("demonym")
         if dem:
             aliases.setdefault(" ".join(_words(dem)), (code, "", "demonym"))
@@ -336,14 +356,23 @@ def _own(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
     """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself."""
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
-    first_of = next((i for i, w in enumerate(low[:stop]) if w in _OF_PREPS), stop)
     places = gaz.places(words[:stop])
+    all_nouns = gaz.role_nouns(low[:stop])
+    if any(p[4] == "province" for p in places):
+        # a region or town tells the allegiance of its local officials only ("Kharkiv governor")
+        local = any(n[2] == "local_official" for n in all_nouns)
+        places = [p for p in places if p[4] != "province" or local]
+    in_noun = {i for n in all_nouns for i in range(n[0], n[1])}
+    first_of = next((i for i, w in enumerate(low[:stop]) if w in _OF_PREPS and i not in in_noun), stop)
     aff, prole, kind = "", "", ""
     if places:
         # the first place tells the allegiance; a title's nationality comes before the name
         # and so beats the table's entry for that name ("Belarusian ... Lukashenko")
-        aff, prole, kind = places[0][2], places[0][3], places[0][4]
-    nouns = gaz.role_nouns(low[:stop])
+        aff, kind = places[0][2], places[0][4]
+        prole = next((p[3] for p in places if p[3]), "")
+    covered = {i for p in places for i in range(p[0], p[1])}
+    # role nouns outside place names ("People's" in "Donetsk People's Republic" is no citizen)
+    nouns = [n for n in all_nouns if n[0] not in covered]
     head = [n for n in nouns if n[1] <= first_of]
     chosen = head[-1] if head else (nouns[0] if nouns else None)
     role = chosen[2] if chosen else ""
@@ -353,7 +382,9 @@ def _own(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
                                {"minister_or_official", "head_of_state_or_government", "other"}
                                and not head)):
         role = prole
-    if aff and len(aff) > 2 and role in {"head_of_state_or_government", "minister_or_official"}:
+    if not role and kind in {"country", "capital"}:
+        role = "minister_or_official"  # a state speaking: its government
+    if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
     return aff, role, noun, kind
 
@@ -397,30 +428,68 @@ class _Cast:
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
     last_group: _Entity | None = None
-    titled: dict[str, tuple[str, str]] = field(default_factory=dict)  # surname -> from elsewhere in text
+    titled: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    _mentions: list[tuple[int, str, str, str]] | None = None
 
-    def title_elsewhere(self, surname: str) -> tuple[str, str]:
-        """Affiliation and role a mention of ``surname`` elsewhere in the article gives it."""
-        if surname in self.titled:
-            return self.titled[surname]
+    def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
+        """Affiliation and role that another mention of ``word`` in the article gives it.
+
+        Reads the words before each other whole-word occurrence (and an
+        appositive after it): "Belarusian President Aleksandr Lukashenko" for a
+        later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
+        ``skip`` is the offset of the speaker's own mention; ``fold`` matches
+        case-insensitively. At most six occurrences are read.
+        """
+        key = (word.lower() if fold else word, skip)
+        if key in self.titled:
+            return self.titled[key]
         found = ("", "")
-        pos, tries = self.text.find(surname), 0
+        text = self.text.lower() if fold else self.text
+        needle = word.lower() if fold else word
+        pos, tries = text.find(needle), 0
         while pos >= 0 and tries < 6 and not found[0]:
-            tries += 1
-            end = pos + len(surname)
-            if (pos == 0 or not self.text[pos - 1].isalnum()) and \
-                    (end >= len(self.text) or not self.text[end].isalnum()):
-                line_start = max(self.text.rfind("\n", 0, pos), self.text.rfind(". ", 0, pos), pos - 90)
-                before = _words(self.text[line_start + 1:pos])[-6:]
+            end = pos + len(needle)
+            if pos != skip and (pos == 0 or not text[pos - 1].isalnum()) and \
+                    (end >= len(text) or not text[end].isalnum()):
+                tries += 1
+                line_start = max(self.sentence_start(pos), pos - 90) - 1
+                before = _title_before(_words(self.text[line_start + 1:pos])[-6:], self.gaz)
                 after = self.text[end:end + 90]
                 appos = after[2:].split(",")[0] if after.startswith(", ") else ""
-                words = before + _words(appos)
+                words = before + _words(self.text[pos:end]) + _words(appos)
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
-            pos = self.text.find(surname, end)
-        self.titled[surname] = found
+            pos = text.find(needle, end)
+        self.titled[key] = found
         return found
+
+    def mentions(self) -> list[tuple[int, str, str, str]]:
+        """``(offset, affiliation, role, kind)`` of every place, body and known person in the article."""
+        if self._mentions is None:
+            toks = _tokens(self.text)
+            words = [w for _, w in toks]
+            self._mentions = [(toks[i][0], aff, role, kind) for i, _, aff, role, kind
+                              in self.gaz.places(words) if kind != "province"]
+        return self._mentions
+
+    def sentence_start(self, offset: int) -> int:
+        """Offset where the sentence (or line) holding ``offset`` starts (abbreviations such as "U.S." do not end one)."""
+        lo = max(self.text.rfind("\n", 0, offset) + 1, 0)
+        for m in _SENT_END.finditer(self.text, lo, offset):
+            if not _ABBREV.search(self.text, max(lo, m.start() - 5), m.start() + 1):
+                lo = m.end()
+        return lo
+
+    def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
+                       first: bool) -> tuple[str, str]:
+        """Affiliation and role of the first (or nearest) mention of ``kinds`` before ``offset``."""
+        lo = self.sentence_start(offset) if same_sentence else 0
+        hits = [m for m in self.mentions() if lo <= m[0] < offset and m[3] in kinds]
+        if not hits:
+            return "", ""
+        m = hits[0] if first else hits[-1]
+        return m[1], m[2]
 
 
 def _name_tokens(words: Sequence[str]) -> list[str]:
@@ -463,7 +532,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         return "", "", ""
     gaz = cast.gaz
     stype = r.get("speaker_type") or ""
-    low0 = words[0].lower()
+    low = [w.lower() for w in words]
+    low0 = low[0]
     aff, role, noun, kind = _own(words, gaz)
     antecedent = ""
     if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
@@ -471,7 +541,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
                                                          (cast.last_person if low0 == "they" else None))
         if ent is not None:
             return ent.affiliation, ent.role, ent.mention
-        return "", "", ""
+        # no earlier speaker: the sentence's first person ("Biden ... as he says") or body ("it says")
+        kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
+        aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
+        return aff, role, ""
     name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
@@ -480,12 +553,22 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if ent is not None and ent.mention != text[r["speaker_start"]:r["speaker_end"]]:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
-            aff2, role2 = cast.title_elsewhere(surname)
+            aff2, role2 = cast.title_elsewhere(surname, skip=r["speaker_start"] + _offset_of(
+                text[r["speaker_start"]:r["speaker_end"]], surname))
             aff, role = aff2, role or role2
+    if not aff and "country" in low[:3]:
+        # "the country's foreign minister": the article's first country
+        aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
     if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
         ent = cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1])
         if ent is not None:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
+        else:
+            # "the Ministry" after "— Russian Defense Ministry" that was no speaker
+            head = noun.rsplit(" ", 1)[-1]
+            own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
+            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
+            role = role or role2
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if person:
@@ -499,6 +582,25 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cast.by_noun[noun] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
     return aff, role, antecedent
+
+
+_PERSON_KINDS = frozenset({"person"})
+_BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
+_COUNTRY_KINDS = frozenset({"country", "demonym"})
+
+
+def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
+    """The title words right before a name: capitalised words and role vocabulary, read backwards."""
+    vocab = gaz.role_words
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in vocab):
+        i -= 1
+    return words[i:]
+
+
+def _offset_of(span: str, word: str) -> int:
+    i = span.rfind(word)
+    return i if i >= 0 else 0
 
 
 _PERSON_NOUNS = frozenset({"president", "prime minister", "minister", "spokesman", "spokeswoman",
