@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from contrast import io, stats, tables
 from contrast.actors import ActorDictionary
+from contrast.affiliation import SideMap, default_sides
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
@@ -31,7 +32,7 @@ from contrast.tables import articles, compare, contrast_pair, numbers_table, pai
 from contrast.text import segment
 
 if TYPE_CHECKING:
-    from contrast import plot, report
+    from contrast import plot, report, voices
     from contrast.alignment import Alignment, align, align_stories, stories
     from contrast.fingerprints import Fingerprint, fingerprint, plot_fingerprint
     from contrast.sklearn import FramingFeatures
@@ -48,6 +49,7 @@ _LAZY = {
     "Fingerprint": ("contrast.fingerprints", "Fingerprint"),
     "fingerprint": ("contrast.fingerprints", "fingerprint"),
     "plot_fingerprint": ("contrast.fingerprints", "plot_fingerprint"),
+    "voices": ("contrast.voices", None),
     "FramingFeatures": ("contrast.sklearn", "FramingFeatures"),
 }
 
@@ -66,6 +68,7 @@ __version__ = "0.1.0"
 __all__ = [
     "EVIDENCE_COLUMNS",
     "ActorDictionary",
+    "SideMap",
     "Alignment",
     "Fingerprint",
     "FramingFeatures",
@@ -75,6 +78,7 @@ __all__ = [
     "articles",
     "compare",
     "contrast_pair",
+    "default_sides",
     "demo_path",
     "distinctive_words",
     "extract",
@@ -92,6 +96,7 @@ __all__ = [
     "stats",
     "stories",
     "tables",
+    "voices",
 ]
 
 

@@ -31,14 +31,12 @@ rows plus a bounded look-up per unresolved surname.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
+from contrast.actors import SideMap, apply_sides, as_sides, default_sides  # noqa: F401  (re-exported)
 from contrast.lexicon import load_table
 
 __all__ = [
@@ -218,137 +216,6 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.build(aliases, roles)
 
 
-# ----------------------------------------------------------------------------- sides
-
-
-class SideMap:
-    """Affiliations grouped into sides: ``{affiliation: side}``, the rest ``other``.
-
-    Parameters
-    ----------
-    mapping : mapping
-        Affiliation code -> side name.
-    default : str, default "other"
-        The side of an affiliation the map does not list.
-
-    Examples
-    --------
-    >>> sides = default_sides()
-    >>> sides["RU"], sides["PL"], sides["NATO"], sides["CN"]
-    ('Russia', 'West', 'West', 'other')
-    >>> default_sides().updated({"BY": "Russia"})["BY"]
-    'Russia'
-    """
-
-    def __init__(self, mapping: Mapping[str, str], default: str = "other"):
-        self.mapping = {str(k): str(v) for k, v in mapping.items()}
-        self.default = default
-
-    def __getitem__(self, affiliation: str) -> str:
-        return self.mapping.get(affiliation, self.default)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SideMap) and (self.mapping, self.default) == (other.mapping, other.default)
-
-    def __hash__(self) -> int:
-        return hash((tuple(sorted(self.mapping.items())), self.default))
-
-    @property
-    def sides(self) -> tuple[str, ...]:
-        """The side names, in map order, then the default."""
-        return tuple(dict.fromkeys([*self.mapping.values(), self.default]))
-
-    def updated(self, changes: Mapping[str, str]) -> SideMap:
-        """A copy with ``{affiliation: side}`` changed."""
-        return SideMap({**self.mapping, **changes}, self.default)
-
-    @classmethod
-    def from_groups(cls, groups: Mapping[str, Iterable[str]], default: str = "other") -> SideMap:
-        """Build from ``{side: [affiliation, ...]}``."""
-        return cls({a: side for side, affs in groups.items() for a in affs}, default)
-
-    @classmethod
-    def from_file(cls, path: str | Path) -> SideMap:
-        """A TSV with columns ``affiliation`` and ``side`` (``#`` metadata lines allowed)."""
-        t = load_table(Path(path))
-        if not {"affiliation", "side"} <= set(t.columns):
-            raise ValueError(f"side map file {path} needs columns 'affiliation' and 'side'; found {list(t.columns)}")
-        return cls(dict(zip(t["affiliation"], t["side"], strict=True)))
-
-    def __repr__(self) -> str:
-        return f"SideMap({len(self.mapping)} affiliations, sides={list(self.sides)})"
-
-
-@lru_cache(maxsize=1)
-def default_sides() -> SideMap:
-    """The bundled side map (``lexicons/sides.tsv``): Russia, Ukraine, West, Belarus, other."""
-    t = load_table("sides")
-    return SideMap(dict(zip(t["affiliation"], t["side"], strict=True)))
-
-
-def as_sides(sides: Any) -> SideMap:
-    """A :class:`SideMap` from what a user gives.
-
-    Accepts a :class:`SideMap`; ``None`` (the default map); a mapping
-    ``{affiliation: side}`` or ``{side: [affiliation, ...]}``, applied on top of
-    the default map (so ``{"BY": "Russia"}`` puts Belarus with Russia); a path
-    to a TSV file (``affiliation``, ``side``), which replaces the map; or a
-    spec string ``"BY=Russia,US=USA,GB=UK"`` applied on top of the default.
-
-    Examples
-    --------
-    >>> as_sides("BY=Russia;US=US")["BY"], as_sides({"Anglo": ["US", "GB"]})["GB"]
-    ('Russia', 'Anglo')
-    """
-    if sides is None:
-        return default_sides()
-    if isinstance(sides, SideMap):
-        return sides
-    if isinstance(sides, Path) or (isinstance(sides, str) and ("=" not in sides or Path(sides).is_file())):
-        p = Path(sides)
-        if not p.is_file():
-            raise ValueError(f"sides: no such file {p} (give a TSV file or a spec like 'BY=Russia,US=USA')")
-        return SideMap.from_file(p)
-    if isinstance(sides, str):
-        changes = {}
-        for part in re.split(r"[,;]", sides):
-            if not part.strip():
-                continue
-            if "=" not in part:
-                raise ValueError(f"sides spec part {part!r} is not AFFILIATION=SIDE (e.g. 'BY=Russia')")
-            a, s = (x.strip() for x in part.split("=", 1))
-            changes[a] = s
-        return default_sides().updated(changes)
-    if isinstance(sides, Mapping):
-        if all(isinstance(v, str) for v in sides.values()):
-            return default_sides().updated(sides)
-        flat = {a: side for side, affs in sides.items() for a in affs}
-        return default_sides().updated(flat)
-    raise TypeError(f"sides must be a SideMap, mapping, file path or spec string, got {type(sides).__name__}")
-
-
-def apply_sides(evidence: pd.DataFrame, sides: Any) -> pd.DataFrame:
-    """Re-derive ``actor`` from ``affiliation`` under another side map.
-
-    Only rows whose side came from the default map change (a user actor
-    dictionary's groups stay). Returns a new frame.
-    """
-    new = as_sides(sides)
-    base = default_sides()
-    if new == base or evidence.empty:
-        return evidence
-    ev = evidence.copy()
-    aff = ev["affiliation"]
-    has = aff.notna()
-    if not has.any():
-        return ev
-    codes = aff[has].astype(str)
-    derived = ev.loc[has, "actor"] == codes.map(base.__getitem__)
-    idx = derived[derived.fillna(False)].index
-    ev.loc[idx, "actor"] = ev.loc[idx, "affiliation"].astype(str).map(new.__getitem__)
-    return ev
-
-
 # ----------------------------------------------------------------------------- reading one phrase
 
 
@@ -473,6 +340,11 @@ class _Cast:
                               in self.gaz.places(words) if kind != "province"]
         return self._mentions
 
+    def first_line_end(self) -> int:
+        """Offset of the end of the article's first line (its headline)."""
+        end = self.text.find("\n")
+        return len(self.text) if end < 0 else end
+
     def sentence_start(self, offset: int) -> int:
         """Offset where the sentence (or line) holding ``offset`` starts (abbreviations such as "U.S." do not end one)."""
         lo = max(self.text.rfind("\n", 0, offset) + 1, 0)
@@ -569,6 +441,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
             aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
             role = role or role2
+    if not aff and not person and role in _PLACE_BOUND_ROLES:
+        # "officials say", "the embassy confirms": officials of the place the sentence, or
+        # else the headline, is about (its first country or capital)
+        aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS | {"capital"},
+                                     same_sentence=True, first=True)
+        if not aff:
+            aff, _ = cast.mention_before(cast.first_line_end(), _COUNTRY_KINDS | {"capital"},
+                                         same_sentence=False, first=True)
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if person:
@@ -585,6 +465,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: Groups of the bundled actor dictionary that name one state.
+_DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
+#: Roles whose bearers, unnamed, belong to the place the story is about.
+_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military"})
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 
@@ -640,6 +524,9 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
             role = ""
         else:
             continue
+        if not aff and not custom_actors and r.get("actor") in _DICTIONARY_AFFILIATION:
+            # a name of the bundled actor dictionary (e.g. "Miroshnik"): its side's state
+            aff = _DICTIONARY_AFFILIATION[r["actor"]]
         if aff:
             r["affiliation"] = aff
             if not (custom_actors and r.get("actor") not in (None, "other")):

@@ -13,6 +13,7 @@ import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--title-col", help="column holding the headline (tabular input)")
     p.add_argument("--date-col", help="column holding the publication date (tabular input)")
     p.add_argument("--id-col", help="column holding a unique article id (tabular input)")
+    p.add_argument("--sides", metavar="FILE-or-SPEC",
+                   help="how speaker affiliations group into sides: a TSV (affiliation, side) or changes "
+                        "to the default map such as 'BY=Russia,US=USA' (default: Russia, Ukraine, West, "
+                        "Belarus, other)")
     p.add_argument("--by", default="source", help="corpus column to compare groups by (default: source)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
     p.add_argument("--chunksize", type=int, default=5000,
@@ -69,17 +74,27 @@ def _stored_validity() -> pd.DataFrame | None:
         return pd.read_csv(fh)
 
 
+def _sides(args: argparse.Namespace) -> Any:
+    """The side map ``--sides`` gives (None for the default), checked before any work."""
+    spec = getattr(args, "sides", None)
+    if not spec:
+        return None
+    from contrast.affiliation import as_sides
+
+    return as_sides(spec)
+
+
 def _check_by(corpus: pd.DataFrame, by: str) -> None:
     if by not in corpus.columns:
         raise ValueError(f"--by {by!r} is not a corpus column; columns: {list(corpus.columns)}")
 
 
-def _extract_part(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _extract_part(corpus: pd.DataFrame, sides: Any = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Evidence and articles table of one part of a streamed chunk (runs in a worker)."""
     from contrast import tables
     from contrast.extract import extract
 
-    ev = extract(corpus, n_jobs=1, cache=False, progress=False)
+    ev = extract(corpus, n_jobs=1, cache=False, progress=False, sides=sides)
     return ev, tables.articles(ev, corpus)
 
 
@@ -169,7 +184,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     for k in range(0, len(chunk), _PART):
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 
-            for i, (corpus, (ev, arts)) in enumerate(_map_ordered(_extract_part, parts(), args.jobs)):
+            for i, (corpus, (ev, arts)) in enumerate(_map_ordered(partial(_extract_part, sides=_sides(args)), parts(), args.jobs)):
                 io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
                 if tmp_pq is not None:
                     table = pa.Table.from_pandas(ev, preserve_index=False)
@@ -250,7 +265,8 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
                              title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
         _check_by(corpus, args.by)
-        evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
+        evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False,
+                           sides=_sides(args))
         arts = tables.articles(evidence, corpus)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore" if args.quiet else "default")
