@@ -31,6 +31,7 @@ rows plus a bounded look-up per unresolved surname.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -69,6 +70,7 @@ _OF_PREPS = frozenset({"of", "for", "from"})
 #: Lower-case words that belong to a title before a name ("foreign minister", "the former").
 _TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "deputy", "prime",
                           "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
+_LOOKBACK = 400
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
 _HE_SHE = frozenset({"he", "she", "i"})
@@ -295,8 +297,10 @@ class _Cast:
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
     last_group: _Entity | None = None
-    titled: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _mentions: list[tuple[int, str, str, str]] | None = None
+    _starts: list[int] = field(default_factory=list)
+    _lower: str | None = None
 
     def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
         """Affiliation and role that another mention of ``word`` in the article gives it.
@@ -307,11 +311,13 @@ class _Cast:
         ``skip`` is the offset of the speaker's own mention; ``fold`` matches
         case-insensitively. At most six occurrences are read.
         """
-        key = (word.lower() if fold else word, skip)
-        if key in self.titled:
+        key = (word.lower() if fold else word, fold)
+        if key in self.titled:  # one scan per word and article, so the work stays linear
             return self.titled[key]
         found = ("", "")
-        text = self.text.lower() if fold else self.text
+        if fold and self._lower is None:
+            self._lower = self.text.lower()
+        text = self._lower if fold and self._lower is not None else self.text
         needle = word.lower() if fold else word
         pos, tries = text.find(needle), 0
         while pos >= 0 and tries < 6 and not found[0]:
@@ -338,6 +344,7 @@ class _Cast:
             words = [w for _, w in toks]
             self._mentions = [(toks[i][0], aff, role, kind) for i, _, aff, role, kind
                               in self.gaz.places(words) if kind != "province"]
+            self._starts = [m[0] for m in self._mentions]
         return self._mentions
 
     def first_line_end(self) -> int:
@@ -347,7 +354,8 @@ class _Cast:
 
     def sentence_start(self, offset: int) -> int:
         """Offset where the sentence (or line) holding ``offset`` starts (abbreviations such as "U.S." do not end one)."""
-        lo = max(self.text.rfind("\n", 0, offset) + 1, 0)
+        # look back a bounded stretch, so a text without line breaks costs no more per call
+        lo = max(self.text.rfind("\n", max(0, offset - _LOOKBACK), offset) + 1, offset - _LOOKBACK, 0)
         for m in _SENT_END.finditer(self.text, lo, offset):
             if not _ABBREV.search(self.text, max(lo, m.start() - 5), m.start() + 1):
                 lo = m.end()
@@ -357,11 +365,13 @@ class _Cast:
                        first: bool) -> tuple[str, str]:
         """Affiliation and role of the first (or nearest) mention of ``kinds`` before ``offset``."""
         lo = self.sentence_start(offset) if same_sentence else 0
-        hits = [m for m in self.mentions() if lo <= m[0] < offset and m[3] in kinds]
-        if not hits:
-            return "", ""
-        m = hits[0] if first else hits[-1]
-        return m[1], m[2]
+        ms = self.mentions()
+        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, offset)
+        rng = range(i, j) if first else range(j - 1, i - 1, -1)
+        for k in rng:
+            if ms[k][3] in kinds:
+                return ms[k][1], ms[k][2]
+        return "", ""
 
 
 def _name_tokens(words: Sequence[str]) -> list[str]:

@@ -220,3 +220,12 @@ def test_gazetteer_comes_from_the_package():
     # demonyms and capitals of countries the bundled data file does not list
     assert g.aliases["Kenyan"][0] == "KE" and g.aliases["Nairobi"][0] == "KE"
     assert describe("the Kenyan foreign minister") == ("KE", "minister_or_official")
+
+
+def test_cli_rejects_a_bad_sides_spec_in_one_line(tmp_path, capsys):
+    import contrast
+    from contrast.cli import main
+
+    assert main([str(contrast.demo_path()), "--out", str(tmp_path / "o"), "--sides", "BY=Russia,oops"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "sides" in err[0]
