@@ -7,7 +7,7 @@ by a newline (the title is the headline).
 
 The sample (``benchmarks/affiliation_sample.csv``) holds only ids, offsets and
 labels, never the texts: ``doc_id`` (the story URL), ``half`` (``dev`` or
-``heldout``), ``start, end`` (the speaker span a reader marks, offsets into the
+``heldout``; ``heldout_cf`` for the second corpus below), ``start, end`` (the speaker span a reader marks, offsets into the
 story text), ``affiliation``, ``role``, ``side`` (empty where a careful reader of
 the story cannot tell; the side is the affiliation through the default side map).
 
@@ -24,6 +24,13 @@ findings, headline colons and dashes, not outlet bylines such as
 knowledge a careful news reader has (who Zelensky or Macron is). The dev half
 was read while writing the rules; the held-out half was annotated before
 contrast was run on it and was not used to change any rule.
+
+A second held-out set comes from another war and other outlets: five whole
+articles of the 2014 crisis (``../shared/eval/conflict_framing``, Faerber et
+al. 2020: articles 0, 1, 7, 9, 10; an article's text is its sentences, one per
+line), every source in them annotated the same way before contrast was run on
+them; it tests the reading across sentences (pronouns, later surnames, "the
+defense minister").
 
 Measures (per half)
 -------------------
@@ -82,9 +89,28 @@ def draw(eval_dir: Path, half: str, n: int, skip: int = 0) -> pd.DataFrame:
     return pd.concat([g.iloc[skip:skip + n] for _, g in df[df["half"] == half].groupby("source")])
 
 
+CF = Path("conflict_framing")
+
+
+def framing_articles(eval_dir: Path) -> dict[str, str]:
+    """The 2014 crisis articles of Faerber et al. (``conflict_framing/article_*.json``): id -> text.
+
+    An article's text is its sentences in order, one per line (the first is the headline).
+    """
+    import json
+
+    out = {}
+    for p in sorted((eval_dir / CF).glob("article_*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        sents = sorted(d["sentences"], key=lambda s: s["position_in_article"])
+        out[f"conflict_framing/{p.stem}"] = "\n".join(s["content"] for s in sents)
+    return out
+
+
 def offsets_of(text: str, phrase: str, occurrence: int) -> tuple[int, int]:
     """Offsets of the ``occurrence``-th (1-based) whole-word match of ``phrase`` in ``text``."""
-    pat = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    # a space in the phrase matches any white space (the 2014 articles use no-break spaces)
+    pat = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split(" "))) + r"(?!\w)")
     hits = list(pat.finditer(text))
     if len(hits) < occurrence:
         raise ValueError(f"{phrase!r} occurs {len(hits)} times, not {occurrence}")
@@ -96,7 +122,7 @@ def annotations_to_rows(eval_dir: Path, tsv: Path, half: str) -> pd.DataFrame:
     """Turn reading notes (url, phrase, occurrence, affiliation, role) into sample rows (no text)."""
     from contrast.affiliation import default_sides
 
-    texts = dict(zip(*stories(eval_dir)[["url", "text"]].T.values, strict=True))
+    texts = {k: t for k, (t, _) in _texts(eval_dir).items()}
     notes = pd.read_csv(tsv, sep="\t", header=None, dtype=str, keep_default_na=False,
                         names=["doc_id", "phrase", "occ", "affiliation", "role"])
     rows = []
@@ -166,7 +192,9 @@ def score(sample: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
 
 def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:
     df = stories(eval_dir)
-    return {u: (t, bool(h)) for u, t, h in zip(df["url"], df["text"], df["has_title"], strict=True)}
+    out = {u: (t, bool(h)) for u, t, h in zip(df["url"], df["text"], df["has_title"], strict=True)}
+    out.update({k: (t, True) for k, t in framing_articles(eval_dir).items()})
+    return out
 
 
 def run(eval_dir: Path) -> list[dict[str, Any]]:
@@ -178,11 +206,15 @@ def run(eval_dir: Path) -> list[dict[str, Any]]:
                          keep_default_na=False)
     texts = _texts(eval_dir)
     out = []
-    for half in ("dev", "heldout"):
+    names = {"dev": "RUWA headlines+ledes, dev", "heldout": "RUWA headlines+ledes, held-out",
+             "heldout_cf": "2014 crisis articles (Faerber et al.), held-out"}
+    for half in ("dev", "heldout", "heldout_cf"):
         s = sample[sample["half"] == half]
+        if s.empty:
+            continue
         m = score(s, _predict(s, texts, baseline=False))
         b = score(s, _predict(s, texts, baseline=True))
-        data = f"RUWA headlines+ledes, hand-annotated speakers ({half}, {m['speakers']}; {m['tellable']} tellable)"
+        data = f"{names[half]}: {m['speakers']} hand-annotated speakers ({m['tellable']} with a known affiliation)"
         for key, metric, target in (("recall", "attribution recall", ">= 0.80"),
                                     ("coverage", "side coverage", ">= 0.85"),
                                     ("coverage_found", "side coverage of found speakers", ""),
