@@ -22,7 +22,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
-FAMILIES = ("numbers", "hedging", "sentiment", "attribution")
+FAMILIES = ("numbers", "hedging", "sentiment", "attribution", "affiliation")
 COLUMNS = ["measure", "data", "metric", "value", "target", "baseline", "note"]
 BEGIN, END = "<!-- validity:begin -->", "<!-- validity:end -->"
 

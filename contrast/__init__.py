@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from contrast import codebook, hygiene, io, stats, tables
 from contrast.actors import ActorDictionary
+from contrast.affiliation import SideMap, default_sides
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
@@ -32,7 +33,7 @@ from contrast.text import segment
 from contrast.trend import trend  # the function; helpers: `from contrast.trend import trend_long`
 
 if TYPE_CHECKING:
-    from contrast import plot, report
+    from contrast import plot, report, voices
     from contrast.alignment import Alignment, align, align_stories, stories
     from contrast.fingerprints import Fingerprint, fingerprint, plot_fingerprint
     from contrast.sklearn import FramingFeatures
@@ -49,6 +50,7 @@ _LAZY = {
     "Fingerprint": ("contrast.fingerprints", "Fingerprint"),
     "fingerprint": ("contrast.fingerprints", "fingerprint"),
     "plot_fingerprint": ("contrast.fingerprints", "plot_fingerprint"),
+    "voices": ("contrast.voices", None),
     "FramingFeatures": ("contrast.sklearn", "FramingFeatures"),
 }
 
@@ -67,6 +69,7 @@ __version__ = "0.1.0"
 __all__ = [
     "EVIDENCE_COLUMNS",
     "ActorDictionary",
+    "SideMap",
     "Alignment",
     "Fingerprint",
     "FramingFeatures",
@@ -78,6 +81,7 @@ __all__ = [
     "codebook",
     "compare",
     "contrast_pair",
+    "default_sides",
     "demo_path",
     "distinctive_words",
     "extract",
@@ -97,6 +101,7 @@ __all__ = [
     "stories",
     "tables",
     "trend",
+    "voices",
 ]
 
 

@@ -52,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="your own word list: hedge=, booster=, naming=, attribution= (TSV as the bundled "
                         "lexicons), custom= (LIWC .dic, or TSV with term and category); repeatable")
     p.add_argument("--families", help="comma-separated evidence families to extract (default: all)")
+    p.add_argument("--sides", metavar="FILE-or-SPEC",
+                   help="how speaker affiliations group into sides: a TSV (affiliation, side) or changes "
+                        "to the default map such as 'BY=Russia,US=USA' (default: Russia, Ukraine, West, "
+                        "Belarus, other)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
     p.add_argument("--chunksize", type=int, default=5000,
                    help="articles per chunk when streaming a table file (default: 5000)")
@@ -91,10 +95,14 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
 
 
 def _extract_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``extract`` keywords from ``--actors``, ``--lexicon`` and ``--families`` (the Python customisation)."""
+    """``extract`` keywords from ``--actors``, ``--lexicon``, ``--families`` and ``--sides`` (as in Python)."""
     from contrast.lexicon import load_table
 
     opts: dict[str, Any] = {}
+    if getattr(args, "sides", None):
+        from contrast.affiliation import as_sides
+
+        opts["sides"] = as_sides(args.sides)
     if getattr(args, "families", None):
         opts["families"] = [f.strip() for f in args.families.split(",") if f.strip()]
     if getattr(args, "actors", None):

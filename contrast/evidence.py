@@ -37,6 +37,8 @@ EVIDENCE_COLUMNS: dict[str, str] = {
     "counted": "string",
     "approx": "string",
     "compound": "Float64",
+    "affiliation": "string",
+    "role": "string",
     "actor": "string",
     "variant": "string",
 }

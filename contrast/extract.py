@@ -25,6 +25,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import pandas as pd
 
+from contrast.affiliation import affiliate_rows, apply_sides
 from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
 from contrast.text import segment
@@ -108,8 +109,18 @@ def link_number_speakers(rows: _Rows) -> None:
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
             r["speaker_type"] = best.get("speaker_type")
+            r["affiliation"] = best.get("affiliation")
+            r["role"] = best.get("role")
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")
+
+
+def _custom_actors(res: Mapping[str, Any]) -> bool:
+    """Whether a module's resources carry an actor dictionary other than the bundled one."""
+    from contrast.actors import default_actors
+
+    base = default_actors()
+    return any(getattr(r, "actors", base) is not base for r in res.values())
 
 
 _Splits = tuple[tuple[int, int], ...]  # spans of over-long sentences split for analysis
@@ -125,6 +136,7 @@ def _doc_rows(text: str, headline: bool, mods: list[ModuleType], res: dict[str, 
                 r["sent_id"] = doc.sent_id(r["start"])
             rows.append(r)
     rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
+    affiliate_rows(text, rows, custom_actors=_custom_actors(res))
     link_number_speakers(rows)
     return rows, doc.split_sentences
 
@@ -595,6 +607,7 @@ def extract(
     families: Iterable[str] | None = None,
     resources: Mapping[str, Any] | None = None,
     actors: Any = None,
+    sides: Any = None,
     n_jobs: int = 1,
     cache: bool | str = True,
     progress: bool | None = None,
@@ -614,7 +627,14 @@ def extract(
     actors : ActorDictionary or mapping, optional
         An actor dictionary for another conflict (``{group: [alias, ...]}``),
         used by every family that names actors (sentiment toward actors,
-        the speaker's side in attribution, naming).
+        the speaker's side in attribution, naming). Where it names a
+        speaker or mention, its group overrides the side from the affiliation.
+    sides : SideMap, mapping, path or str, optional
+        How affiliations group into sides (the ``actor`` column): a
+        :class:`contrast.affiliation.SideMap`, ``{affiliation: side}`` or
+        ``{side: [affiliation, ...]}`` on top of the default map (e.g.
+        ``{"BY": "Russia"}``), a TSV file (``affiliation``, ``side``) or a spec
+        ``"BY=Russia,US=USA"``; default :func:`contrast.affiliation.default_sides`.
     n_jobs : int, default 1
         Worker processes; -1 uses every core. Results equal ``n_jobs=1``. A
         session's first parallel call on less than 100 kB of text runs
@@ -651,11 +671,16 @@ def extract(
     _modules(fams)  # validate names early
     if cache not in (True, False, "memory"):
         raise ValueError(f"cache={cache!r}: use True (memory and disk), 'memory' (this process) or False")
+    if sides is not None:
+        from contrast.affiliation import as_sides
+
+        sides = as_sides(sides)  # validate early
     if actors is not None:
         resources = with_actors(resources, actors)
     if type(corpus).__module__.startswith("dask"):
         meta = evidence_frame([])
-        return corpus.map_partitions(_partition, fams, resources, meta=meta)
+        out = corpus.map_partitions(_partition, fams, resources, meta=meta)
+        return out if sides is None else out.map_partitions(apply_sides, sides, meta=meta)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(f"extract expects a corpus DataFrame from load_corpus, got {type(corpus).__name__}")
     items = _items(corpus)
@@ -679,4 +704,6 @@ def extract(
     if fams is not None:
         ev = ev[ev["family"].isin(set(fams))].reset_index(drop=True)
     _report_splits(ev, items, splits)
+    if sides is not None:
+        ev = apply_sides(ev, sides)
     return ev

@@ -41,6 +41,10 @@ __all__ = [
     "distinctive_words_grid",
     "save_charts",
     "SLIDE_STYLE",
+    "voices_shares",
+    "voices_by_side_chart",
+    "voices_by_role_chart",
+    "top_speakers_chart",
 ]
 
 #: Okabe & Ito (2008) colour-universal-design palette, ordered so that the
@@ -763,4 +767,96 @@ def trend(
             else:
                 lines[-1] += "   " + entry
         fig.supxlabel("\n".join(lines), fontsize=9, color="#333333")
+    return fig
+
+
+# ----------------------------------------------------------------------------- voices (who speaks for whom)
+
+
+def voices_shares(
+    data: pd.DataFrame,
+    *,
+    by: str = "source",
+    title: str = "Whose voices are carried",
+    xlabel: str = "",
+    colors: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Grouped bars of cited speakers' shares per category, with their bootstrap intervals.
+
+    ``data``: :func:`contrast.voices.voices_by_side` or
+    :func:`contrast.voices.voices_by_role` (long, with ``ci_low``/``ci_high``).
+    Empty categories are drawn as zero-height bars, never dropped.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"source": ["A", "A"], "category": ["Russia", "West"], "n": [1, 3],
+    ...                   "total": [4, 4], "share": [.25, .75], "ci_low": [.1, .5], "ci_high": [.4, .9],
+    ...                   "articles": [2, 2]})
+    >>> [round(float(p.get_height()), 1) for p in voices_shares(d).patches]
+    [25.0, 75.0]
+    """
+    ax = category_shares(data, by=by, title=title, xlabel=xlabel, colors=colors, ax=ax)
+    if data.empty or "ci_low" not in data.columns:
+        return ax
+    groups = _groups(data, by)
+    cats = list(dict.fromkeys(data["category"].astype(str)))
+    width = 0.8 / len(groups)
+    x = np.arange(len(cats))
+    for j, g in enumerate(groups):
+        sub = data[data[by].astype(str) == g].set_index("category")
+        est = np.array([float(sub["share"].get(c, np.nan)) for c in cats]) * 100
+        lo = np.array([float(sub["ci_low"].get(c, np.nan)) for c in cats]) * 100
+        hi = np.array([float(sub["ci_high"].get(c, np.nan)) for c in cats]) * 100
+        ok = ~(np.isnan(est) | np.isnan(lo) | np.isnan(hi))
+        if ok.any():
+            xs = (x - 0.4 + width * (j + 0.5))[ok]
+            ax.errorbar(xs, est[ok], yerr=[est[ok] - lo[ok], hi[ok] - est[ok]], fmt="none",
+                        ecolor="#333333", elinewidth=1, capsize=2)
+    ax.set_ylabel("share of cited speakers (%), 95% CI over articles")
+    return ax
+
+
+def voices_by_side_chart(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
+                         ax: Axes | None = None) -> Axes:
+    """Share of cited speakers by side (from their affiliation), per outlet, with intervals."""
+    return voices_shares(data, by=by, colors=colors, ax=ax,
+                         title="Who speaks for whom: side of the cited speaker",
+                         xlabel="side (from the affiliation the article gives; unknown = not told)")
+
+
+def voices_by_role_chart(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
+                         ax: Axes | None = None) -> Axes:
+    """Share of cited speakers by role, per outlet, with intervals."""
+    return voices_shares(data, by=by, colors=colors, ax=ax,
+                         title="Who speaks: role of the cited speaker", xlabel="role")
+
+
+def top_speakers_chart(data: pd.DataFrame, *, by: str = "source", n: int = 8,
+                       colors: Mapping[str, str] | None = None) -> Figure:
+    """One panel per outlet: the named people it quotes most, labelled with their affiliation.
+
+    ``data``: :func:`contrast.voices.top_speakers`. The figure grows with the
+    number of outlets (two columns), at most ``n`` people per panel.
+    """
+    import matplotlib.pyplot as plt
+
+    groups = _groups(data, by) if not data.empty else []
+    ncols = 2 if len(groups) > 1 else 1
+    nrows = max(1, -(-len(groups) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, min(2.2 + 0.28 * n * nrows, 38)), squeeze=False,
+                             layout="constrained")
+    cols = _colors(groups, colors)
+    for ax, g in zip(axes.flat, groups, strict=False):
+        sub = data[data[by].astype(str) == g].sort_values("rank").head(n)
+        labels = [f"{nm} ({aff or '?'})" for nm, aff in zip(sub["name"], sub["affiliation"], strict=True)]
+        ax.barh(range(len(sub))[::-1], sub["n"], color=cols[g])
+        ax.set_yticks(range(len(sub))[::-1], labels)
+        ax.set_title(g)
+        ax.set_xlabel("attributions")
+    for ax in list(axes.flat)[len(groups):]:
+        ax.set_axis_off()
+    if not groups:
+        _empty(axes.flat[0], "Most-quoted people", "no named speakers")
+    fig.suptitle("The people each outlet quotes most (affiliation from the article)")
     return fig

@@ -1,0 +1,545 @@
+"""Who speaks for whom: affiliation, role and side of each speaker, read from the article.
+
+A reader tells who a source is from the text around it: a nationality
+adjective or possessive in a title ("Belarusian President Aleksandr
+Lukashenko", "Russia's Defence Ministry"), an appositive ("Liz Truss,
+Britain's foreign secretary"), an ``of/for/from X`` phrase ("a spokesman for
+the Ukrainian military"), a capital or seat of power used for its government
+("Moscow", "the Kremlin", "Downing Street", "Bankova"), an institution ("the
+Armed Forces of Ukraine", "Rosatom"), and earlier mentions in the same article
+("Lukashenko", "the president", "he"). This module reads those cues and gives
+every attribution row, actor mention and number with a speaker:
+
+``affiliation``
+    ISO 3166-1 alpha-2 code (``RU``, ``UA``, ``BY``, ``US``, ``GB`` ...) or an
+    organisation code (``NATO``, ``EU``, ``UN``, ``IAEA``, ``ICRC`` ...);
+    empty when the article does not say.
+``role``
+    One of :data:`ROLES` (empty when nothing in the article tells).
+``actor``
+    The side, ``affiliation`` mapped through a :class:`SideMap` (default:
+    :func:`default_sides`), which the user changes with one argument
+    (``extract(corpus, sides=...)``).
+
+Countries, their demonyms and capitals come from the maintained
+``countryinfo`` package (MIT); seats of power, institutions, organisations
+and a few office holders from ``lexicons/affiliation_aliases.tsv``; role nouns
+from ``lexicons/role_nouns.tsv``. Work per article is linear in the number of
+rows plus a bounded look-up per unresolved surname.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from contrast.actors import SideMap, apply_sides, as_sides, default_sides  # noqa: F401  (re-exported)
+from contrast.lexicon import load_table
+
+__all__ = [
+    "ROLES",
+    "Gazetteer",
+    "SideMap",
+    "affiliate_rows",
+    "apply_sides",
+    "as_sides",
+    "default_gazetteer",
+    "default_sides",
+    "describe",
+]
+
+#: The roles a source can have.
+ROLES: tuple[str, ...] = (
+    "head_of_state_or_government", "minister_or_official", "military", "spokesperson",
+    "diplomat", "legislator", "local_official", "expert_or_analyst", "journalist_or_media",
+    "ngo_or_international", "citizen_or_witness", "company", "document_or_report", "other",
+)
+
+_TOKEN = re.compile(r"\w+(?:[.\-'’]\w+)*\.?")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+#: Prepositions after which a phrase no longer says whom the speaker speaks for
+#: ("ambassador to the UN", "mission in Ukraine"); of/for/from do.
+_STOP_PREPS = frozenset({"to", "in", "at", "on", "about", "with", "against", "over", "after",
+                         "near", "into", "toward", "towards", "between", "during", "amid",
+                         "and", "that", "who", "which", "as", "by"})
+_OF_PREPS = frozenset({"of", "for", "from"})
+#: Lower-case words that belong to a title before a name ("foreign minister", "the former").
+_TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "deputy", "prime",
+                          "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
+_LOOKBACK = 400
+_SENT_END = re.compile(r"[.!?][\"”’']?\s+")
+_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
+_HE_SHE = frozenset({"he", "she", "i"})
+_THEY_IT = frozenset({"they", "it", "we"})
+_DEFINITE = frozenset({"the", "this", "that"})
+#: Capitals too ambiguous to stand for a government (surnames, US places, common words).
+_CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetown", "Hamilton",
+                           "Jamestown", "Saint John's", "Castries", "Roseau", "Male", "Praia",
+                           "Apia", "Avarua", "Palikir", "Ngerulmud", "Funafuti", "Vaduz",
+                           "Monaco", "San Marino", "Vatican City", "Singapore", "Luxembourg",
+                           "Kuwait City", "Mexico City", "Panama City", "Guatemala City",
+                           "Djibouti", "Andorra la Vella"})
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    """``(offset, token)`` of ``text`` with possessive endings removed ("Russia's" -> "Russia")."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        for p in _POSSESSIVE:
+            if w.endswith(p) and len(w) > len(p) + 1:
+                w = w[: -len(p)]
+                break
+        out.append((m.start(), w))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Tokens of ``text`` with possessive endings removed."""
+    return [w for _, w in _tokens(text)]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names that tell an affiliation, and nouns that tell a role.
+
+    Parameters
+    ----------
+    aliases : mapping
+        Alias (case-sensitive, space-joined tokens) -> ``(affiliation, role, kind)``;
+        ``kind`` is ``country``, ``demonym``, ``capital``, ``seat``,
+        ``institution``, ``org`` or ``person``.
+    roles : mapping
+        Lower-case role noun (space-joined tokens) -> role.
+
+    Examples
+    --------
+    >>> g = default_gazetteer()
+    >>> g.aliases["Belarusian"][0], g.aliases["Kremlin"][0], g.roles["spokesman"]
+    ('BY', 'RU', 'spokesperson')
+    """
+
+    aliases: Mapping[str, tuple[str, str, str]]
+    roles: Mapping[str, str]
+    max_alias: int = field(default=1)
+    max_role: int = field(default=1)
+    organisations: frozenset[str] = field(default=frozenset())
+    role_words: frozenset[str] = field(default=frozenset())
+
+    @classmethod
+    def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
+        """A gazetteer with its longest phrase lengths computed."""
+        ma = max((len(k.split()) for k in aliases), default=1)
+        mr = max((len(k.split()) for k in roles), default=1)
+        orgs = frozenset(a for a, _, kind in aliases.values() if kind == "org")
+        vocab = frozenset(w for k in roles for w in k.split()) | _TITLE_WORDS
+        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab)
+
+    def with_aliases(self, extra: Mapping[str, str | tuple[str, str, str]]) -> Gazetteer:
+        """A copy with more aliases: ``{alias: affiliation}`` or ``{alias: (affiliation, role, kind)}``."""
+        new = dict(self.aliases)
+        for k, v in extra.items():
+            new[" ".join(_words(k))] = (v, "", "person") if isinstance(v, str) else tuple(v)  # type: ignore[assignment]
+        return Gazetteer.build(new, self.roles)
+
+    def places(self, words: Sequence[str]) -> list[tuple[int, int, str, str, str]]:
+        """Alias matches ``(i, j, affiliation, role, kind)`` in ``words``, longest first, left to right."""
+        out = []
+        i, n = 0, len(words)
+        while i < n:
+            for k in range(min(self.max_alias, n - i), 0, -1):
+                hit = self.aliases.get(" ".join(words[i:i + k]))
+                if hit is None and k == 1 and words[i].endswith("."):
+                    hit = self.aliases.get(words[i][:-1])
+                if hit is not None:
+                    out.append((i, i + k, *hit))
+                    i += k
+                    break
+            else:
+                i += 1
+        return out
+
+    def role_nouns(self, low: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Role-noun matches ``(i, j, role)`` in lower-cased ``low``, longest first."""
+        out = []
+        i, n = 0, len(low)
+        while i < n:
+            for k in range(min(self.max_role, n - i), 0, -1):
+                hit = self.roles.get(" ".join(low[i:i + k]))
+                if hit is not None:
+                    out.append((i, i + k, hit))
+                    i += k
+                    break
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """Countries, demonyms and capitals from ``countryinfo``, plus the bundled aliases and role nouns."""
+    from countryinfo import all_countries
+
+    aliases: dict[str, tuple[str, str, str]] = {}
+    for c in all_countries():
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        name = info.get("name")
+        if name:
+            aliases.setdefault(" ".join(_words(name)), (code, "", "country"))
+        for alt in info.get("altSpellings") or ():
+            # long Latin-script spellings only: two-letter codes such as "IN", "IS" or "ME" are words
+            if len(alt) > 4 and alt.isascii() and "," not in alt:
+                aliases.setdefault(" ".join(_words(alt)), (code, "", "country"))
+        for prov in info.get("provinces") or ():
+            # "Kharkivs'ka (Kharkiv)": the regional capital in brackets and the region's name
+            for part in re.split(r"\s*[()]\s*", prov):
+                part = part.replace("'", "").strip()
+                if len(part) > 3 and part.isascii() and part[:1].isupper():
+                    aliases.setdefault(" ".join(_words(part)), (code, "local_official", "province"))
+        dem = info.get("demonym")
+        if dem:
+            aliases.setdefault(" ".join(_words(dem)), (code, "", "demonym"))
+        caps = info.get("capital") or ()
+        for cap in [caps] if isinstance(caps, str) else caps:
+            if cap and cap not in _CAPITAL_STOP and cap.isascii():
+                aliases.setdefault(" ".join(_words(cap)), (code, "minister_or_official", "capital"))
+    table = load_table("affiliation_aliases")
+    for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
+        aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
+    rt = load_table("role_nouns")
+    roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
+    return Gazetteer.build(aliases, roles)
+
+
+# ----------------------------------------------------------------------------- reading one phrase
+
+
+def _own(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
+    """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself."""
+    low = [w.lower() for w in words]
+    stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
+    places = gaz.places(words[:stop])
+    all_nouns = gaz.role_nouns(low[:stop])
+    if any(p[4] == "province" for p in places):
+        # a region or town tells the allegiance of its local officials only ("Kharkiv governor")
+        local = any(n[2] == "local_official" for n in all_nouns)
+        places = [p for p in places if p[4] != "province" or local]
+    in_noun = {i for n in all_nouns for i in range(n[0], n[1])}
+    first_of = next((i for i, w in enumerate(low[:stop]) if w in _OF_PREPS and i not in in_noun), stop)
+    aff, prole, kind = "", "", ""
+    if places:
+        # the first place tells the allegiance; a title's nationality comes before the name
+        # and so beats the table's entry for that name ("Belarusian ... Lukashenko")
+        aff, kind = places[0][2], places[0][4]
+        prole = next((p[3] for p in places if p[3]), "")
+    covered = {i for p in places for i in range(p[0], p[1])}
+    # role nouns outside place names ("People's" in "Donetsk People's Republic" is no citizen)
+    nouns = [n for n in all_nouns if n[0] not in covered]
+    head = [n for n in nouns if n[1] <= first_of]
+    chosen = head[-1] if head else (nouns[0] if nouns else None)
+    role = chosen[2] if chosen else ""
+    noun = " ".join(low[chosen[0]:chosen[1]]) if chosen else ""
+    # a seat, institution or person entry is more exact than a generic noun ("Kremlin spokesman" keeps spokesperson)
+    if prole and (not role or (kind in {"person", "institution", "org"} and role in
+                               {"minister_or_official", "head_of_state_or_government", "other"}
+                               and not head)):
+        role = prole
+    if not role and kind in {"country", "capital"}:
+        role = "minister_or_official"  # a state speaking: its government
+    if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
+        role = "ngo_or_international"
+    return aff, role, noun, kind
+
+
+def describe(phrase: str, gazetteer: Gazetteer | None = None) -> tuple[str, str]:
+    """``(affiliation, role)`` that a speaker phrase tells by itself.
+
+    Examples
+    --------
+    >>> describe("Belarusian President Aleksandr Lukashenko")
+    ('BY', 'head_of_state_or_government')
+    >>> describe("a spokesman for the Ukrainian military")
+    ('UA', 'spokesperson')
+    >>> describe("Britain's ambassador to Russia")
+    ('GB', 'diplomat')
+    >>> describe("the talks")
+    ('', '')
+    """
+    aff, role, _, _ = _own(_words(phrase), gazetteer or default_gazetteer())
+    return aff, role
+
+
+# ----------------------------------------------------------------------------- the article's cast
+
+
+@dataclass
+class _Entity:
+    mention: str
+    affiliation: str
+    role: str
+    person: bool
+
+
+@dataclass
+class _Cast:
+    """The sources an article has introduced so far, for later references back."""
+
+    text: str
+    gaz: Gazetteer
+    by_surname: dict[str, _Entity] = field(default_factory=dict)
+    by_noun: dict[str, _Entity] = field(default_factory=dict)
+    last_person: _Entity | None = None
+    last_group: _Entity | None = None
+    titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
+    _mentions: list[tuple[int, str, str, str]] | None = None
+    _starts: list[int] = field(default_factory=list)
+    _lower: str | None = None
+
+    def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
+        """Affiliation and role that another mention of ``word`` in the article gives it.
+
+        Reads the words before each other whole-word occurrence (and an
+        appositive after it): "Belarusian President Aleksandr Lukashenko" for a
+        later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
+        ``skip`` is the offset of the speaker's own mention; ``fold`` matches
+        case-insensitively. At most six occurrences are read.
+        """
+        key = (word.lower() if fold else word, fold)
+        if key in self.titled:  # one scan per word and article, so the work stays linear
+            return self.titled[key]
+        found = ("", "")
+        if fold and self._lower is None:
+            self._lower = self.text.lower()
+        text = self._lower if fold and self._lower is not None else self.text
+        needle = word.lower() if fold else word
+        pos, tries = text.find(needle), 0
+        while pos >= 0 and tries < 6 and not found[0]:
+            end = pos + len(needle)
+            if pos != skip and (pos == 0 or not text[pos - 1].isalnum()) and \
+                    (end >= len(text) or not text[end].isalnum()):
+                tries += 1
+                line_start = max(self.sentence_start(pos), pos - 90) - 1
+                before = _title_before(_words(self.text[line_start + 1:pos])[-6:], self.gaz)
+                after = self.text[end:end + 90]
+                appos = after[2:].split(",")[0] if after.startswith(", ") else ""
+                words = before + _words(self.text[pos:end]) + _words(appos)
+                aff, role, _, _ = _own(words, self.gaz)
+                if aff:
+                    found = (aff, role)
+            pos = text.find(needle, end)
+        self.titled[key] = found
+        return found
+
+    def mentions(self) -> list[tuple[int, str, str, str]]:
+        """``(offset, affiliation, role, kind)`` of every place, body and known person in the article."""
+        if self._mentions is None:
+            toks = _tokens(self.text)
+            words = [w for _, w in toks]
+            self._mentions = [(toks[i][0], aff, role, kind) for i, _, aff, role, kind
+                              in self.gaz.places(words) if kind != "province"]
+            self._starts = [m[0] for m in self._mentions]
+        return self._mentions
+
+    def first_line_end(self) -> int:
+        """Offset of the end of the article's first line (its headline)."""
+        end = self.text.find("\n")
+        return len(self.text) if end < 0 else end
+
+    def sentence_start(self, offset: int) -> int:
+        """Offset where the sentence (or line) holding ``offset`` starts (abbreviations such as "U.S." do not end one)."""
+        # look back a bounded stretch, so a text without line breaks costs no more per call
+        lo = max(self.text.rfind("\n", max(0, offset - _LOOKBACK), offset) + 1, offset - _LOOKBACK, 0)
+        for m in _SENT_END.finditer(self.text, lo, offset):
+            if not _ABBREV.search(self.text, max(lo, m.start() - 5), m.start() + 1):
+                lo = m.end()
+        return lo
+
+    def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
+                       first: bool) -> tuple[str, str]:
+        """Affiliation and role of the first (or nearest) mention of ``kinds`` before ``offset``."""
+        lo = self.sentence_start(offset) if same_sentence else 0
+        ms = self.mentions()
+        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, offset)
+        rng = range(i, j) if first else range(j - 1, i - 1, -1)
+        for k in rng:
+            if ms[k][3] in kinds:
+                return ms[k][1], ms[k][2]
+        return "", ""
+
+
+def _name_tokens(words: Sequence[str]) -> list[str]:
+    """The capitalised run that reads as a person's name (last two or more capitalised words)."""
+    run: list[str] = []
+    best: list[str] = []
+    for w in words:
+        if w[:1].isupper() and w.isalpha() or (w[:1].isupper() and "-" in w):
+            run.append(w)
+        else:
+            if len(run) >= len(best):
+                best = run
+            run = []
+    if len(run) >= len(best):
+        best = run
+    return best
+
+
+def _speaker_words(text: str, r: Mapping[str, Any]) -> list[str]:
+    """The speaker phrase plus an appositive right after it (", the Kremlin spokesman,")."""
+    s, e = r["speaker_start"], r["speaker_end"]
+    words = _words(text[s:e])
+    tail = text[e:e + 100]
+    if tail.startswith(", "):
+        cue_start = r.get("start")
+        if cue_start is not None and e < cue_start <= e + 100:
+            tail = tail[: cue_start - e]
+        appos = tail[2:].split(",")[0]
+        low = appos.lower()
+        if re.match(r"\s*(?:the |a |an |who is |[A-Z])", appos) and not re.match(
+                r"\s*(?:said|says|told|added|adding|according|which|who said)\b", low):
+            words += _words(appos)
+    return words
+
+
+def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, str]:
+    """(affiliation, role, antecedent mention) of one attribution row's speaker."""
+    words = _speaker_words(text, r)
+    if not words:
+        return "", "", ""
+    gaz = cast.gaz
+    stype = r.get("speaker_type") or ""
+    low = [w.lower() for w in words]
+    low0 = low[0]
+    aff, role, noun, kind = _own(words, gaz)
+    antecedent = ""
+    if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
+        ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
+                                                         (cast.last_person if low0 == "they" else None))
+        if ent is not None:
+            return ent.affiliation, ent.role, ent.mention
+        # no earlier speaker: the sentence's first person ("Biden ... as he says") or body ("it says")
+        kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
+        aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
+        return aff, role, ""
+    name = _name_tokens(words)
+    surname = name[-1] if name and stype == "named" else ""
+    person = stype == "named" and bool(surname)
+    if not aff and person:
+        ent = cast.by_surname.get(surname)
+        if ent is not None and ent.mention != text[r["speaker_start"]:r["speaker_end"]]:
+            aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
+        else:
+            aff2, role2 = cast.title_elsewhere(surname, skip=r["speaker_start"] + _offset_of(
+                text[r["speaker_start"]:r["speaker_end"]], surname))
+            aff, role = aff2, role or role2
+    if not aff and "country" in low[:3]:
+        # "the country's foreign minister": the article's first country
+        aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
+    if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
+        ent = cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1])
+        if ent is not None:
+            aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
+        else:
+            # "the Ministry" after "— Russian Defense Ministry" that was no speaker
+            head = noun.rsplit(" ", 1)[-1]
+            own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
+            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
+            role = role or role2
+    if not aff and not person and role in _PLACE_BOUND_ROLES:
+        # "officials say", "the embassy confirms": officials of the place the sentence, or
+        # else the headline, is about (its first country or capital)
+        aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS | {"capital"},
+                                     same_sentence=True, first=True)
+        if not aff:
+            aff, _ = cast.mention_before(cast.first_line_end(), _COUNTRY_KINDS | {"capital"},
+                                         same_sentence=False, first=True)
+    mention = text[r["speaker_start"]:r["speaker_end"]]
+    ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
+    if person:
+        cast.by_surname[surname] = ent
+        cast.last_person = ent
+    elif stype in {"institution", "anonymous", "title"}:
+        if stype == "title" and words[0].lower() in {"a", "an", "the"} and noun in _PERSON_NOUNS:
+            cast.last_person = ent
+        cast.last_group = ent
+    if noun and aff:
+        cast.by_noun[noun] = ent
+        cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
+    return aff, role, antecedent
+
+
+_PERSON_KINDS = frozenset({"person"})
+#: Groups of the bundled actor dictionary that name one state.
+_DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
+#: Roles whose bearers, unnamed, belong to the place the story is about.
+_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military"})
+_BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
+_COUNTRY_KINDS = frozenset({"country", "demonym"})
+
+
+def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
+    """The title words right before a name: capitalised words and role vocabulary, read backwards."""
+    vocab = gaz.role_words
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in vocab):
+        i -= 1
+    return words[i:]
+
+
+def _offset_of(span: str, word: str) -> int:
+    i = span.rfind(word)
+    return i if i >= 0 else 0
+
+
+_PERSON_NOUNS = frozenset({"president", "prime minister", "minister", "spokesman", "spokeswoman",
+                           "spokesperson", "ambassador", "envoy", "governor", "mayor", "general",
+                           "commander", "secretary", "chancellor", "official", "adviser", "aide",
+                           "analyst", "expert", "leader", "senator", "lawmaker", "foreign minister"})
+
+
+def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool = False,
+                   gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``affiliation``, ``role`` and the side (``actor``) of an article's rows, in place.
+
+    Parameters
+    ----------
+    text : str
+        The article's text (offsets of ``rows`` point into it).
+    rows : list of dict
+        The article's evidence rows, in text order (attribution rows with a
+        speaker and ``actor`` rows are read; others are left alone).
+    custom_actors : bool
+        The user gave an actor dictionary: where it matched a speaker or a
+        mention (``actor`` not ``other``), its group stays.
+    gazetteer : Gazetteer, optional
+        Default :func:`default_gazetteer`.
+    """
+    gaz = gazetteer or default_gazetteer()
+    sides = default_sides()
+    cast = _Cast(text, gaz)
+    for r in rows:
+        fam = r.get("family")
+        if fam == "attribution" and r.get("speaker_start") is not None:
+            aff, role, ante = _read_speaker(text, r, cast)
+            if ante and not r.get("speaker_resolved"):
+                r["speaker_resolved"] = ante
+        elif fam == "actor":
+            aff, role, _, _ = _own(_words(r.get("span") or ""), gaz)
+            role = ""
+        else:
+            continue
+        if not aff and not custom_actors and r.get("actor") in _DICTIONARY_AFFILIATION:
+            # a name of the bundled actor dictionary (e.g. "Miroshnik"): its side's state
+            aff = _DICTIONARY_AFFILIATION[r["actor"]]
+        if aff:
+            r["affiliation"] = aff
+            if not (custom_actors and r.get("actor") not in (None, "other")):
+                r["actor"] = sides[aff]
+        if role and fam == "attribution":
+            r["role"] = role

@@ -1,0 +1,231 @@
+"""Speaker affiliation, role and side read from the article (contrast.affiliation)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from contrast.actors import SideMap, as_sides, default_sides
+from contrast.affiliation import ROLES, default_gazetteer, describe
+from contrast.extract import extract_text
+
+
+def _speakers(text: str, **kw) -> pd.DataFrame:
+    ev = extract_text(text, headline=False, families=["attribution"], **kw)
+    return ev[ev["speaker_start"].notna()].reset_index(drop=True)
+
+
+def _first(text: str, **kw) -> tuple[str, str, str]:
+    sp = _speakers(text, **kw)
+    assert len(sp), f"no speaker found in {text!r}"
+    r = sp.iloc[0]
+    return tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role", "actor"))  # type: ignore[return-value]
+
+
+# sentence -> (affiliation, role, side) of its first speaker
+CASES = [
+    # nationality adjectives and possessives in titles
+    ("Belarusian President Aleksandr Lukashenko said the West was to blame.",
+     ("BY", "head_of_state_or_government", "Belarus")),
+    ("Russia's Defence Ministry said it had downed eight drones.", ("RU", "minister_or_official", "Russia")),
+    ("Polish Foreign Minister Zbigniew Rau said talks would resume.", ("PL", "minister_or_official", "West")),
+    ("A spokesman for the Ukrainian military said the bridge was hit.", ("UA", "spokesperson", "Ukraine")),
+    # appositives
+    ("Liz Truss, Britain's foreign secretary, said sanctions would follow.",
+     ("GB", "minister_or_official", "West")),
+    ("Dmitry Peskov, the Kremlin spokesman, told reporters that talks had stalled.",
+     ("RU", "spokesperson", "Russia")),
+    # capitals and seats of power as metonyms
+    ("Moscow said the site was used to repair equipment.", ("RU", "minister_or_official", "Russia")),
+    ("Minsk said the exercises were defensive.", ("BY", "minister_or_official", "Belarus")),
+    ("The Kremlin said it had no plans to attack.", ("RU", "head_of_state_or_government", "Russia")),
+    ("Downing Street said the prime minister had spoken to Kyiv.",
+     ("GB", "head_of_state_or_government", "West")),
+    ("The Pentagon said the drones were Iranian.", ("US", "military", "West")),
+    ("Bankova said the offensive had begun.", ("UA", "head_of_state_or_government", "Ukraine")),
+    # institutions and organisations
+    ("According to the Armed Forces of Ukraine, 300 tanks were destroyed.", ("UA", "military", "Ukraine")),
+    ("Rosatom said the plant was safe.", ("RU", "company", "Russia")),
+    ("Gazprom said deliveries would stop on Monday.", ("RU", "company", "Russia")),
+    ("NATO Secretary General Jens Stoltenberg said the alliance would respond.",
+     ("NATO", "ngo_or_international", "West")),
+    ("The IAEA said the plant had lost power.", ("IAEA", "ngo_or_international", "other")),
+    # of/for/from phrases; a preposition such as "to" ends what the phrase says
+    ("The head of Russia's Rosatom said the reactors were stable.", ("RU", "company", "Russia")),
+    ("The exiled mayor of Enerhodar said the town was under fire.", ("UA", "local_official", "Ukraine")),
+    # Russian-installed authorities in occupied Ukraine are on Russia's side
+    ("The Russian-installed head of Kherson region said evacuations would begin.",
+     ("RU", "local_official", "Russia")),
+    # a country beyond the default sides
+    ("Chinese Foreign Ministry spokesman Wang Wenbin said Beijing opposed sanctions.",
+     ("CN", "spokesperson", "other")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_gives_affiliation_role_and_side(text, expected):
+    assert _first(text) == expected
+
+
+# speaker phrase -> (affiliation, role), whatever span the attribution extractor gives
+PHRASES = [
+    ("Britain's ambassador to Russia", ("GB", "diplomat")),
+    ("the UN envoy in Kyiv", ("UN", "diplomat")),
+    ("Kharkiv governor Oleh Synehubov", ("UA", "local_official")),
+    ("people in Kharkiv", ("", "citizen_or_witness")),  # a town tells only its officials' allegiance
+    ("Donetsk People's Republic", ("RU", "local_official")),
+    ("the talks", ("", "")),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", PHRASES)
+def test_phrase_reading(phrase, expected):
+    assert describe(phrase) == expected
+
+
+# the last speaker of the text resolves back along the article
+CHAINS = [
+    ("Belarusian President Aleksandr Lukashenko said the West was to blame. Lukashenko added that "
+     "talks were possible.", "Lukashenko", ("BY", "head_of_state_or_government", "Belarus")),
+    ("Belarusian President Aleksandr Lukashenko said the West was to blame. He said more troops "
+     "would come.", "He", ("BY", "head_of_state_or_government", "Belarus")),
+    ("Polish President Andrzej Duda said aid would continue. The president added that Warsaw "
+     "would host talks.", "The president", ("PL", "head_of_state_or_government", "West")),
+    ("Russia's Defence Ministry said 40 drones were downed. The ministry added that it hit targets.",
+     "The ministry", ("RU", "minister_or_official", "Russia")),
+    ("Russia's Defence Ministry said 40 drones were downed. It said five people died.",
+     "It", ("RU", "minister_or_official", "Russia")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", CHAINS, ids=[c[1] for c in CHAINS])
+def test_later_mentions_carry_the_first_full_mention(text, speaker, expected):
+    sp = _speakers(text)
+    last = sp.iloc[-1]
+    assert last["speaker"] == speaker
+    assert (last["affiliation"], last["role"], last["actor"]) == expected
+    # the chain is recorded: the later mention points back to its antecedent
+    assert isinstance(last["speaker_resolved"], str) and last["speaker_resolved"] != speaker
+
+
+def test_a_title_elsewhere_in_the_article_tells_a_bare_surname():
+    # the headline names him bare; the lede gives the title
+    text = "Lukashenko says the West wants war\nBelarusian President Aleksandr Lukashenko spoke on Friday."
+    ev = extract_text(text, families=["attribution"])
+    sp = ev[ev["speaker"] == "Lukashenko"]
+    assert len(sp) == 1 and sp["affiliation"].iloc[0] == "BY" and sp["actor"].iloc[0] == "Belarus"
+
+
+def test_an_unknown_name_gets_its_title_from_another_sentence():
+    text = ("Zbigniew Nowak, Poland's deputy defence minister, visited the border on Monday. "
+            "Nowak said the fence would be finished.")
+    sp = _speakers(text)
+    r = sp[sp["speaker"] == "Nowak"].iloc[0]
+    assert (r["affiliation"], r["actor"]) == ("PL", "West")
+
+
+# the article does not say: affiliation stays empty
+EMPTY = [
+    "Experts said the plan would fail.",
+    "The report said the figures were disputed.",
+    "Witnesses said they heard three explosions.",
+    "John Smith said he had waited for hours.",
+    "He said the road was closed.",  # no earlier speaker, no person in the sentence
+]
+
+
+@pytest.mark.parametrize("text", EMPTY)
+def test_nothing_told_stays_empty(text):
+    aff, _, side = _first(text)
+    assert aff == ""
+    assert side == "other"
+
+
+def test_a_pronoun_does_not_jump_to_an_incompatible_speaker():
+    # "it" refers to institutions, not to the person cited before
+    text = "Polish President Andrzej Duda said aid would continue. It said more was needed."
+    sp = _speakers(text)
+    assert sp.iloc[-1]["speaker"] == "It"
+    assert pd.isna(sp.iloc[-1]["affiliation"])
+
+
+def test_roles_are_from_the_fixed_list():
+    texts = [c[0] for c in CASES] + [c[0] for c in CHAINS]
+    roles = set()
+    for t in texts:
+        roles |= set(_speakers(t)["role"].dropna())
+    assert roles <= set(ROLES)
+    assert len(roles) >= 7
+
+
+def test_numbers_with_a_speaker_get_the_speakers_affiliation():
+    ev = extract_text("Russia's Defence Ministry said 40 drones were downed.", headline=False)
+    num = ev[ev["family"] == "number"].iloc[0]
+    assert (num["affiliation"], num["role"], num["actor"]) == ("RU", "minister_or_official", "Russia")
+
+
+def test_actor_mentions_get_an_affiliation():
+    ev = extract_text("Belarusian troops crossed into Poland while the Kremlin watched.", headline=False)
+    act = ev[ev["family"] == "actor"]
+    assert "RU" in set(act["affiliation"].dropna())
+
+
+# ----------------------------------------------------------------------------- sides
+
+
+def test_default_side_map_groups_affiliations():
+    s = default_sides()
+    assert (s["RU"], s["UA"], s["BY"], s["US"], s["PL"], s["TR"], s["JP"], s["EU"], s["NATO"]) == \
+        ("Russia", "Ukraine", "Belarus", "West", "West", "West", "West", "West", "West")
+    assert s["CN"] == "other" and s["IAEA"] == "other" and s["ZZ"] == "other"
+
+
+@pytest.mark.parametrize("spec", [{"BY": "Russia"}, {"Russia": ["RU", "BY"]}, "BY=Russia"])
+def test_one_argument_moves_belarus_to_russia(spec):
+    text = "Belarusian President Aleksandr Lukashenko said the West was to blame."
+    df = pd.DataFrame({"doc_id": ["a"], "source": ["x"], "text": [text], "has_title": [False]})
+    from contrast import extract
+
+    ev = extract(df, sides=spec, cache=False)
+    sp = ev[(ev["family"] == "attribution") & ev["speaker_start"].notna()]
+    assert sp["actor"].iloc[0] == "Russia" and sp["affiliation"].iloc[0] == "BY"
+    assert as_sides(spec)["UA"] == "Ukraine"  # the rest of the default map stays
+
+
+def test_sides_from_a_file_replace_the_map(tmp_path):
+    f = tmp_path / "sides.tsv"
+    f.write_text("affiliation\tside\nUS\tUSA\nGB\tUK\n", encoding="utf-8")
+    s = as_sides(str(f))
+    assert isinstance(s, SideMap) and (s["US"], s["GB"], s["RU"]) == ("USA", "UK", "other")
+
+
+@pytest.mark.parametrize("bad", ["no-such-file.tsv", "BY=Russia,oops"])
+def test_bad_sides_say_what_to_give(bad):
+    with pytest.raises(ValueError, match="sides"):
+        as_sides(bad)
+
+
+def test_a_user_actor_dictionary_still_overrides():
+    from contrast import extract
+
+    text = "Belarusian President Aleksandr Lukashenko said the West was to blame."
+    df = pd.DataFrame({"doc_id": ["a"], "source": ["x"], "text": [text], "has_title": [False]})
+    ev = extract(df, actors={"Minsk camp": ["Lukashenko"]}, cache=False)
+    sp = ev[(ev["family"] == "attribution") & ev["speaker_start"].notna()]
+    assert sp["actor"].iloc[0] == "Minsk camp"
+
+
+def test_gazetteer_comes_from_the_package():
+    g = default_gazetteer()
+    # demonyms and capitals of countries the bundled data file does not list
+    assert g.aliases["Kenyan"][0] == "KE" and g.aliases["Nairobi"][0] == "KE"
+    assert describe("the Kenyan foreign minister") == ("KE", "minister_or_official")
+
+
+def test_cli_rejects_a_bad_sides_spec_in_one_line(tmp_path, capsys):
+    import contrast
+    from contrast.cli import main
+
+    assert main([str(contrast.demo_path()), "--out", str(tmp_path / "o"), "--sides", "BY=Russia,oops"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "sides" in err[0]

@@ -1,0 +1,78 @@
+"""Who is quoted by side and role per outlet, and the people quoted most (contrast.voices)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from contrast import extract, voices
+
+TEXTS = {
+    "A": ["Belarusian President Aleksandr Lukashenko said the West was to blame. "
+          "Lukashenko added that talks were possible. Moscow said the drills were over.",
+          "Lukashenko said on Monday that the border was calm. Experts said the plan would fail."],
+    "B": ["Polish President Andrzej Duda said aid would continue. Duda added that Warsaw would host talks.",
+          "Kyiv said 40 drones were downed. The Pentagon said the drones were Iranian."],
+}
+
+
+@pytest.fixture(scope="module")
+def ev():
+    rows = [{"doc_id": f"{s}{i}", "source": s, "text": t, "has_title": False}
+            for s, ts in TEXTS.items() for i, t in enumerate(ts)]
+    return extract(pd.DataFrame(rows), cache=False)
+
+
+def test_side_shares_sum_to_one_and_keep_unknown(ev):
+    t = voices.voices_by_side(ev)
+    assert np.allclose(t.groupby("source")["share"].sum(), 1.0)
+    a = t[t["source"] == "A"].set_index("category")
+    assert a.loc["Belarus", "n"] == 3 and a.loc["Russia", "n"] == 1
+    assert a.loc["other", "n"] == 1  # the experts: no side, still counted
+    assert (t["total"] == t.groupby("source")["n"].transform("sum")).all()
+    # intervals hold their estimate (two articles per outlet: intervals exist)
+    ok = t["ci_low"].notna()
+    assert ok.any() and ((t.loc[ok, "ci_low"] <= t.loc[ok, "share"] + 1e-12)
+                         & (t.loc[ok, "share"] <= t.loc[ok, "ci_high"] + 1e-12)).all()
+
+
+def test_role_shares_name_unknown_roles(ev):
+    t = voices.voices_by_role(ev)
+    b = t[t["source"] == "B"].set_index("category")
+    assert b.loc["head_of_state_or_government", "n"] == 2
+    assert b.loc["military", "n"] == 1
+
+
+def test_side_shares_follow_the_side_map(ev):
+    rows = [{"doc_id": f"{s}{i}", "source": s, "text": t, "has_title": False}
+            for s, ts in TEXTS.items() for i, t in enumerate(ts)]
+    ev2 = extract(pd.DataFrame(rows), cache=False, sides={"BY": "Russia"})
+    a = voices.voices_by_side(ev2).query("source == 'A'").set_index("category")
+    assert a.loc["Russia", "n"] == 4
+    assert a["n"].get("Belarus", 0) == 0
+
+
+def test_top_speakers_merge_surnames_and_carry_affiliation(ev):
+    t = voices.top_speakers(ev)
+    a = t[t["source"] == "A"].iloc[0]
+    assert (a["name"], a["n"], a["affiliation"], a["side"]) == ("Aleksandr Lukashenko", 3, "BY", "Belarus")
+    b = t[t["source"] == "B"].iloc[0]
+    assert (b["name"], b["n"], b["affiliation"]) == ("Andrzej Duda", 2, "PL")
+    assert "Moscow" not in set(t["name"])  # places and bodies are not people
+
+
+def test_charts_draw_every_category(ev):
+    from contrast import plot
+
+    t = voices.voices_by_side(ev)
+    ax = plot.voices_by_side_chart(t)
+    assert len(ax.patches) == t["category"].nunique() * t["source"].nunique()
+    fig = plot.top_speakers_chart(voices.top_speakers(ev))
+    assert len(fig.axes) >= 2
+
+
+def test_empty_evidence_gives_empty_tables():
+    empty = extract(pd.DataFrame({"doc_id": ["x"], "source": ["s"], "text": ["Nothing here."],
+                                  "has_title": [False]}), cache=False)
+    assert voices.voices_by_side(empty).empty and voices.top_speakers(empty).empty
