@@ -65,14 +65,18 @@ from contrast.features._attribution_scan import Cue, CueScanner
 from contrast.lexicon import load_table
 from contrast.text import Doc, quote_spans, segment, token_spans
 
-__all__ = ["FAMILIES", "STANCES", "SPEAKER_TYPES", "Resources", "default_resources",
+__all__ = ["FAMILIES", "STANCES", "MENTAL_AND_EVIDENCE", "SPEAKER_TYPES", "Resources", "default_resources",
            "extract", "attribute"]
 
 FAMILIES = ("attribution", "unattributed")
 
 #: Stance labels of attribution rows.
 STANCES = ("neutral", "distancing", "endorsing", "emphatic", "tentative", "counter", "accusation",
-           "attitude")
+           "attitude", "belief", "evidence")
+#: Stances of cues that are no reporting verbs: a source's mental state ("she believes he
+#: ...") and a document's finding ("polls show ..."); leave them out in one argument with
+#: ``default_resources(exclude_stances=MENTAL_AND_EVIDENCE)``.
+MENTAL_AND_EVIDENCE = ("belief", "evidence")
 #: Values of ``speaker_type``.
 SPEAKER_TYPES = ("named", "title", "institution", "pronoun", "anonymous")
 
@@ -140,6 +144,10 @@ class Resources:
         ``institution`` or ``pronoun``.
     actors : ActorDictionary
         Gives the speaker's actor group.
+    context : mapping
+        Word (lower case) -> ``evidence``, ``abstract`` or ``furniture``
+        (``lexicons/attribution_context.tsv``): heads of evidence sources, nouns
+        that are no source, page-furniture words before a colon.
     """
 
     verbs: Mapping[str, tuple[str, str, str]]
@@ -149,6 +157,7 @@ class Resources:
     group_aliases: frozenset[str] = field(default_factory=frozenset)
     pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), repr=False)
     scanner: CueScanner | None = field(default=None, repr=False, compare=False)
+    context: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_tables(cls, verbs: pd.DataFrame, nouns: pd.DataFrame,
@@ -174,7 +183,25 @@ class Resources:
         nmap = {" ".join(str(t).lower().split()): str(ty)
                 for t, ty in zip(nouns["term"], nouns["type"], strict=True)}
         actors = actors if actors is not None else default_actors()
-        return cls(vmap, nmap, actors, *_alias_words(actors), *_build(vmap))
+        ctx = load_table("attribution_context")
+        cmap = {str(t).lower(): str(c) for t, c in zip(ctx["term"], ctx["class"], strict=True)}
+        return cls(vmap, nmap, actors, *_alias_words(actors), *_build(vmap), context=cmap)
+
+    def without_stances(self, stances: tuple[str, ...] | list[str]) -> Resources:
+        """A copy whose cues of the given stances are no cues (e.g. ``MENTAL_AND_EVIDENCE``).
+
+        Examples
+        --------
+        >>> res = default_resources().without_stances(["belief"])
+        >>> [r["cue"] for r in attribute("She believes he lied.", headline=False, resources=res)]
+        []
+        """
+        bad = set(stances) - set(STANCES)
+        if bad:
+            raise ValueError(f"unknown stance labels {sorted(bad)}; choose from {list(STANCES)}")
+        vmap = {f: v for f, v in self.verbs.items() if v[1] not in set(stances)}
+        pattern, scanner = _build(vmap)
+        return replace(self, verbs=vmap, pattern=pattern, scanner=scanner)
 
     def with_actors(self, actors: ActorDictionary | Mapping[str, Any]) -> Resources:
         """A copy that gives speakers the actor groups of another dictionary."""
@@ -285,10 +312,20 @@ def _alias_words(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str
     return frozenset(person), frozenset(group - person)
 
 
-@lru_cache(maxsize=1)
-def default_resources() -> Resources:
-    """The bundled reporting verbs, speaker nouns and actor dictionary (loaded once)."""
-    return Resources.from_tables(load_table("reporting_verbs"), load_table("attribution_nouns"))
+@lru_cache(maxsize=4)
+def default_resources(exclude_stances: tuple[str, ...] = ()) -> Resources:
+    """The bundled reporting verbs, speaker nouns and actor dictionary (loaded once).
+
+    Parameters
+    ----------
+    exclude_stances : tuple of str
+        Stances whose cues are left out, e.g. :data:`MENTAL_AND_EVIDENCE` to
+        count reporting verbs only (mental-state and evidence predicates are
+        then no attributions): ``extract(corpus, resources={"attribution":
+        attribution.default_resources(MENTAL_AND_EVIDENCE)})``.
+    """
+    res = Resources.from_tables(load_table("reporting_verbs"), load_table("attribution_nouns"))
+    return res.without_stances(tuple(exclude_stances)) if exclude_stances else res
 
 
 # --------------------------------------------------------------------------- helpers
@@ -329,8 +366,13 @@ def _np_ok(words: list[str], res: Resources) -> bool:
     low = first.lower()
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
-    return _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
-        first[:1].isdigit() or low in {"one", "two", "three", "both", "all", "most", "few"}
+    if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
+            first[:1].isdigit() or low in {"one", "two", "three", "both", "all", "most", "few"}:
+        return True
+    # "business groups", "law enforcement officials": lower-case modifiers of a source noun
+    head = words[-1].lower()
+    return len(words) <= 4 and res.nouns.get(head, "pronoun") != "pronoun" and \
+        all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
 
 
 def _trim_lead(sent: _Sent, i: int, j: int) -> int:
@@ -340,9 +382,18 @@ def _trim_lead(sent: _Sent, i: int, j: int) -> int:
 
 
 def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
-    """Token range [i, j) of the subject right before token ``k`` (None if none)."""
+    """Token range [i, j) of the subject right before token ``k`` (None if none).
+
+    A short parenthetical right before the verb is skipped and left out of the
+    speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
+    """
     j = k
-    i = k
+    if k > 2 and sent.words[k - 1] == ")":
+        for p in range(k - 2, max(-1, k - 9), -1):
+            if sent.words[p] == "(":
+                j = p
+                break
+    i = j
     while i > 0:
         w = sent.words[i - 1]
         if w in _HARD or w == "," or w.lower() in _BOUNDARY or (w.islower() and w in res.verbs
@@ -542,6 +593,12 @@ def _after_ok(text: str, end: int, sent_end: int, *, strict: bool = False) -> bo
     rest = text[end:min(sent_end + 1, end + 40)].lstrip()
     return (rest[:1] in set(_OPEN_Q + ":" + ("" if strict else ",")) or
             _CLAUSE_WORD.match(rest) is not None)
+
+
+def _after_q(text: str, end: int) -> bool:
+    """A following "that", quotation or colon (not a wh-word: "declined to say whether")."""
+    rest = text[end:end + 40].lstrip()
+    return rest[:1] in set(_OPEN_Q + ":") or _THAT.match(rest) is not None
 
 
 def _last_quote_by(quotes: list[tuple[int, int]], x: int) -> tuple[int, int] | None:
@@ -836,6 +893,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         cs = vs
         aux = []
     k = sent.index_at(cs)
+    if k == 0 and cs > sent.start - 3 and text[:cs].rstrip().endswith(")") and sent.start > 0:
+        # "Rep. Emanuel Cleaver II (D-Mo.) said": the split after "(D-Mo.)" is no sentence end
+        _, before = sent_of(len(text[:cs].rstrip()) - 1)
+        if before.start < sent.start:
+            sent = _Sent(text, before.start, sent.end)
+            k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
@@ -857,7 +920,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
         agentless = True
     if need == "noun" and not aux:
-        if prev in _PREP or nxt in {"of", "on", "by", "from", "for"} or nxt in res.verbs:
+        infinitive = prev == "to" and lemma in _COMMUNICATE and \
+            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))
+        if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
+                nxt in res.verbs:
             return None
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
         if is_bare and not (_after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
@@ -867,9 +933,18 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
         return None  # "soldiers are calling it", "called off", "a group called X": not a naming
+    if lemma in _AMOUNT_LEMMAS and not passive and \
+            (_AMOUNT if _AMOUNT_LEMMAS[lemma] == "amount" else _ACCOUNTS).match(text, ve):
+        return None  # "has added 178,000 jobs", "reported a $916 million loss"
+    if lemma == "agree" and _COMMIT.match(text, ve):
+        return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
-    if need == "that" and not _after_ok(text, ce, sent.end) and not passive:
+    if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
+            not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
+    # mental-state and evidence verbs without a that-clause: decided once the speaker is known
+    loose = need in {"mind", "evidence"} and not passive and \
+        not _after_ok(text, ce, sent.end, strict=True)
     if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
     if agentless:
@@ -889,8 +964,30 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
+    elif prev in {"and", "or"} and k > 1 and lemma in _COMMUNICATE and not aux:
+        # the second verb of a coordination: "He called Ryan ... and boasted about"
+        for r in reversed(found):
+            if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
+                return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
+                            list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
+                            sid)
+        spk_tok = _clause_subject(sent, k - 1, res)
+    elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
+            (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
+        # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
+        spk_tok = None
+        for p in range(k - 2, max(-1, k - 7), -1):
+            if sent.words[p].lower() == "for" and p + 1 < k - 1:
+                cand = (p + 1, k - 1)
+                spk_tok = cand if _np_ok(sent.words[cand[0]:cand[1]], res) else None
+                break
+        if spk_tok is None:
+            spk_tok = _clause_subject(sent, k - 1, res)
+    elif prev in {"who"} and k > 1 and not _in_quote(quotes, cs):
+        # a relative clause: "residents who say the plant is unsafe"
+        spk_tok = _np_before(sent, k - 1, res)
     else:
-        if form.endswith("ing") and prev == ",":
+        if form.endswith("ing") and prev == "," and not loose:
             for r in reversed(found):
                 if r["sent_id"] == sid and r.get("speaker_start") is not None:
                     return _row(text, res, cs, ce, stance,
@@ -910,6 +1007,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
     if spk_tok is None:
+        if loose:
+            return None
         if need == "bare":
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
@@ -920,11 +1019,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
+    if loose:
+        adjacent = side_before and spk_tok[1] == k
+        head = sent.words[spk_tok[1] - 1].lower()
+        if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or (need == "evidence" and res.context.get(head) != "evidence") or \
+                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
+            return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
     if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
             _in_quote(quotes, cs):
         return None  # "I think" inside someone's quotation
+    if _not_a_source(words, res):
+        return None  # "The views expressed here": no source, no attribution
     if side_before:
         content = _content_range(text, sent, ce, ss, quotes, True, True)
     else:
@@ -935,12 +1042,75 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
 # verbs that report speech whatever the syntax around them
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
            "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
-_EVIDENTIAL = {"seem", "appear"}
+_EVIDENTIAL = {"seem", "appear", "reportedly"}
+#: subject pronouns that open a clause after a mental-state verb
+_SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
+#: finite auxiliaries and modals (a clause's verb is near)
+_FINITE = {"is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+           "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
+#: communication verbs that keep their speaker when infinitive or coordinated
+_COMMUNICATE = {"say", "tell", "tweet", "write", "announce", "claim", "insist", "declare", "explain",
+                "testify", "warn", "boast", "brag", "deny", "accuse", "criticize", "attack",
+                "argue", "advise", "urge", "suggest", "complain", "admit", "acknowledge", "confirm",
+                "reveal", "blame", "praise", "ask", "add", "note", "state", "allege", "predict",
+                "call", "describe", "mock", "slam", "reiterate"}
+#: lemmas that are no report when followed by an amount ("has added 178,000 jobs",
+#: "reported a $916 million loss") or by an infinitive commitment ("agreed not to")
+_AMOUNT_LEMMAS = {"add": "amount", "report": "accounts", "post": "accounts"}
+_AMOUNT = re.compile(r"\s+(?:(?:about|nearly|almost|some|over|roughly|only|just|more\s+than|another"
+                     r"|an\s+estimated)\s+)?(?:[$€£¥]|\d)")
+_ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,-]+\s+){0,3}?"
+                       r"(?:net\s+)?(?:profits?|loss(?:es)?|revenues?|earnings|sales|income)\b)",
+                       re.IGNORECASE)
+_COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
+                     r"[a-z]", re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
             "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
             "been", "being", "cannot", "not", "never", "also"}
+
+
+def _clause_follows(sent: _Sent, i: int) -> bool:
+    """Whether a clause starts at token ``i`` ("she believes *he surrounds* ...",
+    "believe *the deal will* fail"): a subject pronoun, or a finite auxiliary
+    within the next few words."""
+    n = len(sent.words)
+    if i >= n:
+        return False
+    w0 = sent.words[i].lower()
+    if w0 in _SUBJ_PRONOUNS:
+        return i + 1 < n and sent.words[i + 1][:1].isalpha()
+    for j in range(i, min(n, i + 6)):
+        w = sent.words[j].lower()
+        if w in _FINITE:
+            return j > i
+        if not (w[:1].isalnum() or w in {"'s", "’s", "-"}) or w in _BOUNDARY - _FINITE:
+            return False
+    return False
+
+
+def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
+    """The noun phrase ending right before token ``j`` ("It angered *residents* who say"):
+    its head is a source noun or a capitalised word, its modifiers no verbs."""
+    if j <= 0:
+        return None
+    head = sent.words[j - 1]
+    if not (_is_cap(head) or head.lower() in res.nouns) or head.lower() in _PRONOUNS:
+        return None
+    i = j - 1
+    while i > 0 and j - i < 6:
+        w = sent.words[i - 1]
+        lw = w.lower()
+        if w in _HARD or w == "," or lw in _BOUNDARY or lw in _PREP - {"of"} or \
+                (w.islower() and (lw in res.verbs or lw.endswith("ed"))):
+            break
+        i -= 1
+    i = _trim_lead(sent, i, j)
+    while i < j and sent.words[i].lower() == "of":
+        i += 1
+    return (i, j) if i < j and _np_ok(sent.words[i:j], res) else None
 
 
 def _title_case(sent: _Sent) -> bool:
@@ -950,6 +1120,18 @@ def _title_case(sent: _Sent) -> bool:
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
     return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";"}
+
+
+def _not_a_source(words: list[str], res: Resources) -> bool:
+    """Phrases that cannot be a source: a determiner and an abstract noun ("The views"),
+    page furniture ("The Sports Moment")."""
+    low = [w.lower() for w in words]
+    head = low[: low.index(",")] if "," in low else low
+    if len(head) <= 3 and head[-1:] and res.context.get(head[-1]) == "abstract" and \
+            not any(_is_cap(w) for w in words[1:len(head)]):
+        return True
+    return any(res.context.get(w) == "furniture" for w in head) and len(head) <= 4 and \
+        not any(w in res.person_aliases for w in words)
 
 
 def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
