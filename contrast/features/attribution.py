@@ -462,7 +462,11 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
         k = j + 1
         while k < n and sent.words[k] not in {",", ".", ";", "!", "?"} and sent.words[k] not in _HARD:
             k += 1
-        if k - j <= 12 and (k >= n or sent.words[k] in {".", "!", "?", ","}):
+        seg = [w.lower() for w in sent.words[j + 1:k]]
+        # an appositive has no verb: "According to Moscow, the site was used to ..." is a clause
+        if k - j <= 12 and (k >= n or sent.words[k] in {".", "!", "?", ","}) and \
+                not any(w in _BOUNDARY - {"of", "to", "at", "on"} for w in seg) and \
+                not any(w in res.verbs for w in seg):
             j = k
     return i, j
 
@@ -764,7 +768,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         sid, sent = sent_of(m.start())
         cs = m.end("sp")
         sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
-        if not _np_ok(sp_words, res) or sp_words[0].lower() in _COLON_STOP or \
+        if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
+                sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP:
             continue
         if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
@@ -799,8 +804,56 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
     found.sort(key=lambda r: r["start"])
+    found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: heads of a medium that a nominal cue names ("issued a statement saying")
+_MEDIA_HEADS = frozenset({"statement", "statements", "letter", "release", "memo", "tweet", "post",
+                          "message", "note", "report", "email", "video", "communique"})
+
+
+def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One relation, one row: merge doubled and nested cues of the same relation.
+
+    - a nominal cue: "The ministry issued a statement saying ...": the cue
+      "issued" and the cue "saying" whose speaker is the medium ("a
+      statement") right after it become one cue "issued a statement saying";
+    - a doubled cue: an agentless cue ("according to audio obtained by",
+      "reportedly") inside the content of a cue with a speaker in the same
+      sentence is recorded in the outer row's ``cue`` ("said … according to")
+      and gives no row of its own.
+
+    ``rows`` are sorted by start; the outer row keeps its ``start``, ``end``
+    and ``span`` (``text[start:end] == span``) except where a nominal cue
+    extends it over the medium.
+    """
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev["sent_id"] == r["sent_id"] and \
+                r.get("speaker_start") is not None and prev.get("speaker_start") is not None and \
+                r["speaker_start"] >= prev["end"] and not text[prev["end"]:r["speaker_start"]].strip() \
+                and r.get("_words") and r["_words"][-1].lower() in _MEDIA_HEADS and \
+                r["speaker_end"] <= r["start"]:
+            prev["end"] = r["end"]
+            prev["span"] = prev["cue"] = text[prev["start"]:r["end"]]
+            for key in ("content_start", "content_end", "quote"):
+                if key in r:
+                    prev[key] = r[key]
+            continue
+        if r.get("speaker_start") is None and r["label"] != "accusation":
+            outer = next((o for o in reversed(out) if o["sent_id"] == r["sent_id"]
+                          and o.get("speaker_start") is not None
+                          and o.get("content_start") is not None
+                          and o["content_start"] <= r["start"] and r["end"] <= o["content_end"]),
+                         None)
+            if outer is not None:
+                outer["cue"] = f"{outer['cue']} … {r['cue']}"
+                continue
+        out.append(r)
+    return out
 
 
 def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[int, int] | None,
