@@ -1052,8 +1052,13 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             if spk_tok is None:
                 inv = _np_after(sent, sent.index_at(ce), res, apposition=True)
                 before_txt = text[sent.start:cs].rstrip()
-                inv_ok = inv is not None and _inversion_end(sent, inv[1])
-                if inv_ok and before_txt[-1:] in set("”\"»’"):
+                if not before_txt:
+                    # '...?” said Susan Hennessey': the quotation closed the previous sentence
+                    before_txt = text[max(0, sent.start - 3):sent.start].rstrip()
+                closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] == "''"
+                inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
+                    closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
+                if inv_ok and closed:
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
