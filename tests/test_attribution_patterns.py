@@ -55,8 +55,12 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
         ("The ministry issued a statement saying the strike was legal.",
          [("The ministry", "issued a statement saying", "neutral")]),
         # relative "who say"
-        ("It angered residents who say the plant is unsafe.",
-         [("residents", "say", "neutral")]),
+        ("It angered residents who say the plant is unsafe.", [("who", "say", "neutral")]),
+        # an appositive holding a relative clause
+        ("Shane Shook, a security expert who has helped investigate the breaches, said it was not "
+         "convincing.",
+         [("Shane Shook, a security expert who has helped investigate the breaches", "said",
+           "neutral")]),
         # inversion after a quotation in NYT style ('') and after a question
         ("''It performed well,'' said Mary Polak, the province's environment minister.",
          [("Mary Polak, the province's environment minister", "said", "neutral")]),
@@ -111,6 +115,19 @@ def test_must_not_fire(sentence: str) -> None:
     forbidden = {"added", "has added", "reported", "Contributing", "BYLINE", "agreed", "continued",
                  "knows", "think", "believe", "expressed", "say", ":"}
     assert not [r for r in rows if r[1] in forbidden or r[0] in {"The Sports Moment", "The views"}]
+
+
+@pytest.mark.parametrize(
+    "sentence, resolved, stype",
+    [
+        ("It angered residents who say the plant is unsafe.", "residents", "anonymous"),
+        ("It was negotiated with Labor Secretary Thomas Perez, who said he expects a deal.",
+         "Labor Secretary Thomas Perez", "named"),
+    ],
+)
+def test_relative_who_resolves_to_its_noun_phrase(sentence: str, resolved: str, stype: str) -> None:
+    (row,) = A.attribute(sentence, headline=False)
+    assert (row["speaker"], row["speaker_resolved"], row["speaker_type"]) == ("who", resolved, stype)
 
 
 def test_quoted_speaker_keeps_outer_cue_only() -> None:

@@ -22,11 +22,19 @@ Families
 --------
 ``attribution``
     One row per cue. ``start, end, span`` = the cue as written ("said",
-    "has reported", "told the Kyiv Post", "according to", ":"); ``cue`` = the
-    same text; ``label`` = the stance of the cue (``neutral``, ``distancing``,
-    ``endorsing``, ``emphatic``, ``tentative``, ``counter``, ``accusation``,
-    ``attitude``; the last is a source's wish, intention or support rather than
-    a report: "hopes", "sought", "supported", "is eager");
+    "has reported", "told the Kyiv Post", "according to", ":", "issued a
+    statement saying"); ``cue`` = the same text, followed by `` … `` and the
+    inner cue where a doubled cue of the same relation was merged into this row
+    ("said … according to": one relation, one row); ``label`` = the stance of
+    the cue (``neutral``, ``distancing``, ``endorsing``, ``emphatic``,
+    ``tentative``, ``counter``, ``accusation``, ``attitude``, ``belief``,
+    ``evidence``; ``attitude`` is a source's wish, intention or support rather
+    than a report: "hopes", "sought", "supported", "is eager"; ``belief`` a
+    mental state, "she believes he ...", "they fear"; ``evidence`` a finding of
+    a document, poll or record, "polls show", "the report found". The last two
+    are no reporting verbs: ``default_resources(MENTAL_AND_EVIDENCE)`` leaves
+    them out, so reporting-verb stance shares can be compared with or without
+    them);
     ``speaker`` / ``speaker_start`` / ``speaker_end`` = the source as written
     (empty for agentless cues); ``speaker_resolved`` = the named person a
     pronoun, a definite description ("the ambassador") or a bare surname refers
@@ -42,6 +50,18 @@ Families
 
 Notes
 -----
+Patterns beyond "X said": a parenthetical between name and verb ("Rep. X
+(D-Mo.) said"), lower-case source nouns after a conjunction ("But business
+groups say"), infinitive, gerund and coordinated communication verbs ("for Trump
+to tweet that", "... and boasted"), relative "who say", nominal cues ("issued a
+statement saying"). Not cues: "add" or "report" before an amount or accounts
+("has added 178,000 jobs", "reported a $916 million loss"), "agreed (not) to"
+(a commitment), "continued" without a clause or quotation. Not sources: a
+determiner and an abstract noun ("The views expressed"), first and second
+person inside quotations, page furniture before a colon ("Contributing:",
+"The Sports Moment:") (``lexicons/attribution_context.tsv``); the subject of
+"reportedly" is no source ("Drones reportedly hit").
+
 Stance classes follow Hyland (2002) (factive, tentative and counter reporting
 verbs), Bergler (1992, 2006) and Caldas-Coulthard (1994) (distancing verbs such as
 "claim", "allege"); see the header of ``lexicons/reporting_verbs.tsv``.
@@ -413,31 +433,43 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     return None
 
 
+#: first words of an appositive or relative segment ("X, a spokesman who ..., said")
+_APPOSITIVE_LEAD = frozenset({"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
+                              "herself", "also", "then", "once", "both"})
+
+
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """``Name, a spokesman for X, said``: segments before the comma at ``k - 1``."""
     if k < 2 or sent.words[k - 1] != ",":
         return None
     end = k - 1
-    segs: list[tuple[int, int]] = []
+    segs: list[tuple[int, int, bool]] = []
     j = end
     while j > 0 and len(segs) < 4:
         i = j
         while i > 0 and sent.words[i - 1] != "," and sent.words[i - 1] not in _HARD:
             i -= 1
         seg = sent.words[i:j]
-        if not seg or len(seg) > 12 or any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
-                                           for w in seg):
+        if not seg:
             break
-        segs.append((i, j))
+        strict = len(seg) <= 12 and not any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
+                                            for w in seg)
+        # "Shane Shook, a cyber security expert who has helped investigate ..., said":
+        # an appositive or relative segment may hold a clause
+        loose = len(seg) <= 24 and (seg[0].lower() in _APPOSITIVE_LEAD or seg[0].isdigit())
+        if not (strict or loose):
+            break
+        segs.append((i, j, strict))
         if i == 0 or sent.words[i - 1] in _HARD:
             break
         j = i - 1
-    while segs and not _is_cap(sent.words[segs[-1][0]]):
+    while segs and not (_is_cap(sent.words[segs[-1][0]]) and segs[-1][2]):
         segs.pop()
     if not segs:
         return None
     i0 = _trim_lead(sent, segs[-1][0], end)
-    return (i0, end) if i0 < end and _np_ok(sent.words[i0:end], res) else None
+    head_end = max(segs[-1][1], i0 + 1)
+    return (i0, end) if i0 < end and _np_ok(sent.words[i0:head_end], res) else None
 
 
 def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
@@ -979,7 +1011,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 nxt in res.verbs:
             return None
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
-        if is_bare and not (_after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
+        if is_bare and not infinitive and not (
+                _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns)):
             return None
@@ -1036,9 +1069,22 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 break
         if spk_tok is None:
             spk_tok = _clause_subject(sent, k - 1, res)
-    elif prev in {"who"} and k > 1 and not _in_quote(quotes, cs):
-        # a relative clause: "residents who say the plant is unsafe"
-        spk_tok = _np_before(sent, k - 1, res)
+    elif prev == "who" and k > 0 and not _in_quote(quotes, cs) and not loose:
+        # a relative clause: "residents who say ...", "Thomas Perez, who said ...": the
+        # source as written is "who", resolved to the noun phrase it follows
+        j = k - 2 if k > 1 and sent.words[k - 2] == "," else k - 1
+        ante = _np_before(sent, j, res)
+        ws, we = sent.toks[k - 1]
+        if ante is None:
+            row = _row(text, res, cs, ce, stance, (ws, we), ["who"],
+                       _content_range(text, sent, ce, cs, quotes, False, True), sid)
+            row["speaker_type"] = "pronoun"
+            return row
+        a_words = sent.words[ante[0]:ante[1]]
+        row = _row(text, res, cs, ce, stance, (ws, we), a_words,
+                   _content_range(text, sent, ce, cs, quotes, False, True), sid)
+        row["speaker_resolved"] = text[sent.toks[ante[0]][0]:sent.toks[ante[1] - 1][1]]
+        return row
     else:
         if form.endswith("ing") and prev == "," and not loose:
             for r in reversed(found):
@@ -1233,6 +1279,8 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
         elif stype != "named":
             name = None
         resolved, full = _resolve(words, stype, history, res, name)
+        if not resolved and r.get("speaker_resolved"):
+            resolved = r["speaker_resolved"]  # "who" and the noun phrase it follows
         if resolved:
             r["speaker_resolved"] = resolved
         actor = None
