@@ -51,6 +51,11 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("She", "was calling", "neutral"), ("She", "advising", "neutral")]),
         ("He called Ryan on Sunday and boasted about the win.",
          [("He", "called", "neutral"), ("He", "boasted", "distancing")]),
+        ("He denounced the United Nations and rejected rumors of a deal.",
+         [("He", "denounced", "counter"), ("He", "rejected", "counter"),
+          ("rumors", "rumors of", "neutral")]),
+        ('"It will be Rubio," election law expert Rick Hasen tweeted Monday.',
+         [("election law expert Rick Hasen", "tweeted", "neutral")]),
         # nominal cues
         ("The ministry issued a statement saying the strike was legal.",
          [("The ministry", "issued a statement saying", "neutral")]),
@@ -99,6 +104,8 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
         # a commitment, not a report
         "The parties agreed not to publish the list.",
         "Both sides agreed to halt the shelling.",
+        # an intention in a coordination
+        "The unit was placed behind them and threatened to shoot them.",
         # no cue
         "Heavy fighting continued in the east.",
         # a mental-state verb without a clause, in a quotation, or of the writer

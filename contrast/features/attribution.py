@@ -389,8 +389,13 @@ def _np_ok(words: list[str], res: Resources) -> bool:
     if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
             first[:1].isdigit() or low in {"one", "two", "three", "both", "all", "most", "few"}:
         return True
-    # "business groups", "law enforcement officials": lower-case modifiers of a source noun
+    # "business groups", "law enforcement officials": lower-case modifiers of a source noun;
+    # "election law expert Rick Hasen", "frontman Anthony Kiedis": of a name
     head = words[-1].lower()
+    if _is_cap(words[-1]) and len(words) <= 7 and _is_cap(words[-2] if len(words) > 1 else "x") \
+            and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
+                    and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
+        return True
     return len(words) <= 4 and res.nouns.get(head, "pronoun") != "pronoun" and \
         all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
 
@@ -1050,14 +1055,16 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
-    elif prev in {"and", "or"} and k > 1 and lemma in _COMMUNICATE and not aux:
+    elif prev in {"and", "or"} and k > 1 and not aux:
         # the second verb of a coordination: "He called Ryan ... and boasted about"
+        if _TO_INF.match(text, ce):
+            return None  # "and threatened to shoot": an intention, not a report
         for r in reversed(found):
             if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
                 return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
                             list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
                             sid)
-        spk_tok = _clause_subject(sent, k - 1, res)
+        spk_tok = _clause_subject(sent, k - 1, res) or _lead_subject(sent, k - 1, res)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
             (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
         # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
@@ -1168,6 +1175,7 @@ _ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,
                        re.IGNORECASE)
 _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
                      r"[a-z]", re.IGNORECASE)
+_TO_INF = re.compile(r"\s+to\s+[a-z]")
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 
@@ -1224,6 +1232,22 @@ def _title_case(sent: _Sent) -> bool:
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
     return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";"}
+
+
+def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The subject that opens the sentence ("*Trump* further summed up ... and said"): a
+    run of capitalised words, determiners or source nouns from the start, followed by a
+    lower-case word, before token ``k``."""
+    i = _trim_lead(sent, 0, k)
+    j = i
+    while j < k and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
+                     or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
+        j += 1
+    while j > i and sent.words[j - 1] == ".":
+        j -= 1
+    if j == i or j >= k or not sent.words[j][:1].islower() or sent.words[j].lower() in _PREP:
+        return None
+    return (i, j) if _np_ok(sent.words[i:j], res) else None
 
 
 def _not_a_source(words: list[str], res: Resources) -> bool:
