@@ -56,6 +56,16 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
           ("rumors", "rumors of", "neutral")]),
         ('"It will be Rubio," election law expert Rick Hasen tweeted Monday.',
          [("election law expert Rick Hasen", "tweeted", "neutral")]),
+        # gerunds after a comma, a closing quotation or a preposition
+        ('Trump has hailed the vote as "fantastic," telling reporters that it was great.',
+         [("Trump", "telling reporters", "neutral")]),
+        ("Bolton distanced himself from the movement by saying he would help.",
+         [("Bolton", "distanced", "counter"), ("Bolton", "saying", "neutral")]),
+        # quantified sources
+        ("About half of voters say they prefer an outsider.",
+         [("About half of voters", "say", "neutral")]),
+        ("But only 49 percent of Republicans say the same of Trump.",
+         [("only 49 percent of Republicans", "say", "neutral")]),
         # nominal cues
         ("The ministry issued a statement saying the strike was legal.",
          [("The ministry", "issued a statement saying", "neutral")]),

@@ -384,10 +384,12 @@ def _np_ok(words: list[str], res: Resources) -> bool:
         return False
     first = words[0]
     low = first.lower()
+    if low == "about" and len(words) > 1 and (words[1][:1].isdigit() or words[1].lower() in _QUANT):
+        return True  # "About half of voters", "about 4 in 10"
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
     if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
-            first[:1].isdigit() or low in {"one", "two", "three", "both", "all", "most", "few"}:
+            first[:1].isdigit() or low in _QUANT:
         return True
     # "business groups", "law enforcement officials": lower-case modifiers of a source noun;
     # "election law expert Rick Hasen", "frontman Anthony Kiedis": of a name
@@ -398,6 +400,13 @@ def _np_ok(words: list[str], res: Resources) -> bool:
         return True
     return len(words) <= 4 and res.nouns.get(head, "pronoun") != "pronoun" and \
         all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
+
+
+#: words that open a quantified source ("only 49 percent of Republicans", "three-quarters")
+_QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about", "nearly", "almost",
+                    "only", "just", "roughly", "around", "half", "majority", "majorities",
+                    "minority", "fewer", "more", "less", "three-quarters", "two-thirds",
+                    "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
 
 
 def _trim_lead(sent: _Sent, i: int, j: int) -> int:
@@ -1093,13 +1102,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         row["speaker_resolved"] = text[sent.toks[ante[0]][0]:sent.toks[ante[1] - 1][1]]
         return row
     else:
-        if form.endswith("ing") and prev == "," and not loose:
+        after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
+            ',"', ",”", ",’"}
+        gerund = form.endswith("ing") and not loose and (
+            after_comma or (prev in _GERUND_PREP and lemma in _COMMUNICATE))
+        if gerund:
+            # ", telling reporters ...", "by saying", "after telling his aides"
             for r in reversed(found):
                 if r["sent_id"] == sid and r.get("speaker_start") is not None:
                     return _row(text, res, cs, ce, stance,
                                 (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
                                 _content_range(text, sent, ce, cs, quotes, False, True), sid)
-            spk_tok = _clause_subject(sent, k, res)
+            spk_tok = (_clause_subject(sent, k, res) if after_comma else None) or \
+                _lead_subject(sent, k, res)
         else:
             spk_tok = _speaker_before(sent, k, res)
             if spk_tok is None:
@@ -1175,6 +1190,8 @@ _ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,
                        re.IGNORECASE)
 _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
                      r"[a-z]", re.IGNORECASE)
+#: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
+_GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
