@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import validity_attribution as V  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
+#: articles where textacy refused to read quotations (unbalanced quotation marks)
+BAILED: list[int] = []
 PEERS = ("spacy_parse", "textacy_quotes")
 
 
@@ -116,7 +118,13 @@ def textacy_predict() -> Any:
     def predict(text: str) -> V.Pred:
         doc = nlp(text)
         out: V.Pred = []
-        for t in direct_quotations(doc):
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:
+            # textacy bails out on an odd number of quotation marks: no quotations found
+            BAILED.append(1)
+            return out
+        for t in triples:
             if not t.cue:
                 continue
             cs = min(c.idx for c in t.cue)
@@ -136,7 +144,9 @@ def score(system: str, split: str) -> dict[str, float]:
         raise SystemExit(f"PolNeAR {split} not found under {EVAL}")
     predict = {"contrast": V.contrast_predict, "spacy_parse": spacy_predict,
                "textacy_quotes": textacy_predict}[system]()
-    return V.score_split(docs, predict)
+    out = V.score_split(docs, predict)
+    out["bailed"] = float(len(BAILED))
+    return out
 
 
 def table(results: dict[str, dict[str, float]], split: str) -> str:
@@ -147,8 +157,11 @@ def table(results: dict[str, dict[str, float]], split: str) -> str:
                    f"{s['source_recall']:.3f} | {s['joint_source_recall']:.3f} | "
                    f"{s['articles_per_s']:.1f} |\n" for name, s in results.items())
     n = next(iter(results.values()))
+    bailed = {k: int(v.get("bailed", 0)) for k, v in results.items() if v.get("bailed")}
+    note = "".join(f"\n{k}: gave up on {b} articles (unbalanced quotation marks; scored as "
+                   "finding nothing there).\n" for k, b in bailed.items())
     return (f"PolNeAR {split}: {int(n['articles'])} articles, {int(n['gold_cues'])} gold cues, "
-            f"{int(n['gold_sources'])} gold sources.\n\n" + head + body)
+            f"{int(n['gold_sources'])} gold sources.\n\n" + head + body + note)
 
 
 def main() -> None:
