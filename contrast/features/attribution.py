@@ -22,11 +22,19 @@ Families
 --------
 ``attribution``
     One row per cue. ``start, end, span`` = the cue as written ("said",
-    "has reported", "told the Kyiv Post", "according to", ":"); ``cue`` = the
-    same text; ``label`` = the stance of the cue (``neutral``, ``distancing``,
-    ``endorsing``, ``emphatic``, ``tentative``, ``counter``, ``accusation``,
-    ``attitude``; the last is a source's wish, intention or support rather than
-    a report: "hopes", "sought", "supported", "is eager");
+    "has reported", "told the Kyiv Post", "according to", ":", "issued a
+    statement saying"); ``cue`` = the same text, followed by `` … `` and the
+    inner cue where a doubled cue of the same relation was merged into this row
+    ("said … according to": one relation, one row); ``label`` = the stance of
+    the cue (``neutral``, ``distancing``, ``endorsing``, ``emphatic``,
+    ``tentative``, ``counter``, ``accusation``, ``attitude``, ``belief``,
+    ``evidence``; ``attitude`` is a source's wish, intention or support rather
+    than a report: "hopes", "sought", "supported", "is eager"; ``belief`` a
+    mental state, "she believes he ...", "they fear"; ``evidence`` a finding of
+    a document, poll or record, "polls show", "the report found". The last two
+    are no reporting verbs: ``default_resources(MENTAL_AND_EVIDENCE)`` leaves
+    them out, so reporting-verb stance shares can be compared with or without
+    them);
     ``speaker`` / ``speaker_start`` / ``speaker_end`` = the source as written
     (empty for agentless cues); ``speaker_resolved`` = the named person a
     pronoun, a definite description ("the ambassador") or a bare surname refers
@@ -42,6 +50,18 @@ Families
 
 Notes
 -----
+Patterns beyond "X said": a parenthetical between name and verb ("Rep. X
+(D-Mo.) said"), lower-case source nouns after a conjunction ("But business
+groups say"), infinitive, gerund and coordinated communication verbs ("for Trump
+to tweet that", "... and boasted"), relative "who say", nominal cues ("issued a
+statement saying"). Not cues: "add" or "report" before an amount or accounts
+("has added 178,000 jobs", "reported a $916 million loss"), "agreed (not) to"
+(a commitment), "continued" without a clause or quotation. Not sources: a
+determiner and an abstract noun ("The views expressed"), first and second
+person inside quotations, page furniture before a colon ("Contributing:",
+"The Sports Moment:") (``lexicons/attribution_context.tsv``); the subject of
+"reportedly" is no source ("Drones reportedly hit").
+
 Stance classes follow Hyland (2002) (factive, tentative and counter reporting
 verbs), Bergler (1992, 2006) and Caldas-Coulthard (1994) (distancing verbs such as
 "claim", "allege"); see the header of ``lexicons/reporting_verbs.tsv``.
@@ -65,14 +85,18 @@ from contrast.features._attribution_scan import Cue, CueScanner
 from contrast.lexicon import load_table
 from contrast.text import Doc, quote_spans, segment, token_spans
 
-__all__ = ["FAMILIES", "STANCES", "SPEAKER_TYPES", "Resources", "default_resources",
+__all__ = ["FAMILIES", "STANCES", "MENTAL_AND_EVIDENCE", "SPEAKER_TYPES", "Resources", "default_resources",
            "extract", "attribute"]
 
 FAMILIES = ("attribution", "unattributed")
 
 #: Stance labels of attribution rows.
 STANCES = ("neutral", "distancing", "endorsing", "emphatic", "tentative", "counter", "accusation",
-           "attitude")
+           "attitude", "belief", "evidence")
+#: Stances of cues that are no reporting verbs: a source's mental state ("she believes he
+#: ...") and a document's finding ("polls show ..."); leave them out in one argument with
+#: ``default_resources(exclude_stances=MENTAL_AND_EVIDENCE)``.
+MENTAL_AND_EVIDENCE = ("belief", "evidence")
 #: Values of ``speaker_type``.
 SPEAKER_TYPES = ("named", "title", "institution", "pronoun", "anonymous")
 
@@ -140,6 +164,10 @@ class Resources:
         ``institution`` or ``pronoun``.
     actors : ActorDictionary
         Gives the speaker's actor group.
+    context : mapping
+        Word (lower case) -> ``evidence``, ``abstract`` or ``furniture``
+        (``lexicons/attribution_context.tsv``): heads of evidence sources, nouns
+        that are no source, page-furniture words before a colon.
     """
 
     verbs: Mapping[str, tuple[str, str, str]]
@@ -149,6 +177,7 @@ class Resources:
     group_aliases: frozenset[str] = field(default_factory=frozenset)
     pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), repr=False)
     scanner: CueScanner | None = field(default=None, repr=False, compare=False)
+    context: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_tables(cls, verbs: pd.DataFrame, nouns: pd.DataFrame,
@@ -174,7 +203,25 @@ class Resources:
         nmap = {" ".join(str(t).lower().split()): str(ty)
                 for t, ty in zip(nouns["term"], nouns["type"], strict=True)}
         actors = actors if actors is not None else default_actors()
-        return cls(vmap, nmap, actors, *_alias_words(actors), *_build(vmap))
+        ctx = load_table("attribution_context")
+        cmap = {str(t).lower(): str(c) for t, c in zip(ctx["term"], ctx["class"], strict=True)}
+        return cls(vmap, nmap, actors, *_alias_words(actors), *_build(vmap), context=cmap)
+
+    def without_stances(self, stances: tuple[str, ...] | list[str]) -> Resources:
+        """A copy whose cues of the given stances are no cues (e.g. ``MENTAL_AND_EVIDENCE``).
+
+        Examples
+        --------
+        >>> res = default_resources().without_stances(["belief"])
+        >>> [r["cue"] for r in attribute("She believes he lied.", headline=False, resources=res)]
+        []
+        """
+        bad = set(stances) - set(STANCES)
+        if bad:
+            raise ValueError(f"unknown stance labels {sorted(bad)}; choose from {list(STANCES)}")
+        vmap = {f: v for f, v in self.verbs.items() if v[1] not in set(stances)}
+        pattern, scanner = _build(vmap)
+        return replace(self, verbs=vmap, pattern=pattern, scanner=scanner)
 
     def with_actors(self, actors: ActorDictionary | Mapping[str, Any]) -> Resources:
         """A copy that gives speakers the actor groups of another dictionary."""
@@ -285,10 +332,20 @@ def _alias_words(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str
     return frozenset(person), frozenset(group - person)
 
 
-@lru_cache(maxsize=1)
-def default_resources() -> Resources:
-    """The bundled reporting verbs, speaker nouns and actor dictionary (loaded once)."""
-    return Resources.from_tables(load_table("reporting_verbs"), load_table("attribution_nouns"))
+@lru_cache(maxsize=4)
+def default_resources(exclude_stances: tuple[str, ...] = ()) -> Resources:
+    """The bundled reporting verbs, speaker nouns and actor dictionary (loaded once).
+
+    Parameters
+    ----------
+    exclude_stances : tuple of str
+        Stances whose cues are left out, e.g. :data:`MENTAL_AND_EVIDENCE` to
+        count reporting verbs only (mental-state and evidence predicates are
+        then no attributions): ``extract(corpus, resources={"attribution":
+        attribution.default_resources(MENTAL_AND_EVIDENCE)})``.
+    """
+    res = Resources.from_tables(load_table("reporting_verbs"), load_table("attribution_nouns"))
+    return res.without_stances(tuple(exclude_stances)) if exclude_stances else res
 
 
 # --------------------------------------------------------------------------- helpers
@@ -327,10 +384,29 @@ def _np_ok(words: list[str], res: Resources) -> bool:
         return False
     first = words[0]
     low = first.lower()
+    if low == "about" and len(words) > 1 and (words[1][:1].isdigit() or words[1].lower() in _QUANT):
+        return True  # "About half of voters", "about 4 in 10"
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
-    return _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
-        first[:1].isdigit() or low in {"one", "two", "three", "both", "all", "most", "few"}
+    if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
+            first[:1].isdigit() or low in _QUANT:
+        return True
+    # "business groups", "law enforcement officials": lower-case modifiers of a source noun;
+    # "election law expert Rick Hasen", "frontman Anthony Kiedis": of a name
+    head = words[-1].lower()
+    if _is_cap(words[-1]) and len(words) <= 7 and _is_cap(words[-2] if len(words) > 1 else "x") \
+            and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
+                    and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
+        return True
+    return len(words) <= 4 and res.nouns.get(head, "pronoun") != "pronoun" and \
+        all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
+
+
+#: words that open a quantified source ("only 49 percent of Republicans", "three-quarters")
+_QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about", "nearly", "almost",
+                    "only", "just", "roughly", "around", "half", "majority", "majorities",
+                    "minority", "fewer", "more", "less", "three-quarters", "two-thirds",
+                    "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
 
 
 def _trim_lead(sent: _Sent, i: int, j: int) -> int:
@@ -340,9 +416,18 @@ def _trim_lead(sent: _Sent, i: int, j: int) -> int:
 
 
 def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
-    """Token range [i, j) of the subject right before token ``k`` (None if none)."""
+    """Token range [i, j) of the subject right before token ``k`` (None if none).
+
+    A short parenthetical right before the verb is skipped and left out of the
+    speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
+    """
     j = k
-    i = k
+    if k > 2 and sent.words[k - 1] == ")":
+        for p in range(k - 2, max(-1, k - 9), -1):
+            if sent.words[p] == "(":
+                j = p
+                break
+    i = j
     while i > 0:
         w = sent.words[i - 1]
         if w in _HARD or w == "," or w.lower() in _BOUNDARY or (w.islower() and w in res.verbs
@@ -362,31 +447,43 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     return None
 
 
+#: first words of an appositive or relative segment ("X, a spokesman who ..., said")
+_APPOSITIVE_LEAD = frozenset({"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
+                              "herself", "also", "then", "once", "both"})
+
+
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """``Name, a spokesman for X, said``: segments before the comma at ``k - 1``."""
     if k < 2 or sent.words[k - 1] != ",":
         return None
     end = k - 1
-    segs: list[tuple[int, int]] = []
+    segs: list[tuple[int, int, bool]] = []
     j = end
     while j > 0 and len(segs) < 4:
         i = j
         while i > 0 and sent.words[i - 1] != "," and sent.words[i - 1] not in _HARD:
             i -= 1
         seg = sent.words[i:j]
-        if not seg or len(seg) > 12 or any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
-                                           for w in seg):
+        if not seg:
             break
-        segs.append((i, j))
+        strict = len(seg) <= 12 and not any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
+                                            for w in seg)
+        # "Shane Shook, a cyber security expert who has helped investigate ..., said":
+        # an appositive or relative segment may hold a clause
+        loose = len(seg) <= 24 and (seg[0].lower() in _APPOSITIVE_LEAD or seg[0].isdigit())
+        if not (strict or loose):
+            break
+        segs.append((i, j, strict))
         if i == 0 or sent.words[i - 1] in _HARD:
             break
         j = i - 1
-    while segs and not _is_cap(sent.words[segs[-1][0]]):
+    while segs and not (_is_cap(sent.words[segs[-1][0]]) and segs[-1][2]):
         segs.pop()
     if not segs:
         return None
     i0 = _trim_lead(sent, segs[-1][0], end)
-    return (i0, end) if i0 < end and _np_ok(sent.words[i0:end], res) else None
+    head_end = max(segs[-1][1], i0 + 1)
+    return (i0, end) if i0 < end and _np_ok(sent.words[i0:head_end], res) else None
 
 
 def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
@@ -411,7 +508,11 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
         k = j + 1
         while k < n and sent.words[k] not in {",", ".", ";", "!", "?"} and sent.words[k] not in _HARD:
             k += 1
-        if k - j <= 12 and (k >= n or sent.words[k] in {".", "!", "?", ","}):
+        seg = [w.lower() for w in sent.words[j + 1:k]]
+        # an appositive has no verb: "According to Moscow, the site was used to ..." is a clause
+        if k - j <= 12 and (k >= n or sent.words[k] in {".", "!", "?", ","}) and \
+                not any(w in _BOUNDARY - {"of", "to", "at", "on"} for w in seg) and \
+                not any(w in res.verbs for w in seg):
             j = k
     return i, j
 
@@ -542,6 +643,12 @@ def _after_ok(text: str, end: int, sent_end: int, *, strict: bool = False) -> bo
     rest = text[end:min(sent_end + 1, end + 40)].lstrip()
     return (rest[:1] in set(_OPEN_Q + ":" + ("" if strict else ",")) or
             _CLAUSE_WORD.match(rest) is not None)
+
+
+def _after_q(text: str, end: int) -> bool:
+    """A following "that", quotation or colon (not a wh-word: "declined to say whether")."""
+    rest = text[end:end + 40].lstrip()
+    return rest[:1] in set(_OPEN_Q + ":") or _THAT.match(rest) is not None
 
 
 def _last_quote_by(quotes: list[tuple[int, int]], x: int) -> tuple[int, int] | None:
@@ -707,7 +814,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         sid, sent = sent_of(m.start())
         cs = m.end("sp")
         sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
-        if not _np_ok(sp_words, res) or sp_words[0].lower() in _COLON_STOP or \
+        if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
+                sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP:
             continue
         if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
@@ -742,8 +850,56 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
     found.sort(key=lambda r: r["start"])
+    found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: heads of a medium that a nominal cue names ("issued a statement saying")
+_MEDIA_HEADS = frozenset({"statement", "statements", "letter", "release", "memo", "tweet", "post",
+                          "message", "note", "report", "email", "video", "communique"})
+
+
+def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One relation, one row: merge doubled and nested cues of the same relation.
+
+    - a nominal cue: "The ministry issued a statement saying ...": the cue
+      "issued" and the cue "saying" whose speaker is the medium ("a
+      statement") right after it become one cue "issued a statement saying";
+    - a doubled cue: an agentless cue ("according to audio obtained by",
+      "reportedly") inside the content of a cue with a speaker in the same
+      sentence is recorded in the outer row's ``cue`` ("said … according to")
+      and gives no row of its own.
+
+    ``rows`` are sorted by start; the outer row keeps its ``start``, ``end``
+    and ``span`` (``text[start:end] == span``) except where a nominal cue
+    extends it over the medium.
+    """
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev["sent_id"] == r["sent_id"] and \
+                r.get("speaker_start") is not None and prev.get("speaker_start") is not None and \
+                r["speaker_start"] >= prev["end"] and not text[prev["end"]:r["speaker_start"]].strip() \
+                and r.get("_words") and r["_words"][-1].lower() in _MEDIA_HEADS and \
+                r["speaker_end"] <= r["start"]:
+            prev["end"] = r["end"]
+            prev["span"] = prev["cue"] = text[prev["start"]:r["end"]]
+            for key in ("content_start", "content_end", "quote"):
+                if key in r:
+                    prev[key] = r[key]
+            continue
+        if r.get("speaker_start") is None and r["label"] != "accusation":
+            outer = next((o for o in reversed(out) if o["sent_id"] == r["sent_id"]
+                          and o.get("speaker_start") is not None
+                          and o.get("content_start") is not None
+                          and o["content_start"] <= r["start"] and r["end"] <= o["content_end"]),
+                         None)
+            if outer is not None:
+                outer["cue"] = f"{outer['cue']} … {r['cue']}"
+                continue
+        out.append(r)
+    return out
 
 
 def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[int, int] | None,
@@ -836,6 +992,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         cs = vs
         aux = []
     k = sent.index_at(cs)
+    if k == 0 and cs > sent.start - 3 and text[:cs].rstrip().endswith(")") and sent.start > 0:
+        # "Rep. Emanuel Cleaver II (D-Mo.) said": the split after "(D-Mo.)" is no sentence end
+        _, before = sent_of(len(text[:cs].rstrip()) - 1)
+        if before.start < sent.start:
+            sent = _Sent(text, before.start, sent.end)
+            k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
@@ -857,19 +1019,32 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
         agentless = True
     if need == "noun" and not aux:
-        if prev in _PREP or nxt in {"of", "on", "by", "from", "for"} or nxt in res.verbs:
+        infinitive = prev == "to" and lemma in _COMMUNICATE and \
+            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))
+        if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
+                nxt in res.verbs:
             return None
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
-        if is_bare and not (_after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
+        if is_bare and not infinitive and not (
+                _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns)):
             return None
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
         return None  # "soldiers are calling it", "called off", "a group called X": not a naming
+    if lemma in _AMOUNT_LEMMAS and not passive and \
+            (_AMOUNT if _AMOUNT_LEMMAS[lemma] == "amount" else _ACCOUNTS).match(text, ve):
+        return None  # "has added 178,000 jobs", "reported a $916 million loss"
+    if lemma == "agree" and _COMMIT.match(text, ve):
+        return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
-    if need == "that" and not _after_ok(text, ce, sent.end) and not passive:
+    if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
+            not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
+    # mental-state and evidence verbs without a that-clause: decided once the speaker is known
+    loose = need in {"mind", "evidence"} and not passive and \
+        not _after_ok(text, ce, sent.end, strict=True)
     if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
     if agentless:
@@ -889,27 +1064,77 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
+    elif prev in {"and", "or"} and k > 1 and not aux:
+        # the second verb of a coordination: "He called Ryan ... and boasted about"
+        if _TO_INF.match(text, ce):
+            return None  # "and threatened to shoot": an intention, not a report
+        for r in reversed(found):
+            if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
+                return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
+                            list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
+                            sid)
+        spk_tok = _clause_subject(sent, k - 1, res) or _lead_subject(sent, k - 1, res)
+    elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
+            (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
+        # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
+        spk_tok = None
+        for p in range(k - 2, max(-1, k - 7), -1):
+            if sent.words[p].lower() == "for" and p + 1 < k - 1:
+                cand = (p + 1, k - 1)
+                spk_tok = cand if _np_ok(sent.words[cand[0]:cand[1]], res) else None
+                break
+        if spk_tok is None:
+            spk_tok = _clause_subject(sent, k - 1, res)
+    elif prev == "who" and k > 0 and not _in_quote(quotes, cs) and not loose:
+        # a relative clause: "residents who say ...", "Thomas Perez, who said ...": the
+        # source as written is "who", resolved to the noun phrase it follows
+        j = k - 2 if k > 1 and sent.words[k - 2] == "," else k - 1
+        ante = _np_before(sent, j, res)
+        ws, we = sent.toks[k - 1]
+        if ante is None:
+            row = _row(text, res, cs, ce, stance, (ws, we), ["who"],
+                       _content_range(text, sent, ce, cs, quotes, False, True), sid)
+            row["speaker_type"] = "pronoun"
+            return row
+        a_words = sent.words[ante[0]:ante[1]]
+        row = _row(text, res, cs, ce, stance, (ws, we), a_words,
+                   _content_range(text, sent, ce, cs, quotes, False, True), sid)
+        row["speaker_resolved"] = text[sent.toks[ante[0]][0]:sent.toks[ante[1] - 1][1]]
+        return row
     else:
-        if form.endswith("ing") and prev == ",":
+        after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
+            ',"', ",”", ",’"}
+        gerund = form.endswith("ing") and not loose and (
+            after_comma or (prev in _GERUND_PREP and lemma in _COMMUNICATE))
+        if gerund:
+            # ", telling reporters ...", "by saying", "after telling his aides"
             for r in reversed(found):
                 if r["sent_id"] == sid and r.get("speaker_start") is not None:
                     return _row(text, res, cs, ce, stance,
                                 (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
                                 _content_range(text, sent, ce, cs, quotes, False, True), sid)
-            spk_tok = _clause_subject(sent, k, res)
+            spk_tok = (_clause_subject(sent, k, res) if after_comma else None) or \
+                _lead_subject(sent, k, res)
         else:
             spk_tok = _speaker_before(sent, k, res)
             if spk_tok is None:
                 inv = _np_after(sent, sent.index_at(ce), res, apposition=True)
                 before_txt = text[sent.start:cs].rstrip()
-                inv_ok = inv is not None and _inversion_end(sent, inv[1])
-                if inv_ok and before_txt[-1:] in set("”\"»’"):
+                if not before_txt:
+                    # '...?” said Susan Hennessey': the quotation closed the previous sentence
+                    before_txt = text[max(0, sent.start - 3):sent.start].rstrip()
+                closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] == "''"
+                inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
+                    closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
+                if inv_ok and closed:
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
     if spk_tok is None:
+        if loose:
+            return None
         if need == "bare":
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
@@ -920,11 +1145,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
+    if loose:
+        adjacent = side_before and spk_tok[1] == k
+        head = sent.words[spk_tok[1] - 1].lower()
+        if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or (need == "evidence" and res.context.get(head) != "evidence") or \
+                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
+            return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
     if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
             _in_quote(quotes, cs):
         return None  # "I think" inside someone's quotation
+    if _not_a_source(words, res):
+        return None  # "The views expressed here": no source, no attribution
     if side_before:
         content = _content_range(text, sent, ce, ss, quotes, True, True)
     else:
@@ -935,12 +1168,78 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
 # verbs that report speech whatever the syntax around them
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
            "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
-_EVIDENTIAL = {"seem", "appear"}
+_EVIDENTIAL = {"seem", "appear", "reportedly"}
+#: subject pronouns that open a clause after a mental-state verb
+_SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
+#: finite auxiliaries and modals (a clause's verb is near)
+_FINITE = {"is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+           "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
+#: communication verbs that keep their speaker when infinitive or coordinated
+_COMMUNICATE = {"say", "tell", "tweet", "write", "announce", "claim", "insist", "declare", "explain",
+                "testify", "warn", "boast", "brag", "deny", "accuse", "criticize", "attack",
+                "argue", "advise", "urge", "suggest", "complain", "admit", "acknowledge", "confirm",
+                "reveal", "blame", "praise", "ask", "add", "note", "state", "allege", "predict",
+                "call", "describe", "mock", "slam", "reiterate"}
+#: lemmas that are no report when followed by an amount ("has added 178,000 jobs",
+#: "reported a $916 million loss") or by an infinitive commitment ("agreed not to")
+_AMOUNT_LEMMAS = {"add": "amount", "report": "accounts", "post": "accounts"}
+_AMOUNT = re.compile(r"\s+(?:(?:about|nearly|almost|some|over|roughly|only|just|more\s+than|another"
+                     r"|an\s+estimated)\s+)?(?:[$€£¥]|\d)")
+_ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,-]+\s+){0,3}?"
+                       r"(?:net\s+)?(?:profits?|loss(?:es)?|revenues?|earnings|sales|income)\b)",
+                       re.IGNORECASE)
+_COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
+                     r"[a-z]", re.IGNORECASE)
+#: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
+_GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
+_TO_INF = re.compile(r"\s+to\s+[a-z]")
+_QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
             "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
             "been", "being", "cannot", "not", "never", "also"}
+
+
+def _clause_follows(sent: _Sent, i: int) -> bool:
+    """Whether a clause starts at token ``i`` ("she believes *he surrounds* ...",
+    "believe *the deal will* fail"): a subject pronoun, or a finite auxiliary
+    within the next few words."""
+    n = len(sent.words)
+    if i >= n:
+        return False
+    w0 = sent.words[i].lower()
+    if w0 in _SUBJ_PRONOUNS:
+        return i + 1 < n and sent.words[i + 1][:1].isalpha()
+    for j in range(i, min(n, i + 6)):
+        w = sent.words[j].lower()
+        if w in _FINITE:
+            return j > i
+        if not (w[:1].isalnum() or w in {"'s", "’s", "-"}) or w in _BOUNDARY - _FINITE:
+            return False
+    return False
+
+
+def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
+    """The noun phrase ending right before token ``j`` ("It angered *residents* who say"):
+    its head is a source noun or a capitalised word, its modifiers no verbs."""
+    if j <= 0:
+        return None
+    head = sent.words[j - 1]
+    if not (_is_cap(head) or head.lower() in res.nouns) or head.lower() in _PRONOUNS:
+        return None
+    i = j - 1
+    while i > 0 and j - i < 6:
+        w = sent.words[i - 1]
+        lw = w.lower()
+        if w in _HARD or w == "," or lw in _BOUNDARY or lw in _PREP - {"of"} or \
+                (w.islower() and (lw in res.verbs or lw.endswith("ed"))):
+            break
+        i -= 1
+    i = _trim_lead(sent, i, j)
+    while i < j and sent.words[i].lower() == "of":
+        i += 1
+    return (i, j) if i < j and _np_ok(sent.words[i:j], res) else None
 
 
 def _title_case(sent: _Sent) -> bool:
@@ -950,6 +1249,34 @@ def _title_case(sent: _Sent) -> bool:
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
     return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";"}
+
+
+def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The subject that opens the sentence ("*Trump* further summed up ... and said"): a
+    run of capitalised words, determiners or source nouns from the start, followed by a
+    lower-case word, before token ``k``."""
+    i = _trim_lead(sent, 0, k)
+    j = i
+    while j < k and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
+                     or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
+        j += 1
+    while j > i and sent.words[j - 1] == ".":
+        j -= 1
+    if j == i or j >= k or not sent.words[j][:1].islower() or sent.words[j].lower() in _PREP:
+        return None
+    return (i, j) if _np_ok(sent.words[i:j], res) else None
+
+
+def _not_a_source(words: list[str], res: Resources) -> bool:
+    """Phrases that cannot be a source: a determiner and an abstract noun ("The views"),
+    page furniture ("The Sports Moment")."""
+    low = [w.lower() for w in words]
+    head = low[: low.index(",")] if "," in low else low
+    if len(head) <= 3 and head[-1:] and res.context.get(head[-1]) == "abstract" and \
+            not any(_is_cap(w) for w in words[1:len(head)]):
+        return True
+    return any(res.context.get(w) == "furniture" for w in head) and len(head) <= 4 and \
+        not any(w in res.person_aliases for w in words)
 
 
 def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
@@ -993,6 +1320,8 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
         elif stype != "named":
             name = None
         resolved, full = _resolve(words, stype, history, res, name)
+        if not resolved and r.get("speaker_resolved"):
+            resolved = r["speaker_resolved"]  # "who" and the noun phrase it follows
         if resolved:
             r["speaker_resolved"] = resolved
         actor = None

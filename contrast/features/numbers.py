@@ -215,7 +215,7 @@ class Resources:
         vb = _alt(verbs)
         casualty_before = re.compile(rf"(?i:\b(?:{vb}))\s+$")
         casualty_after = re.compile(
-            rf"\s*(?i:(?:(?:who|that)\s+)?(?:(?:have|has|had|were|was|are|is|got|been|being|reportedly|also|later)\s+){{0,3}}(?:{vb}))\b"
+            rf"\s*(?i:(?:(?:who|that)\s+)?(?:(?:have|has|had|were|was|are|is|be|got|been|being|reportedly|also|later|may|might|could|would|will|must|should|feared|believed|thought|said|reported|estimated|to|allegedly|probably|likely|already|all)\s+){{0,5}}(?:{vb}))\b"
         )
         return cls(wmap, amap, umap, counted_map, pattern, starts, unit_after, casualty_before,
                    casualty_after)

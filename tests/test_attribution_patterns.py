@@ -1,0 +1,200 @@
+"""Attribution's long tail (issue 15) and speakers that are no speakers (issue 13, item 4).
+
+Tables of sentence -> expected (speaker, cue, stance) for each pattern, and for
+each false-positive class a sentence where no cue may fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+from contrast.features import numbers as N
+from contrast.text import segment
+
+
+def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[object, ...]]:
+    return [(r.get("speaker"), r["cue"], r["label"])
+            for r in A.attribute(sentence, headline=False, resources=resources)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # mental-state predicates without "that": stance belief
+        ("She believes he surrounds himself with loyalists.", [("She", "believes", "belief")]),
+        ("Mr. Clyburn and Mr. Butterfield believe she should step aside.",
+         [("Mr. Clyburn and Mr. Butterfield", "believe", "belief")]),
+        ("The general thinks the deal will fail.", [("The general", "thinks", "belief")]),
+        ("Officials fear that the dam could break.", [("Officials", "fear", "belief")]),
+        # evidence predicates: stance evidence
+        ("Polls show Clinton leading in Ohio.", [("Polls", "show", "evidence")]),
+        ("Disclosure records show he was paid twice.",
+         [("Disclosure records", "show", "evidence")]),
+        ("The USA TODAY Network report found the program failed.",
+         [("The USA TODAY Network report", "found", "evidence")]),
+        ("The study found that losses doubled.", [("The study", "found", "evidence")]),
+        # a parenthetical between name and verb
+        ("Rep. Emanuel Cleaver II (D-Mo.) said the bill was dead.",
+         [("Rep. Emanuel Cleaver II", "said", "neutral")]),
+        ("Sen. Ted Cruz (R-Texas) said he would stay in the race.",
+         [("Sen. Ted Cruz", "said", "neutral")]),
+        # a conjunction before a common-noun subject
+        ("But business groups say the rule will cost jobs.",
+         [("business groups", "say", "neutral")]),
+        ("And law enforcement officials said the suspect fled.",
+         [("law enforcement officials", "said", "neutral")]),
+        # infinitive, gerund and coordinated communication verbs
+        ("He pressed for Trump to tweet Monday that the vote was rigged.",
+         [("He", "pressed", "emphatic"), ("Trump", "tweet", "neutral")]),
+        ("She was calling donors and advising members to stay home.",
+         [("She", "was calling", "neutral"), ("She", "advising", "neutral")]),
+        ("He called Ryan on Sunday and boasted about the win.",
+         [("He", "called", "neutral"), ("He", "boasted", "distancing")]),
+        ("He denounced the United Nations and rejected rumors of a deal.",
+         [("He", "denounced", "counter"), ("He", "rejected", "counter"),
+          ("rumors", "rumors of", "neutral")]),
+        ('"It will be Rubio," election law expert Rick Hasen tweeted Monday.',
+         [("election law expert Rick Hasen", "tweeted", "neutral")]),
+        # gerunds after a comma, a closing quotation or a preposition
+        ('Trump has hailed the vote as "fantastic," telling reporters that it was great.',
+         [("Trump", "telling reporters", "neutral")]),
+        ("Bolton distanced himself from the movement by saying he would help.",
+         [("Bolton", "distanced", "counter"), ("Bolton", "saying", "neutral")]),
+        # quantified sources
+        ("About half of voters say they prefer an outsider.",
+         [("About half of voters", "say", "neutral")]),
+        ("But only 49 percent of Republicans say the same of Trump.",
+         [("only 49 percent of Republicans", "say", "neutral")]),
+        # nominal cues
+        ("The ministry issued a statement saying the strike was legal.",
+         [("The ministry", "issued a statement saying", "neutral")]),
+        # relative "who say"
+        ("It angered residents who say the plant is unsafe.", [("who", "say", "neutral")]),
+        # an appositive holding a relative clause
+        ("Shane Shook, a security expert who has helped investigate the breaches, said it was not "
+         "convincing.",
+         [("Shane Shook, a security expert who has helped investigate the breaches", "said",
+           "neutral")]),
+        # inversion after a quotation in NYT style ('') and after a question
+        ("''It performed well,'' said Mary Polak, the province's environment minister.",
+         [("Mary Polak, the province's environment minister", "said", "neutral")]),
+        ('"Is that right?" said Susan Hennessey, a lawyer now at Brookings.',
+         [("Susan Hennessey, a lawyer now at Brookings", "said", "neutral")]),
+        # war reports
+        ("According to Moscow, the site was used to repair military equipment.",
+         [("Moscow", "According to", "neutral")]),
+        ("According to Moscow, the largest city in the region, the site was hit.",
+         [("Moscow, the largest city in the region", "According to", "neutral")]),
+        ("Drones reportedly hit an oil depot near Belgorod.", [(None, "reportedly", "neutral")]),
+        ("Belgorod depot reportedly ablaze", [(None, "reportedly", "neutral")]),
+        # one relation, one row: the inner cue is recorded in the outer row's cue
+        ("He said the tape was real, according to audio obtained by CNN.",
+         [("He", "said … according to", "neutral")]),
+        ("Officials said the drones reportedly hit the depot.",
+         [("Officials", "said … reportedly", "neutral")]),
+    ],
+)
+def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "add" meaning increase, accounting "report"
+        "The company has added 178,000 jobs this year.",
+        "The economy added more than 200,000 jobs in May.",
+        "The firm reported a $916 million loss.",
+        "The bank reported record quarterly earnings.",
+        # the byline and other page furniture before a colon
+        "Contributing: John Smith",
+        "BYLINE: Amber Phillips.",
+        "The Sports Moment: Ronaldo scores again",
+        # a commitment, not a report
+        "The parties agreed not to publish the list.",
+        "Both sides agreed to halt the shelling.",
+        # an intention in a coordination
+        "The unit was placed behind them and threatened to shoot them.",
+        # no cue
+        "Heavy fighting continued in the east.",
+        # a mental-state verb without a clause, in a quotation, or of the writer
+        "She knows the city well.",
+        '"I think so," he said. "You know, we believe them."',
+        # a determiner and an abstract noun is no source
+        "The views expressed here are the author's own.",
+        # "to say" before a wh-clause
+        "The senator declined to say whether he would run.",
+    ],
+)
+def test_must_not_fire(sentence: str) -> None:
+    rows = _rows(sentence)
+    forbidden = {"added", "has added", "reported", "Contributing", "BYLINE", "agreed", "continued",
+                 "knows", "think", "believe", "expressed", "say", ":"}
+    assert not [r for r in rows if r[1] in forbidden or r[0] in {"The Sports Moment", "The views"}]
+
+
+@pytest.mark.parametrize(
+    "sentence, resolved, stype",
+    [
+        ("It angered residents who say the plant is unsafe.", "residents", "anonymous"),
+        ("It was negotiated with Labor Secretary Thomas Perez, who said he expects a deal.",
+         "Labor Secretary Thomas Perez", "named"),
+    ],
+)
+def test_relative_who_resolves_to_its_noun_phrase(sentence: str, resolved: str, stype: str) -> None:
+    (row,) = A.attribute(sentence, headline=False)
+    assert (row["speaker"], row["speaker_resolved"], row["speaker_type"]) == ("who", resolved, stype)
+
+
+def test_quoted_speaker_keeps_outer_cue_only() -> None:
+    rows = A.attribute('"I think so," he said. "You know, we believe them."', headline=False)
+    assert [(r.get("speaker"), r["cue"]) for r in rows] == [("he", "said")]
+
+
+def test_linked_row_keeps_offsets_of_the_outer_cue() -> None:
+    text = "He said the tape was real, according to audio obtained by CNN."
+    (row,) = A.attribute(text, headline=False)
+    assert text[row["start"]:row["end"]] == row["span"] == "said"
+    assert row["cue"].startswith(row["span"])
+
+
+def test_nominal_cue_span_is_exact() -> None:
+    text = "The ministry issued a statement saying the strike was legal."
+    (row,) = A.attribute(text, headline=False)
+    assert text[row["start"]:row["end"]] == row["span"] == row["cue"]
+    assert text[row["content_start"]:row["content_end"]] == "the strike was legal"
+
+
+def test_belief_and_evidence_can_be_left_out_in_one_argument() -> None:
+    text = "She believes he lied. Polls show Clinton leading. Officials said it was over."
+    full = A.default_resources()
+    only_reports = A.default_resources(A.MENTAL_AND_EVIDENCE)
+    assert {r["label"] for r in A.attribute(text, headline=False, resources=full)} == \
+        {"belief", "evidence", "neutral"}
+    assert [r["cue"] for r in A.attribute(text, headline=False, resources=only_reports)] == ["said"]
+    assert set(A.MENTAL_AND_EVIDENCE) <= set(A.STANCES)
+    with pytest.raises(ValueError, match="unknown stance"):
+        full.without_stances(["wishful"])
+
+
+def test_stance_labels_are_in_the_lexicon_header() -> None:
+    from contrast.lexicon import lexicon_meta
+
+    meta = lexicon_meta("reporting_verbs")
+    assert "belief =" in meta["stance"] and "evidence =" in meta["stance"]
+    assert lexicon_meta("attribution_context")["licence"]
+
+
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("An estimated 40 soldiers may have been killed.", "casualties"),
+        ("Up to 300 people are feared dead.", "casualties"),
+        ("40 soldiers are believed to have been killed.", "casualties"),
+        ("40 soldiers may arrive on Monday.", "count"),
+    ],
+)
+def test_casualties_after_modals(sentence: str, label: str) -> None:
+    rows = N.extract(segment(sentence, headline=False), N.default_resources())
+    assert [r["label"] for r in rows if r["value"] == 40 or r["value"] == 300] == [label]
