@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from contrast import io, stats, tables
 from contrast.actors import ActorDictionary
+from contrast.browser import explore
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
@@ -77,6 +78,7 @@ __all__ = [
     "contrast_pair",
     "demo_path",
     "distinctive_words",
+    "explore",
     "extract",
     "fingerprint",
     "io",
