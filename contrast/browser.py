@@ -20,6 +20,7 @@ import html
 import itertools
 import json
 from collections.abc import Iterable, Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -87,11 +88,10 @@ def _sample(ev: pd.DataFrame, per_stratum: int, max_items: int, seed: int) -> pd
     return ev.loc[idx]
 
 
-def _sentence_spans(text: str, rows: pd.DataFrame, has_title: bool) -> dict[int, tuple[int, int]]:
+def _sentence_spans(text: str, rows: list[SimpleNamespace], has_title: bool) -> dict[int, tuple[int, int]]:
     """sent_id -> (start, end), from the sentiment rows (one per sentence) or by segmenting."""
-    sent = rows[rows["family"].astype(str) == "sentiment"]
-    spans = {int(i): (int(s), int(e)) for i, s, e in zip(sent["sent_id"], sent["start"], sent["end"], strict=True)
-             if pd.notna(i) and pd.notna(s) and pd.notna(e)}
+    spans = {int(r.sent_id): (int(r.start), int(r.end)) for r in rows
+             if str(r.family) == "sentiment" and r.sent_id is not None and r.start is not None and r.end is not None}
     if not spans and text:
         from contrast.text import segment
 
@@ -154,48 +154,57 @@ def browser_data(
     sample = pd.concat([_sample(shown, per_stratum, max_items, seed),
                         _sample(ev[ev["cb_fam"] == "sentiment"], max(2, per_stratum // 3), max_items // 4, seed)])
     sample = sample.dropna(subset=["doc_id", "sent_id"])
-    docs = corpus.set_index(corpus["doc_id"].astype(str))
-    by_doc = {d: g for d, g in ev[ev["doc_id"].astype(str).isin(set(sample["doc_id"].astype(str)))]
-              .groupby(ev["doc_id"].astype(str), sort=False)}
     families = sorted(ev["cb_fam"].unique().tolist())
     fam_idx = {f: i for i, f in enumerate(families)}
+    # plain records from here on: pandas row access per item is what made this slow
+    cols = [c for c in dict.fromkeys(["doc_id", "sent_id", "family", "start", "end", "speaker_start", "speaker_end",
+                                      "cb_group", "cb_fam", "cb_keys", *(c for c, _ in display._ATTRS)])
+            if c in ev.columns]
+    wanted = set(sample["doc_id"].astype(str))
+    rel = ev[ev["doc_id"].astype(str).isin(wanted)]
+    by_doc: dict[str, list[SimpleNamespace]] = {}
+    for rec in rel[cols].astype(object).where(rel[cols].notna(), None).to_dict("records"):
+        by_doc.setdefault(str(rec["doc_id"]), []).append(SimpleNamespace(**rec))
+    docs = corpus.drop_duplicates("doc_id").set_index(corpus.drop_duplicates("doc_id")["doc_id"].astype(str))
+    texts = docs["text"].to_dict()
+    titled = docs["has_title"].to_dict() if "has_title" in docs.columns else {}
     sentences: list[list[Any]] = []
     sent_idx: dict[tuple[str, int], int] = {}
     items: list[list[Any]] = []
-    for doc_id, part in sample.groupby(sample["doc_id"].astype(str), sort=True):
-        if doc_id not in docs.index:
+    picked = sample[["doc_id", "sent_id", "cb_group", "cb_fam", "cb_keys", "compound"]].astype(object)
+    picked = picked.where(picked.notna(), None).to_dict("records")
+    picked.sort(key=lambda r: (str(r["doc_id"]), int(r["sent_id"])))
+    spans_of: dict[str, dict[int, tuple[int, int]]] = {}
+    for r in picked:
+        doc_id = str(r["doc_id"])
+        if doc_id not in texts:
             continue
-        doc = docs.loc[doc_id]
-        doc = doc.iloc[0] if isinstance(doc, pd.DataFrame) else doc
-        text = str(doc["text"]) if pd.notna(doc["text"]) else ""
-        rows = by_doc.get(doc_id, part)
-        spans = _sentence_spans(text, rows, bool(doc.get("has_title", True)))
-        starts = pd.to_numeric(rows["start"], errors="coerce")
-        ends = pd.to_numeric(rows["end"], errors="coerce")
-        for r in part.itertuples(index=False):
-            sid = int(r.sent_id)
-            key = (doc_id, sid)
-            if key not in sent_idx:
-                if sid not in spans:
+        text = str(texts[doc_id]) if texts[doc_id] is not None and pd.notna(texts[doc_id]) else ""
+        rows = by_doc.get(doc_id, [])
+        if doc_id not in spans_of:
+            spans_of[doc_id] = _sentence_spans(text, rows, bool(titled.get(doc_id, True)))
+        spans = spans_of[doc_id]
+        sid = int(r["sent_id"])
+        key = (doc_id, sid)
+        if key not in sent_idx:
+            if sid not in spans:
+                continue
+            s, e = spans[sid]
+            marks = []
+            for it in rows:
+                fam = str(it.family)
+                a, b = it.start, it.end
+                if a is None or b is None or fam in ("sentiment", "unattributed") or not (int(a) < e and int(b) > s):
                     continue
-                s, e = spans[sid]
-                near = rows[((starts < e) & (ends > s)).fillna(False).to_numpy(dtype=bool)]
-                marks = []
-                for it in near.itertuples(index=False):
-                    fam = str(it.family)
-                    a, b = it.start, it.end
-                    if pd.isna(a) or pd.isna(b) or fam in ("sentiment", "unattributed"):
-                        continue
-                    marks.append([max(int(a), s) - s, min(int(b), e) - s, fam, display._describe(it, fam)])
-                    if fam == "attribution":
-                        sa, sb = getattr(it, "speaker_start", None), getattr(it, "speaker_end", None)
-                        if sa is not None and sb is not None and pd.notna(sa) and pd.notna(sb) and s <= int(sa) < int(sb) <= e:
-                            marks.append([int(sa) - s, int(sb) - s, "speaker", display._describe(it, fam, "speaker")])
-                sent_idx[key] = len(sentences)
-                sentences.append([str(r.cb_group), doc_id, sid, text[s:e], marks])
-            comp = getattr(r, "compound", None)
-            tip = f"{float(comp):+.2f}" if str(r.cb_fam) == "sentiment" and comp is not None and pd.notna(comp) else ""
-            items.append([sent_idx[key], fam_idx[str(r.cb_fam)], str(r.cb_keys), tip])
+                marks.append([max(int(a), s) - s, min(int(b), e) - s, fam, display._describe(it, fam)])
+                sa, sb = getattr(it, "speaker_start", None), getattr(it, "speaker_end", None)
+                if fam == "attribution" and sa is not None and sb is not None and s <= int(sa) < int(sb) <= e:
+                    marks.append([int(sa) - s, int(sb) - s, "speaker", display._describe(it, fam, "speaker")])
+            sent_idx[key] = len(sentences)
+            sentences.append([str(r["cb_group"]), doc_id, sid, text[s:e], marks])
+        comp = r.get("compound")
+        tip = f"{float(comp):+.2f}" if r["cb_fam"] == "sentiment" and comp is not None else ""
+        items.append([sent_idx[key], fam_idx[str(r["cb_fam"])], str(r["cb_keys"]), tip])
     labels: dict[str, dict[str, str]] = {}
     for fam, keys in ev.groupby("cb_fam")["cb_keys"]:
         ks = sorted({k for joined in keys.unique() for k in str(joined).split("|") if k})
