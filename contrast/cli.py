@@ -265,11 +265,19 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         written["sources_parquet"] = io.write_parquet(sources, out / "sources.parquet")
     charts: dict[str, Path] = {}
     if not args.no_charts:
-        charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus)
+        charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus, by=args.by)
         written.update({f"chart_{k}": v for k, v in charts.items()})
+    from contrast import findings
+
+    # one pairwise table (pairs up to three groups, each against the rest beyond): the report's
+    # findings and pairwise section read it, pairwise.csv holds every row
+    pairwise = tables.pairwise(arts, args.by, evidence=evidence, corpus=corpus,
+                               features=findings.default_features(arts)) if arts[args.by].nunique() >= 2 else None
+    if pairwise is not None:
+        written["pairwise"] = io.write_csv(pairwise, out / "pairwise.csv")
     written["report"] = report.write_report(
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,
-        charts=charts, validity=_stored_validity(), note=note or None,
+        charts=charts, validity=_stored_validity(), note=note or None, pairwise=pairwise,
     )
     return written
 

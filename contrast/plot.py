@@ -273,7 +273,8 @@ def category_shares(
     cats = list(order) if order is not None else seen
     cats += [c for c in seen if c not in cats]  # never drop a category the data has (e.g. "unknown")
     heat = k > MAX_BAR_GROUPS
-    size = (max(8.0, 3.0 + 0.95 * len(cats)), 1.8 + 0.45 * k) if heat else (10, 6)
+    longest = max((len(f"{g} (n=1,000)") for g in all_groups), default=10)
+    size = (max(8.0, 3.0 + 0.95 * len(cats) + 0.1 * longest), 1.8 + 0.45 * k) if heat else (10, 6)
     ax = _ax(ax, size)
     if not len(data) or data["total"].fillna(0).sum() == 0:
         return _empty(ax, title, "nothing found")
@@ -290,7 +291,7 @@ def category_shares(
     if pct:
         mat = mat * 100
     empty = [g for g in all_groups if not totals[g]]
-    rot = 0 if len(cats) <= 6 else 30
+    rot = 0 if len(cats) <= 5 else 90  # upright labels never overlap, whatever their length
     tick_labels = [c.replace("_", " ") for c in cats]
     if heat:
         shown = mat if pct else mat / np.nansum(mat, axis=1, keepdims=True) * 100
@@ -303,7 +304,7 @@ def category_shares(
                             fontsize=10, color="white" if v > 60 else "black")
             if not totals[all_groups[i]]:
                 ax.text((len(cats) - 1) / 2, i, "none found", ha="center", va="center", fontsize=10, color=_GREY)
-        ax.set_xticks(np.arange(len(cats)), tick_labels, rotation=rot, ha="right" if rot else "center")
+        ax.set_xticks(np.arange(len(cats)), tick_labels, rotation=rot, ha="center")
         ax.set_yticks(np.arange(k), [f"{g} (n={totals[g]:,})" for g in all_groups])
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
@@ -319,7 +320,7 @@ def category_shares(
         vals = [0.0 if not np.isfinite(v) else float(v) for v in mat[j]]
         label = f"{g} (n={totals[g]:,})" if totals[g] else f"{g} (none found)"
         ax.bar(x - 0.4 + width * (j + 0.5), vals, width=width * 0.92, color=cols[g], label=label)
-    ax.set_xticks(x, tick_labels, rotation=rot, ha="right" if rot else "center")
+    ax.set_xticks(x, tick_labels, rotation=rot, ha="center")
     ax.set_ylabel(f"share of the {word}'s {unit} (%)" if pct else f"count of {unit}")
     if pct:
         ax.set_ylim(0, 100)
@@ -495,7 +496,7 @@ def actor_sentiment_heatmap(
     rows = sorted(present | {str(g) for g in (groups or [])})
     ax = _ax(ax, (9, 1.8 + 0.55 * max(1, len(rows))))
     if data.empty:
-        return _empty(ax, title, "no actor mentions")
+        return _empty(ax, title, "no actor mentions" + (f" in {', '.join(rows)}" if rows else ""))
     d = data.assign(**{by: data[by].astype(str)})
     pivot = d.pivot_table(index=by, columns="actor", values="mean", aggfunc="first").reindex(rows)
     counts = d.pivot_table(index=by, columns="actor", values="n", aggfunc="first").reindex_like(pivot)
@@ -579,7 +580,8 @@ def naming_shares(
     groups = _groups(shown, by) if not shown.empty else []
     heat = len(groups) > MAX_BAR_GROUPS
     if heat:
-        size = (max(8.0, 3.5 + 0.75 * len(rows)), 2.4 + 0.45 * len(groups))
+        longest = max((len(f"{g} (n=1,000)") for g in groups), default=10)
+        size = (max(8.0, 3.5 + 0.75 * len(rows) + 0.1 * longest), 2.4 + 0.45 * len(groups))
     else:
         size = (10, max(3.5, 1.2 + 0.3 * len(rows) * max(1, len(groups))))
     ax = _ax(ax, size)
@@ -606,7 +608,7 @@ def naming_shares(
                     ax.text(j, i, "–", ha="center", va="center", fontsize=9, color=_GREY)
         totals = shown.groupby(shown[by].astype(str))["total"].sum()
         ax.set_yticks(np.arange(len(groups)), [f"{g} (n={int(totals.get(g, 0)):,})" for g in groups])
-        ax.set_xticks(np.arange(len(rows)), labels, rotation=40, ha="right")
+        ax.set_xticks(np.arange(len(rows)), labels, rotation=90, ha="center")
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
