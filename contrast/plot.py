@@ -176,7 +176,7 @@ def framing_profile(
     title = f"Framing profile: rates per 1,000 words by {_group_word(by)}"
     n_groups = long[by].nunique() if by in long.columns else 1
     n_feats = len(features) if features is not None else len(PROFILE_FEATURES)
-    ax = _ax(ax, (10, max(7.0, 1.5 + 0.13 * n_feats * n_groups)))
+    ax = _ax(ax, (10, max(7.0, 1.5 + 0.09 * n_feats * n_groups)))
     if features is None:
         est = pd.to_numeric(long["estimate"], errors="coerce").fillna(0)
         present = set(long.loc[est != 0, "feature"])  # leave out what no outlet has
@@ -309,7 +309,7 @@ def category_shares(
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
-        cbar.set_label(f"share of the {word}'s {unit} (%)")
+        cbar.set_label(f"share of {unit} (%)")
         ax.set_xlabel(xlabel)
         ax.set_title(title)
         return ax
@@ -697,7 +697,7 @@ def distinctive_words_grid(data: pd.DataFrame, *, n: int | None = None,
     n = n if n is not None else (8 if len(groups) <= 9 else 6)
     import matplotlib.pyplot as plt
 
-    panel = max(3.6, 0.3 * 2 * n + 1.4)
+    panel = max(3.6, 0.26 * 2 * n + 1.2)
     fig = plt.figure(figsize=(min(MAX_INCHES, 8 * ncol), min(MAX_INCHES, panel * nrow)), layout="constrained")
     axes = fig.subplots(nrow, ncol, squeeze=False).ravel()
     for ax, g in zip(axes, groups, strict=False):

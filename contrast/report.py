@@ -342,6 +342,27 @@ def _trends_section(trends: pd.DataFrame | None, trend_charts: Mapping[str, Path
     return "".join(out) or '<p class="note">(no trends)</p>'
 
 
+def _naming_table(evidence: pd.DataFrame, by: str, groups: pd.Series | None) -> str:
+    """Every contested-name set (the chart shows the most frequent): share of each variant per group."""
+    ev = evidence[evidence["family"].astype(str) == "naming"] if len(evidence) else evidence
+    if ev.empty:
+        return ""
+    if by not in ev.columns:
+        if groups is None:
+            return ""
+        ev = ev.assign(**{by: ev["doc_id"].astype(str).map(groups)})
+    data = tables.naming_shares(ev, by=by)
+    if data.empty:
+        return ""
+    data = data.assign(cell=[f"{100 * sh:.0f}% ({int(n)}/{int(t)})" for sh, n, t in
+                             zip(data["share"], data["n"], data["total"], strict=True)])
+    wide = data.pivot_table(index=["set", "variant"], columns=by, values="cell", aggfunc="first").reset_index()
+    wide.columns = [str(c) for c in wide.columns]
+    return (f"<details><summary>Every contested-name set ({data['set'].nunique()}): share of each variant "
+            f"within its set, per {html.escape(_group_word(by))} (n of the set's occurrences)</summary>"
+            f"{_table(wide.fillna('–'), max_rows=500)}</details>")
+
+
 def _duplicates_section(duplicates: pd.DataFrame) -> str:
     cols = [c for c in ("doc_id", "source", "date", "title", "duplicate_of", "similarity") if c in duplicates.columns]
     return (f'<p class="note">{len(duplicates):,} article(s) flagged as (near-)duplicates of an earlier one; '
@@ -518,7 +539,7 @@ def render_report(
     if trends is not None or trend_charts:
         parts.append(("trends", "Trends", _trends_section(trends, trend_charts)))
     parts += [
-        ("charts", "Charts", _figures(charts, word)),
+        ("charts", "Charts", _figures(charts, word) + _naming_table(evidence, by, groups)),
         ("numbers", "Numbers cited", _table(numbers)),
         ("examples", "Examples", '<p class="note">Sentences from the corpus with the evidence of each family '
                                  "highlighted; hover a highlight for its attributes.</p>" + _examples(corpus, evidence)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -112,3 +113,16 @@ def test_browser_html_embeds_data_that_cannot_end_the_script():
     payload = out.split('class="cb-data">', 1)[1].split("</script>", 1)[0]
     assert json.loads(payload)["sentences"][0][3] == "He said </script><b>x</b>."
     assert out.count("<script") == 2 and 'id="evidence"' in out
+
+
+def test_explore_gives_the_browser_for_jupyter(demo_corpus, demo_evidence):
+    import contrast
+
+    a = contrast.explore(demo_corpus, demo_evidence)
+    b = contrast.explore(demo_corpus, demo_evidence, families=["hedge"])
+    ida = re.search(r'<section id="([^"]+)"', a._repr_html_()).group(1)
+    idb = re.search(r'<section id="([^"]+)"', b._repr_html_()).group(1)
+    assert ida != idb  # two explorers in one notebook do not filter each other
+    assert b.data["families"] == ["hedge"]
+    assert set(a.data["groups"]) == set(demo_corpus["source"])
+    assert json.dumps(ida) in a.html  # the script finds its own root

@@ -6,6 +6,7 @@ import re
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -168,3 +169,26 @@ def test_clicking_a_finding_or_a_chart_filters_the_evidence_browser(multi):
     assert abs(state["top"]) < 5  # scrolled to the browser
     assert after_chart["group"] == "" and after_chart["family"] == "attribution" and after_chart["n"] > 0
     assert only and set(only) == {"Harbor Observer"}
+
+
+@pytest.mark.parametrize("by", ["country", "date"])
+def test_cli_by_any_column_writes_every_output_and_names_the_grouping(tmp_path, by):
+    from synthetic import corpus
+
+    from contrast import cli
+
+    df = corpus(3, 6)
+    df["country"] = df["source"].map({"Harbor Observer": "US", "Eastern Telegraph Agency": "RU",
+                                      "The Daily Meridian": "RU"})
+    df["date"] = np.resize(["2022-02-01", "2022-03-01", "2022-04-01"], len(df))
+    src = tmp_path / "c.csv"
+    df.to_csv(src, index=False)
+    out = tmp_path / "out"
+    assert cli.main([str(src), "--out", str(out), "--by", by, "-q"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert f"groups: <b>{by}</b>" in html and f"<th>{by}</th>" in html
+    assert len(list((out / "charts").glob("*.png"))) >= 9
+    pw = pd.read_csv(out / "pairwise.csv")
+    groups = set(df[by].astype(str))
+    assert set(pw["group_a"].astype(str)) | set(pw["group_b"].astype(str)) == groups
+    assert '<section id="findings">' in html and 'id="evidence"' in html
