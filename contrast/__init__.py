@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from contrast import codebook, hygiene, io, stats, tables
 from contrast.actors import ActorDictionary
 from contrast.affiliation import SideMap, default_sides
+from contrast.browser import explore
 from contrast.corpus import load_corpus
 from contrast.display import show
 from contrast.evidence import EVIDENCE_COLUMNS
@@ -84,6 +85,7 @@ __all__ = [
     "default_sides",
     "demo_path",
     "distinctive_words",
+    "explore",
     "extract",
     "fingerprint",
     "hygiene",

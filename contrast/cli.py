@@ -441,6 +441,15 @@ def _trend_chart(trends: pd.DataFrame, corpus: pd.DataFrame, out_dir: Path) -> P
             plt.close(fig)
 
 
+def _duplicates(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The near-duplicates the report lists: of the whole stream when it recorded them, else of the corpus."""
+    from contrast import hygiene
+
+    if "duplicates" in corpus.attrs:
+        return pd.DataFrame(corpus.attrs["duplicates"], columns=hygiene.DUPLICATE_COLUMNS)
+    return hygiene.duplicates_table(corpus)
+
+
 def run(args: argparse.Namespace) -> dict[str, Path]:
     """Run the whole job; return the paths written. Raises ValueError on bad input."""
     from contrast import codebook, groups, io, plot, report, tables
@@ -493,19 +502,21 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
         written["sources_parquet"] = io.write_parquet(sources, out / "sources.parquet")
         written["pairwise_parquet"] = io.write_parquet(pw, out / "pairwise.parquet")
     charts: dict[str, Path] = {}
+    trend_charts: dict[str, Path] = {}
     if not args.no_charts:
         charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus, by=spec.name)
         if trends is not None:
-            charts["trend"] = _trend_chart(trends, corpus, out / "charts")
-        written.update({f"chart_{k}": v for k, v in charts.items()})
+            trend_charts["trend"] = _trend_chart(trends, corpus, out / "charts")
+        written.update({f"chart_{k}": v for k, v in {**charts, **trend_charts}.items()})
+    tables_written = {k: v for k, v in written.items() if v.suffix == ".csv"}
+    book = codebook.codebook({k: pd.read_csv(v, nrows=0).columns for k, v in tables_written.items()},
+                             grouping=spec.describe())
+    written["codebook"] = io.write_csv(book, out / "codebook.csv")
     written["report"] = report.write_report(
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,
-        charts=charts, validity=_stored_validity(), note=note or None,
+        charts=charts, validity=_stored_validity(), note=note or None, pairwise=pw, codebook=book,
+        trends=trends, trend_charts=trend_charts, duplicates=_duplicates(corpus),
     )
-    tables_written = {k: v for k, v in written.items() if v.suffix == ".csv"}
-    written["codebook"] = io.write_csv(
-        codebook.codebook({k: pd.read_csv(v, nrows=0).columns for k, v in tables_written.items()},
-                          grouping=spec.describe()), out / "codebook.csv")
     return written
 
 

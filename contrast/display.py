@@ -209,12 +209,23 @@ def highlight_html(
         badges_at.setdefault(it.end, []).append(it)
         cuts.add(it.end)
     points = sorted(c for c in cuts if lo <= c <= hi)
+    # one sweep over the boundaries: spans enter the active set at their start
+    # and leave it at their end, so the work is linear in pieces + spans (plus
+    # the spans covering each piece), not pieces x spans
+    by_start = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    nxt = 0
+    active_ids: dict[int, None] = {}  # insertion-ordered set of span indices
     out = []
     for a, b in zip(points, points[1:], strict=False):
         if a in badges_at:
             out.append(_badge(badges_at.pop(a)))
         piece = html.escape(text[a:b])
-        active = [it for it in spans if it.start <= a and it.end >= b]
+        while nxt < len(by_start) and spans[by_start[nxt]].start <= a:
+            active_ids[by_start[nxt]] = None
+            nxt += 1
+        for k in [k for k in active_ids if spans[k].end <= a]:
+            del active_ids[k]
+        active = [spans[k] for k in sorted(active_ids)]
         if not active:
             out.append(piece)
             continue

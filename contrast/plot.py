@@ -37,6 +37,7 @@ __all__ = [
     "actor_sentiment_heatmap",
     "numbers_by_category",
     "naming_shares",
+    "top_naming_sets",
     "distinctive_words",
     "distinctive_words_grid",
     "save_charts",
@@ -86,13 +87,28 @@ def _group_word(by: str) -> str:
     return "outlet" if by == "source" else by.replace("_", " ")
 
 
+#: Largest figure side in inches: under 4,000 px at the 150 dpi charts are saved at.
+MAX_INCHES = 25.0
+
+
 def _ax(ax: Axes | None, size: tuple[float, float] = (10, 6)) -> Axes:
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt  # pyplot so that notebooks display the new figure
 
-    fig = plt.figure(figsize=size, layout="constrained")
+    w, h = (min(MAX_INCHES, float(x)) for x in size)
+    fig = plt.figure(figsize=(w, h), layout="constrained")
     return fig.add_subplot()
+
+
+def _note(ax: Axes, text: str, *, y: float = -0.12) -> None:
+    """A grey note under the axes (what was left out, what is empty)."""
+    ax.annotate(text, xy=(0, y), xycoords="axes fraction", fontsize=9, color="#444444", va="top",
+                annotation_clip=False)
+
+
+#: Above this many groups, grouped bars give way to a heatmap (one row per group).
+MAX_BAR_GROUPS = 5
 
 
 def _colors(groups: Sequence[str], colors: Mapping[str, str] | None) -> dict[str, str]:
@@ -162,7 +178,9 @@ def framing_profile(
     """
     long = data if "feature" in data.columns else tables.to_long(data, by)
     title = f"Framing profile: rates per 1,000 words by {_group_word(by)}"
-    ax = _ax(ax, (10, 7))
+    n_groups = long[by].nunique() if by in long.columns else 1
+    n_feats = len(features) if features is not None else len(PROFILE_FEATURES)
+    ax = _ax(ax, (10, max(7.0, 1.5 + 0.09 * n_feats * n_groups)))
     if features is None:
         est = pd.to_numeric(long["estimate"], errors="coerce").fillna(0)
         present = set(long.loc[est != 0, "feature"])  # leave out what no outlet has
@@ -190,7 +208,7 @@ def framing_profile(
             if pd.notna(lo) and pd.notna(hi):
                 ax.errorbar(est, y, xerr=[[max(est - float(lo), 0)], [max(float(hi) - est, 0)]],
                             fmt="none", ecolor="#222222", elinewidth=1.2, capsize=3)
-    ax.set_yticks(yticks, [tables.feature_label(f) for f in features])
+    ax.set_yticks(yticks, [_feature_label(f) for f in features])
     ax.invert_yaxis()
     unit = "per 1,000 words" if all(f.endswith("_per_1k") for f in features) else "estimate"
     level = int(round(100 * float(data.attrs.get("ci", 0.95))))
@@ -199,9 +217,22 @@ def framing_profile(
     ax.set_title(title)
     ax.legend(title=_group_word(by).capitalize(), loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     if "resampled" in long.columns and (long["resampled"] == "sentences").any():
-        ax.annotate("CIs resample sentences (fewer than 5 articles per outlet): descriptive only",
-                    xy=(0, -0.1), xycoords="axes fraction", fontsize=9, color="#444444", va="top")
+        _note(ax, f"CIs resample sentences (fewer than 5 articles per {_group_word(by)}): descriptive only",
+              y=-0.08)
     return ax
+
+
+def _feature_label(feature: str) -> str:
+    """The codebook's label for a column when there is one, else the tables' own."""
+    try:
+        from contrast import codebook  # type: ignore[attr-defined]
+
+        lab = codebook.label(feature)
+        if lab:
+            return str(lab)
+    except Exception:  # the codebook module is optional
+        pass
+    return tables.feature_label(feature)
 
 
 def category_shares(
@@ -213,14 +244,23 @@ def category_shares(
     order: Sequence[str] | None = None,
     title: str = "",
     xlabel: str = "",
+    unit: str = "rows",
+    groups: Sequence[str] | None = None,
     colors: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Grouped bars: categories on the x axis, one bar per outlet (its colour).
+    """Each group's shares of a family's categories: grouped bars, or a heatmap for many groups.
 
-    ``data`` is long (:func:`contrast.tables.shares`); ``value="share"`` draws
-    percentages, ``value="n"`` counts. The legend gives each outlet's total.
-    ``ax.patches`` hold the bars in category order, outlet by outlet.
+    ``data`` is long (:func:`contrast.tables.shares`). Every category in
+    ``order`` is drawn (empty ones as empty) and so is every category of the
+    data that ``order`` does not name (e.g. ``unknown``), so each group's
+    shares sum to 100%. A group without any row (``total`` 0, or absent
+    from ``data`` but named in ``groups``) is kept and marked "none found".
+    With up to :data:`MAX_BAR_GROUPS` groups, ``ax.patches`` hold the bars
+    in category order, group by group (heights in %, or counts with
+    ``value="n"``) and the legend gives each group's total; with more, the
+    heatmap's array (``ax.images[0].get_array()``, groups x categories, in
+    %) replaces the bars and the row labels carry the totals.
 
     Examples
     --------
@@ -230,63 +270,104 @@ def category_shares(
     >>> [round(float(p.get_height()), 1) for p in ax.patches]
     [25.0, 75.0, 50.0, 50.0]
     """
-    ax = _ax(ax)
-    if data.empty or data["total"].fillna(0).sum() == 0:
+    word = _group_word(by)
+    all_groups = sorted(set(_groups(data, by)) | {str(g) for g in (groups or [])}) if len(data) or groups else []
+    k = len(all_groups)
+    seen = list(dict.fromkeys(data[category].astype(str))) if len(data) else []
+    cats = list(order) if order is not None else seen
+    cats += [c for c in seen if c not in cats]  # never drop a category the data has (e.g. "unknown")
+    heat = k > MAX_BAR_GROUPS
+    longest = max((len(f"{g} (n=1,000)") for g in all_groups), default=10)
+    size = (max(8.0, 3.0 + 0.95 * len(cats) + 0.1 * longest), 1.8 + 0.45 * k) if heat else (10, 6)
+    ax = _ax(ax, size)
+    if not len(data) or data["total"].fillna(0).sum() == 0:
         return _empty(ax, title, "nothing found")
-    groups = _groups(data, by)
-    cols = _colors(groups, colors)
-    cats = list(order) if order is not None else list(dict.fromkeys(data[category].astype(str)))
-    cats = [c for c in cats if c in set(data[category].astype(str))] or cats
-    x = np.arange(len(cats))
-    width = 0.8 / len(groups)
+    totals = {g: 0 for g in all_groups}
+    for g, t in data.groupby(data[by].astype(str))["total"].max().items():
+        totals[str(g)] = int(t) if pd.notna(t) else 0
     pct = value == "share"
-    for j, g in enumerate(groups):
-        sub = data[data[by].astype(str) == g].set_index(data[data[by].astype(str) == g][category].astype(str))
-        vals = [float(sub[value].get(c, 0.0)) if pd.notna(sub[value].get(c, 0.0)) else 0.0 for c in cats]
-        vals = [v * 100 if pct else v for v in vals]
-        total = int(sub["total"].iloc[0]) if len(sub) else 0
-        ax.bar(x - 0.4 + width * (j + 0.5), vals, width=width * 0.92, color=cols[g],
-               label=f"{g} (n={total})")
-    ax.set_xticks(x, [c.replace("_", " ") for c in cats], rotation=0 if len(cats) <= 6 else 30,
-                  ha="center" if len(cats) <= 6 else "right")
-    ax.set_ylabel("share (%)" if pct else "count")
+    mat = np.full((k, len(cats)), np.nan)
+    for i, g in enumerate(all_groups):
+        sub = data[data[by].astype(str) == g]
+        got = dict(zip(sub[category].astype(str), pd.to_numeric(sub[value], errors="coerce"), strict=True))
+        if totals[g]:
+            mat[i] = [float(got.get(c, 0.0)) if pd.notna(got.get(c, 0.0)) else 0.0 for c in cats]
+    if pct:
+        mat = mat * 100
+    empty = [g for g in all_groups if not totals[g]]
+    rot = 0 if len(cats) <= 5 else 90  # upright labels never overlap, whatever their length
+    tick_labels = [c.replace("_", " ") for c in cats]
+    if heat:
+        shown = mat if pct else mat / np.nansum(mat, axis=1, keepdims=True) * 100
+        im = ax.imshow(np.ma.masked_invalid(shown), cmap="Blues", vmin=0, vmax=100, aspect="auto")
+        for i in range(k):
+            for j in range(len(cats)):
+                v = shown[i, j]
+                if np.isfinite(v):
+                    ax.text(j, i, f"{v:.0f}%" if v >= 1 or v == 0 else "<1%", ha="center", va="center",
+                            fontsize=10, color="white" if v > 60 else "black")
+            if not totals[all_groups[i]]:
+                ax.text((len(cats) - 1) / 2, i, "none found", ha="center", va="center", fontsize=10, color=_GREY)
+        ax.set_xticks(np.arange(len(cats)), tick_labels, rotation=rot, ha="center")
+        ax.set_yticks(np.arange(k), [f"{g} (n={totals[g]:,})" for g in all_groups])
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+        cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
+        cbar.set_label(f"share of {unit} (%)")
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        return ax
+    cols = _colors(all_groups, colors)
+    x = np.arange(len(cats))
+    width = 0.8 / k
+    for j, g in enumerate(all_groups):
+        vals = [0.0 if not np.isfinite(v) else float(v) for v in mat[j]]
+        label = f"{g} (n={totals[g]:,})" if totals[g] else f"{g} (none found)"
+        ax.bar(x - 0.4 + width * (j + 0.5), vals, width=width * 0.92, color=cols[g], label=label)
+    ax.set_xticks(x, tick_labels, rotation=rot, ha="center")
+    ax.set_ylabel(f"share of the {word}'s {unit} (%)" if pct else f"count of {unit}")
     if pct:
         ax.set_ylim(0, 100)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(title="Outlet (total)", frameon=False)
+    ax.legend(title=f"{word.capitalize()} (total)", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if empty:
+        _note(ax, f"none found in: {', '.join(empty)}", y=-0.2 if rot else -0.14)
     return ax
 
 
 def stance_shares(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
-                  ax: Axes | None = None) -> Axes:
+                  groups: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
     """Share of attributions by reporting-verb stance, per outlet.
 
     ``data``: ``tables.shares(evidence, "attribution", "label")``.
     """
     return category_shares(data, by=by, order=tables.STANCES, colors=colors, ax=ax,
-                           title="How outlets attribute: stance of the reporting verb",
+                           groups=groups, unit="attributions",
+                           title=f"How each {_group_word(by)} attributes: stance of the reporting verb",
                            xlabel="stance (said = neutral, claimed = distancing, confirmed = endorsing, "
                                   "stressed = emphatic)")
 
 
 def speaker_type_shares(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
-                        ax: Axes | None = None) -> Axes:
-    """Share of attributions by speaker type (named, title, institution, pronoun, anonymous).
+                        groups: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
+    """Share of attributions by speaker type (named, title, institution, pronoun, anonymous, unknown).
 
-    ``data``: ``tables.shares(evidence, "attribution", "speaker_type")``.
+    ``data``: ``tables.shares(evidence, "attribution", "speaker_type")``; the
+    ``unknown`` type (no speaker found) is drawn, so the shares sum to 100%.
     """
-    return category_shares(data, by=by, order=tables.SPEAKER_TYPES, colors=colors, ax=ax,
-                           title="Who is cited: type of source", xlabel="speaker type")
+    return category_shares(data, by=by, order=[*tables.SPEAKER_TYPES, "unknown"], colors=colors, ax=ax,
+                           groups=groups, unit="attributions", title="Who is cited: type of source",
+                           xlabel="speaker type (unknown = no speaker found)")
 
 
 def who_is_quoted(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
-                  ax: Axes | None = None) -> Axes:
+                  groups: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
     """Share of attributions whose speaker belongs to each side.
 
     ``data``: ``tables.shares(evidence, "attribution", "actor")``.
     """
-    return category_shares(data, by=by, colors=colors, ax=ax,
+    return category_shares(data, by=by, colors=colors, ax=ax, groups=groups, unit="attributions",
                            title="Whose voice is carried: side of the cited speaker",
                            xlabel="side of the speaker (other = another or unknown side)")
 
@@ -296,26 +377,37 @@ def hedges_vs_boosters(
     *,
     by: str = "source",
     colors: Mapping[str, str] | None = None,
+    max_points: int = 1500,
     ax: Axes | None = None,
 ) -> Axes:
     """Each article as a point: hedges vs boosters per 1,000 words.
 
     ``ax.collections`` holds one scatter per outlet (in sorted order) whose
-    offsets are the articles' ``(hedge_per_1k, booster_per_1k)``.
+    offsets are the articles' ``(hedge_per_1k, booster_per_1k)``; above
+    ``max_points`` articles per outlet a seeded random sample is drawn (and
+    a note says so); the axes end at the 99.5th percentile (a note counts
+    the articles beyond).
     """
     title = "Hedging vs boosting, by article"
-    ax = _ax(ax, (8, 7))
     need = {"hedge_per_1k", "booster_per_1k"}
+    n_groups = articles[by].nunique() if by in articles.columns else 1
+    ax = _ax(ax, (8 + (2.5 if n_groups > 6 else 0), 7))
     if not need <= set(articles.columns) or articles.empty:
         return _empty(ax, title, "no hedge/booster rates")
     groups = _groups(articles, by)
     cols = _colors(groups, colors)
+    n = len(articles)
+    size = 90 if n <= 100 else 40 if n <= 1000 else 12
+    drawn = 0
     for g in groups:
         sub = articles[articles[by].astype(str) == g]
-        ax.scatter(sub["hedge_per_1k"].astype(float), sub["booster_per_1k"].astype(float), s=90,
-                   color=cols[g], edgecolor="white", linewidth=0.8, label=f"{g} ({len(sub)} article{'s' if len(sub) != 1 else ''})",
-                   alpha=0.9)
-    hi = np.nanmax(articles[list(need)].astype(float).to_numpy()) if len(articles) else 1.0
+        show = sub if len(sub) <= max_points else sub.sample(max_points, random_state=0)
+        drawn += len(show)
+        ax.scatter(show["hedge_per_1k"].astype(float), show["booster_per_1k"].astype(float), s=size,
+                   color=cols[g], edgecolor="white", linewidth=0.8 if size > 20 else 0.2,
+                   label=f"{g} ({len(sub):,} article{'s' if len(sub) != 1 else ''})", alpha=0.9 if n <= 1000 else 0.5)
+    vals = articles[list(need)].astype(float).to_numpy()
+    hi = float(np.nanpercentile(vals, 99.5)) if np.isfinite(vals).any() else 1.0
     hi = 1.0 if not np.isfinite(hi) or hi <= 0 else hi * 1.15
     ax.plot([0, hi], [0, hi], color=_GREY, linewidth=1, linestyle="--", label="as many hedges as boosters")
     ax.set_xlim(-0.03 * hi, hi)
@@ -323,7 +415,16 @@ def hedges_vs_boosters(
     ax.set_xlabel("hedges per 1,000 words")
     ax.set_ylabel("boosters per 1,000 words")
     ax.set_title(title)
-    ax.legend(frameon=False, loc="upper left")
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), title=_group_word(by).capitalize())
+    notes = []
+    if drawn < n:
+        notes.append(f"{drawn:,} of {n:,} articles drawn (a random sample of at most {max_points:,} per "
+                     f"{_group_word(by)})")
+    outside = int((np.nanmax(vals, axis=1) > hi).sum()) if len(vals) else 0
+    if outside:
+        notes.append(f"{outside:,} article(s) beyond the axes (the top 0.5%)")
+    if notes:
+        _note(ax, "; ".join(notes), y=-0.1)
     return ax
 
 
@@ -332,15 +433,19 @@ def sentiment_distribution(
     *,
     by: str = "source",
     colors: Mapping[str, str] | None = None,
+    max_points: int = 400,
     ax: Axes | None = None,
 ) -> Axes:
-    """Sentence sentiment (VADER compound) per outlet: box plot plus every sentence.
+    """Sentence sentiment (VADER compound) per outlet: horizontal box plots plus the sentences as dots.
 
-    ``ax.get_xticklabels()`` are the outlets; ``ax.collections[i]`` holds
-    outlet *i*'s sentence scores (as y offsets).
+    One row per outlet (sorted, top to bottom), labelled with its mean and
+    number of sentences; ``ax.collections[i]`` holds outlet *i*'s sentence
+    scores as x offsets (a seeded sample of ``max_points`` when it has more;
+    the boxes use every sentence).
     """
     title = f"Sentence sentiment by {_group_word(by)} (VADER compound)"
-    ax = _ax(ax)
+    n_groups = evidence[by].nunique() if by in evidence.columns else 1
+    ax = _ax(ax, (10, max(4.5, 1.6 + 0.55 * n_groups)))
     sub = evidence[evidence["family"].astype("string") == "sentiment"]
     sub = sub.assign(compound=pd.to_numeric(sub["compound"], errors="coerce")).dropna(subset=["compound"])
     if sub.empty:
@@ -348,24 +453,29 @@ def sentiment_distribution(
     groups = _groups(sub, by)
     cols = _colors(groups, colors)
     values = [sub.loc[sub[by].astype(str) == g, "compound"].to_numpy(float) for g in groups]
-    bp = ax.boxplot(values, positions=np.arange(len(groups)), widths=0.5, showfliers=False,
+    bp = ax.boxplot(values, positions=np.arange(len(groups)), widths=0.6, showfliers=False, orientation="horizontal",
                     patch_artist=True, medianprops={"color": "black", "linewidth": 2})
     for patch, g in zip(bp["boxes"], groups, strict=True):
         patch.set_facecolor(cols[g])
         patch.set_alpha(0.35)
     rng = np.random.default_rng(0)
+    sampled = False
     for i, (g, v) in enumerate(zip(groups, values, strict=True)):
-        ax.scatter(i + rng.uniform(-0.18, 0.18, len(v)), v, s=28, color=cols[g], edgecolor="white",
-                   linewidth=0.5, zorder=3)
-        ax.annotate(f"mean {np.mean(v):+.2f}\n{len(v)} sentences", (i, 1.02), ha="center", va="bottom",
-                    fontsize=10, annotation_clip=False)
-    ax.axhline(0, color=_GREY, linewidth=1, linestyle="--")
-    ax.set_xticks(np.arange(len(groups)), groups)
-    ax.set_ylim(-1.05, 1.25)
-    ax.set_yticks([-1, -0.5, 0, 0.5, 1])
-    ax.set_ylabel("compound score (-1 negative to +1 positive)")
-    ax.set_xlabel("outlet")
+        pts = v if len(v) <= max_points else rng.choice(v, max_points, replace=False)
+        sampled |= len(pts) < len(v)
+        ax.scatter(pts, i + rng.uniform(-0.2, 0.2, len(pts)), s=18 if len(pts) > 200 else 28, color=cols[g],
+                   edgecolor="white", linewidth=0.4, zorder=3, alpha=0.8)
+    ax.axvline(0, color=_GREY, linewidth=1, linestyle="--")
+    ax.set_yticks(np.arange(len(groups)),
+                  [f"{g}\nmean {np.mean(v):+.2f}, n={len(v):,}" for g, v in zip(groups, values, strict=True)])
+    ax.invert_yaxis()
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1])
+    ax.set_xlabel("compound score of the sentence (-1 negative to +1 positive)")
     ax.set_title(title)
+    if sampled:
+        _note(ax, f"dots: a random sample of at most {max_points:,} sentences per {_group_word(by)}; "
+                  "boxes use every sentence", y=-0.1)
     return ax
 
 
@@ -373,37 +483,50 @@ def actor_sentiment_heatmap(
     data: pd.DataFrame,
     *,
     by: str = "source",
+    groups: Sequence[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Heatmap outlet x actor of the mean sentiment toward the actor's mentions.
 
     ``data``: :func:`contrast.tables.actor_sentiment`. Cells show the mean
     and the number of mentions; empty cells are outlets that never mention
-    the actor. The image array (``ax.images[0].get_array()``) is the pivot
-    table (outlets as rows, sorted).
+    the actor. ``groups`` lists every outlet to show: one that mentions no
+    side keeps its row ("no side mentioned"), never vanishes. The image
+    array (``ax.images[0].get_array()``) is the pivot table (outlets as
+    rows, sorted).
     """
     title = f"Sentiment toward each side, by {_group_word(by)}"
-    ax = _ax(ax, (9, 1.6 + 0.9 * max(1, data[by].nunique() if by in data.columns else 1)))
+    present = set(data[by].astype(str)) if by in data.columns and len(data) else set()
+    rows = sorted(present | {str(g) for g in (groups or [])})
+    ax = _ax(ax, (9, 1.8 + 0.55 * max(1, len(rows))))
     if data.empty:
-        return _empty(ax, title, "no actor mentions")
-    pivot = data.pivot_table(index=by, columns="actor", values="mean", aggfunc="first").sort_index()
-    counts = data.pivot_table(index=by, columns="actor", values="n", aggfunc="first").reindex_like(pivot)
+        return _empty(ax, title, "no actor mentions" + (f" in {', '.join(rows)}" if rows else ""))
+    d = data.assign(**{by: data[by].astype(str)})
+    pivot = d.pivot_table(index=by, columns="actor", values="mean", aggfunc="first").reindex(rows)
+    counts = d.pivot_table(index=by, columns="actor", values="n", aggfunc="first").reindex_like(pivot)
     arr = pivot.to_numpy(float)
     lim = float(np.nanmax(np.abs(arr))) if np.isfinite(arr).any() else 0.5
     lim = max(0.25, np.ceil(lim * 20) / 20)
     im = ax.imshow(np.ma.masked_invalid(arr), cmap="RdBu", vmin=-lim, vmax=lim, aspect="auto")
+    small = len(rows) > 8
     for i in range(arr.shape[0]):
+        if not np.isfinite(arr[i]).any():
+            ax.text((arr.shape[1] - 1) / 2, i, f"no side mentioned by this {_group_word(by)}", ha="center",
+                    va="center", fontsize=10, color=_GREY)
+            continue
         for j in range(arr.shape[1]):
             if np.isfinite(arr[i, j]):
                 dark = abs(arr[i, j]) > 0.6 * lim
-                ax.text(j, i, f"{arr[i, j]:+.2f}\nn={int(counts.iat[i, j])}", ha="center", va="center",
-                        fontsize=12, color="white" if dark else "black")
+                sep = "  " if small else "\n"
+                ax.text(j, i, f"{arr[i, j]:+.2f}{sep}n={int(counts.iat[i, j]):,}", ha="center", va="center",
+                        fontsize=10 if small else 12, color="white" if dark else "black")
             else:
-                ax.text(j, i, "not\nmentioned", ha="center", va="center", fontsize=10, color=_GREY)
+                ax.text(j, i, "not mentioned" if small else "not\nmentioned", ha="center", va="center",
+                        fontsize=9 if small else 10, color=_GREY)
     ax.set_xticks(np.arange(arr.shape[1]), [str(c) for c in pivot.columns])
     ax.set_yticks(np.arange(arr.shape[0]), [str(r) for r in pivot.index])
     ax.set_xlabel("actor mentioned")
-    ax.set_ylabel("outlet")
+    ax.set_ylabel(_group_word(by))
     ax.set_title(title)
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
@@ -413,55 +536,109 @@ def actor_sentiment_heatmap(
 
 
 def numbers_by_category(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
-                        ax: Axes | None = None) -> Axes:
-    """How many numbers each outlet cites, by category (casualties, percent, date, ...).
+                        groups: Sequence[str] | None = None, value: str = "share", ax: Axes | None = None) -> Axes:
+    """Which kinds of number each outlet cites: share of its numbers by category, with n.
 
-    ``data``: ``tables.shares(evidence, "number", "label")``; bar heights are counts.
+    ``data``: ``tables.shares(evidence, "number", "label")``; bar heights are
+    shares (%) of the group's numbers, so an outlet with more articles does
+    not "cite more" (``value="n"`` draws counts).
     """
-    return category_shares(data, by=by, value="n", order=tables.NUMBER_CATEGORIES, colors=colors, ax=ax,
+    return category_shares(data, by=by, value=value, order=tables.NUMBER_CATEGORIES,
+                           colors=colors, ax=ax, groups=groups, unit="numbers",
                            title="Numbers cited, by category", xlabel="category of number")
+
+
+def top_naming_sets(data: pd.DataFrame, max_sets: int = 6) -> list[str]:
+    """The contested-name sets with the most occurrences (all groups together), most frequent first."""
+    if data.empty:
+        return []
+    per = data.groupby(["set", data.columns[0]])["total"].max().groupby(level=0).sum()
+    return per.sort_values(ascending=False, kind="mergesort").index.astype(str).tolist()[:max_sets]
 
 
 def naming_shares(
     data: pd.DataFrame,
     *,
     by: str = "source",
+    max_sets: int = 6,
     colors: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Which variant of each contested name an outlet uses (share within the set).
 
-    ``data``: :func:`contrast.tables.naming_shares`. One row per
-    ``set: variant``; bars (``ax.patches``) in row order, outlet by outlet;
-    widths are percentages.
+    ``data``: :func:`contrast.tables.naming_shares`. Only the ``max_sets``
+    most frequent sets are drawn (a note names how many more there are; the
+    report lists them all in a table). With up to :data:`MAX_BAR_GROUPS`
+    groups: one row per ``set: variant`` and bars (``ax.patches``) in row
+    order, outlet by outlet, widths in %; with more, a heatmap groups x
+    variants (``ax.images[0].get_array()``, in %).
     """
-    title = "Naming: which variant each outlet uses"
-    rows = (data[["set", "variant"]].drop_duplicates()
-            .sort_values(["set", "variant"], key=lambda c: c.str.lower()) if not data.empty else data)
-    ax = _ax(ax, (10, max(3.5, 1.0 + 0.55 * len(rows) * max(1, data[by].nunique() if by in data else 1))))
+    title = f"Naming: which variant each {_group_word(by)} uses"
+    sets = top_naming_sets(data, max_sets) if not data.empty else []
+    n_more = data["set"].nunique() - len(sets) if not data.empty else 0
+    shown = data[data["set"].astype(str).isin(sets)] if not data.empty else data
+    order = {s_: i for i, s_ in enumerate(sets)}
+    rows = (shown[["set", "variant"]].drop_duplicates()
+            .assign(_o=lambda d: d["set"].map(order), _v=lambda d: d["variant"].str.lower())
+            .sort_values(["_o", "_v"])[["set", "variant"]] if not shown.empty else shown)
+    groups = _groups(shown, by) if not shown.empty else []
+    heat = len(groups) > MAX_BAR_GROUPS
+    if heat:
+        longest = max((len(f"{g} (n=1,000)") for g in groups), default=10)
+        size = (max(8.0, 3.5 + 0.75 * len(rows) + 0.1 * longest), 2.4 + 0.45 * len(groups))
+    else:
+        size = (10, max(3.5, 1.2 + 0.3 * len(rows) * max(1, len(groups))))
+    ax = _ax(ax, size)
     if data.empty:
         return _empty(ax, title, "no contested names found")
-    groups = _groups(data, by)
-    cols = _colors(groups, colors)
-    height = 0.8 / len(groups)
-    labels = []
-    for i, (nset, var) in enumerate(rows.itertuples(index=False)):
-        labels.append(f"{var}  [{nset}]")
-        for j, g in enumerate(groups):
-            r = data[(data["set"] == nset) & (data["variant"] == var) & (data[by].astype(str) == g)]
-            share = float(r["share"].iloc[0]) * 100 if len(r) and pd.notna(r["share"].iloc[0]) else 0.0
-            ax.barh(i - 0.4 + height * (j + 0.5), share, height=height * 0.92, color=cols[g],
-                    label=g if i == 0 else None)
-            if len(r):
-                ax.annotate(f"{int(r['n'].iloc[0])}/{int(r['total'].iloc[0])}",
-                            (share, i - 0.4 + height * (j + 0.5)), xytext=(4, 0), textcoords="offset points",
-                            va="center", fontsize=10)
-    ax.set_yticks(np.arange(len(labels)), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 112)
-    ax.set_xlabel("share of the set's occurrences in the outlet (%)")
-    ax.set_title(title)
-    ax.legend(title=_group_word(by).capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    labels = [f"{var}  [{nset}]" for nset, var in rows.itertuples(index=False)]
+    lookup = {(str(a), str(b), str(c)): r for a, b, c, r in
+              zip(shown["set"], shown["variant"], shown[by], shown[["n", "total", "share"]].itertuples(index=False),
+                  strict=True)}
+    if heat:
+        mat = np.full((len(groups), len(rows)), np.nan)
+        for i, g in enumerate(groups):
+            for j, (nset, var) in enumerate(rows.itertuples(index=False)):
+                r = lookup.get((str(nset), str(var), g))
+                if r is not None and pd.notna(r.share):
+                    mat[i, j] = 100 * float(r.share)
+        im = ax.imshow(np.ma.masked_invalid(mat), cmap="Purples", vmin=0, vmax=100, aspect="auto")
+        for i in range(mat.shape[0]):
+            for j in range(mat.shape[1]):
+                if np.isfinite(mat[i, j]):
+                    ax.text(j, i, f"{mat[i, j]:.0f}%", ha="center", va="center", fontsize=9,
+                            color="white" if mat[i, j] > 60 else "black")
+                else:
+                    ax.text(j, i, "–", ha="center", va="center", fontsize=9, color=_GREY)
+        totals = shown.groupby(shown[by].astype(str))["total"].sum()
+        ax.set_yticks(np.arange(len(groups)), [f"{g} (n={int(totals.get(g, 0)):,})" for g in groups])
+        ax.set_xticks(np.arange(len(rows)), labels, rotation=90, ha="center")
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+        cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
+        cbar.set_label("share of the set's occurrences (%); – = set not used")
+        ax.set_title(title)
+    else:
+        cols = _colors(groups, colors)
+        height = 0.8 / len(groups)
+        for i, (nset, var) in enumerate(rows.itertuples(index=False)):
+            for j, g in enumerate(groups):
+                r = lookup.get((str(nset), str(var), g))
+                share = float(r.share) * 100 if r is not None and pd.notna(r.share) else 0.0
+                y = i - 0.4 + height * (j + 0.5)
+                ax.barh(y, share, height=height * 0.92, color=cols[g], label=g if i == 0 else None)
+                if r is not None and len(groups) * len(rows) <= 40:
+                    ax.annotate(f"{int(r.n)}/{int(r.total)}", (share, y), xytext=(4, 0),
+                                textcoords="offset points", va="center", fontsize=9)
+        ax.set_yticks(np.arange(len(labels)), labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 112)
+        ax.set_xlabel(f"share of the set's occurrences in the {_group_word(by)} (%)")
+        ax.set_title(title)
+        ax.legend(title=_group_word(by).capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if n_more > 0:
+        _note(ax, f"the {len(sets)} most frequent sets; {n_more} more in the report's naming table "
+                  "(tables.naming_shares)", y=-0.35 if heat else -0.1)
     return ax
 
 
@@ -510,20 +687,31 @@ def distinctive_words(
     return ax
 
 
-def distinctive_words_grid(data: pd.DataFrame, *, n: int = 8, colors: Mapping[str, str] | None = None) -> Figure:
-    """One :func:`distinctive_words` panel per group; returns the Figure."""
+def distinctive_words_grid(data: pd.DataFrame, *, n: int | None = None,
+                           colors: Mapping[str, str] | None = None) -> Figure:
+    """One :func:`distinctive_words` panel per group; returns the Figure.
+
+    Two columns up to six groups, three beyond; fewer words per panel as
+    the groups grow (8, then 6 beyond nine groups) so the figure stays under
+    :data:`MAX_INCHES`.
+    """
     groups = list(dict.fromkeys(data["group"].astype(str))) or ["(none)"]
-    ncol = min(2, len(groups))
+    ncol = min(2 if len(groups) <= 6 else 3, len(groups))
     nrow = int(np.ceil(len(groups) / ncol))
+    n = n if n is not None else (8 if len(groups) <= 9 else 6)
     import matplotlib.pyplot as plt
 
-    fig = plt.figure(figsize=(9 * ncol, max(4.5, 0.33 * 2 * n + 1.5) * nrow), layout="constrained")
+    panel = max(3.6, 0.26 * 2 * n + 1.2)
+    fig = plt.figure(figsize=(min(MAX_INCHES, 8 * ncol), min(MAX_INCHES, panel * nrow)), layout="constrained")
     axes = fig.subplots(nrow, ncol, squeeze=False).ravel()
     for ax, g in zip(axes, groups, strict=False):
         if data.empty:
             _empty(ax, "Distinctive words", "no words to compare")
         else:
             distinctive_words(data, group=g, n=n, colors=colors, ax=ax)
+            if len(groups) > 2:
+                ax.set_title(f"{g} (right) vs the rest (left)", fontsize=12)
+                ax.set_xlabel("z-score of the log-odds ratio", fontsize=10)
     for ax in axes[len(groups):]:
         ax.set_visible(False)
     return fig
@@ -552,7 +740,7 @@ def save_charts(
     out_dir: str | Path,
     *,
     corpus: pd.DataFrame | None = None,
-    by: str = "source",
+    by: str | None = None,
 ) -> dict[str, Path]:
     """Render every chart to ``out_dir/<name>.png`` and ``.svg`` (atomic writes).
 
@@ -565,8 +753,10 @@ def save_charts(
         Created if missing.
     corpus : DataFrame, optional
         Needed for the distinctive-words chart (word counts need the text).
-    by : str
-        Grouping column (must exist in the evidence for evidence-based charts).
+    by : str, optional
+        Grouping column (default: the one ``sources`` was computed by). Any
+        column of the articles table: evidence rows take their article's
+        group, so ``by="date"`` or ``by="country"`` work as ``"source"`` does.
 
     Returns
     -------
@@ -576,9 +766,10 @@ def save_charts(
     import matplotlib.pyplot as plt
     from matplotlib import rc_context
 
+    by = by or sources.attrs.get("by") or "source"
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ev = evidence if by in evidence.columns else evidence.assign(**{by: evidence.get("source")})
+    ev = _with_groups(evidence, articles, by)
     groups = sorted(set(articles[by].dropna().astype(str)) if by in articles else set())
     colors = outlet_colors(groups)
     charts: dict[str, Path] = {}
@@ -594,22 +785,26 @@ def save_charts(
 
     draw("framing_profile", lambda: framing_profile(sources, by=by, colors=colors))
     draw("attribution_stance", lambda: stance_shares(
-        tables.shares(ev, "attribution", "label", by=by), by=by, colors=colors))
+        tables.shares(ev, "attribution", "label", by=by), by=by, colors=colors, groups=groups))
     draw("speaker_types", lambda: speaker_type_shares(
-        tables.shares(ev, "attribution", "speaker_type", by=by), by=by, colors=colors))
+        tables.shares(ev, "attribution", "speaker_type", by=by), by=by, colors=colors, groups=groups))
     draw("who_is_quoted", lambda: who_is_quoted(
-        tables.shares(ev, "attribution", "actor", by=by), by=by, colors=colors))
+        tables.shares(ev, "attribution", "actor", by=by), by=by, colors=colors, groups=groups))
     draw("hedges_vs_boosters", lambda: hedges_vs_boosters(articles, by=by, colors=colors))
     draw("sentiment_distribution", lambda: sentiment_distribution(ev, by=by, colors=colors))
-    draw("actor_sentiment", lambda: actor_sentiment_heatmap(tables.actor_sentiment(ev, by=by), by=by))
+    draw("actor_sentiment", lambda: actor_sentiment_heatmap(tables.actor_sentiment(ev, by=by), by=by,
+                                                            groups=groups))
     draw("numbers_by_category", lambda: numbers_by_category(
-        tables.shares(ev, "number", "label", by=by), by=by, colors=colors))
+        tables.shares(ev, "number", "label", by=by), by=by, colors=colors, groups=groups))
     draw("naming_variants", lambda: naming_shares(tables.naming_shares(ev, by=by), by=by, colors=colors))
-    if corpus is not None and by in corpus.columns and corpus[by].nunique() >= 2:
+    if corpus is not None and len(groups) >= 2:
         from contrast import stats
 
-        words = stats.distinctive_words(corpus, by=by)
-        if corpus[by].nunique() == 2:
+        grouped = corpus if by in corpus.columns else corpus.assign(
+            **{by: corpus["doc_id"].astype(str).map(articles.set_index(articles["doc_id"].astype(str))[by])})
+        grouped = grouped.assign(**{by: grouped[by].astype("string")}).dropna(subset=[by])
+        words = stats.distinctive_words(grouped, by=by)
+        if len(groups) == 2:
             draw("distinctive_words", lambda: distinctive_words(words, n=12, colors=colors))
         else:
             draw("distinctive_words", lambda: distinctive_words_grid(words, colors=colors))
@@ -860,3 +1055,14 @@ def top_speakers_chart(data: pd.DataFrame, *, by: str = "source", n: int = 8,
         _empty(axes.flat[0], "Most-quoted people", "no named speakers")
     fig.suptitle("The people each outlet quotes most (affiliation from the article)")
     return fig
+
+
+def _with_groups(evidence: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The evidence with the grouping column ``by`` (as text), taken from the articles table by doc_id."""
+    if by in evidence.columns and by != "doc_id":
+        return evidence.assign(**{by: evidence[by].astype("string")})
+    if by not in articles.columns:
+        raise ValueError(f"no column {by!r} in the evidence or the articles table")
+    groups = articles.set_index(articles["doc_id"].astype(str))[by].astype("string")
+    groups = groups[~groups.index.duplicated()]
+    return evidence.assign(**{by: evidence["doc_id"].astype(str).map(groups)})

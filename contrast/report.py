@@ -1,7 +1,13 @@
-"""The self-contained HTML report: summary, sources table, charts, numbers, examples, caveats.
+"""The self-contained HTML report: findings first, then the tables, charts and the evidence behind them.
 
-One file, images embedded as base64 PNG, CSS inline, no JavaScript and no
-external request, so it can be mailed, archived or opened offline.
+One file, images embedded as base64 PNG, CSS and script inline, no external
+request, so it can be mailed, archived or opened offline. It opens with
+``<section id="findings">`` (elements of class ``finding``: the largest
+differences that survive the multiple-testing correction, from the pairwise
+table, :mod:`contrast.findings`), a table of contents, and holds the
+evidence browser ``<section id="evidence">`` (:mod:`contrast.browser`);
+clicking a finding or a chart opens the browser filtered to its sentences.
+Every section names the grouping (``by``).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import pandas as pd
 from contrast import display, tables
 from contrast.io import write_text
 
-__all__ = ["write_report", "render_report", "MEASURES"]
+__all__ = ["write_report", "render_report", "fmt_validity", "MEASURES"]
 
 #: What each measure is and is not; shown in the caveats section.
 MEASURES: dict[str, tuple[str, str, str]] = {
@@ -73,13 +79,13 @@ _VALIDITY_KEYS = {
 
 _CAPTIONS = {
     "framing_profile": "Rates per 1,000 words by outlet; whiskers are bootstrap confidence intervals.",
-    "attribution_stance": "Share of each outlet's attributions by the stance of the reporting verb.",
-    "speaker_types": "Share of each outlet's attributions by type of source.",
-    "who_is_quoted": "Share of each outlet's attributions whose speaker belongs to each side.",
+    "attribution_stance": "Share of each outlet's attributions by the stance of the reporting verb (n = attributions).",
+    "speaker_types": "Share of each outlet's attributions by type of source, unknown included (n = attributions).",
+    "who_is_quoted": "Share of each outlet's attributions whose speaker belongs to each side (n = attributions).",
     "hedges_vs_boosters": "Each point is an article: hedges and boosters per 1,000 words.",
     "sentiment_distribution": "VADER compound score of every sentence, by outlet.",
     "actor_sentiment": "Mean sentiment of the context of each actor's mentions (n = mentions).",
-    "numbers_by_category": "Count of numbers cited, by category.",
+    "numbers_by_category": "Share of each outlet's numbers by category (n = numbers cited).",
     "naming_variants": "Share of each contested-name variant within its set, by outlet.",
     "distinctive_words": "Words most typical of each outlet: log-odds ratio with an informative "
                          "Dirichlet prior (Monroe, Colaresi & Quinn 2008), z-scores.",
@@ -97,7 +103,74 @@ figcaption{color:#555;font-size:.9em}.note{color:#555;font-size:.9em}
 .warn{background:#fff4e0;border-left:4px solid #E69F00;padding:.5em 1em}
 .example{margin:.3em 0 .8em;font-family:Georgia,serif}.src{color:#555;font-size:.85em;font-family:sans-serif}
 .scroll{overflow-x:auto}
+nav.toc{background:#f7f7f7;border:1px solid #e4e4e4;padding:.4em 1em;font-size:.92em}nav.toc ol{margin:.2em 0}
+.finding{border-left:4px solid #0072B2;background:#f6f9fc;padding:.5em 1em;margin:.8em 0;cursor:pointer}
+.finding:hover{background:#eaf2fa}.finding .what{margin:0 0 .3em;font-size:1.02em}
+.finding .side{font-size:.9em;margin:.2em 0}.finding .side b{font-family:sans-serif}
+.finding a.to-evidence{font-size:.85em}figure[data-evidence-target]{cursor:pointer}
+details>summary{cursor:pointer;color:#0072B2}
 """
+
+
+def _label(feature: str) -> str:
+    """The readable label of a column: the codebook's when there is one, else the tables' own."""
+    try:
+        from contrast import codebook as _codebook  # type: ignore[attr-defined]
+
+        lab = _codebook.label(feature)
+        if lab:
+            return str(lab)
+    except Exception:  # the codebook module is optional here
+        pass
+    return tables.feature_label(feature)
+
+
+def _group_word(by: str) -> str:
+    return "outlet" if by == "source" else str(by).replace("_", " ")
+
+
+def _threshold(target: Any) -> tuple[str, float] | None:
+    """``(">=", 0.55)`` from a target such as ">= 0.55" or "≥0.55"; None when it names no threshold."""
+    import re
+
+    m = re.match(r"\s*(>=|<=|>|<|≥|≤)\s*([-+]?\d*\.?\d+)", str(target or ""))
+    if not m:
+        return None
+    op = {"≥": ">=", "≤": "<="}.get(m.group(1), m.group(1))
+    return op, float(m.group(2))
+
+
+def _meets(v: float, op: str, t: float) -> bool:
+    return {">=": v >= t, "<=": v <= t, ">": v > t, "<": v < t}[op]
+
+
+def fmt_validity(value: Any, target: Any = None) -> str:
+    """A validity figure with enough decimals that rounding never moves it across its target.
+
+    Examples
+    --------
+    >>> fmt_validity(0.5497, ">= 0.55"), fmt_validity(0.924, ">= 0.85"), fmt_validity(0.9, "")
+    ('0.5497 (target >= 0.55, not met)', '0.92 (target >= 0.85)', '0.90')
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return html.escape(text) + (f" (target {html.escape(str(target))})" if str(target or "").strip() else "")
+    if np.isnan(v):
+        return "–"
+    thr = _threshold(target)
+    digits = 2
+    if thr is not None:
+        truth = _meets(v, *thr)
+        while digits < 6 and (_meets(round(v, digits), *thr) != truth or round(v, digits) == thr[1] != v):
+            digits += 1
+    out = f"{v:.{digits}f}"
+    tgt = str(target).strip() if target is not None and not (isinstance(target, float) and pd.isna(target)) else ""
+    if tgt:
+        met = "" if thr is None or _meets(v, *thr) else ", not met"
+        out += f" (target {html.escape(tgt)}{met})"
+    return out
 
 
 def _esc(v: Any) -> str:
@@ -147,13 +220,13 @@ def _sources_table(sources: pd.DataFrame) -> str:
     if sources is None or sources.empty:
         return '<p class="note">(no sources table)</p>'
     by = sources.attrs.get("by") or sources.columns[0]
-    out = pd.DataFrame({"outlet": sources[by].astype(str)})
+    out = pd.DataFrame({_group_word(by): sources[by].astype(str)})
     for c in ("n_articles", "n_sentences", "n_words", "resampled"):
         if c in sources.columns:
             out[c.replace("n_", "")] = sources[c].to_numpy()
     for f in REPORT_FEATURES:
         if f in sources.columns:
-            out[tables.feature_label(f)] = [
+            out[_label(f)] = [
                 _fmt_ci(e, lo, hi) for e, lo, hi in
                 zip(sources[f], sources.get(f"{f}_low", pd.Series([np.nan] * len(sources))),
                     sources.get(f"{f}_high", pd.Series([np.nan] * len(sources))), strict=True)]
@@ -163,34 +236,137 @@ def _sources_table(sources: pd.DataFrame) -> str:
             "Every feature is in <code>sources.csv</code>.</p>")
 
 
-def _pairwise(articles: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame,
-              corpus: pd.DataFrame, *, max_pairs: int = 6) -> str:
-    import itertools
-    import warnings
+def _pairwise(pairwise: pd.DataFrame | None, *, max_rows: int = 40) -> str:
+    """The pairwise table as computed (:func:`contrast.tables.pairwise`): its strongest rows, the rest in the CSV."""
+    if pairwise is None or pairwise.empty:
+        return '<p class="note">(fewer than two groups to compare)</p>'
+    by = pairwise.attrs.get("by", "source")
+    word = _group_word(by)
+    mode = pairwise.attrs.get("vs", "pairs")
+    pw = pairwise.sort_values(["p_adjusted", "p_value"], kind="mergesort")
+    if "testable" in pw.columns:
+        pw = pd.concat([pw[pw["testable"].fillna(False).astype(bool)], pw[~pw["testable"].fillna(False).astype(bool)]])
+    head = pw.head(max_rows)
+    comp = [f"{a} vs {'the other ' + word + 's' if b == 'rest' else b}"
+            for a, b in zip(head["group_a"].astype(str), head["group_b"].astype(str), strict=True)]
+    view = pd.DataFrame({
+        "comparison (a vs b)": comp,
+        "feature": [_label(f) for f in head["feature"]],
+        "a": head["estimate_a"].to_numpy(), "b": head["estimate_b"].to_numpy(),
+        "ratio a/b (CI)": [_fmt_ci(*t) for t in zip(head["ratio"], head["ratio_low"], head["ratio_high"], strict=True)],
+        "difference a-b (CI)": [_fmt_ci(*t) for t in zip(head["difference"], head["difference_low"],
+                                                         head["difference_high"], strict=True)],
+        "p": head["p_value"].to_numpy(), "p (BH)": head["p_adjusted"].to_numpy(),
+        f"{head['resampled'].iloc[0] if 'resampled' in head else 'units'} a/b": [
+            f"{int(x)}/{int(y)}" for x, y in zip(head["units_a"], head["units_b"], strict=True)],
+    })
+    if "min_p" in head.columns:
+        view["min attainable p"] = head["min_p"].to_numpy()
+    if "testable" in head.columns:
+        view["testable"] = np.where(head["testable"].fillna(False).astype(bool), "yes", "no: too few data")
+    n_comp = pairwise[["group_a", "group_b"]].drop_duplicates().shape[0]
+    how = (f"each {word} against the other {word}s pooled" if mode == "rest" else f"every pair of {word}s")
+    return (f'<p class="note">{n_comp} comparisons ({how}) x {pairwise["feature"].nunique()} features = '
+            f"{len(pairwise):,} tests; p (BH): Benjamini-Hochberg over the whole table. The {min(max_rows, len(pw))} "
+            "smallest adjusted p-values are shown; every row is in <code>pairwise.csv</code>.</p>" + _table(view)
+            + '<p class="note">Ratios are empty for sentiment means and when b has none; an infinite bound means '
+              "b can have none. p: two-sided permutation test.</p>")
 
-    by = sources.attrs.get("by") or "source"
-    if by not in articles.columns:
-        return ""
-    groups = sorted(articles[by].dropna().astype(str).unique())
-    feats = [f for f in REPORT_FEATURES if f in articles.columns]
-    pairs = list(itertools.combinations(groups, 2))[:max_pairs]
-    if not pairs or not feats:
-        return '<p class="note">(fewer than two outlets)</p>'
+
+def _finding_examples(corpus: pd.DataFrame, evidence: pd.DataFrame, examples: list[dict[str, Any]],
+                      family: str) -> str:
     out = []
-    for a, b in pairs:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", tables.SmallSampleWarning)
-            pw = tables.contrast_pair(articles, by, a=a, b=b, features=feats, evidence=evidence, corpus=corpus)
-        view = pd.DataFrame({
-            "feature": pw["label"], a: pw["estimate_a"], b: pw["estimate_b"],
-            "ratio a/b (CI)": [_fmt_ci(*t) for t in zip(pw["ratio"], pw["ratio_low"], pw["ratio_high"], strict=True)],
-            "difference a-b (CI)": [_fmt_ci(*t) for t in zip(pw["difference"], pw["difference_low"],
-                                                             pw["difference_high"], strict=True)],
-            "p": pw["p_value"], "p (BH)": pw["p_adjusted"], "unit": pw["resampled"]})
-        out.append(f"<h3>{html.escape(a)} (a) vs {html.escape(b)} (b)</h3>" + _table(view))
-    return "".join(out) + ('<p class="note">Ratios are NaN for sentiment means and when b has none; an '
-                           "infinite bound means b can have none. p: two-sided permutation test; p (BH): "
-                           "Benjamini-Hochberg adjusted across the features of the pair.</p>")
+    fams = ["attribution"] if family == "attribution" else None if family in ("sentiment", "unattributed") else [family]
+    for e in examples:
+        frag = display.sentence_html(corpus, evidence, e["doc_id"], int(e["sent_id"]), families=fams)
+        if frag:
+            out.append(f'<div class="example">{frag} <span class="src">— {_esc(e.get("source"))}, '
+                       f'{_esc(e["doc_id"])}, sentence {int(e["sent_id"])}</span></div>')
+    return "".join(out) or '<p class="note">(no sentence of this kind)</p>'
+
+
+def _findings(found: pd.DataFrame, corpus: pd.DataFrame, evidence: pd.DataFrame, pairwise: pd.DataFrame | None,
+              by: str) -> str:
+    from contrast.browser import link_attrs
+    from contrast.findings import untested
+
+    word = _group_word(by)
+    alpha = found.attrs.get("alpha", 0.05)
+    if pairwise is None or pairwise.empty:
+        return '<p class="note">Fewer than two groups: nothing to compare.</p>'
+    intro = (f'<p class="note">The largest differences between {word}s that survive the Benjamini-Hochberg '
+             f"correction at {alpha:g} over all {len(pairwise):,} tests of the pairwise table, ranked by a "
+             "conservative effect size (the rate ratio's confidence bound nearest 1). Click a finding to read "
+             "its sentences in the evidence browser.")
+    n_untested = untested(pairwise)
+    if n_untested:
+        intro += f" {n_untested:,} tests had too little data to reject and are not ranked."
+    intro += "</p>"
+    if found.empty:
+        return intro + '<p class="finding-none">No difference survives the correction.</p>'
+    wanted = {e["doc_id"] for col in ("examples_a", "examples_b") for ex in found[col] for e in ex}
+    ev = evidence[evidence["doc_id"].astype(str).isin(wanted)] if len(evidence) else evidence
+    items = []
+    for r in found.itertuples(index=False):
+        key = r.key if isinstance(r.key, str) else None
+        b = f"the other {word}s" if str(r.group_b) == "rest" else str(r.group_b)
+        items.append(
+            f'<div class="finding" id="finding-{int(r.rank)}" {link_attrs(str(r.group_a), r.family, key)} '
+            f'data-effect="{float(r.effect):.4f}">'
+            f'<p class="what"><b>{int(r.rank)}.</b> {html.escape(str(r.sentence))}</p>'
+            f'<div class="side"><b>{html.escape(str(r.group_a))}</b>'
+            f"{_finding_examples(corpus, ev, list(r.examples_a), r.family)}</div>"
+            f'<div class="side"><b>{html.escape(b)}</b>{_finding_examples(corpus, ev, list(r.examples_b), r.family)}</div>'
+            f'<a class="to-evidence" href="#evidence" {link_attrs(str(r.group_a), r.family, key)}>'
+            "read more sentences in the evidence browser</a></div>")
+    return intro + "".join(items)
+
+
+def _codebook_section(codebook: pd.DataFrame) -> str:
+    return ('<p class="note">Every column of every output: family, unit, denominator, how it is computed and its '
+            "validity figure where one exists (also <code>codebook.csv</code>).</p>"
+            f"<details><summary>{len(codebook):,} columns</summary>{_table(codebook, max_rows=5000)}</details>")
+
+
+def _trends_section(trends: pd.DataFrame | None, trend_charts: Mapping[str, Path] | None) -> str:
+    out = []
+    for name, path in (trend_charts or {}).items():
+        p = Path(path).with_suffix(".png")
+        if p.exists():
+            out.append(f'<figure id="chart-{html.escape(name)}"><img alt="{html.escape(name.replace("_", " "))}" '
+                       f'src="{_img(p)}"><figcaption>{html.escape(name.replace("_", " "))} '
+                       f"(<code>charts/{html.escape(p.name)}</code>)</figcaption></figure>")
+    if trends is not None and not trends.empty:
+        out.append(f"<details><summary>The trend table ({len(trends):,} rows; all in <code>trends.csv</code>)"
+                   f"</summary>{_table(trends, max_rows=300)}</details>")
+    return "".join(out) or '<p class="note">(no trends)</p>'
+
+
+def _naming_table(evidence: pd.DataFrame, by: str, groups: pd.Series | None) -> str:
+    """Every contested-name set (the chart shows the most frequent): share of each variant per group."""
+    ev = evidence[evidence["family"].astype(str) == "naming"] if len(evidence) else evidence
+    if ev.empty:
+        return ""
+    if by not in ev.columns:
+        if groups is None:
+            return ""
+        ev = ev.assign(**{by: ev["doc_id"].astype(str).map(groups)})
+    data = tables.naming_shares(ev, by=by)
+    if data.empty:
+        return ""
+    data = data.assign(cell=[f"{100 * sh:.0f}% ({int(n)}/{int(t)})" for sh, n, t in
+                             zip(data["share"], data["n"], data["total"], strict=True)])
+    wide = data.pivot_table(index=["set", "variant"], columns=by, values="cell", aggfunc="first").reset_index()
+    wide.columns = [str(c) for c in wide.columns]
+    return (f"<details><summary>Every contested-name set ({data['set'].nunique()}): share of each variant "
+            f"within its set, per {html.escape(_group_word(by))} (n of the set's occurrences)</summary>"
+            f"{_table(wide.fillna('–'), max_rows=500)}</details>")
+
+
+def _duplicates_section(duplicates: pd.DataFrame) -> str:
+    cols = [c for c in ("doc_id", "source", "date", "title", "duplicate_of", "similarity") if c in duplicates.columns]
+    return (f'<p class="note">{len(duplicates):,} article(s) flagged as (near-)duplicates of an earlier one; '
+            "counted once in the tables.</p>" + _table(duplicates[cols] if cols else duplicates))
 
 
 def _img(path: Path) -> str:
@@ -202,6 +378,7 @@ def _examples(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_family: int =
     if evidence.empty:
         return '<p class="note">(no evidence)</p>'
     parts = []
+    where = evidence.groupby(evidence["doc_id"].astype(str), sort=False).indices  # doc_id -> row positions
     fams = [f for f in ("attribution", "hedge", "booster", "number", "naming", "actor", "unattributed",
                         "sentiment", "custom") if f in set(evidence["family"].astype(str))]
     for fam in fams:
@@ -225,7 +402,8 @@ def _examples(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_family: int =
             i += 1
         items = []
         for r in picked:
-            frag = display.sentence_html(corpus, evidence, str(r["doc_id"]), int(r["sent_id"]),
+            doc_rows = evidence.iloc[where.get(str(r["doc_id"]), [])]
+            frag = display.sentence_html(corpus, doc_rows, str(r["doc_id"]), int(r["sent_id"]),
                                          families=[fam] if fam not in ("attribution",) else ["attribution"])
             items.append(f'<div class="example">{frag} <span class="src">— {_esc(r["source"])}, '
                          f'sentence {int(r["sent_id"])}</span></div>')
@@ -252,8 +430,8 @@ def _caveats(articles: pd.DataFrame, sources: pd.DataFrame | None, validity: pd.
         msg += "Intervals resample whole articles (a cluster bootstrap)."
     out.append(f'<div class="warn">{msg}</p></div>')
     out.append("<p>Pairwise p-values are permutation tests adjusted with "
-               "Benjamini-Hochberg across features; with many features some differences will look "
-               "large by chance.</p>")
+               "Benjamini-Hochberg across every comparison and feature of the pairwise table; with many "
+               "features some differences will look large by chance.</p>")
     out.append("<h3>What each measure is and is not</h3>")
     rows = []
     for fam, (title, is_, is_not) in MEASURES.items():
@@ -265,8 +443,8 @@ def _caveats(articles: pd.DataFrame, sources: pd.DataFrame | None, validity: pd.
             m = validity["measure"].astype(str).str.lower()
             hit = validity[m.apply(lambda s, keys=keys: any(k in s for k in keys))]
             val = "; ".join(
-                f"{_esc(r.get('metric'))} = {_esc(r.get('value'))} on {_esc(r.get('data'))} "
-                f"(target {_esc(r.get('target'))})" for _, r in hit.iterrows())
+                f"{_esc(r.get('metric'))} = {fmt_validity(r.get('value'), r.get('target'))} on {_esc(r.get('data'))}"
+                for _, r in hit.iterrows())
         rows.append(f"<tr><td><b>{html.escape(title)}</b></td><td>{html.escape(is_)}</td>"
                     f"<td>{html.escape(is_not)}</td><td>{val or 'not measured'}</td></tr>")
     out.append("<table><thead><tr><th>measure</th><th>is</th><th>is not</th><th>validity</th></tr></thead>"
@@ -275,11 +453,35 @@ def _caveats(articles: pd.DataFrame, sources: pd.DataFrame | None, validity: pd.
         out.append("<h3>Validity against human annotation</h3>")
         cols = [c for c in ("measure", "data", "metric", "value", "target", "baseline", "note")
                 if c in validity.columns]
-        out.append(_table(validity[cols]))
+        shown = validity[cols].copy()
+        if "value" in shown.columns:  # as text, with the decimals its target needs (0.5497 is not 0.55)
+            shown["value"] = [fmt_validity(v, t).split(" (target")[0] for v, t in
+                              zip(shown["value"], shown.get("target", pd.Series([None] * len(shown))), strict=True)]
+        out.append(_table(shown))
     else:
         out.append('<p class="note">No validity table was supplied (run <code>python benchmarks/validity.py</code> '
                    "with the evaluation data).</p>")
     return "".join(out)
+
+
+def _figures(charts: Mapping[str, Path], word: str) -> str:
+    from contrast.browser import CHART_FAMILIES, link_attrs
+
+    figs = []
+    for name, path in charts.items():
+        p = Path(path)
+        if p.suffix.lower() != ".png":
+            p = p.with_suffix(".png")
+        if not p.exists():
+            continue
+        cap = _CAPTIONS.get(name, name.replace("_", " ")).replace("outlet", word)
+        fam = CHART_FAMILIES.get(name)
+        link = f" {link_attrs(None, fam)} title=\"click to read the sentences behind this chart\"" if fam is not None else ""
+        more = " Click the chart to read its sentences." if fam is not None else ""
+        figs.append(f'<figure id="chart-{html.escape(name)}"{link}><img alt="{html.escape(name.replace("_", " "))}" '
+                    f'src="{_img(p)}"><figcaption>{html.escape(cap)}{more} '
+                    f"(<code>charts/{html.escape(p.stem)}.png</code>, <code>.svg</code>)</figcaption></figure>")
+    return "".join(figs) or '<p class="note">(no charts)</p>'
 
 
 def render_report(
@@ -292,52 +494,83 @@ def render_report(
     validity: pd.DataFrame | None = None,
     title: str = "contrast report",
     note: str | None = None,
+    codebook: pd.DataFrame | None = None,
+    pairwise: pd.DataFrame | None = None,
+    trends: pd.DataFrame | None = None,
+    trend_charts: Mapping[str, Path] | None = None,
+    duplicates: pd.DataFrame | None = None,
+    findings: pd.DataFrame | None = None,
+    browser_sample: int = 12,
 ) -> str:
     """The report as an HTML string (see :func:`write_report`)."""
     from contrast import __version__
+    from contrast import browser as _browser
+    from contrast import findings as _findings_mod
 
     by = sources.attrs.get("by") or "source"
+    word = _group_word(by)
     n_words = int(articles["n_words"].sum()) if "n_words" in articles else 0
     n_sent = int(articles["n_sentences"].sum()) if "n_sentences" in articles else 0
     outlets = sorted(articles[by].dropna().astype(str).unique()) if by in articles else []
     dates = pd.to_datetime(corpus.get("date", pd.Series(dtype=object)), errors="coerce", utc=True).dropna()
     span = (f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates given")
     fam_counts = evidence["family"].astype(str).value_counts() if len(evidence) else pd.Series(dtype=int)
-    summary = pd.DataFrame({"articles": [len(articles)], "outlets": [len(outlets)], "sentences": [n_sent],
+    summary = pd.DataFrame({"articles": [len(articles)], f"{word}s": [len(outlets)], "sentences": [n_sent],
                             "words": [n_words], "dates": [span], "evidence rows": [len(evidence)]})
     per_outlet = (articles.groupby(by).agg(articles=("doc_id", "size"), words=("n_words", "sum"))
-                  .reset_index().rename(columns={by: "outlet"}) if by in articles else pd.DataFrame())
+                  .reset_index().rename(columns={by: word}) if by in articles else pd.DataFrame())
     fams = pd.DataFrame({"family": fam_counts.index, "rows": fam_counts.to_numpy()})
-    figs = []
-    for name, path in charts.items():
-        p = Path(path)
-        if p.suffix.lower() != ".png":
-            p = p.with_suffix(".png")
-        if not p.exists():
-            continue
-        cap = _CAPTIONS.get(name, name.replace("_", " "))
-        figs.append(f'<figure id="chart-{html.escape(name)}"><img alt="{html.escape(name.replace("_", " "))}" '
-                    f'src="{_img(p)}"><figcaption>{html.escape(cap)} '
-                    f"(<code>charts/{html.escape(p.stem)}.png</code>, <code>.svg</code>)</figcaption></figure>")
+    groups = articles.set_index(articles["doc_id"].astype(str))[by].astype(str) if by in articles else None
+    if pairwise is None and by in articles.columns and len(outlets) >= 2:
+        pairwise = tables.pairwise(articles, by, evidence=evidence, corpus=corpus,
+                                   features=_findings_mod.default_features(articles))
+    if findings is None and pairwise is not None:
+        findings = _findings_mod.findings(pairwise, evidence=evidence, groups=groups, group_word=word)
+    found = findings if findings is not None else pd.DataFrame(columns=list(_findings_mod.FINDING_COLUMNS))
+    data = _browser.browser_data(corpus, evidence, by=by, groups=groups, per_stratum=browser_sample)
     numbers = tables.numbers_table(evidence)
-    sections = [
-        f"<h1>{html.escape(title)}</h1>",
-        f'<p class="note">Generated by contrast {html.escape(__version__)}. Every figure below is an '
-        "aggregation of <code>evidence.csv</code> (one row per span, with its sentence and offsets).</p>",
-        f'<p class="note"><strong>{html.escape(note)}</strong></p>' if note else "",
-        "<h2>Corpus</h2>", _table(summary), _table(per_outlet),
-        "<h3>Evidence found</h3>", _table(fams),
-        "<h2>Sources</h2>", _sources_table(sources),
-        "<h2>Pairwise contrasts</h2>", _pairwise(articles, sources, evidence, corpus),
-        "<h2>Charts</h2>", "".join(figs) or '<p class="note">(no charts)</p>',
-        "<h2>Numbers cited</h2>", _table(numbers),
-        "<h2>Examples</h2>",
-        '<p class="note">Sentences from the corpus with the evidence of each family highlighted; '
-        "hover a highlight for its attributes.</p>",
-        _examples(corpus, evidence),
-        "<h2>Caveats</h2>",
-        _caveats(articles, sources, validity, set(fam_counts.index) | {"sentiment"}),
+    parts: list[tuple[str, str, str]] = [  # (id, heading, body)
+        ("findings", "Findings", _findings(found, corpus, evidence, pairwise, by)),
+        ("corpus", "Corpus", _table(summary) + _table(per_outlet) + "<h3>Evidence found</h3>" + _table(fams)),
+        ("sources", "Sources", f'<p class="note">One row per {html.escape(word)} (grouping: '
+                               f"<code>{html.escape(str(by))}</code>).</p>" + _sources_table(sources)),
+        ("pairwise", "Pairwise contrasts", _pairwise(pairwise)),
     ]
+    if trends is not None or trend_charts:
+        parts.append(("trends", "Trends", _trends_section(trends, trend_charts)))
+    parts += [
+        ("charts", "Charts", _figures(charts, word) + _naming_table(evidence, by, groups)),
+        ("numbers", "Numbers cited", _table(numbers)),
+        ("examples", "Examples", '<p class="note">Sentences from the corpus with the evidence of each family '
+                                 "highlighted; hover a highlight for its attributes.</p>" + _examples(corpus, evidence)),
+    ]
+    if duplicates is not None:
+        parts.append(("duplicates", "Duplicates", _duplicates_section(duplicates)))
+    if codebook is not None:
+        parts.append(("codebook", "Codebook", _codebook_section(codebook)))
+    parts.append(("caveats", "Caveats", _caveats(articles, sources, validity, set(fam_counts.index) | {"sentiment"})))
+    toc_items = [(i, h) for i, h, _ in parts]
+    toc_items.insert(len(toc_items) - 1, ("evidence", "Evidence browser"))
+    toc = ('<nav class="toc" aria-label="contents"><b>Contents</b><ol>'
+           + "".join(f'<li><a href="#{i}">{html.escape(h)}</a></li>' for i, h in toc_items) + "</ol></nav>")
+    body = [f'<section id="{i}"><h2>{html.escape(h)}</h2>{content}</section>' for i, h, content in parts[:-1]]
+    n_ev = len(data["items"])
+    body.append(_browser.browser_html(data, element_id="evidence", title="Evidence browser").replace(
+        '<div class="cb-controls">',
+        f'<p class="note">A sample of {n_ev:,} evidence rows (up to {browser_sample} per {html.escape(word)}, family '
+        "and label), with their sentences highlighted; every row is in <code>evidence.csv</code>.</p>"
+        '<div class="cb-controls">', 1))
+    i, h, content = parts[-1]
+    body.append(f'<section id="{i}"><h2>{html.escape(h)}</h2>{content}</section>')
+    head = [
+        f"<h1>{html.escape(title)}</h1>",
+        f'<p class="note">Generated by contrast {html.escape(__version__)}; groups: <b>{html.escape(word)}</b> '
+        f"(<code>{html.escape(str(by))}</code>). Every figure below is an aggregation of <code>evidence.csv</code> "
+        "(one row per span, with its sentence and offsets).</p>",
+        f'<p class="note"><strong>{html.escape(note)}</strong></p>' if note else "",
+    ]
+    # findings first, then the table of contents, then everything else
+    sections = head + body[:1] + [toc] + body[1:]
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
@@ -354,6 +587,11 @@ def write_report(
     charts: Mapping[str, Path],
     validity: pd.DataFrame | None = None,
     note: str | None = None,
+    codebook: pd.DataFrame | None = None,
+    pairwise: pd.DataFrame | None = None,
+    trends: pd.DataFrame | None = None,
+    trend_charts: Mapping[str, Path] | None = None,
+    duplicates: pd.DataFrame | None = None,
 ) -> Path:
     """Write the self-contained HTML report atomically.
 
@@ -373,6 +611,16 @@ def write_report(
     note : str, optional
         A sentence shown under the title (e.g. that a large corpus was
         summarised from a sample).
+    codebook : DataFrame, optional
+        ``contrast.codebook`` table; shown as a section.
+    pairwise : DataFrame, optional
+        :func:`contrast.tables.pairwise` (as written to ``pairwise.csv``); the
+        findings and the pairwise section read it. Computed here when
+        omitted (pairs for up to three groups, each against the rest beyond).
+    trends, trend_charts : optional
+        :func:`contrast.trend` table and chart name -> PNG path; a section.
+    duplicates : DataFrame, optional
+        Articles flagged as duplicates (``doc_id, source, duplicate_of, ...``).
 
     Returns
     -------
@@ -380,5 +628,6 @@ def write_report(
         ``path``.
     """
     text = render_report(corpus=corpus, evidence=evidence, articles=articles, sources=sources,
-                         charts=charts, validity=validity, note=note)
+                         charts=charts, validity=validity, note=note, codebook=codebook, pairwise=pairwise,
+                         trends=trends, trend_charts=trend_charts, duplicates=duplicates)
     return write_text(path, text)

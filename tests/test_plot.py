@@ -50,28 +50,59 @@ def test_category_shares_heights_and_ticks():
                          {"source": "B", "family": "attribution", "label": "distancing"}])
     table = tables.shares(ev, "attribution", "label")
     ax = plot.stance_shares(table)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["neutral", "distancing"]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[:2] == ["neutral", "distancing"] and len(ticks) == len(tables.STANCES)  # empty shown as empty
     heights = [round(p.get_height(), 6) for p in ax.patches]
-    assert heights == [round(100 * 2 / 3, 6), round(100 / 3, 6), 0.0, 100.0]
+    k = len(ticks)
+    assert heights[:2] == [round(100 * 2 / 3, 6), round(100 / 3, 6)] and heights[k:k + 2] == [0.0, 100.0]
+    assert sum(heights[:k]) == pytest.approx(100) and sum(heights[k:]) == pytest.approx(100)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A (n=3)", "B (n=1)"]
 
 
-def test_numbers_by_category_draws_counts():
+def test_speaker_types_keep_unknown_and_a_group_without_any():
+    ev = evidence_frame([{"source": "A", "family": "attribution", "label": "neutral", "speaker_type": "named"},
+                         {"source": "A", "family": "attribution", "label": "neutral", "speaker_type": None},
+                         {"source": "B", "family": "hedge", "label": "modal"}])
+    ax = plot.speaker_type_shares(tables.shares(ev, "attribution", "speaker_type"), groups=["A", "B"])
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[-1] == "unknown"
+    heights = [p.get_height() for p in ax.patches][: len(ticks)]
+    assert heights[0] == pytest.approx(50) and heights[-1] == pytest.approx(50)  # A's shares sum to 100%
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A (n=2)", "B (none found)"]
+
+
+def test_actor_heatmap_keeps_an_outlet_that_mentions_no_side():
+    ev = evidence_frame([{"source": "A", "family": "actor", "actor": "Russia", "compound": -0.5}])
+    ax = plot.actor_sentiment_heatmap(tables.actor_sentiment(ev, n_boot=20), groups=["A", "B"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A", "B"]
+    assert np.ma.is_masked(ax.images[0].get_array()[1, 0])
+    assert any("no side mentioned" in t.get_text() for t in ax.texts)
+
+
+def test_numbers_by_category_draws_shares_with_n():
     ev = evidence_frame([{"source": "A", "family": "number", "label": "casualties"},
                          {"source": "A", "family": "number", "label": "casualties"},
+                         {"source": "A", "family": "number", "label": "date"},
                          {"source": "B", "family": "number", "label": "date"}])
     ax = plot.numbers_by_category(tables.shares(ev, "number", "label"))
-    assert [p.get_height() for p in ax.patches] == [2, 0, 0, 1]
-    assert ax.get_ylabel() == "count"
+    k = len(tables.NUMBER_CATEGORIES)
+    heights = [round(p.get_height(), 6) for p in ax.patches]
+    date = tables.NUMBER_CATEGORIES.index("date")
+    assert heights[0] == round(200 / 3, 6) and heights[date] == round(100 / 3, 6) and heights[k + date] == 100
+    assert "share" in ax.get_ylabel()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A (n=3)", "B (n=1)"]
+    counts = plot.numbers_by_category(tables.shares(ev, "number", "label"), value="n")
+    assert [p.get_height() for p in counts.patches][:1] == [2]
 
 
 def test_sentiment_distribution_ticks_are_outlets():
     ev = evidence_frame([{"source": s, "family": "sentiment", "compound": v}
                          for s, v in [("B", 0.5), ("A", -0.2), ("A", -0.4), ("B", 0.1)]])
     ax = plot.sentiment_distribution(ev)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B"]
-    ys = [sorted(c.get_offsets()[:, 1].tolist()) for c in ax.collections]
-    assert ys == [[-0.4, -0.2], [0.1, 0.5]]
+    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == ["A", "B"]
+    assert ax.get_yticklabels()[0].get_text() == "A\nmean -0.30, n=2"
+    xs = [sorted(c.get_offsets()[:, 0].tolist()) for c in ax.collections]
+    assert xs == [[-0.4, -0.2], [0.1, 0.5]]
 
 
 def test_actor_heatmap_array_is_the_pivot():

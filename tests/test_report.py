@@ -6,6 +6,7 @@ import re
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -34,12 +35,16 @@ def test_report_is_self_contained(built):
     html = path.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
-    assert "<script" not in html.lower()
+    assert not re.search(r"<script[^>]*\ssrc=", html)  # inline scripts only
     assert html.count('src="data:image/png;base64,') == len(charts)
-    for section in ("Corpus", "Sources", "Pairwise contrasts", "Charts", "Numbers cited", "Examples", "Caveats"):
+    for section in ("Findings", "Corpus", "Sources", "Pairwise contrasts", "Charts", "Numbers cited", "Examples",
+                    "Evidence browser", "Caveats"):
         assert f"<h2>{section}</h2>" in html
+    # findings first, then the table of contents
+    assert html.index('<section id="findings">') < html.index('<nav class="toc"') < html.index('id="corpus"')
+    assert html.count('id="evidence"') == 1
     assert "fewer than five articles" in html
-    assert "sentence F1 = 0.5 on WikiWeasel train" in html
+    assert "sentence F1 = 0.50 (target &gt;= 0.55, not met) on WikiWeasel train" in html
     assert "&lt;proxy&gt;" in html  # validity notes are escaped
     assert not list(path.parent.glob(".*.tmp"))
 
@@ -71,3 +76,119 @@ def test_report_opens_in_headless_chromium(built):
     assert n_images >= 5
     assert shot.stat().st_size > 10_000
 
+
+
+def test_validity_figures_never_round_onto_their_target():
+    assert report.fmt_validity(0.5497, ">= 0.55") == "0.5497 (target &gt;= 0.55, not met)"
+    assert report.fmt_validity(0.5503, ">= 0.55") == "0.5503 (target &gt;= 0.55)"
+    assert report.fmt_validity(0.924, ">= 0.85") == "0.92 (target &gt;= 0.85)"
+    assert report.fmt_validity(0.738, "(report)") == "0.74 (target (report))"
+    for empty in ("", None, float("nan")):
+        assert "target" not in report.fmt_validity(0.71, empty)
+
+
+@pytest.fixture(scope="module")
+def multi(tmp_path_factory):
+    """A four-outlet synthetic study with planted differences, one chart, and its report."""
+    from synthetic import study
+
+    from contrast.plot import _save, outlet_colors
+
+    out = tmp_path_factory.mktemp("multi")
+    c, ev, arts, pw = study(4, 12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", tables.SmallSampleWarning)
+        src = tables.compare(arts, evidence=ev, corpus=c, n_boot=200)
+    ax = plot.stance_shares(tables.shares(ev, "attribution", "label"), colors=outlet_colors(arts["source"]))
+    (out / "charts").mkdir()
+    charts = {"attribution_stance": _save(ax.figure, out / "charts", "attribution_stance")}
+    path = report.write_report(out / "report.html", corpus=c, evidence=ev, articles=arts, sources=src,
+                               charts=charts, pairwise=pw)
+    return path, pw
+
+
+def test_report_opens_with_ranked_findings(multi):
+    path, pw = multi
+    html = path.read_text(encoding="utf-8")
+    found = re.findall(r'<div class="finding" id="finding-(\d+)" data-evidence-target="evidence" '
+                       r'data-evidence-group="([^"]*)" data-evidence-family="([^"]*)"[^>]*data-effect="([\d.]+)"', html)
+    assert len(found) >= 3
+    effects = [float(e) for *_, e in found]
+    assert effects == sorted(effects, reverse=True)
+    assert ("Harbor Observer", "hedge") in {(g, f) for _, g, f, _ in found}
+    assert f"{len(pw):,} tests" in html  # the pairwise section reads the table it was given
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+def test_clicking_a_finding_or_a_chart_filters_the_evidence_browser(multi):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    path, _ = multi
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(path.resolve().as_uri(), wait_until="load")
+            before = page.evaluate("document.querySelectorAll('#evidence li.cb-item').length")
+            finding = page.locator('#findings .finding:not([data-evidence-family="sentiment"])'
+                                   ':not([data-evidence-family="unattributed"])').nth(1)
+            group = finding.get_attribute("data-evidence-group")
+            family = finding.get_attribute("data-evidence-family")
+            key = finding.get_attribute("data-evidence-key")
+            finding.locator("a.to-evidence").click()  # a real mouse click
+            page.wait_for_function("document.querySelector('#evidence .cb-group').value !== ''")
+            state = page.evaluate("""() => ({
+                group: document.querySelector('#evidence .cb-group').value,
+                family: document.querySelector('#evidence .cb-family').value,
+                key: document.querySelector('#evidence .cb-key').value,
+                groups: Array.from(document.querySelectorAll('#evidence li.cb-item')).map(li => li.dataset.group),
+                marks: document.querySelectorAll('#evidence li.cb-item mark.contrast-' +
+                                                 document.querySelector('#evidence .cb-family').value).length,
+                top: document.getElementById('evidence').getBoundingClientRect().top})""")
+            page.locator("#chart-attribution_stance img").click()
+            after_chart = page.evaluate("""() => ({
+                group: document.querySelector('#evidence .cb-group').value,
+                family: document.querySelector('#evidence .cb-family').value,
+                n: document.querySelectorAll('#evidence li.cb-item').length})""")
+            page.select_option("#evidence .cb-group", label="Harbor Observer")
+            only = page.evaluate("Array.from(document.querySelectorAll('#evidence li.cb-item')).map(li => li.dataset.group)")
+        finally:
+            browser.close()
+    assert errors == []
+    assert [r for r in requests if not r.startswith(("file:", "data:"))] == []
+    assert before > 0
+    assert (state["group"], state["family"], state["key"]) == (group, family, key or "")
+    assert state["groups"] and set(state["groups"]) == {group}
+    assert state["marks"] > 0  # the sentences show the finding's evidence highlighted
+    assert abs(state["top"]) < 5  # scrolled to the browser
+    assert after_chart["group"] == "" and after_chart["family"] == "attribution" and after_chart["n"] > 0
+    assert only and set(only) == {"Harbor Observer"}
+
+
+@pytest.mark.parametrize("by", ["country", "date"])
+def test_cli_by_any_column_writes_every_output_and_names_the_grouping(tmp_path, by):
+    from synthetic import corpus
+
+    from contrast import cli
+
+    df = corpus(3, 6)
+    df["country"] = df["source"].map({"Harbor Observer": "US", "Eastern Telegraph Agency": "RU",
+                                      "The Daily Meridian": "RU"})
+    df["date"] = np.resize(["2022-02-01", "2022-03-01", "2022-04-01"], len(df))
+    src = tmp_path / "c.csv"
+    df.to_csv(src, index=False)
+    out = tmp_path / "out"
+    assert cli.main([str(src), "--out", str(out), "--by", by, "-q"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert f"groups: <b>{by}</b>" in html and f"<th>{by}</th>" in html
+    assert len(list((out / "charts").glob("*.png"))) >= 9
+    pw = pd.read_csv(out / "pairwise.csv")
+    groups = set(df[by].astype(str))
+    assert set(pw["group_a"].astype(str)) | set(pw["group_b"].astype(str)) == groups
+    assert '<section id="findings">' in html and 'id="evidence"' in html

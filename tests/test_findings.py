@@ -1,0 +1,128 @@
+"""Findings read the pairwise table: planted differences come first, untestable rows never rank."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from synthetic import study
+
+from contrast import browser, findings
+from contrast.findings import evidence_key, row_keys
+
+
+@pytest.fixture(scope="module")
+def synth():
+    return study(15, 20)
+
+
+def test_planted_differences_are_found_with_examples_from_each_side(synth):
+    c, ev, arts, pw = synth
+    f = findings.findings(pw, evidence=ev)
+    assert len(f) >= 5
+    assert (np.diff(f["effect"].to_numpy()) <= 1e-12).all()  # ranked by effect size
+    assert (f["p_adjusted"] < 0.05).all()
+    top = {(r.group_a, r.family, r.key if isinstance(r.key, str) else None) for r in f.itertuples()}
+    assert ("Harbor Observer", "hedge", None) in top  # planted: outlet 0 hedges
+    assert ("Eastern Telegraph Agency", "attribution", "distancing") in top  # outlet 1 writes "claimed"
+    assert any(g == "The Daily Meridian" and fam == "naming" for g, fam, _ in top)  # outlet 2 writes "Kiev"
+    hedge = f[(f.group_a == "Harbor Observer") & (f.family == "hedge")].iloc[0]
+    assert "Harbor Observer" in hedge.sentence and "times as often as the other outlets" in hedge.sentence
+    assert "95% CI" in hedge.sentence and "20 vs 280 articles" in hedge.sentence
+    src = c.set_index("doc_id")["source"]
+    assert len(hedge.examples_a) == 2 and len({e["doc_id"] for e in hedge.examples_a}) == 2
+    assert all(src[e["doc_id"]] == "Harbor Observer" for e in hedge.examples_a)
+    assert all(src[e["doc_id"]] != "Harbor Observer" for e in hedge.examples_b)
+    hedged = ev[(ev.family == "hedge")]
+    for e in hedge.examples_a:  # each example sentence holds a hedge
+        assert ((hedged.doc_id == e["doc_id"]) & (hedged.sent_id == e["sent_id"])).any()
+
+
+def test_untestable_and_uncorrected_rows_are_not_ranked(synth):
+    *_, pw = synth
+    base = findings.findings(pw)
+    marked = pw.assign(testable=pw["group_a"] != "Harbor Observer")
+    marked.attrs = dict(pw.attrs)
+    f = findings.findings(marked)
+    assert "Harbor Observer" in set(base["group_a"]) and "Harbor Observer" not in set(f["group_a"])
+    assert findings.untested(marked) == int((pw["group_a"] == "Harbor Observer").sum())
+    none = pw.assign(p_adjusted=0.5)
+    assert findings.findings(none).empty
+
+
+def test_effect_size_is_conservative():
+    wide = {"ratio": 10.0, "ratio_low": 1.5, "ratio_high": 40.0}
+    tight = {"ratio": 3.0, "ratio_low": 2.5, "ratio_high": 3.5}
+    assert findings.effect_size(tight) > findings.effect_size(wide)  # the bound nearest 1 ranks
+    assert findings.effect_size({"ratio": 0.5, "ratio_low": 0.4, "ratio_high": 0.6}) == pytest.approx(-np.log(0.6))
+    mean = {"feature": "sentiment_mean", "ratio": np.nan, "difference": -0.3, "difference_low": -0.4,
+            "difference_high": -0.2}
+    assert findings.effect_size(mean) == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize("feature, family, key", [
+    ("hedge_per_1k", "hedge", None), ("hedge_modal_per_1k", "hedge", "modal"),
+    ("attribution_speaker_anonymous_share", "attribution", "speaker_anonymous"),
+    ("naming_kyiv_kiev__kiev_share", "naming", "kyiv_kiev__kiev"), ("sentiment_ukraine_mean", "actor", "ukraine"),
+    ("unattributed_share", "unattributed", None), ("sentiment_negative_share", "sentiment", "negative"),
+])
+def test_every_feature_names_its_evidence(feature, family, key, synth):
+    assert evidence_key(feature) == (family, key)
+
+
+def test_row_keys_match_the_count_columns(synth):
+    _, ev, arts, _ = synth
+    # every key of every row is the middle of a count column of the articles table
+    keys = row_keys(ev)
+    fam = ev["family"].astype(str)
+    for f, k in {(f, k) for f, ks in zip(fam, keys, strict=True) for k in ks.split("|")}:
+        col = {"actor": f"actor_{k}_n", "sentiment": f"sentiment_{k}_n"}.get(f, f"{f}_{k}_n")
+        if f == "unattributed":
+            continue
+        assert col in arts.columns, col
+
+
+def test_browser_samples_every_stratum_and_stays_small(synth):
+    c, ev, _, _ = synth
+    data = browser.browser_data(c, ev, per_stratum=3, max_items=10_000)
+    fams = data["families"]
+    seen = {(data["sentences"][i][0], fams[f]) for i, f, _k, _t in data["items"]}
+    have = set(zip(ev["source"].astype(str), ev["family"].astype(str), strict=True))
+    assert seen == have
+    per = pd.Series([(data["sentences"][i][0], fams[f]) for i, f, _k, _t in data["items"]]).value_counts()
+    assert per.max() <= 3 * 8  # a row counts toward each of its keys: at most per_stratum x keys
+    big = browser.browser_data(c, ev, per_stratum=50, max_items=100_000)
+    small = browser.browser_data(c, ev, per_stratum=50, max_items=200)  # halved down to one row per stratum
+    assert len(small["items"]) < len(big["items"])
+    assert {(small["sentences"][i][0], small["families"][f]) for i, f, _k, _t in small["items"]} == have
+    for _g, _d, _s, text, marks in data["sentences"]:
+        assert all(0 <= a < b <= len(text) for a, b, _f, _t in marks)
+
+
+def test_browser_html_embeds_data_that_cannot_end_the_script():
+    corpus = pd.DataFrame({"doc_id": ["d"], "source": ["A"], "text": ["He said </script><b>x</b>."],
+                           "has_title": [False]})
+    from contrast.evidence import evidence_frame
+
+    ev = evidence_frame([{"doc_id": "d", "source": "A", "family": "attribution", "label": "neutral", "sent_id": 0,
+                          "start": 3, "end": 7, "span": "said"}])
+    out = browser.browser_html(browser.browser_data(corpus, ev))
+    payload = out.split('class="cb-data">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(payload)["sentences"][0][3] == "He said </script><b>x</b>."
+    assert out.count("<script") == 2 and 'id="evidence"' in out
+
+
+def test_explore_gives_the_browser_for_jupyter(demo_corpus, demo_evidence):
+    import contrast
+
+    a = contrast.explore(demo_corpus, demo_evidence)
+    b = contrast.explore(demo_corpus, demo_evidence, families=["hedge"])
+    ida = re.search(r'<section id="([^"]+)"', a._repr_html_()).group(1)
+    idb = re.search(r'<section id="([^"]+)"', b._repr_html_()).group(1)
+    assert ida != idb  # two explorers in one notebook do not filter each other
+    assert b.data["families"] == ["hedge"]
+    assert set(a.data["groups"]) == set(demo_corpus["source"])
+    assert json.dumps(ida) in a.html  # the script finds its own root
