@@ -491,6 +491,8 @@ def min_attainable_p(n_a: int, n_b: int, n_perm: int = 2000) -> float:
     if n_a < 1 or n_b < 1:
         return float("nan")
     arrangements = math.comb(n_a + n_b, n_a)
+    if arrangements > 2 * (n_perm + 1):  # the Monte Carlo floor binds (and C(n, k) may exceed a float)
+        return 1.0 / (n_perm + 1.0)
     design = (2.0 if n_a == n_b else 1.0) / arrangements
     if arrangements <= n_perm:
         return min(1.0, design)
