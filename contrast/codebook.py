@@ -170,7 +170,8 @@ def _what(base: str) -> str:
     if not rest:
         return famw
     if fam == "attribution":
-        for key, what in (("speaker_", "speaker type"), ("actor_", "speaker's side"), ("quote_", "quotation")):
+        for key, what in (("speaker_", "speaker type"), ("actor_", "speaker's side"), ("role_", "speaker's role"),
+                          ("quote_", "quotation")):
             if rest.startswith(key):
                 return f"attributions whose {what} is {_words(rest[len(key):])}"
         return f"attributions with stance {_words(rest)}"

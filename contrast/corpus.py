@@ -322,13 +322,16 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
     for rec in df.to_dict("records"):
         body = rec.pop("body", None)
         where = rec.get("path") or f"row {rec.get('row', '?')}"
-        if not isinstance(body, str):
-            if body is None or (isinstance(body, float) and pd.isna(body)):
-                skipped.append(f"{where}: missing text")
-                continue
-            body = str(body)
         title = rec.get("title")
         title = title.strip() if isinstance(title, str) else ""
+        if not isinstance(body, str):
+            if body is None or (isinstance(body, float) and pd.isna(body)):
+                if not title:
+                    skipped.append(f"{where}: missing text")
+                    continue
+                body = ""  # a headline without a body is analysed as its headline
+            else:
+                body = str(body)
         clean_body, removed, n = clean_text(body, name=str(where))
         clean_title, removed_t, _ = clean_text(title, name=str(where)) if title else ("", [], [])
         clean_title = " ".join(clean_title.split())

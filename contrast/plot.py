@@ -790,6 +790,10 @@ def save_charts(
         tables.shares(ev, "attribution", "speaker_type", by=by), by=by, colors=colors, groups=groups))
     draw("who_is_quoted", lambda: who_is_quoted(
         tables.shares(ev, "attribution", "actor", by=by), by=by, colors=colors, groups=groups))
+    from contrast import voices
+
+    draw("voices_by_role", lambda: voices_by_role_chart(voices.voices_by_role(ev, by=by), by=by, colors=colors))
+    draw("top_speakers", lambda: top_speakers_chart(voices.top_speakers(ev, by=by), by=by, colors=colors))
     draw("hedges_vs_boosters", lambda: hedges_vs_boosters(articles, by=by, colors=colors))
     draw("sentiment_distribution", lambda: sentiment_distribution(ev, by=by, colors=colors))
     draw("actor_sentiment", lambda: actor_sentiment_heatmap(tables.actor_sentiment(ev, by=by), by=by,
@@ -1039,7 +1043,7 @@ def top_speakers_chart(data: pd.DataFrame, *, by: str = "source", n: int = 8,
     groups = _groups(data, by) if not data.empty else []
     ncols = 2 if len(groups) > 1 else 1
     nrows = max(1, -(-len(groups) // ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(11, min(2.2 + 0.28 * n * nrows, 38)), squeeze=False,
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, min(2.2 + 0.28 * n * nrows, 26)), squeeze=False,
                              layout="constrained")
     cols = _colors(groups, colors)
     for ax, g in zip(axes.flat, groups, strict=False):

@@ -82,6 +82,9 @@ _CAPTIONS = {
     "attribution_stance": "Share of each outlet's attributions by the stance of the reporting verb (n = attributions).",
     "speaker_types": "Share of each outlet's attributions by type of source, unknown included (n = attributions).",
     "who_is_quoted": "Share of each outlet's attributions whose speaker belongs to each side (n = attributions).",
+    "voices_by_role": "Share of each outlet's cited speakers by role, read from the article (unknown = not told); "
+                      "whiskers are article-bootstrap intervals.",
+    "top_speakers": "The named people each outlet quotes most, with the affiliation the articles give them.",
     "hedges_vs_boosters": "Each point is an article: hedges and boosters per 1,000 words.",
     "sentiment_distribution": "VADER compound score of every sentence, by outlet.",
     "actor_sentiment": "Mean sentiment of the context of each actor's mentions (n = mentions).",

@@ -22,6 +22,7 @@ column                              meaning
 ``attribution_speaker_<type>_*``    attributions by speaker type (named, title, ...)
 ``attribution_actor_<group>_*``     attributions by the speaker's side (who is quoted;
                                     ``other`` = another or unknown side)
+``attribution_role_<role>_*``       attributions by the speaker's role (from the article)
 ``attribution_quote_<kind>_*``      direct / indirect quotations
 =================================  ==================================================
 
@@ -239,6 +240,9 @@ def _count_parts(ev: pd.DataFrame) -> pd.DataFrame:
     stype = ev["speaker_type"].astype("string").fillna("unknown").map(_snake)
     add(att, "attribution_speaker_" + stype + "_n")
     add(att, "attribution_actor_" + actor + "_n")
+    if "role" in ev.columns:
+        role = ev["role"].astype("string").replace("", pd.NA).fillna("unknown").map(_snake)
+        add(att, "attribution_role_" + role + "_n")
     quote = ev["quote"].astype("string")
     add(att & quote.notna().to_numpy(), "attribution_quote_" + quote.fillna("none").map(_snake) + "_n")
     nam = (fam == "naming").to_numpy()
@@ -549,17 +553,19 @@ def conform_articles(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFram
     chunk that never saw, say, the variant *Kiev* gets ``0`` where its
     articles use the set and NaN where they do not.
     """
-    out = table.reindex(columns=list(columns))
     missing = [c for c in columns if c not in table.columns]
     counts = [c for c in missing if c not in _BASE_COUNTS and not c.endswith(_SUFFIXES)]
-    if counts:
-        out[counts] = 0
+    out = pd.concat([table, pd.DataFrame(0, index=table.index, columns=counts)], axis=1) if counts else table
+    out = out.reindex(columns=list(columns))
+    rates: dict[str, np.ndarray] = {}
     for f in missing:
         if f.endswith(("_per_1k", "_share")):
             num, den, scale = _num_den(out, f)
             with np.errstate(divide="ignore", invalid="ignore"):
-                out[f] = np.where(den > 0, scale * num / np.where(den > 0, den, 1.0), np.nan)
-    return out
+                rates[f] = np.where(den > 0, scale * num / np.where(den > 0, den, 1.0), np.nan)
+    if rates:  # assigned at once: a column at a time fragments a wide frame
+        out = out.assign(**rates)
+    return out.copy()
 
 
 def to_long(sources: pd.DataFrame, by: str | None = None) -> pd.DataFrame:

@@ -245,3 +245,18 @@ def test_demo_path_is_the_data_folder_and_ships_in_the_wheel():
     globs = data["tool"]["setuptools"]["package-data"]["contrast"]
     for f in (root / "data" / "seed").iterdir():
         assert any(pathlib.PurePath("demo", f.name).match(g) for g in globs), f.name
+
+
+def test_a_headline_without_body_is_analysed_not_skipped():
+    import warnings
+
+    import contrast
+
+    df = pd.DataFrame({"source": ["A", "B", "C"], "title": ["Kyiv says 40 killed", "Moscow denies it", None],
+                       "text": ["Officials said so.", None, None]})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = contrast.load_corpus(df, hygiene=False)
+    assert corpus["source"].tolist() == ["A", "B"]
+    assert corpus.loc[corpus.source == "B", "text"].item() == "Moscow denies it"
+    assert any("1 article(s) with no text" in str(w.message) for w in caught)
