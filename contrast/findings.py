@@ -413,6 +413,9 @@ def findings(
     keep = pd.to_numeric(pw["p_adjusted"], errors="coerce") < alpha
     if "testable" in pw.columns:
         keep &= pw["testable"].fillna(False).astype(bool)
+    # an "unknown" category (speaker type, role or side the article does not tell) measures what the
+    # extractor could not read, not how an outlet frames: it stays in pairwise.csv, not in the findings
+    keep &= ~pw["feature"].astype(str).str.contains(r"_unknown_(?:per_1k|share)$", regex=True)
     pw = pw[keep]
     if pw.empty:
         return empty
