@@ -171,10 +171,10 @@ def _label_evidence(evidence: pd.DataFrame, corpus: pd.DataFrame, name: str) -> 
 
 def _insert_label(arts: pd.DataFrame, name: str, labels: pd.Series) -> pd.DataFrame:
     """Put the group label at the end of the metadata columns, where load_corpus order puts it."""
-    out = arts.drop(columns=[name]) if name in arts.columns else arts.copy()
-    out.insert(list(out.columns).index("n_words") if "n_words" in out.columns else len(out.columns),
-               name, labels.to_numpy())
-    return out
+    out = arts.drop(columns=[name]) if name in arts.columns else arts
+    at = list(out.columns).index("n_words") if "n_words" in out.columns else len(out.columns)
+    label = pd.Series(labels.to_numpy(), index=out.index, name=name)
+    return pd.concat([out.iloc[:, :at], label, out.iloc[:, at:]], axis=1)
 
 
 def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[Any, Any]]:

@@ -115,7 +115,8 @@ _STATS = {
     "n_articles_a": ("test", "articles in group a"), "n_articles_b": ("test", "articles in group b"),
     "permuted": ("test", "the unit the test permutes (articles)"),
     "min_p": ("test", "the smallest p the permutation design can give, whatever the data"),
-    "testable": ("test", "min_p <= alpha (0.05): the test can reject; untestable rows are not ranked"),
+    "testable": ("test", "min_p <= alpha (0.05) and both groups have at least 5 articles: the test can "
+                         "reject; untestable rows get no adjusted p and are not ranked"),
 }
 
 

@@ -16,7 +16,8 @@ codebook repeats it):
 * **Tests** permute *articles* between the two groups (exact when there are
   no more arrangements than ``n_perm``); every row carries the article
   counts, the smallest p the design can reach (``min_p``) and ``testable``
-  (``min_p <= alpha``). The Benjamini-Hochberg correction runs over the
+  (``min_p <= alpha`` and both groups have at least ``min_articles``
+  articles). The Benjamini-Hochberg correction runs over the
   testable rows of the whole table (untestable rows get no adjusted p:
   Tarone 1990, Gilbert 2005).
 """
@@ -42,8 +43,8 @@ UNIT_RULE = ("Intervals resample articles (keyed Poisson bootstrap: each article
              "doc_id and the seed, so every path gives the same interval); a group with fewer than "
              "{min_articles} articles resamples its sentences instead (descriptive of those articles, not of "
              "the outlet); tests permute articles between the two groups, and a test whose smallest "
-             "attainable p exceeds alpha is marked testable=False and left out of the Benjamini-Hochberg "
-             "correction.")
+             "attainable p exceeds alpha, or with a group below {min_articles} articles, is marked "
+             "testable=False and left out of the Benjamini-Hochberg correction.")
 
 # fixed-point scale of sentiment sums: integer sums are exact in any order and chunking
 _EXACT = 1e6
@@ -353,7 +354,8 @@ def _pair(units: _Units, a: str, b: str, members_a: set[str], members_b: set[str
     p = stats.permutation_ratio_test(mats[0][0], mats[0][1], mats[1][0], mats[1][1], scale=scale,
                                      n_perm=n_perm, rng=stats.group_rng(seed, f"{a}\x00{b}"))
     min_p = stats.min_attainable_p(n_arts[0], n_arts[1], n_perm)
-    testable = bool(min_p <= alpha)
+    # a group below min_articles describes its articles (see the unit rule), it is not a sample to test
+    testable = bool(min_p <= alpha and min(n_arts) >= units.min_articles)
     out = pd.DataFrame({
         "feature": feats, "label": [_t.feature_label(f) for f in feats], "group_a": a, "group_b": b,
         "estimate_a": est_a, "estimate_b": est_b, "ratio": ratio, "ratio_low": rlow, "ratio_high": rhigh,
@@ -411,7 +413,8 @@ def contrast_pair(
         Permutations of articles for the p-value (exact below ``n_perm``
         arrangements).
     alpha : float
-        Level at which a row is ``testable`` (``min_p <= alpha``).
+        A row is ``testable`` when ``min_p <= alpha`` and both groups have
+        at least ``min_articles`` articles.
 
     Returns
     -------

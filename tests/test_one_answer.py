@@ -23,8 +23,8 @@ BODIES = [
 
 
 def _corpus_frame() -> pd.DataFrame:
-    # 12 articles, 3 outlets: 5 (articles resampled), 4 and 3 (sentences resampled)
-    outlets = ["Harbor Observer"] * 5 + ["Steppe Daily"] * 4 + ["Capital Wire"] * 3
+    # 12 articles, 3 outlets: 5 and 5 (articles resampled), 2 (sentences resampled)
+    outlets = ["Harbor Observer"] * 5 + ["Steppe Daily"] * 5 + ["Capital Wire"] * 2
     rows = []
     for i, src in enumerate(outlets):
         body = BODIES[i % len(BODIES)] + " " + BODIES[(i * 5 + 1) % len(BODIES)]
@@ -76,9 +76,13 @@ def test_every_path_gives_identical_sources_and_pairwise(runs):
     ref = pd.read_csv(runs["python"] / "sources.csv")
     assert set(ref["resampled"]) == {"articles", "sentences"}  # both units are exercised
     assert ref.set_index("source")["resampled"].to_dict() == {
-        "Harbor Observer": "articles", "Steppe Daily": "sentences", "Capital Wire": "sentences"}
+        "Harbor Observer": "articles", "Steppe Daily": "articles", "Capital Wire": "sentences"}
     ref_pw = pd.read_csv(runs["python"] / "pairwise.csv")
     assert len(ref_pw) and ref_pw["p_value"].notna().any()
+    # Harbor vs Steppe (5 and 5 articles) can be tested; a pair with Capital Wire (2 articles) cannot
+    assert ref_pw["testable"].any() and not ref_pw["testable"].all()
+    assert ref_pw.loc[ref_pw["testable"], "p_adjusted"].notna().any()
+    assert ref_pw.loc[~ref_pw["testable"], "p_adjusted"].isna().all()
     for name in ("csv", "folder"):
         got = pd.read_csv(runs[name] / "sources.csv")
         pd.testing.assert_frame_equal(got, ref, check_exact=True, obj=f"{name} sources.csv")
