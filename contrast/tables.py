@@ -316,12 +316,17 @@ def _share_parent(base: str) -> str:
     return base.split("_", 1)[0] + "_n"
 
 
-def _num_den(frame: pd.DataFrame, feature: str) -> tuple[np.ndarray, np.ndarray, float]:
-    """Numerator, denominator and scale of ``feature`` for every row of ``frame``."""
-    def col(name: str) -> np.ndarray:
-        if name not in frame.columns:
-            return np.zeros(len(frame))
-        return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
+def _num_den(frame: pd.DataFrame, feature: str, col: Any = None) -> tuple[np.ndarray, np.ndarray, float]:
+    """Numerator, denominator and scale of ``feature`` for every row of ``frame``.
+
+    ``col`` (name -> numeric array, zeros when absent) replaces the column
+    lookup, so that a caller can convert a wide frame once.
+    """
+    if col is None:
+        def col(name: str) -> np.ndarray:
+            if name not in frame.columns:
+                return np.zeros(len(frame))
+            return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
 
     if feature.endswith("_per_1k"):
         return col(feature[: -len("_per_1k")] + "_n"), col("n_words"), 1000.0
@@ -504,10 +509,28 @@ def _features(articles: pd.DataFrame, features: Sequence[str] | None) -> list[st
     return list(features)
 
 
+def _column_getter(frame: pd.DataFrame) -> Any:
+    """name -> float array of ``frame``'s numeric columns (NaN as 0), converted once."""
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and
+               not pd.api.types.is_bool_dtype(frame[c])]
+    block = np.nan_to_num(frame[numeric].to_numpy(dtype=float, na_value=np.nan)) if numeric else None
+    where = {c: i for i, c in enumerate(numeric)}
+
+    def col(name: str) -> np.ndarray:
+        if name in where and block is not None:
+            return block[:, where[name]]
+        if name not in frame.columns:
+            return np.zeros(len(frame))
+        return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
+
+    return col
+
+
 def _units_matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     nums, dens, scales = [], [], []
+    col = _column_getter(units)
     for f in features:
-        n, d, s = _num_den(units, f)
+        n, d, s = _num_den(units, f, col)
         nums.append(n)
         dens.append(d)
         scales.append(s)

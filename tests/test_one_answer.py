@@ -131,8 +131,17 @@ def test_small_designs_are_marked_untestable_and_left_out_of_the_correction():
                         "n_words": [100] * 20, "n_sentences": [5] * 20,
                         "hedge_n": [5 + i % 3 for i in range(10)] + [i % 2 for i in range(10)]})
     big["hedge_per_1k"] = 10.0 * big["hedge_n"]
-    row = tables.contrast_pair(big, a="A", b="B", features=["hedge_per_1k"], n_perm=999).iloc[0]
-    assert row["testable"] and row["p_adjusted"] < 0.01
+    big["naming_x_n"] = [1] + [0] * 9 + [1] + [0] * 9  # one article on each side uses the contested name
+    big["naming_x__a_n"] = [1] + [0] * 19
+    big["naming_x__a_share"] = big["naming_x__a_n"] / big["naming_x_n"].where(big["naming_x_n"] > 0)
+    out = tables.contrast_pair(big, a="A", b="B", features=["hedge_per_1k", "naming_x__a_share"],
+                               n_perm=999).set_index("feature")
+    assert out.loc["hedge_per_1k", "testable"] and out.loc["hedge_per_1k", "p_adjusted"] < 0.01
+    # 100% vs 0% from two articles: the design cannot go below C(18, 9) / C(20, 10) = 0.26
+    share = out.loc["naming_x__a_share"]
+    assert (share["n_informative_a"], share["n_informative_b"]) == (1, 1)
+    assert share["min_p"] == pytest.approx(0.2632, abs=1e-3) and not share["testable"]
+    assert share["p_value"] >= share["min_p"] - 1e-9
 
 
 @pytest.mark.parametrize("by, name, expect", [
