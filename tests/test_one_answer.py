@@ -251,3 +251,13 @@ def test_cli_bad_lexicon_is_one_line_and_writes_nothing(tmp_path, capsys):
     assert main([str(src), "--out", str(out), "--lexicon", "hedge"]) == 2
     assert "FAMILY=FILE" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_bad_by_column_fails_in_one_line_without_a_half_written_folder(corpus_files, capsys):
+    root, csv, folder = corpus_files
+    for src in (csv, folder):
+        out = root / f"bad_by_{src.name}"
+        assert main([str(src), "--out", str(out), "--by", "nope", "--no-charts"]) == 2
+        err = capsys.readouterr().err
+        assert "--by 'nope' is not a corpus column" in err and "Traceback" not in err
+        assert not out.exists()
