@@ -116,6 +116,10 @@ def feature_label(feature: str) -> str:
     """
     if feature in FEATURE_LABELS:
         return FEATURE_LABELS[feature]
+    if feature.startswith("naming_") and "__" in feature:
+        from contrast.codebook import label
+
+        return label(feature)  # "Naming kyiv kiev: kiev (share of the set)"
     for suffix, unit in (("_per_1k", "per 1k words"), ("_share", "share"), ("_mean", "mean")):
         if feature.endswith(suffix):
             base = feature[: -len(suffix)]
@@ -669,6 +673,9 @@ def actor_sentiment(
 ) -> pd.DataFrame:
     """Mean sentiment toward each actor group per outlet, with bootstrap CIs over mentions.
 
+    The intervals use the keyed Poisson bootstrap of :func:`compare`, each
+    mention keyed by its article and offset.
+
     Returns
     -------
     DataFrame
@@ -687,8 +694,11 @@ def actor_sentiment(
     rows = []
     for (g, actor), part in sub.groupby([sub[by].astype(str), sub["actor"].astype("string").fillna("other")]):
         x = part["compound"].to_numpy(float)
-        est, low, high = stats.bootstrap_ratio(x, np.ones_like(x), n_boot=n_boot, ci=ci,
-                                               rng=stats.group_rng(seed, f"{g}\x00{actor}"))
+        # the keyed Poisson bootstrap of contrast.compare, over mentions (keyed by article and offset)
+        keys = stats.unit_keys((part["doc_id"].astype(str) + "@" + part["start"].astype(str)).tolist())
+        pb = stats.PoissonBootstrap(1, n_boot=n_boot, seed=seed)
+        pb.update(np.round(x * 1e6), np.ones_like(x), keys=keys)
+        est, low, high = pb.result(scale=1e-6, ci=ci)
         rows.append((g, str(actor), len(x), float(est[0]), float(low[0]), float(high[0])))
     return pd.DataFrame(rows, columns=[by, "actor", "n", "mean", "ci_low", "ci_high"])
 
