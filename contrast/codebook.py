@@ -282,7 +282,7 @@ def entry(column: str, table: str = "articles", *, by: str | None = None, groupi
     if column in _STATS:
         stat_unit, what = _STATS[column]
         row.update(family="statistics" if table == "pairwise" else "size", computed=what)
-        if column in {"resampled", "permuted", "p_value", "p_adjusted", "min_p", "testable"}:
+        if column in {"resampled", "testable"}:  # the rule, stated once per table
             from contrast.compare import UNIT_RULE
 
             row["computed"] = f"{what}. {UNIT_RULE.format(min_articles=5)}"
