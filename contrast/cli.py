@@ -451,7 +451,24 @@ def _duplicates(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def run(args: argparse.Namespace) -> dict[str, Path]:
-    """Run the whole job; return the paths written. Raises ValueError on bad input."""
+    """Run the whole job; return the paths written. Raises ValueError on bad input.
+
+    An output folder this run created is removed again if the run fails, so a
+    failed run leaves no half-written folder behind.
+    """
+    out = Path(args.out)
+    created = not out.exists()
+    try:
+        return _run(args)
+    except BaseException:
+        if created and out.is_dir():
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+
+
+def _run(args: argparse.Namespace) -> dict[str, Path]:
     from contrast import codebook, groups, io, plot, report, tables
     from contrast.corpus import TABLE_SUFFIXES, load_corpus
     from contrast.extract import extract

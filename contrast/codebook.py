@@ -113,9 +113,13 @@ _STATS = {
                            "(empty for untestable rows)"),
     "units_a": ("test", "units behind group a's interval"), "units_b": ("test", "units behind group b's interval"),
     "n_articles_a": ("test", "articles in group a"), "n_articles_b": ("test", "articles in group b"),
+    "n_informative_a": ("test", "articles of group a that carry the feature (nonzero denominator)"),
+    "n_informative_b": ("test", "articles of group b that carry the feature (nonzero denominator)"),
     "permuted": ("test", "the unit the test permutes (articles)"),
-    "min_p": ("test", "the smallest p the permutation design can give, whatever the data"),
-    "testable": ("test", "min_p <= alpha (0.05): the test can reject; untestable rows are not ranked"),
+    "min_p": ("test", "the smallest p the permutation design can give, whatever the data: "
+                      "C(n - m, n_a - m_a) / C(n, n_a) with m the informative articles, at least 1/(n_perm + 1)"),
+    "testable": ("test", "min_p <= alpha (0.05) and both groups have at least 5 articles: the test can "
+                         "reject; untestable rows get no adjusted p and are not ranked"),
 }
 
 
@@ -279,7 +283,7 @@ def entry(column: str, table: str = "articles", *, by: str | None = None, groupi
     if column in _STATS:
         stat_unit, what = _STATS[column]
         row.update(family="statistics" if table == "pairwise" else "size", computed=what)
-        if column in {"resampled", "permuted", "p_value", "p_adjusted", "min_p", "testable"}:
+        if column in {"resampled", "testable"}:  # the rule, stated once per table
             from contrast.compare import UNIT_RULE
 
             row["computed"] = f"{what}. {UNIT_RULE.format(min_articles=5)}"

@@ -16,7 +16,8 @@ codebook repeats it):
 * **Tests** permute *articles* between the two groups (exact when there are
   no more arrangements than ``n_perm``); every row carries the article
   counts, the smallest p the design can reach (``min_p``) and ``testable``
-  (``min_p <= alpha``). The Benjamini-Hochberg correction runs over the
+  (``min_p <= alpha`` and both groups have at least ``min_articles``
+  articles). The Benjamini-Hochberg correction runs over the
   testable rows of the whole table (untestable rows get no adjusted p:
   Tarone 1990, Gilbert 2005).
 """
@@ -42,8 +43,8 @@ UNIT_RULE = ("Intervals resample articles (keyed Poisson bootstrap: each article
              "doc_id and the seed, so every path gives the same interval); a group with fewer than "
              "{min_articles} articles resamples its sentences instead (descriptive of those articles, not of "
              "the outlet); tests permute articles between the two groups, and a test whose smallest "
-             "attainable p exceeds alpha is marked testable=False and left out of the Benjamini-Hochberg "
-             "correction.")
+             "attainable p exceeds alpha, or with a group below {min_articles} articles, is marked "
+             "testable=False and left out of the Benjamini-Hochberg correction.")
 
 # fixed-point scale of sentiment sums: integer sums are exact in any order and chunking
 _EXACT = 1e6
@@ -313,8 +314,8 @@ def compare_stream(
 
 _PAIR_COLUMNS = ["feature", "label", "group_a", "group_b", "estimate_a", "estimate_b", "ratio", "ratio_low",
                  "ratio_high", "difference", "difference_low", "difference_high", "p_value", "p_adjusted",
-                 "resampled", "units_a", "units_b", "n_articles_a", "n_articles_b", "permuted", "min_p",
-                 "testable"]
+                 "resampled", "units_a", "units_b", "n_articles_a", "n_articles_b", "n_informative_a",
+                 "n_informative_b", "permuted", "min_p", "testable"]
 
 
 def _pair(units: _Units, a: str, b: str, members_a: set[str], members_b: set[str], feats: list[str], *,
@@ -352,8 +353,12 @@ def _pair(units: _Units, a: str, b: str, members_a: set[str], members_b: set[str
         mats.append((num, den))
     p = stats.permutation_ratio_test(mats[0][0], mats[0][1], mats[1][0], mats[1][1], scale=scale,
                                      n_perm=n_perm, rng=stats.group_rng(seed, f"{a}\x00{b}"))
-    min_p = stats.min_attainable_p(n_arts[0], n_arts[1], n_perm)
-    testable = bool(min_p <= alpha)
+    # articles that carry each feature (nonzero denominator) bound the smallest attainable p
+    inf_a, inf_b = (mats[0][1] > 0).sum(0), (mats[1][1] > 0).sum(0)
+    min_p = np.array([stats.min_attainable_p(n_arts[0], n_arts[1], n_perm, m_a=int(x), m_b=int(y))
+                      for x, y in zip(inf_a, inf_b, strict=True)], dtype=float)
+    # a group below min_articles describes its articles (see the unit rule), it is not a sample to test
+    testable = (min_p <= alpha) & (min(n_arts) >= units.min_articles) & ~np.isnan(p)
     out = pd.DataFrame({
         "feature": feats, "label": [_t.feature_label(f) for f in feats], "group_a": a, "group_b": b,
         "estimate_a": est_a, "estimate_b": est_b, "ratio": ratio, "ratio_low": rlow, "ratio_high": rhigh,
@@ -361,6 +366,7 @@ def _pair(units: _Units, a: str, b: str, members_a: set[str], members_b: set[str
         "p_value": p, "p_adjusted": np.nan,
         "resampled": kinds[0] if kinds[0] == kinds[1] else f"{kinds[0]} (a), {kinds[1]} (b)",
         "units_a": n_units[0], "units_b": n_units[1], "n_articles_a": n_arts[0], "n_articles_b": n_arts[1],
+        "n_informative_a": inf_a, "n_informative_b": inf_b,
         "permuted": "articles", "min_p": min_p, "testable": testable,
     })
     return out[_PAIR_COLUMNS]
@@ -411,7 +417,8 @@ def contrast_pair(
         Permutations of articles for the p-value (exact below ``n_perm``
         arrangements).
     alpha : float
-        Level at which a row is ``testable`` (``min_p <= alpha``).
+        A row is ``testable`` when ``min_p <= alpha`` and both groups have
+        at least ``min_articles`` articles.
 
     Returns
     -------
@@ -419,8 +426,10 @@ def contrast_pair(
         One row per feature: ``feature, label, group_a, group_b, estimate_a,
         estimate_b, ratio, ratio_low, ratio_high, difference,
         difference_low, difference_high, p_value, p_adjusted, resampled,
-        units_a, units_b, n_articles_a, n_articles_b, permuted, min_p,
-        testable``. ``ratio`` is NaN for sentiment means (read the
+        units_a, units_b, n_articles_a, n_articles_b, n_informative_a,
+        n_informative_b`` (articles with a nonzero denominator for the
+        feature), ``permuted, min_p`` (smallest attainable p of the
+        feature's design), ``testable``. ``ratio`` is NaN for sentiment means (read the
         difference). ``p_adjusted`` is Benjamini-Hochberg over this pair's
         testable features; :func:`pairwise` adjusts over a whole table, and
         is what the CLI and report use.

@@ -473,13 +473,19 @@ def permutation_ratio_test(
     return np.where(np.isnan(obs) | (valid == 0), np.nan, np.minimum(p, 1.0))
 
 
-def min_attainable_p(n_a: int, n_b: int, n_perm: int = 2000) -> float:
-    """The smallest p-value :func:`permutation_ratio_test` can return for groups of these sizes.
+def min_attainable_p(n_a: int, n_b: int, n_perm: int = 2000, *, m_a: int | None = None,
+                     m_b: int | None = None) -> float:
+    """The smallest p-value :func:`permutation_ratio_test` can return for this design.
 
     Whatever the data, the observed arrangement counts among the
     ``C(n_a + n_b, n_a)`` arrangements (and its mirror image too when the
     groups are of equal size, the statistic being two-sided), and a Monte
-    Carlo test cannot go below ``1 / (n_perm + 1)``.
+    Carlo test cannot go below ``1 / (n_perm + 1)``. With ``m_a`` and
+    ``m_b``, the units of each group that carry the feature (a nonzero
+    denominator: the others add nothing to either ratio), the statistic
+    depends only on where those ``m = m_a + m_b`` units fall, and p is at
+    least the chance that they fall as observed,
+    ``C(n - m, n_a - m_a) / C(n, n_a)``.
 
     Examples
     --------
@@ -487,16 +493,21 @@ def min_attainable_p(n_a: int, n_b: int, n_perm: int = 2000) -> float:
     0.25
     >>> round(min_attainable_p(2, 2), 3)
     0.333
+    >>> round(min_attainable_p(14, 283, m_a=1, m_b=1), 3)  # one article with the name on each side
+    0.045
     """
     if n_a < 1 or n_b < 1:
         return float("nan")
-    arrangements = math.comb(n_a + n_b, n_a)
-    if arrangements > 2 * (n_perm + 1):  # the Monte Carlo floor binds (and C(n, k) may exceed a float)
-        return 1.0 / (n_perm + 1.0)
-    design = (2.0 if n_a == n_b else 1.0) / arrangements
+    n = n_a + n_b
+    arrangements = math.comb(n, n_a)  # may exceed a float: divide integers (exact, then rounded)
+    if m_a is not None and m_b is not None and (m_a + m_b) < n:
+        m = m_a + m_b
+        design = math.comb(n - m, n_a - m_a) / arrangements if 0 <= n_a - m_a <= n - m else 1.0
+    else:
+        design = (2 if n_a == n_b else 1) / arrangements
     if arrangements <= n_perm:
         return min(1.0, design)
-    return max(design, 1.0 / (n_perm + 1.0))
+    return min(1.0, max(design, 1.0 / (n_perm + 1.0)))
 
 
 def bh_adjust(pvalues: Any) -> np.ndarray:

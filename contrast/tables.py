@@ -117,6 +117,10 @@ def feature_label(feature: str) -> str:
     """
     if feature in FEATURE_LABELS:
         return FEATURE_LABELS[feature]
+    if feature.startswith("naming_") and "__" in feature:
+        from contrast.codebook import label
+
+        return label(feature)  # "Naming kyiv kiev: kiev (share of the set)"
     for suffix, unit in (("_per_1k", "per 1k words"), ("_share", "share"), ("_mean", "mean")):
         if feature.endswith(suffix):
             base = feature[: -len(suffix)]
@@ -320,12 +324,17 @@ def _share_parent(base: str) -> str:
     return base.split("_", 1)[0] + "_n"
 
 
-def _num_den(frame: pd.DataFrame, feature: str) -> tuple[np.ndarray, np.ndarray, float]:
-    """Numerator, denominator and scale of ``feature`` for every row of ``frame``."""
-    def col(name: str) -> np.ndarray:
-        if name not in frame.columns:
-            return np.zeros(len(frame))
-        return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
+def _num_den(frame: pd.DataFrame, feature: str, col: Any = None) -> tuple[np.ndarray, np.ndarray, float]:
+    """Numerator, denominator and scale of ``feature`` for every row of ``frame``.
+
+    ``col`` (name -> numeric array, zeros when absent) replaces the column
+    lookup, so that a caller can convert a wide frame once.
+    """
+    if col is None:
+        def col(name: str) -> np.ndarray:
+            if name not in frame.columns:
+                return np.zeros(len(frame))
+            return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
 
     if feature.endswith("_per_1k"):
         return col(feature[: -len("_per_1k")] + "_n"), col("n_words"), 1000.0
@@ -519,10 +528,28 @@ def _features(articles: pd.DataFrame, features: Sequence[str] | None) -> list[st
     return list(features)
 
 
+def _column_getter(frame: pd.DataFrame) -> Any:
+    """name -> float array of ``frame``'s numeric columns (NaN as 0), converted once."""
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and
+               not pd.api.types.is_bool_dtype(frame[c])]
+    block = np.nan_to_num(frame[numeric].to_numpy(dtype=float, na_value=np.nan)) if numeric else None
+    where = {c: i for i, c in enumerate(numeric)}
+
+    def col(name: str) -> np.ndarray:
+        if name in where and block is not None:
+            return block[:, where[name]]
+        if name not in frame.columns:
+            return np.zeros(len(frame))
+        return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
+
+    return col
+
+
 def _units_matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     nums, dens, scales = [], [], []
+    col = _column_getter(units)
     for f in features:
-        n, d, s = _num_den(units, f)
+        n, d, s = _num_den(units, f, col)
         nums.append(n)
         dens.append(d)
         scales.append(s)
@@ -663,6 +690,9 @@ def actor_sentiment(
 ) -> pd.DataFrame:
     """Mean sentiment toward each actor group per outlet, with bootstrap CIs over mentions.
 
+    The intervals use the keyed Poisson bootstrap of :func:`compare`, each
+    mention keyed by its article and offset.
+
     Returns
     -------
     DataFrame
@@ -681,8 +711,11 @@ def actor_sentiment(
     rows = []
     for (g, actor), part in sub.groupby([sub[by].astype(str), sub["actor"].astype("string").fillna("other")]):
         x = part["compound"].to_numpy(float)
-        est, low, high = stats.bootstrap_ratio(x, np.ones_like(x), n_boot=n_boot, ci=ci,
-                                               rng=stats.group_rng(seed, f"{g}\x00{actor}"))
+        # the keyed Poisson bootstrap of contrast.compare, over mentions (keyed by article and offset)
+        keys = stats.unit_keys((part["doc_id"].astype(str) + "@" + part["start"].astype(str)).tolist())
+        pb = stats.PoissonBootstrap(1, n_boot=n_boot, seed=seed)
+        pb.update(np.round(x * 1e6), np.ones_like(x), keys=keys)
+        est, low, high = pb.result(scale=1e-6, ci=ci)
         rows.append((g, str(actor), len(x), float(est[0]), float(low[0]), float(high[0])))
     return pd.DataFrame(rows, columns=[by, "actor", "n", "mean", "ci_low", "ci_high"])
 

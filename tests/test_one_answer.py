@@ -23,8 +23,8 @@ BODIES = [
 
 
 def _corpus_frame() -> pd.DataFrame:
-    # 12 articles, 3 outlets: 5 (articles resampled), 4 and 3 (sentences resampled)
-    outlets = ["Harbor Observer"] * 5 + ["Steppe Daily"] * 4 + ["Capital Wire"] * 3
+    # 12 articles, 3 outlets: 5 and 5 (articles resampled), 2 (sentences resampled)
+    outlets = ["Harbor Observer"] * 5 + ["Steppe Daily"] * 5 + ["Capital Wire"] * 2
     rows = []
     for i, src in enumerate(outlets):
         body = BODIES[i % len(BODIES)] + " " + BODIES[(i * 5 + 1) % len(BODIES)]
@@ -76,9 +76,13 @@ def test_every_path_gives_identical_sources_and_pairwise(runs):
     ref = pd.read_csv(runs["python"] / "sources.csv")
     assert set(ref["resampled"]) == {"articles", "sentences"}  # both units are exercised
     assert ref.set_index("source")["resampled"].to_dict() == {
-        "Harbor Observer": "articles", "Steppe Daily": "sentences", "Capital Wire": "sentences"}
+        "Harbor Observer": "articles", "Steppe Daily": "articles", "Capital Wire": "sentences"}
     ref_pw = pd.read_csv(runs["python"] / "pairwise.csv")
     assert len(ref_pw) and ref_pw["p_value"].notna().any()
+    # Harbor vs Steppe (5 and 5 articles) can be tested; a pair with Capital Wire (2 articles) cannot
+    assert ref_pw["testable"].any() and not ref_pw["testable"].all()
+    assert ref_pw.loc[ref_pw["testable"], "p_adjusted"].notna().any()
+    assert ref_pw.loc[~ref_pw["testable"], "p_adjusted"].isna().all()
     for name in ("csv", "folder"):
         got = pd.read_csv(runs[name] / "sources.csv")
         pd.testing.assert_frame_equal(got, ref, check_exact=True, obj=f"{name} sources.csv")
@@ -127,8 +131,17 @@ def test_small_designs_are_marked_untestable_and_left_out_of_the_correction():
                         "n_words": [100] * 20, "n_sentences": [5] * 20,
                         "hedge_n": [5 + i % 3 for i in range(10)] + [i % 2 for i in range(10)]})
     big["hedge_per_1k"] = 10.0 * big["hedge_n"]
-    row = tables.contrast_pair(big, a="A", b="B", features=["hedge_per_1k"], n_perm=999).iloc[0]
-    assert row["testable"] and row["p_adjusted"] < 0.01
+    big["naming_x_n"] = [1] + [0] * 9 + [1] + [0] * 9  # one article on each side uses the contested name
+    big["naming_x__a_n"] = [1] + [0] * 19
+    big["naming_x__a_share"] = big["naming_x__a_n"] / big["naming_x_n"].where(big["naming_x_n"] > 0)
+    out = tables.contrast_pair(big, a="A", b="B", features=["hedge_per_1k", "naming_x__a_share"],
+                               n_perm=999).set_index("feature")
+    assert out.loc["hedge_per_1k", "testable"] and out.loc["hedge_per_1k", "p_adjusted"] < 0.01
+    # 100% vs 0% from two articles: the design cannot go below C(18, 9) / C(20, 10) = 0.26
+    share = out.loc["naming_x__a_share"]
+    assert (share["n_informative_a"], share["n_informative_b"]) == (1, 1)
+    assert share["min_p"] == pytest.approx(0.2632, abs=1e-3) and not share["testable"]
+    assert share["p_value"] >= share["min_p"] - 1e-9
 
 
 @pytest.mark.parametrize("by, name, expect", [
@@ -238,3 +251,13 @@ def test_cli_bad_lexicon_is_one_line_and_writes_nothing(tmp_path, capsys):
     assert main([str(src), "--out", str(out), "--lexicon", "hedge"]) == 2
     assert "FAMILY=FILE" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_bad_by_column_fails_in_one_line_without_a_half_written_folder(corpus_files, capsys):
+    root, csv, folder = corpus_files
+    for src in (csv, folder):
+        out = root / f"bad_by_{src.name}"
+        assert main([str(src), "--out", str(out), "--by", "nope", "--no-charts"]) == 2
+        err = capsys.readouterr().err
+        assert "--by 'nope' is not a corpus column" in err and "Traceback" not in err
+        assert not out.exists()
