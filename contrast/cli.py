@@ -136,8 +136,9 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     Returns the sample's corpus, evidence and articles, the sources table of
     every article, the paths written, a note for the report and the trends
     of every article (None when the dates span fewer than three periods).
-    Page furniture is learned from the first chunk and removed from every
-    chunk; near-duplicates are found across all chunks.
+    Page furniture is learned in a first pass from each outlet's first
+    2,000 articles and removed from every chunk; near-duplicates are found
+    across all chunks.
     """
     import tempfile
 
@@ -151,8 +152,13 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
     n_sample = n_total = 0
-    furniture: hygiene.Furniture | None = None  # learned from the first chunk (a sample), applied to all
+    furniture: hygiene.Furniture | None = None
     deduper = None if args.no_hygiene else hygiene.Deduper()
+    if deduper is not None:  # a first pass learns each outlet's furniture from its first 2,000 articles
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the main pass reports skipped rows
+            furniture = hygiene.learn_furniture_sample(
+                read_table_chunks(src, chunksize=args.chunksize, columns=cols))
     dup_tables: list[pd.DataFrame] = []
     span: list[Any] = []  # first and last period seen
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
@@ -166,7 +172,6 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
-                nonlocal furniture
                 for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
                     _check_by(chunk, args.by)
                     dup = chunk["doc_id"].isin(seen.keys())
@@ -183,9 +188,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         chunk.loc[dup, "doc_id"] = renamed
                         warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; later copies renamed "
                                       "with a ~N suffix", stacklevel=2)
-                    if deduper is not None:  # issue 14: hygiene as load_corpus does it
-                        if furniture is None:
-                            furniture = hygiene.learn_furniture(chunk)
+                    if deduper is not None and furniture is not None:  # issue 14: hygiene as load_corpus does it
                         chunk = hygiene.find_duplicates(furniture.apply(chunk), deduper=deduper)
                         dup_tables.append(hygiene.duplicates_table(chunk))
                     if "date" in chunk.columns:

@@ -50,6 +50,7 @@ __all__ = [
     "Furniture",
     "Deduper",
     "learn_furniture",
+    "learn_furniture_sample",
     "remove_furniture",
     "find_duplicates",
     "duplicates_table",
@@ -390,6 +391,31 @@ def learn_furniture(
     table = pd.DataFrame(rows, columns=FURNITURE_COLUMNS)
     fur.table = table.sort_values(["source", "n_articles"], ascending=[True, False]).reset_index(drop=True)
     return fur
+
+
+def learn_furniture_sample(chunks: Iterable[pd.DataFrame], *, per_outlet: int = 2000, by: str = "source",
+                           **options: Any) -> Furniture:
+    """:func:`learn_furniture` from the first ``per_outlet`` articles of each outlet in a stream of chunks.
+
+    For corpora too large to hold: memory is bounded by ``per_outlet`` times
+    the number of outlets, and an outlet whose articles come late in the
+    file (a file sorted by outlet) is learned from its own articles.
+    """
+    keep = [c for c in ("text", "title", "has_title", "url", by) if c]
+    parts: list[pd.DataFrame] = []
+    seen: Counter[str] = Counter()
+    for chunk in chunks:
+        if by not in chunk.columns:
+            break
+        cols = [c for c in keep if c in chunk.columns]
+        for src, g in chunk.groupby(chunk[by].astype(str), sort=False):
+            room = per_outlet - seen[str(src)]
+            if room > 0:
+                parts.append(g[cols].head(room))
+                seen[str(src)] += min(room, len(g))
+    if not parts:
+        return Furniture(by=by)
+    return learn_furniture(pd.concat(parts, ignore_index=True), by=by, **options)
 
 
 def remove_furniture(corpus: pd.DataFrame, furniture: Furniture | None = None, **options: Any) -> pd.DataFrame:
