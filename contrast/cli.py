@@ -255,7 +255,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     if furniture is not None:  # what the report lists (see contrast.hygiene.furniture_table)
         corpus_s.attrs["furniture"] = furniture.table.to_dict("records")
     if dup_tables:
-        corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")
+        corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")  # all chunks
     ev_s = pd.concat(sample_e, ignore_index=True)
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "

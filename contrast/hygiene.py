@@ -530,50 +530,51 @@ def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, **o
 
     The first article of a group of near-duplicates (in corpus order) is kept
     (``duplicate_of`` empty); each later one names it. Options go to
-    :class:`Deduper`; the list of flagged articles is ``attrs["duplicates"]``
-    (as records; :func:`duplicates_table` gives the DataFrame).
+    :class:`Deduper`; :func:`duplicates_table` lists the flagged articles.
     """
     dd = deduper if deduper is not None else Deduper(**options)
     out = corpus.copy()
     res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist())
     out["duplicate_of"] = pd.array([d for d, _ in res], dtype="string")
-    out.attrs = dict(corpus.attrs)
-    out.attrs["duplicates"] = duplicates_table(out, similarity=[j for _, j in res]).to_dict("records")
     return out
 
 
-def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None,
-                     similarity: Sequence[float] | None = None) -> pd.DataFrame:
+def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None, *, shingle: int = 3) -> pd.DataFrame:
     """The flagged articles beside their kept copies, for the report.
 
     Columns ``doc_id, source, title, date, duplicate_of, kept_source,
-    kept_title, kept_date, similarity`` (estimated Jaccard similarity of the
-    word shingles: given, one per corpus row, or as :func:`find_duplicates`
-    recorded it); ``kept`` is the corpus holding the kept copies (default:
-    ``corpus`` itself).
+    kept_title, kept_date, similarity``: the Jaccard similarity of the two
+    texts' word ``shingle``-grams (exact, not the MinHash estimate; empty
+    when the kept copy is not in ``kept``, which defaults to ``corpus``).
+    The CLI's streamed sample carries the list for the whole file in
+    ``attrs["duplicates"]``, which is returned as it is.
     """
+    if "duplicates" in corpus.attrs:  # the list of a whole streamed file, kept beside its sample
+        return pd.DataFrame(corpus.attrs["duplicates"], columns=DUPLICATE_COLUMNS)
     if "duplicate_of" not in corpus.columns:
         return pd.DataFrame(columns=DUPLICATE_COLUMNS)
     mask = (corpus["duplicate_of"].fillna("").astype(str) != "").to_numpy()
-    flagged = corpus[mask].copy()
-    if similarity is not None:
-        sims = np.asarray(similarity, dtype=float)[mask]
-    else:
-        known = {r["doc_id"]: r["similarity"] for r in corpus.attrs.get("duplicates", [])}
-        sims = np.asarray([known.get(d, np.nan) for d in flagged["doc_id"]], dtype=float)
-    flagged["duplicate_similarity"] = np.round(sims, 3)
+    flagged = corpus[mask]
     ref = (kept if kept is not None else corpus).drop_duplicates("doc_id").set_index("doc_id")
 
     def col(frame: pd.DataFrame, name: str) -> pd.Series:
         return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
+    def jaccard(text: Any, other: Any) -> float:
+        if not isinstance(text, str) or not isinstance(other, str):
+            return float("nan")
+        a = _shingles([w.lower() for w in _WORDS.findall(text)], shingle)
+        b = _shingles([w.lower() for w in _WORDS.findall(other)], shingle)
+        return round(len(a & b) / len(a | b), 3) if a | b else float("nan")
+
+    kept_text = flagged["duplicate_of"].map(col(ref, "text"))
     out = pd.DataFrame({
         "doc_id": flagged["doc_id"], "source": col(flagged, "source"), "title": col(flagged, "title"),
         "date": col(flagged, "date"), "duplicate_of": flagged["duplicate_of"],
         "kept_source": flagged["duplicate_of"].map(col(ref, "source")),
         "kept_title": flagged["duplicate_of"].map(col(ref, "title")),
         "kept_date": flagged["duplicate_of"].map(col(ref, "date")),
-        "similarity": col(flagged, "duplicate_similarity"),
+        "similarity": [jaccard(t, k) for t, k in zip(flagged["text"], kept_text, strict=True)],
     })
     return out.reset_index(drop=True)[DUPLICATE_COLUMNS]
 
