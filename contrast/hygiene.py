@@ -337,6 +337,8 @@ def learn_furniture(
         n = len(g)
         names = outlet_names(src, g["url"].head(200))
         fur.names[src] = names
+        if n < min_articles:  # nothing can recur in min_articles of its articles
+            continue
         df: Counter[str] = Counter()
         example: dict[str, str] = {}
         n_tail = n_stamp = 0
@@ -465,16 +467,18 @@ class Deduper:
     min_words : int
         Shorter texts are never flagged (two one-line headlines "Ukraine
         war" are not the same story).
+    max_words : int
+        Only the first ``max_words`` words of a text are compared.
     """
 
     def __init__(self, *, threshold: float = 0.8, shingle: int = 3, num_perm: int = 64,
-                 min_words: int = 8, seed: int = 1):
+                 min_words: int = 8, max_words: int = 2000, seed: int = 1):
         from datasketch import MinHashLSH
 
         if not 0 < threshold <= 1:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
-        self.threshold, self.shingle, self.num_perm, self.min_words, self.seed = (
-            threshold, shingle, num_perm, min_words, seed)
+        self.threshold, self.shingle, self.num_perm, self.min_words, self.max_words, self.seed = (
+            threshold, shingle, num_perm, min_words, max_words, seed)
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict[str, Any] = {}
         self._exact: dict[str, str] = {}
@@ -488,7 +492,11 @@ class Deduper:
         """
         from datasketch import MinHash
 
-        words = [[w.lower() for w in _WORDS.findall(str(t))] for t in texts]
+        words, n_words = [], []
+        for t in texts:  # the first max_words words decide (a 20 MB article costs no more than a long one)
+            found = _WORDS.findall(str(t))
+            n_words.append(len(found))
+            words.append([w.lower() for w in found[: self.max_words]])
         todo = [i for i, w in enumerate(words) if len(w) >= self.min_words]
         sets = {i: _shingles(words[i], self.shingle) for i in todo}
         mhs = MinHash.bulk([sets[i] for i in todo], num_perm=self.num_perm, seed=self.seed)
@@ -499,7 +507,7 @@ class Deduper:
             if mh is None:
                 out.append((None, float("nan")))
                 continue
-            exact = " ".join(words[i])
+            exact = f"{n_words[i]}:" + " ".join(words[i])
             if exact in self._exact:
                 out.append((self._exact[exact], 1.0))
                 continue
