@@ -195,6 +195,9 @@ class Furniture:
         whose bodies open with a date stamp.
     names : dict
         Outlet -> its names (see :func:`outlet_names`).
+    tails_text : dict
+        Outlet -> its furniture units as written, also removed from the end
+        of a line they are glued to without a full stop.
     table : DataFrame
         One row per learned unit: ``source, unit, kind, n_articles, share,
         reason, example`` (for the report and notebooks).
@@ -206,6 +209,7 @@ class Furniture:
     tails: set[str] = field(default_factory=set)
     stamps: set[str] = field(default_factory=set)
     names: dict[str, set[str]] = field(default_factory=dict)
+    tails_text: dict[str, list[str]] = field(default_factory=dict)
     table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FURNITURE_COLUMNS))
     by: str = "source"
 
@@ -251,6 +255,10 @@ class Furniture:
                     keep = [x for x in sents if _key(x) not in units]
                     removed += [x for x in sents if _key(x) in units]
                     s = " ".join(keep)
+                for tail in self.tails_text.get(source, ()):  # glued on without a full stop: "... Kyiv View news."
+                    if len(s) > len(tail) and s.endswith(tail) and s[-len(tail) - 1].isspace():
+                        removed.append(tail)
+                        s = s[: -len(tail)].rstrip()
             if s:
                 out_lines.append(s)
         new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
@@ -390,6 +398,8 @@ def learn_furniture(
             rows.append({"source": src, "unit": unit, "kind": kind, "n_articles": c, "share": c / n,
                          "reason": reason, "example": unit})
         fur.units[src] = units
+        fur.tails_text[src] = sorted({example[k] for k in units if len(example[k].split()) <= 6}, key=len,
+                                     reverse=True)
     table = pd.DataFrame(rows, columns=FURNITURE_COLUMNS)
     fur.table = table.sort_values(["source", "n_articles"], ascending=[True, False]).reset_index(drop=True)
     return fur

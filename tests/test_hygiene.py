@@ -39,7 +39,7 @@ def _corpus() -> pd.DataFrame:
         rows.append({"doc_id": f"ukr{i}", "source": "ukrinform.net",
                      "title": f"Grain exports resume from {PLACES[i]} port {i}",
                      "text": f"Ships left {PLACES[i]} with {i + 10} thousand tonnes of grain, "
-                             f"the ministry said on day {i}. — Ukrinform.",
+                             f"the ministry said on day {i}" + (" — Ukrinform." if i == 5 else ". — Ukrinform."),
                      "url": f"https://www.ukrinform.net/rubric/{i}", "date": "2022-08-01"})
     return pd.DataFrame(rows)
 
