@@ -147,3 +147,14 @@ def test_outlet_names_from_source_and_url():
     assert "fox" in hygiene.outlet_names("Fox News")
     urls = ["https://www.msnbc.com/a"] * 9 + ["https://www.today.com/b"]  # a sister site, now and then
     assert hygiene.outlet_names("msnbc.com", urls) == {"msnbc", "msnbc.com"}
+
+
+def test_distinctive_words_leave_out_outlet_names_and_domains():
+    corpus = pd.DataFrame({
+        "source": ["ukrinform.net"] * 4 + ["Fox News"] * 4,
+        "url": ["https://www.ukrinform.net/x"] * 4 + ["https://www.foxnews.com/y"] * 4,
+        "text": ["Ukrinform reports shelling of Kharkiv by invaders."] * 4
+                + ["Fox reports talks with the Kremlin, foxnews says."] * 4})
+    kept = set(contrast.distinctive_words(corpus, min_count=1).word)
+    assert {"ukrinform", "fox", "foxnews"}.isdisjoint(kept) and {"invaders", "kremlin"} <= kept
+    assert {"ukrinform", "fox"} <= set(contrast.distinctive_words(corpus, min_count=1, drop_outlet_names=False).word)
