@@ -15,9 +15,11 @@ Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
   the body's first sentence are removed too. Everything removed goes to the
   corpus column ``removed``.
 * **Near-duplicates.** MinHash LSH over word shingles (``datasketch``)
-  flags an article whose text is nearly the same as an earlier one (same
-  outlet or not) in ``duplicate_of`` (the ``doc_id`` of the kept copy).
-  :func:`contrast.articles` counts each such story once.
+  finds an article whose text is nearly the same as an earlier one. In the
+  same outlet it is flagged in ``duplicate_of`` (the ``doc_id`` of the kept
+  copy) and :func:`contrast.articles` counts the story once; in another
+  outlet it is a reprint (``reprint_of``), listed, and counted for each
+  outlet that chose to publish it.
 
 >>> import pandas as pd
 >>> from contrast import load_corpus
@@ -60,7 +62,7 @@ __all__ = [
 ]
 
 FURNITURE_COLUMNS = ["source", "unit", "kind", "n_articles", "share", "reason", "example"]
-DUPLICATE_COLUMNS = ["doc_id", "source", "title", "date", "duplicate_of", "kept_source", "kept_title",
+DUPLICATE_COLUMNS = ["doc_id", "source", "title", "date", "duplicate_of", "kind", "kept_source", "kept_title",
                      "kept_date", "similarity"]
 
 # sentence ends inside a line: terminal punctuation, closing quotes, space, then a capital, quote or dash
@@ -493,9 +495,18 @@ class Deduper:
         self._hashes: dict[str, Any] = {}
         self._exact: dict[str, str] = {}
         self._numbers: dict[str, frozenset[str]] = {}
+        self._groups: dict[str, str | None] = {}
 
-    def add(self, doc_ids: Sequence[str], texts: Sequence[str]) -> list[tuple[str | None, float]]:
+    def group_of(self, doc_id: str) -> str | None:
+        """The outlet of a kept article (as given to :meth:`add`)."""
+        return self._groups.get(str(doc_id))
+
+    def add(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None = None
+            ) -> list[tuple[str | None, float]]:
         """Add articles; return ``(duplicate_of, similarity)`` for each (``None`` when new).
+
+        ``groups`` (the outlets) are remembered for the kept articles:
+        :meth:`group_of` tells whether a match is in the same outlet.
 
         Two texts whose numbers differ ("as of 6:00 on April 13" and "... April 6")
         are never duplicates: a daily update is not a copy of yesterday's.
@@ -539,29 +550,41 @@ class Deduper:
             self._hashes[key] = mh
             self._numbers[key] = numbers
             self._exact[exact] = str(doc)
+            self._groups.setdefault(str(doc), None if groups is None else str(groups[i]))
             out.append((None, float("nan")))
         return out
 
 
-def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, **options: Any) -> pd.DataFrame:
-    """Flag near-duplicate articles: a copy of ``corpus`` with ``duplicate_of`` (and ``duplicate_similarity``).
+def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, by: str = "source",
+                    **options: Any) -> pd.DataFrame:
+    """Flag near-duplicate articles: a copy of ``corpus`` with ``duplicate_of`` and ``reprint_of``.
 
-    The first article of a group of near-duplicates (in corpus order) is kept
-    (``duplicate_of`` empty); each later one names it. Options go to
-    :class:`Deduper`; :func:`duplicates_table` lists the flagged articles.
+    The first article of a group of near-duplicates (in corpus order) is
+    kept. A later copy in the *same* outlet names it in ``duplicate_of`` and
+    is counted once (:func:`contrast.articles` skips it); a copy in *another*
+    outlet names it in ``reprint_of`` and still counts for that outlet, which
+    chose to publish it. Options go to :class:`Deduper`;
+    :func:`duplicates_table` lists both kinds.
     """
     dd = deduper if deduper is not None else Deduper(**options)
     out = corpus.copy()
-    res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist())
-    out["duplicate_of"] = pd.array([d for d, _ in res], dtype="string")
+    groups = out[by].astype(str).tolist() if by in out.columns else [""] * len(out)
+    res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist(), groups)
+    same = [d is not None and dd.group_of(d) == g for (d, _), g in zip(res, groups, strict=True)]
+    out["duplicate_of"] = pd.array([d if s_ else None for (d, _), s_ in zip(res, same, strict=True)],
+                                   dtype="string")
+    out["reprint_of"] = pd.array([d if d is not None and not s_ else None for (d, _), s_ in zip(res, same, strict=True)],
+                                 dtype="string")
     return out
 
 
 def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None, *, shingle: int = 3) -> pd.DataFrame:
     """The flagged articles beside their kept copies, for the report.
 
-    Columns ``doc_id, source, title, date, duplicate_of, kept_source,
-    kept_title, kept_date, similarity``: the Jaccard similarity of the two
+    Columns ``doc_id, source, title, date, duplicate_of`` (the kept copy, for
+    both kinds), ``kind`` (``same outlet``: counted once; ``other outlet``: a
+    reprint, counted for each outlet), ``kept_source, kept_title,
+    kept_date, similarity``: the Jaccard similarity of the two
     texts' word ``shingle``-grams (exact, not the MinHash estimate; empty
     when the kept copy is not in ``kept``, which defaults to ``corpus``).
     The CLI's streamed sample carries the list for the whole file in
@@ -571,8 +594,12 @@ def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None, *, 
         return pd.DataFrame(corpus.attrs["duplicates"], columns=DUPLICATE_COLUMNS)
     if "duplicate_of" not in corpus.columns:
         return pd.DataFrame(columns=DUPLICATE_COLUMNS)
-    mask = (corpus["duplicate_of"].fillna("").astype(str) != "").to_numpy()
-    flagged = corpus[mask]
+    dup = corpus["duplicate_of"].fillna("").astype(str)
+    rep = corpus["reprint_of"].fillna("").astype(str) if "reprint_of" in corpus.columns else dup.where(False, "")
+    kept_of = dup.where(dup != "", rep)
+    mask = (kept_of != "").to_numpy()
+    flagged = corpus[mask].assign(duplicate_of=kept_of[mask],
+                                  _kind=np.where(dup[mask] != "", "same outlet", "other outlet"))
     ref = (kept if kept is not None else corpus).drop_duplicates("doc_id").set_index("doc_id")
 
     def col(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -588,7 +615,7 @@ def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None, *, 
     kept_text = flagged["duplicate_of"].map(col(ref, "text"))
     out = pd.DataFrame({
         "doc_id": flagged["doc_id"], "source": col(flagged, "source"), "title": col(flagged, "title"),
-        "date": col(flagged, "date"), "duplicate_of": flagged["duplicate_of"],
+        "date": col(flagged, "date"), "duplicate_of": flagged["duplicate_of"], "kind": flagged["_kind"],
         "kept_source": flagged["duplicate_of"].map(col(ref, "source")),
         "kept_title": flagged["duplicate_of"].map(col(ref, "title")),
         "kept_date": flagged["duplicate_of"].map(col(ref, "date")),

@@ -435,8 +435,9 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         zero counts and NaN means).
     corpus : DataFrame
         From :func:`contrast.load_corpus`; every article gets a row, even
-        one without evidence, except a near-duplicate (``duplicate_of``
-        set by :func:`contrast.load_corpus`), which its kept copy stands for.
+        one without evidence, except a near-duplicate within its outlet
+        (``duplicate_of`` set by :func:`contrast.load_corpus`), which its
+        kept copy stands for.
 
     Returns
     -------
@@ -462,7 +463,7 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     # issue 14: a near-duplicate article (flagged by load_corpus in `duplicate_of`) counts once
     if "duplicate_of" in corpus.columns:
         corpus = corpus[(corpus["duplicate_of"].fillna("").astype(str) == "").to_numpy()].drop(
-            columns="duplicate_of")
+            columns=[c for c in ("duplicate_of", "reprint_of") if c in corpus.columns])
     frame, count_cols = _sentence_counts(evidence, corpus)
     meta = _meta(corpus)
     sums = frame.groupby("doc_id")[[*_BASE_COUNTS, *count_cols]].sum()

@@ -32,7 +32,7 @@ def _rows(months: int = 4) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def streamed(tmp_path_factory):
     rows = _rows()
-    copy = dict(rows[0], id="copy-of-first", source="Beta")  # a copy in a later chunk
+    copy = dict(rows[0], id="copy-of-first")  # a copy in the same outlet, in a later chunk
     rows.append(copy)
     path = tmp_path_factory.mktemp("in") / "corpus.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
