@@ -243,11 +243,12 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     ``--report-sample`` articles, with their evidence, feed the charts and
     report examples.
 
-    Returns the sample's corpus, evidence and articles, the sources and
-    pairwise tables, the grouping, the paths written, a note for the report
-    and the trends of every article (None when the dates span fewer than
-    three periods). Page furniture is learned from the first chunk and
-    removed from every chunk; near-duplicates are found across all chunks.
+    Returns the sample's corpus, evidence and articles, the sources table of
+    every article, the paths written, a note for the report and the trends
+    of every article (None when the dates span fewer than three periods).
+    Page furniture is learned in a first pass from each outlet's first
+    2,000 articles and removed from every chunk; near-duplicates are found
+    across all chunks.
     """
     import tempfile
 
@@ -261,8 +262,13 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
     n_sample = n_total = 0
-    furniture: hygiene.Furniture | None = None  # learned from the first chunk (a sample), applied to all
+    furniture: hygiene.Furniture | None = None
     deduper = None if args.no_hygiene else hygiene.Deduper()
+    if deduper is not None:  # a first pass learns each outlet's furniture from its first 2,000 articles
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the main pass reports skipped rows
+            furniture = hygiene.learn_furniture_sample(
+                read_table_chunks(src, chunksize=args.chunksize, columns=cols))
     dup_tables: list[pd.DataFrame] = []
     span: list[Any] = []  # first and last period seen
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
@@ -283,7 +289,6 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
-                nonlocal furniture
                 for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
                     _check_by(chunk, args.by)
                     dup = chunk["doc_id"].isin(seen.keys())
@@ -300,9 +305,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         chunk.loc[dup, "doc_id"] = renamed
                         warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; later copies renamed "
                                       "with a ~N suffix", stacklevel=2)
-                    if deduper is not None:  # hygiene as load_corpus does it
-                        if furniture is None:
-                            furniture = hygiene.learn_furniture(chunk)
+                    if deduper is not None and furniture is not None:  # issue 14: hygiene as load_corpus does it
                         chunk = hygiene.find_duplicates(furniture.apply(chunk), deduper=deduper)
                         dup_tables.append(hygiene.duplicates_table(chunk))
                     if "date" in chunk.columns:
@@ -401,7 +404,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     if furniture is not None:  # what the report lists (see contrast.hygiene.furniture_table)
         corpus_s.attrs["furniture"] = furniture.table.to_dict("records")
     if dup_tables:
-        corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")
+        corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")  # all chunks
     corpus_s = groups.add_group_column(corpus_s, args.by, spec=spec)[0]
     ev_s = _label_evidence(pd.concat(sample_e, ignore_index=True), corpus_s, spec.name)
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)

@@ -408,8 +408,9 @@ def load_corpus(
         other input columns. Rows without text are skipped with a
         :class:`CorpusWarning`; their descriptions are in ``attrs["skipped"]``.
         With ``hygiene``, ``removed`` also lists the page furniture removed,
-        ``duplicate_of`` names the kept copy of a near-duplicate article (empty
-        otherwise), and :func:`contrast.hygiene.furniture_table` /
+        ``duplicate_of`` names the kept copy of a near-duplicate in the same
+        outlet (counted once) and ``reprint_of`` that of a copy in another
+        outlet (empty otherwise), and :func:`contrast.hygiene.furniture_table` /
         :func:`contrast.hygiene.duplicates_table` list what was found.
 
     Examples

@@ -15,9 +15,11 @@ Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
   the body's first sentence are removed too. Everything removed goes to the
   corpus column ``removed``.
 * **Near-duplicates.** MinHash LSH over word shingles (``datasketch``)
-  flags an article whose text is nearly the same as an earlier one (same
-  outlet or not) in ``duplicate_of`` (the ``doc_id`` of the kept copy).
-  :func:`contrast.articles` counts each such story once.
+  finds an article whose text is nearly the same as an earlier one. In the
+  same outlet it is flagged in ``duplicate_of`` (the ``doc_id`` of the kept
+  copy) and :func:`contrast.articles` counts the story once; in another
+  outlet it is a reprint (``reprint_of``), listed, and counted for each
+  outlet that chose to publish it.
 
 >>> import pandas as pd
 >>> from contrast import load_corpus
@@ -50,6 +52,7 @@ __all__ = [
     "Furniture",
     "Deduper",
     "learn_furniture",
+    "learn_furniture_sample",
     "remove_furniture",
     "find_duplicates",
     "duplicates_table",
@@ -59,7 +62,7 @@ __all__ = [
 ]
 
 FURNITURE_COLUMNS = ["source", "unit", "kind", "n_articles", "share", "reason", "example"]
-DUPLICATE_COLUMNS = ["doc_id", "source", "title", "date", "duplicate_of", "kept_source", "kept_title",
+DUPLICATE_COLUMNS = ["doc_id", "source", "title", "date", "duplicate_of", "kind", "kept_source", "kept_title",
                      "kept_date", "similarity"]
 
 # sentence ends inside a line: terminal punctuation, closing quotes, space, then a capital, quote or dash
@@ -194,6 +197,9 @@ class Furniture:
         whose bodies open with a date stamp.
     names : dict
         Outlet -> its names (see :func:`outlet_names`).
+    tails_text : dict
+        Outlet -> its furniture units as written, also removed from the end
+        of a line they are glued to without a full stop.
     table : DataFrame
         One row per learned unit: ``source, unit, kind, n_articles, share,
         reason, example`` (for the report and notebooks).
@@ -205,6 +211,7 @@ class Furniture:
     tails: set[str] = field(default_factory=set)
     stamps: set[str] = field(default_factory=set)
     names: dict[str, set[str]] = field(default_factory=dict)
+    tails_text: dict[str, list[str]] = field(default_factory=dict)
     table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FURNITURE_COLUMNS))
     by: str = "source"
 
@@ -250,6 +257,10 @@ class Furniture:
                     keep = [x for x in sents if _key(x) not in units]
                     removed += [x for x in sents if _key(x) in units]
                     s = " ".join(keep)
+                for tail in self.tails_text.get(source, ()):  # glued on without a full stop: "... Kyiv View news."
+                    if len(s) > len(tail) and s.endswith(tail) and s[-len(tail) - 1].isspace():
+                        removed.append(tail)
+                        s = s[: -len(tail)].rstrip()
             if s:
                 out_lines.append(s)
         new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
@@ -336,6 +347,8 @@ def learn_furniture(
         n = len(g)
         names = outlet_names(src, g["url"].head(200))
         fur.names[src] = names
+        if n < min_articles:  # nothing can recur in min_articles of its articles
+            continue
         df: Counter[str] = Counter()
         example: dict[str, str] = {}
         n_tail = n_stamp = 0
@@ -387,9 +400,36 @@ def learn_furniture(
             rows.append({"source": src, "unit": unit, "kind": kind, "n_articles": c, "share": c / n,
                          "reason": reason, "example": unit})
         fur.units[src] = units
+        fur.tails_text[src] = sorted({example[k] for k in units if len(example[k].split()) <= 6}, key=len,
+                                     reverse=True)
     table = pd.DataFrame(rows, columns=FURNITURE_COLUMNS)
     fur.table = table.sort_values(["source", "n_articles"], ascending=[True, False]).reset_index(drop=True)
     return fur
+
+
+def learn_furniture_sample(chunks: Iterable[pd.DataFrame], *, per_outlet: int = 2000, by: str = "source",
+                           **options: Any) -> Furniture:
+    """:func:`learn_furniture` from the first ``per_outlet`` articles of each outlet in a stream of chunks.
+
+    For corpora too large to hold: memory is bounded by ``per_outlet`` times
+    the number of outlets, and an outlet whose articles come late in the
+    file (a file sorted by outlet) is learned from its own articles.
+    """
+    keep = [c for c in ("text", "title", "has_title", "url", by) if c]
+    parts: list[pd.DataFrame] = []
+    seen: Counter[str] = Counter()
+    for chunk in chunks:
+        if by not in chunk.columns:
+            break
+        cols = [c for c in keep if c in chunk.columns]
+        for src, g in chunk.groupby(chunk[by].astype(str), sort=False):
+            room = per_outlet - seen[str(src)]
+            if room > 0:
+                parts.append(g[cols].head(room))
+                seen[str(src)] += min(room, len(g))
+    if not parts:
+        return Furniture(by=by)
+    return learn_furniture(pd.concat(parts, ignore_index=True), by=by, **options)
 
 
 def remove_furniture(corpus: pd.DataFrame, furniture: Furniture | None = None, **options: Any) -> pd.DataFrame:
@@ -439,30 +479,45 @@ class Deduper:
     min_words : int
         Shorter texts are never flagged (two one-line headlines "Ukraine
         war" are not the same story).
+    max_words : int
+        Only the first ``max_words`` words of a text are compared.
     """
 
     def __init__(self, *, threshold: float = 0.8, shingle: int = 3, num_perm: int = 64,
-                 min_words: int = 8, seed: int = 1):
+                 min_words: int = 8, max_words: int = 2000, seed: int = 1):
         from datasketch import MinHashLSH
 
         if not 0 < threshold <= 1:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
-        self.threshold, self.shingle, self.num_perm, self.min_words, self.seed = (
-            threshold, shingle, num_perm, min_words, seed)
+        self.threshold, self.shingle, self.num_perm, self.min_words, self.max_words, self.seed = (
+            threshold, shingle, num_perm, min_words, max_words, seed)
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict[str, Any] = {}
         self._exact: dict[str, str] = {}
         self._numbers: dict[str, frozenset[str]] = {}
+        self._groups: dict[str, str | None] = {}
 
-    def add(self, doc_ids: Sequence[str], texts: Sequence[str]) -> list[tuple[str | None, float]]:
+    def group_of(self, doc_id: str) -> str | None:
+        """The outlet of a kept article (as given to :meth:`add`)."""
+        return self._groups.get(str(doc_id))
+
+    def add(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None = None
+            ) -> list[tuple[str | None, float]]:
         """Add articles; return ``(duplicate_of, similarity)`` for each (``None`` when new).
+
+        ``groups`` (the outlets) are remembered for the kept articles:
+        :meth:`group_of` tells whether a match is in the same outlet.
 
         Two texts whose numbers differ ("as of 6:00 on April 13" and "... April 6")
         are never duplicates: a daily update is not a copy of yesterday's.
         """
         from datasketch import MinHash
 
-        words = [[w.lower() for w in _WORDS.findall(str(t))] for t in texts]
+        words, n_words = [], []
+        for t in texts:  # the first max_words words decide (a 20 MB article costs no more than a long one)
+            found = _WORDS.findall(str(t))
+            n_words.append(len(found))
+            words.append([w.lower() for w in found[: self.max_words]])
         todo = [i for i, w in enumerate(words) if len(w) >= self.min_words]
         sets = {i: _shingles(words[i], self.shingle) for i in todo}
         mhs = MinHash.bulk([sets[i] for i in todo], num_perm=self.num_perm, seed=self.seed)
@@ -473,7 +528,7 @@ class Deduper:
             if mh is None:
                 out.append((None, float("nan")))
                 continue
-            exact = " ".join(words[i])
+            exact = f"{n_words[i]}:" + " ".join(words[i])
             if exact in self._exact:
                 out.append((self._exact[exact], 1.0))
                 continue
@@ -495,59 +550,76 @@ class Deduper:
             self._hashes[key] = mh
             self._numbers[key] = numbers
             self._exact[exact] = str(doc)
+            self._groups.setdefault(str(doc), None if groups is None else str(groups[i]))
             out.append((None, float("nan")))
         return out
 
 
-def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, **options: Any) -> pd.DataFrame:
-    """Flag near-duplicate articles: a copy of ``corpus`` with ``duplicate_of`` (and ``duplicate_similarity``).
+def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, by: str = "source",
+                    **options: Any) -> pd.DataFrame:
+    """Flag near-duplicate articles: a copy of ``corpus`` with ``duplicate_of`` and ``reprint_of``.
 
-    The first article of a group of near-duplicates (in corpus order) is kept
-    (``duplicate_of`` empty); each later one names it. Options go to
-    :class:`Deduper`; the list of flagged articles is ``attrs["duplicates"]``
-    (as records; :func:`duplicates_table` gives the DataFrame).
+    The first article of a group of near-duplicates (in corpus order) is
+    kept. A later copy in the *same* outlet names it in ``duplicate_of`` and
+    is counted once (:func:`contrast.articles` skips it); a copy in *another*
+    outlet names it in ``reprint_of`` and still counts for that outlet, which
+    chose to publish it. Options go to :class:`Deduper`;
+    :func:`duplicates_table` lists both kinds.
     """
     dd = deduper if deduper is not None else Deduper(**options)
     out = corpus.copy()
-    res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist())
-    out["duplicate_of"] = pd.array([d for d, _ in res], dtype="string")
-    out.attrs = dict(corpus.attrs)
-    out.attrs["duplicates"] = duplicates_table(out, similarity=[j for _, j in res]).to_dict("records")
+    groups = out[by].astype(str).tolist() if by in out.columns else [""] * len(out)
+    res = dd.add(out["doc_id"].astype(str).tolist(), out["text"].astype(str).tolist(), groups)
+    same = [d is not None and dd.group_of(d) == g for (d, _), g in zip(res, groups, strict=True)]
+    out["duplicate_of"] = pd.array([d if s_ else None for (d, _), s_ in zip(res, same, strict=True)],
+                                   dtype="string")
+    out["reprint_of"] = pd.array([d if d is not None and not s_ else None for (d, _), s_ in zip(res, same, strict=True)],
+                                 dtype="string")
     return out
 
 
-def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None,
-                     similarity: Sequence[float] | None = None) -> pd.DataFrame:
+def duplicates_table(corpus: pd.DataFrame, kept: pd.DataFrame | None = None, *, shingle: int = 3) -> pd.DataFrame:
     """The flagged articles beside their kept copies, for the report.
 
-    Columns ``doc_id, source, title, date, duplicate_of, kept_source,
-    kept_title, kept_date, similarity`` (estimated Jaccard similarity of the
-    word shingles: given, one per corpus row, or as :func:`find_duplicates`
-    recorded it); ``kept`` is the corpus holding the kept copies (default:
-    ``corpus`` itself).
+    Columns ``doc_id, source, title, date, duplicate_of`` (the kept copy, for
+    both kinds), ``kind`` (``same outlet``: counted once; ``other outlet``: a
+    reprint, counted for each outlet), ``kept_source, kept_title,
+    kept_date, similarity``: the Jaccard similarity of the two
+    texts' word ``shingle``-grams (exact, not the MinHash estimate; empty
+    when the kept copy is not in ``kept``, which defaults to ``corpus``).
+    The CLI's streamed sample carries the list for the whole file in
+    ``attrs["duplicates"]``, which is returned as it is.
     """
+    if "duplicates" in corpus.attrs:  # the list of a whole streamed file, kept beside its sample
+        return pd.DataFrame(corpus.attrs["duplicates"], columns=DUPLICATE_COLUMNS)
     if "duplicate_of" not in corpus.columns:
         return pd.DataFrame(columns=DUPLICATE_COLUMNS)
-    mask = (corpus["duplicate_of"].fillna("").astype(str) != "").to_numpy()
-    flagged = corpus[mask].copy()
-    if similarity is not None:
-        sims = np.asarray(similarity, dtype=float)[mask]
-    else:
-        known = {r["doc_id"]: r["similarity"] for r in corpus.attrs.get("duplicates", [])}
-        sims = np.asarray([known.get(d, np.nan) for d in flagged["doc_id"]], dtype=float)
-    flagged["duplicate_similarity"] = np.round(sims, 3)
+    dup = corpus["duplicate_of"].fillna("").astype(str)
+    rep = corpus["reprint_of"].fillna("").astype(str) if "reprint_of" in corpus.columns else dup.where(False, "")
+    kept_of = dup.where(dup != "", rep)
+    mask = (kept_of != "").to_numpy()
+    flagged = corpus[mask].assign(duplicate_of=kept_of[mask],
+                                  _kind=np.where(dup[mask] != "", "same outlet", "other outlet"))
     ref = (kept if kept is not None else corpus).drop_duplicates("doc_id").set_index("doc_id")
 
     def col(frame: pd.DataFrame, name: str) -> pd.Series:
         return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
+    def jaccard(text: Any, other: Any) -> float:
+        if not isinstance(text, str) or not isinstance(other, str):
+            return float("nan")
+        a = _shingles([w.lower() for w in _WORDS.findall(text)], shingle)
+        b = _shingles([w.lower() for w in _WORDS.findall(other)], shingle)
+        return round(len(a & b) / len(a | b), 3) if a | b else float("nan")
+
+    kept_text = flagged["duplicate_of"].map(col(ref, "text"))
     out = pd.DataFrame({
         "doc_id": flagged["doc_id"], "source": col(flagged, "source"), "title": col(flagged, "title"),
-        "date": col(flagged, "date"), "duplicate_of": flagged["duplicate_of"],
+        "date": col(flagged, "date"), "duplicate_of": flagged["duplicate_of"], "kind": flagged["_kind"],
         "kept_source": flagged["duplicate_of"].map(col(ref, "source")),
         "kept_title": flagged["duplicate_of"].map(col(ref, "title")),
         "kept_date": flagged["duplicate_of"].map(col(ref, "date")),
-        "similarity": col(flagged, "duplicate_similarity"),
+        "similarity": [jaccard(t, k) for t, k in zip(flagged["text"], kept_text, strict=True)],
     })
     return out.reset_index(drop=True)[DUPLICATE_COLUMNS]
 

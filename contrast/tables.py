@@ -446,8 +446,9 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         zero counts and NaN means).
     corpus : DataFrame
         From :func:`contrast.load_corpus`; every article gets a row, even
-        one without evidence, except a near-duplicate (``duplicate_of``
-        set by :func:`contrast.load_corpus`), which its kept copy stands for.
+        one without evidence, except a near-duplicate within its outlet
+        (``duplicate_of`` set by :func:`contrast.load_corpus`), which its
+        kept copy stands for.
 
     Returns
     -------
@@ -477,9 +478,9 @@ def articles(evidence: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
 def _counted_once(corpus: pd.DataFrame) -> pd.DataFrame:
     """The corpus without near-duplicate copies (flagged by load_corpus in ``duplicate_of``): each counts once."""
     if "duplicate_of" not in corpus.columns:
-        return corpus
+        return corpus.drop(columns=[c for c in ("reprint_of",) if c in corpus.columns])
     keep = (corpus["duplicate_of"].fillna("").astype(str) == "").to_numpy()
-    return corpus[keep].drop(columns="duplicate_of")
+    return corpus[keep].drop(columns=[c for c in ("duplicate_of", "reprint_of") if c in corpus.columns])
 
 
 def articles_and_units(evidence: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

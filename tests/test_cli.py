@@ -112,7 +112,7 @@ def test_streaming_summarises_every_article_and_says_what_the_report_samples(tmp
     src = tmp_path / "c.jsonl"
     df.to_json(src, orient="records", lines=True)
     out = tmp_path / "out"
-    # identical texts are near-duplicates: keep them all here
+    # the texts repeat: --no-hygiene keeps the copies, which hygiene would count once
     assert main([str(src), "--out", str(out), "--chunksize", "7", "--report-sample", "9", "-q",
                  "--no-hygiene"]) == 0
     sources = pd.read_csv(out / "sources.csv")
@@ -142,7 +142,7 @@ def test_streaming_in_parallel_writes_the_same_files(tmp_path, monkeypatch):
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}"
         assert main([str(src), "--out", str(out), "--chunksize", "10", "--jobs", jobs, "--no-charts", "-q",
-                     "--no-hygiene"]) == 0  # repeated texts: keep every copy
+                     "--no-hygiene"]) == 0  # the texts repeat: keep every copy
         outs.append(out)
     for name in ("evidence.csv", "articles.csv", "sources.csv"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

@@ -32,7 +32,7 @@ def _rows(months: int = 4) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def streamed(tmp_path_factory):
     rows = _rows()
-    copy = dict(rows[0], id="copy-of-first", source="Beta")  # a copy in a later chunk
+    copy = dict(rows[0], id="copy-of-first")  # a copy in the same outlet, in a later chunk
     rows.append(copy)
     path = tmp_path_factory.mktemp("in") / "corpus.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
@@ -49,10 +49,19 @@ def test_trends_csv_written_when_dates_span_three_periods(streamed):
     assert (streamed / "charts" / "trend.png").is_file() and (streamed / "charts" / "trend.svg").is_file()
 
 
-def test_streaming_removes_furniture_learned_from_the_first_chunk(streamed):
+def test_streaming_removes_furniture_learned_per_outlet(streamed):
     ev = pd.read_csv(streamed / "evidence.csv")
     assert not ev.span.fillna("").str.contains("TELEGRAM").any()
     assert not ev.span.fillna("").str.contains("JOIN US").any()
+
+
+def test_streaming_learns_an_outlet_that_comes_late_in_a_sorted_file(tmp_path):
+    rows = sorted(_rows(), key=lambda r: r["source"])  # all Alpha first, Beta (with furniture) last
+    path = tmp_path / "sorted.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    assert main([str(path), "--out", str(tmp_path / "o"), "--chunksize", "10", "--no-charts", "-q"]) == 0
+    ev = pd.read_csv(tmp_path / "o" / "evidence.csv")
+    assert not ev.span.fillna("").str.contains("TELEGRAM").any()
 
 
 def test_streaming_counts_a_duplicate_in_a_later_chunk_once(streamed):

@@ -39,7 +39,7 @@ def _corpus() -> pd.DataFrame:
         rows.append({"doc_id": f"ukr{i}", "source": "ukrinform.net",
                      "title": f"Grain exports resume from {PLACES[i]} port {i}",
                      "text": f"Ships left {PLACES[i]} with {i + 10} thousand tonnes of grain, "
-                             f"the ministry said on day {i}. — Ukrinform.",
+                             f"the ministry said on day {i}" + (" — Ukrinform." if i == 5 else ". — Ukrinform."),
                      "url": f"https://www.ukrinform.net/rubric/{i}", "date": "2022-08-01"})
     return pd.DataFrame(rows)
 
@@ -115,24 +115,29 @@ def test_evidence_offsets_hold_after_hygiene(cleaned):
         assert text[doc][int(s):int(e)] == span
 
 
-def test_duplicate_flagged_and_counted_once():
+def test_duplicate_flagged_and_counted_once_reprint_counted_per_outlet():
     corpus = _corpus()
-    copy = corpus[corpus.doc_id == "fox4"].iloc[0].to_dict()
-    copy.update(doc_id="ukr_copy", source="ukrinform.net", text=copy["text"] + " Updated.")
+    same = corpus[corpus.doc_id == "fox4"].iloc[0].to_dict()
+    same.update(doc_id="fox_copy", text=same["text"] + " Updated.")
+    reprint = corpus[corpus.doc_id == "fox8"].iloc[0].to_dict()
+    reprint.update(doc_id="ukr_reprint", source="ukrinform.net", url=None)
     update = corpus[corpus.doc_id == "fox6"].iloc[0].to_dict()  # the same template, other numbers
     update.update(doc_id="fox6b", text=update["text"].replace("9 buildings", "12 buildings"))
-    corpus = pd.concat([corpus, pd.DataFrame([copy, update])], ignore_index=True)
-    out = contrast.load_corpus(corpus)
-    dup = out.set_index("doc_id")["duplicate_of"]
-    assert dup["ukr_copy"] == "fox4"
-    assert pd.isna(dup["fox6b"])  # numbers differ: a new update, not a copy
-    assert dup.notna().sum() == 1
+    corpus = pd.concat([corpus, pd.DataFrame([same, reprint, update])], ignore_index=True)
+    out = contrast.load_corpus(corpus).set_index("doc_id")
+    assert out.loc["fox_copy", "duplicate_of"] == "fox4" and pd.isna(out.loc["fox_copy", "reprint_of"])
+    assert out.loc["ukr_reprint", "reprint_of"] == "fox8" and pd.isna(out.loc["ukr_reprint", "duplicate_of"])
+    assert pd.isna(out.loc["fox6b", "duplicate_of"]) and pd.isna(out.loc["fox6b", "reprint_of"])  # new figures
+    assert out.duplicate_of.notna().sum() == 1 and out.reprint_of.notna().sum() == 1
+    out = out.reset_index()
     listed = hygiene.duplicates_table(out)
-    assert listed[["doc_id", "duplicate_of", "kept_source"]].values.tolist() == [["ukr_copy", "fox4", "Fox News"]]
-    assert listed.similarity.iloc[0] >= 0.8
+    assert listed[["doc_id", "duplicate_of", "kind", "kept_source"]].values.tolist() == [
+        ["fox_copy", "fox4", "same outlet", "Fox News"], ["ukr_reprint", "fox8", "other outlet", "Fox News"]]
+    assert (listed.similarity >= 0.8).all()
     ev = contrast.extract(out, cache=False, progress=False)
     arts = contrast.articles(ev, out)
-    assert "ukr_copy" not in set(arts.doc_id) and len(arts) == len(out) - 1
+    assert "fox_copy" not in set(arts.doc_id) and "ukr_reprint" in set(arts.doc_id)
+    assert len(arts) == len(out) - 1 and "duplicate_of" not in arts.columns
 
 
 def test_deduper_streams_across_chunks():
@@ -147,3 +152,14 @@ def test_outlet_names_from_source_and_url():
     assert "fox" in hygiene.outlet_names("Fox News")
     urls = ["https://www.msnbc.com/a"] * 9 + ["https://www.today.com/b"]  # a sister site, now and then
     assert hygiene.outlet_names("msnbc.com", urls) == {"msnbc", "msnbc.com"}
+
+
+def test_distinctive_words_leave_out_outlet_names_and_domains():
+    corpus = pd.DataFrame({
+        "source": ["ukrinform.net"] * 4 + ["Fox News"] * 4,
+        "url": ["https://www.ukrinform.net/x"] * 4 + ["https://www.foxnews.com/y"] * 4,
+        "text": ["Ukrinform reports shelling of Kharkiv by invaders."] * 4
+                + ["Fox reports talks with the Kremlin, foxnews says."] * 4})
+    kept = set(contrast.distinctive_words(corpus, min_count=1).word)
+    assert {"ukrinform", "fox", "foxnews"}.isdisjoint(kept) and {"invaders", "kremlin"} <= kept
+    assert {"ukrinform", "fox"} <= set(contrast.distinctive_words(corpus, min_count=1, drop_outlet_names=False).word)
