@@ -1,6 +1,7 @@
 """The ``contrast`` command: a corpus in, tables, charts and an HTML report out.
 
     contrast INPUT --out DIR [--text-col C] [--source-col C] [--title-col C] [--date-col C]
+                             [--encoding ENC] [--sheet NAME]
 
 Exit status 0 on success; 2 with a one-line reason on bad input.
 """
@@ -28,13 +29,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="contrast",
         description="Compare how news outlets frame the same conflict: evidence, tables, charts, report.",
     )
-    p.add_argument("input", help="folder of .txt/.md articles, or a .csv/.tsv/.jsonl/.parquet file")
+    p.add_argument("input", help="folder of .txt/.md articles, or a .csv/.tsv/.jsonl/.parquet/.xlsx file")
     p.add_argument("--out", required=True, help="output folder (created; must not be inside INPUT)")
     p.add_argument("--text-col", help="column holding the article text (tabular input)")
     p.add_argument("--source-col", help="column naming the outlet (tabular input)")
     p.add_argument("--title-col", help="column holding the headline (tabular input)")
     p.add_argument("--date-col", help="column holding the publication date (tabular input)")
     p.add_argument("--id-col", help="column holding a unique article id (tabular input)")
+    p.add_argument("--encoding", help="text encoding of the input files, e.g. cp1252, latin-1, cp1251 "
+                                      "(default: UTF-8, else detected and reported)")
+    p.add_argument("--sheet", help="worksheet of an .xlsx file, by name or 0-based number (default: the first)")
     p.add_argument("--by", default="source", help="corpus column to compare groups by (default: source)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes for extraction (-1: all cores)")
     p.add_argument("--chunksize", type=int, default=5000,
@@ -141,6 +145,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     n_sample = n_total = 0
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
     column_lists: list[list[str]] = []
+    n_split = [0, 0]  # long sentences split for analysis (the workers' warnings stay in the workers)
     with ExitStack() as stack:
         tmpdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="contrast-")))
         with ExitStack() as ev_stack:
@@ -150,7 +155,8 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
-                for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
+                for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols,
+                                               encoding=args.encoding, sheet=args.sheet):
                     _check_by(chunk, args.by)
                     dup = chunk["doc_id"].isin(seen.keys())
                     seen.update(dict.fromkeys(chunk.loc[~dup, "doc_id"], 1))
@@ -170,6 +176,10 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         yield chunk.iloc[k:k + _PART].reset_index(drop=True)
 
             for i, (corpus, (ev, arts)) in enumerate(_map_ordered(_extract_part, parts(), args.jobs)):
+                split = ev.attrs.get("split_sentences")
+                if split:
+                    n_split[0] += split["sentences"]
+                    n_split[1] += split["articles"]
                 io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
                 if tmp_pq is not None:
                     table = pa.Table.from_pandas(ev, preserve_index=False)
@@ -188,6 +198,14 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
         if n_total == 0:
             raise ValueError(f"{src}: no article with text")
+        if n_split[0]:
+            from contrast.extract import SegmentationWarning
+            from contrast.text import MAX_SENTENCE_CHARS
+
+            warnings.warn(f"{n_split[0]} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters in "
+                          f"{n_split[1]} article(s) were split for analysis at clause boundaries or spaces; to "
+                          "analyse them as written, give the text sentence punctuation or line breaks",
+                          SegmentationWarning, stacklevel=2)
         columns = tables.union_columns(column_lists)
         feats = [c for c in columns if c.endswith(("_per_1k", "_share", "_mean"))]
         paths = sorted(tmpdir.glob("*.pkl"))
@@ -248,7 +266,8 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
             corpus, evidence, arts, sources, written, note = _stream(src, out, cols, args)
     else:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
-                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col)
+                             title_col=args.title_col, date_col=args.date_col, id_col=args.id_col,
+                             encoding=args.encoding, sheet=args.sheet)
         _check_by(corpus, args.by)
         evidence = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False)
         arts = tables.articles(evidence, corpus)

@@ -443,7 +443,7 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
                 results[i] = fut.result()
     except BrokenProcessPool:
         _POOL.clear()
-        raise RuntimeError("a worker process died (out of memory?); run again with n_jobs=1 "
+        raise ChildProcessError("a worker process died (out of memory?); run again with n_jobs=1 "
                            "or fewer jobs") from None
     _WARM.add(id(pool))
     return results
