@@ -299,3 +299,29 @@ def test_truncated_csv_leaves_no_open_file(tmp_path):
 
         gc.collect()
 
+
+
+def test_huge_articles_are_analysed_in_blocks_with_the_same_sentence_level_evidence(monkeypatch):
+    import sys as _sys
+
+    sents = ["Experts suggest the strike may have killed about 40 civilians, officials said.",
+             "\"The fact is that nobody was hurt,\" Peskov told reporters in the Kremlin.",
+             "Kyiv reportedly lost 3 tanks near Bakhmut on Monday.", "Nothing happened in Kharkiv."]
+    rng = random.Random(1)
+    text = "Huge article\n" + "\n".join(" ".join(rng.choice(sents) for _ in range(5)) for _ in range(120))
+    whole = extract_text(text)
+    monkeypatch.setattr(_sys.modules["contrast.extract"], "BLOCK_CHARS", 3000)
+    blocks = extract_text(text)
+    assert all(text[r.start:r.end] == r.span for r in blocks.itertuples())
+    doc = segment(text)
+    assert all(doc.sent_id(r.start) == r.sent_id for r in blocks.itertuples())
+    local = ["sentiment", "hedge", "booster", "number", "naming", "actor"]
+    cols = ["sent_id", "start", "end", "span", "family", "label", "value"]
+
+    def pick(ev):
+        return ev[ev["family"].isin(local)][cols].reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(pick(blocks), pick(whole))
+    att = ["start", "end", "label", "speaker"]
+    a, b = (ev[ev["family"] == "attribution"][att] for ev in (whole, blocks))
+    assert len(a) == len(b) and (a.to_numpy() == b.to_numpy()).mean() > 0.95
