@@ -431,37 +431,37 @@ _POOL: list[Any] = []  # [executor, workers, start method] of this process's wor
 def _start_method() -> str:
     """``fork`` where it is safe and cheap (Linux, one thread): workers inherit the loaded lexicons.
 
-    Elsewhere ``forkserver`` (POSIX) or ``spawn`` (Windows): each worker
-    imports the package and loads the lexicons itself.
+    Elsewhere ``loky`` (joblib's reusable pool of fresh interpreters, which
+    never re-runs the user's script): each worker imports the package and
+    loads the lexicons itself.
     """
     import multiprocessing as mp
     import threading
 
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+    if "fork" in mp.get_all_start_methods() and sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "loky"
 
 
-def _pool(workers: int, fams: tuple[str, ...] | None) -> Any:
+def _pool(workers: int) -> Any:
     """This process's pool of ``workers`` processes, started on first use and kept for later calls."""
+    if _POOL and _POOL[1] == workers and _POOL[2] == "fork" and not getattr(_POOL[0], "_broken", False):
+        return _POOL[0]
+    if _POOL and _POOL[2] == "fork":
+        _POOL[0].shutdown(wait=False, cancel_futures=True)
+    _POOL.clear()
+    if _start_method() == "loky":
+        from joblib.externals.loky import get_reusable_executor
+
+        pool = get_reusable_executor(max_workers=workers, timeout=300)  # the same object while it lives
+        _POOL[:] = [pool, workers, "loky"]
+        return pool
+    import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    if _POOL and _POOL[1] == workers and not getattr(_POOL[0], "_broken", False):
-        return _POOL[0]
-    if _POOL:
-        _POOL[0].shutdown(wait=False, cancel_futures=True)
-        _POOL.clear()
-    import multiprocessing as mp
-
-    method = _start_method()
-    if method == "fork":
-        _resources(_modules(None), None)  # forked workers inherit the default lexicons, loaded once here
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["contrast.extract"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-    _POOL[:] = [pool, workers, method]
+    _resources(_modules(None), None)  # forked workers inherit the default lexicons, loaded once here
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    _POOL[:] = [pool, workers, "fork"]
     return pool
 
 
@@ -470,13 +470,15 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
 
     The pool stays up between calls, so only a session's first parallel call
     starts workers (by ``fork`` on Linux: they inherit the lexicons this
-    process loaded). While they start, this process takes chunks from the
+    process loaded; elsewhere loky's reusable pool). While they start, this process takes chunks from the
     back of the queue itself (those no worker has taken yet), so that first
     call is not slower than a serial one.
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _pool(workers, args[0] if args else None)
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
+
+    pool = _pool(workers)
     cold = id(pool) not in _WARM
     try:
         futures = [pool.submit(_work, c, *args) for c in chunks]
@@ -489,7 +491,7 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
         for i, fut in enumerate(futures):
             if results[i] is None:
                 results[i] = fut.result()
-    except BrokenProcessPool:
+    except (BrokenProcessPool, TerminatedWorkerError):
         _POOL.clear()
         raise ChildProcessError("a worker process died (out of memory?); run again with n_jobs=1 "
                            "or fewer jobs") from None
