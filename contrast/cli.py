@@ -81,9 +81,11 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
 def _extract_part(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Evidence and articles table of one part of a streamed chunk (runs in a worker)."""
     from contrast import tables
-    from contrast.extract import extract
+    from contrast.extract import SegmentationWarning, extract
 
-    ev = extract(corpus, n_jobs=1, cache=False, progress=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SegmentationWarning)  # counted in ev.attrs, reported once by _stream
+        ev = extract(corpus, n_jobs=1, cache=False, progress=False)
     return ev, tables.articles(ev, corpus)
 
 
