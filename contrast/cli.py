@@ -1,7 +1,7 @@
 """The ``contrast`` command: a corpus in, tables, charts and an HTML report out.
 
     contrast INPUT --out DIR [--text-col C] [--source-col C] [--title-col C] [--date-col C]
-                             [--period W|M|Q] [--no-hygiene]
+                             [--period W|M|Q] [--no-hygiene] [--encoding ENC] [--sheet NAME]
 
 Exit status 0 on success; 2 with a one-line reason on bad input.
 """
@@ -30,13 +30,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="contrast",
         description="Compare how news outlets frame the same conflict: evidence, tables, charts, report.",
     )
-    p.add_argument("input", help="folder of .txt/.md articles, or a .csv/.tsv/.jsonl/.parquet file")
+    p.add_argument("input", help="folder of .txt/.md articles, or a .csv/.tsv/.jsonl/.parquet/.xlsx file")
     p.add_argument("--out", required=True, help="output folder (created; must not be inside INPUT)")
     p.add_argument("--text-col", help="column holding the article text (tabular input)")
     p.add_argument("--source-col", help="column naming the outlet (tabular input)")
     p.add_argument("--title-col", help="column holding the headline (tabular input)")
     p.add_argument("--date-col", help="column holding the publication date (tabular input)")
     p.add_argument("--id-col", help="column holding a unique article id (tabular input)")
+    p.add_argument("--encoding", help="text encoding of the input files, e.g. cp1252, latin-1, cp1251 "
+                                      "(default: UTF-8, else detected and reported)")
+    p.add_argument("--sheet", help="worksheet of an .xlsx file, by name or 0-based number (default: the first)")
     p.add_argument("--by", default="source",
                    help="corpus column to compare groups by (default: source); a date column groups by "
                         "month (or --period), a numeric one by --bins quantile bins")
@@ -162,9 +165,11 @@ def _extract_part(corpus: pd.DataFrame, options: dict[str, Any] | None = None
                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Evidence, articles table and sentence units of one part of a streamed chunk (runs in a worker)."""
     from contrast import tables
-    from contrast.extract import extract
+    from contrast.extract import SegmentationWarning, extract
 
-    ev = extract(corpus, n_jobs=1, cache=False, progress=False, **(options or {}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SegmentationWarning)  # counted in ev.attrs, reported once by _stream
+        ev = extract(corpus, n_jobs=1, cache=False, progress=False, **(options or {}))
     return (ev, *tables.articles_and_units(ev, corpus))
 
 
@@ -268,8 +273,10 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the main pass reports skipped rows
             furniture = hygiene.learn_furniture_sample(
-                read_table_chunks(src, chunksize=args.chunksize, columns=cols))
+                read_table_chunks(src, chunksize=args.chunksize, columns=cols, encoding=args.encoding,
+                                  sheet=args.sheet))
     dup_tables: list[pd.DataFrame] = []
+    n_split = [0, 0]  # long sentences split for analysis (the workers' warnings stay in the workers)
     span: list[Any] = []  # first and last period seen
     seen: dict[str, int] = {}  # doc_id -> occurrences so far
     column_lists: list[list[str]] = []
@@ -289,7 +296,8 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             writer: Any = None
 
             def parts() -> Iterator[pd.DataFrame]:
-                for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols):
+                for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols,
+                                               encoding=args.encoding, sheet=args.sheet):
                     _check_by(chunk, args.by)
                     dup = chunk["doc_id"].isin(seen.keys())
                     seen.update(dict.fromkeys(chunk.loc[~dup, "doc_id"], 1))
@@ -317,6 +325,10 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
 
             work = functools.partial(_extract_part, options=args.extract_options)
             for i, (corpus, (ev, arts, sents)) in enumerate(_map_ordered(work, parts(), args.jobs)):
+                split = ev.attrs.get("split_sentences")
+                if split:
+                    n_split[0] += split["sentences"]
+                    n_split[1] += split["articles"]
                 io.escape_formulas(ev).to_csv(fh, index=False, header=n_total == 0, lineterminator="\n")
                 if tmp_pq is not None:
                     table = pa.Table.from_pandas(ev, preserve_index=False)
@@ -350,6 +362,14 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
         if n_total == 0:
             raise ValueError(f"{src}: no article with text")
+        if n_split[0]:
+            from contrast.extract import SegmentationWarning
+            from contrast.text import MAX_SENTENCE_CHARS
+
+            warnings.warn(f"{n_split[0]} sentence(s) longer than {MAX_SENTENCE_CHARS:,} characters in "
+                          f"{n_split[1]} article(s) were split for analysis at clause boundaries or spaces; to "
+                          "analyse them as written, give the text sentence punctuation or line breaks",
+                          SegmentationWarning, stacklevel=2)
         spec = groups.grouping(pd.concat(by_values, ignore_index=True), args.by, period=_period(args),
                                bins=args.bins)
         columns = tables.union_columns(column_lists)
@@ -496,7 +516,7 @@ def _run(args: argparse.Namespace) -> dict[str, Path]:
     else:
         corpus = load_corpus(src, text_col=args.text_col, source_col=args.source_col,
                              title_col=args.title_col, date_col=args.date_col, id_col=args.id_col,
-                             hygiene=not args.no_hygiene)
+                             hygiene=not args.no_hygiene, encoding=args.encoding, sheet=args.sheet)
         _check_by(corpus, args.by)
         corpus, spec = groups.add_group_column(corpus, args.by, period=_period(args), bins=args.bins)
         raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False,

@@ -9,12 +9,14 @@ All evidence offsets index into this ``text``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import html
 import json
 import re
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -23,12 +25,13 @@ import pandas as pd
 import yaml
 
 from contrast.lexicon import load_table
+from contrast.text import MAX_HEADLINE_CHARS
 
 __all__ = ["load_corpus", "read_table_chunks", "clean_text", "CorpusWarning", "CORPUS_COLUMNS"]
 
 CORPUS_COLUMNS = ["doc_id", "source", "title", "date", "url", "language", "text", "removed"]
 ARTICLE_SUFFIXES = (".txt", ".md")
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet", ".xlsx")
 
 # Candidate column names, first match wins; Media Cloud's names included.
 _CANDIDATES: dict[str, tuple[str, ...]] = {
@@ -75,14 +78,28 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-_HTML_HINT = re.compile(r"<\s*(?:p|div|br|html|body|span|a\s|article|h[1-6]|script)\b[^>]*>", re.I)
+_HTML_HINT = re.compile(
+    r"<\s*/?\s*(?:p|div|br|html|body|span|a|article|section|h[1-6]|script|style|b|i|em|strong|u|ul|ol|li"
+    r"|table|tr|td|th|img|figure|figcaption|blockquote|font|sup|sub)\b[^<>]*>", re.I)
+# a named, decimal or hexadecimal character reference ("&amp;", "&#8217;", "&#x2019;")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _unescape(text: str) -> str:
+    """Decode HTML character references, twice at most (exports often escape ``&`` again: ``&amp;quot;``)."""
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
 
 
 def _strip_html(text: str) -> str:
+    """Text of an HTML fragment: tags out (blocks become line breaks), scripts and styles dropped, entities decoded."""
     parser = _TextExtractor()
     parser.feed(text)
     parser.close()
-    out = html.unescape("".join(parser.parts))
+    out = _unescape("".join(parser.parts))
     return re.sub(r"[ \t]+", " ", out)
 
 
@@ -92,6 +109,8 @@ def _boilerplate() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _BOILER: list[tuple[str, re.Pattern[str]]] | None = None
+_BOILER_MAX_LINE = 1000  # longer than any line the boilerplate patterns can match
+_TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n|\Z)")
 
 
 def clean_text(text: str, *, name: str = "text") -> tuple[str, list[str], list[str]]:
@@ -105,19 +124,35 @@ def clean_text(text: str, *, name: str = "text") -> tuple[str, list[str], list[s
     if _BOILER is None:
         _BOILER = _boilerplate()
     notes: list[str] = []
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # each step copies the text only when it changes something (a 20 MB article is 40-80 MB a copy)
+    if text.startswith("\ufeff"):
+        text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if _HTML_HINT.search(text):
         text = _strip_html(text)
         notes.append(f"{name}: HTML tags stripped")
-    kept: list[str] = []
+    elif "&" in text:
+        text = _unescape(text)  # entities without tags ("AT&amp;T said &quot;no&quot;")
     removed: list[str] = []
-    for line in text.split("\n"):
-        s = line.strip()
-        if s and any(p.fullmatch(s) for _, p in _BOILER):
-            removed.append(s)
-            continue
-        kept.append(line.rstrip())
-    out = "\n".join(kept).strip()
+    keep: list[str] = []
+    start, n, last = 0, len(text), 0
+    while start <= n:
+        end = text.find("\n", start)
+        end = n if end < 0 else end
+        if end - start <= _BOILER_MAX_LINE:  # a boilerplate line is short: longer ones are not even copied
+            s = text[start:end].strip()
+            if s and any(p.fullmatch(s) for _, p in _BOILER):
+                removed.append(s)
+                keep.append(text[last:start])
+                last = end + 1
+        start = end + 1
+    if removed:
+        keep.append(text[last:])
+        text = "".join(keep)
+    out = _TRAILING_SPACE.sub("", text).strip()
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out, removed, notes
 
@@ -125,32 +160,64 @@ def clean_text(text: str, *, name: str = "text") -> tuple[str, list[str], list[s
 # --------------------------------------------------------------------------- reading files
 
 
-def _decode(raw: bytes, name: str) -> str | None:
-    """Decode bytes; warn on repair; None for binary content."""
+def _detect(raw: bytes) -> str | None:
+    """The most plausible encoding of ``raw`` by charset-normalizer, or None.
+
+    Among equally plausible candidates (same chaos and coherence) cp1252 wins:
+    short Western texts often decode equally well as cp1250, which turns
+    "è" into "č".
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw[:1_000_000]))
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: (round(m.chaos, 3), -round(m.coherence, 3), m.encoding != "cp1252"))
+    return str(best.encoding)
+
+
+def _decode(raw: bytes, name: str, encoding: str | None = None) -> str | None:
+    """Decode bytes: the given ``encoding``, else UTF-8 (BOMs honoured), else the detected one (warned).
+
+    Returns None for binary content (NUL bytes outside UTF-16).
+    """
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except LookupError:
+            raise ValueError(f"unknown encoding {encoding!r}; use a Python codec name such as utf-8, "
+                             "cp1252, latin-1 or cp1251") from None
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{name}: not valid {encoding} (byte {exc.start}); try another --encoding, "
+                             "or leave it out to detect the encoding") from None
     if not raw.strip():
         return ""
     sample = raw[:4096]
     if b"\x00" in sample and not (raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff")):
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        found = _detect(raw)
+        if found and found.replace("-", "_").lower() not in ("utf_8", "ascii"):
+            text = raw.decode(found, errors="replace")
+            warnings.warn(f"{name}: not UTF-8; read as {found} (detected); if characters look wrong, set "
+                          "encoding= (--encoding), e.g. --encoding cp1252", CorpusWarning, stacklevel=3)
+            return text
         warnings.warn(
-            f"{name}: not valid UTF-8 (byte {exc.start}); undecodable bytes replaced with U+FFFD",
-            CorpusWarning,
-            stacklevel=3,
-        )
+            f"{name}: not valid UTF-8 (byte {exc.start}) and no other encoding fits; undecodable bytes replaced "
+            "with U+FFFD (set encoding= / --encoding if you know it)", CorpusWarning, stacklevel=3)
         return raw.decode("utf-8", errors="replace")
 
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
-def _read_article(path: Path, root: Path) -> dict[str, Any] | None:
+def _read_article(path: Path, root: Path, encoding: str | None = None) -> dict[str, Any] | None:
     name = str(path)
-    text = _decode(path.read_bytes(), name)
+    text = _decode(path.read_bytes(), name, encoding)
     if text is None:
         warnings.warn(f"{name}: looks binary (NUL bytes); skipped", CorpusWarning, stacklevel=3)
         return None
@@ -187,12 +254,12 @@ def _read_manifest(root: Path) -> pd.DataFrame | None:
     return None
 
 
-def _load_folder(root: Path) -> pd.DataFrame:
+def _load_folder(root: Path, encoding: str | None = None) -> pd.DataFrame:
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                    and not p.name.startswith(".") and p.name.lower() != "readme.md")
     if not files:
         raise ValueError(f"no articles in {root}: expected .txt or .md files (one article each)")
-    recs = [r for p in files if (r := _read_article(p, root)) is not None]
+    recs = [r for p in files if (r := _read_article(p, root, encoding)) is not None]
     df = pd.DataFrame(recs)
     manifest = _read_manifest(root)
     if manifest is not None:
@@ -219,6 +286,8 @@ def _load_folder(root: Path) -> pd.DataFrame:
         if isinstance(title, str) and title.strip():
             t = title.strip()
             body = rest if first.strip() == t else stripped
+        elif len(first.strip()) > MAX_HEADLINE_CHARS:  # a page flattened into one line: no headline
+            t, body = "", stripped
         else:
             t, body = first.strip(), rest
         titles.append(t)
@@ -227,38 +296,140 @@ def _load_folder(root: Path) -> pd.DataFrame:
     return df.drop(columns=["text"])
 
 
-def _read_table(path: Path, *, chunksize: int | None = None) -> Any:
+def _table_encoding(path: Path, given: str | None) -> str:
+    """The encoding to read a text table with: ``given``, else UTF-8 if the whole file is, else detected (warned)."""
+    if given:
+        try:
+            codecs.lookup(given)
+        except LookupError:
+            raise ValueError(f"unknown encoding {given!r}; use a Python codec name such as utf-8, cp1252, "
+                             "latin-1 or cp1251") from None
+        return given
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    head = b""
+    bad = False
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            if not head:
+                head = block
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                bad = True
+                if len(head) < (1 << 20):
+                    head = block
+                break
+    if not bad:
+        return "utf-8-sig"
+    found = _detect(head)
+    if found and found.replace("-", "_").lower() not in ("utf_8", "ascii"):
+        warnings.warn(f"{path}: not UTF-8; read as {found} (detected); if characters look wrong, set "
+                      "encoding= (--encoding), e.g. --encoding cp1252", CorpusWarning, stacklevel=4)
+        return found
+    warnings.warn(f"{path}: not valid UTF-8 and no other encoding fits; undecodable bytes replaced with U+FFFD "
+                  "(set encoding= / --encoding if you know it)", CorpusWarning, stacklevel=4)
+    return "utf-8"
+
+
+class _BadLines:
+    """Collects the rows pandas skips as malformed, to report them in one warning."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.lines: list[str] = []
+
+    @contextmanager
+    def watch(self) -> Iterator[None]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        for w in caught:
+            if issubclass(w.category, pd.errors.ParserWarning) and "Skipping line" in str(w.message):
+                self.lines += re.findall(r"Skipping line (\d+)", str(w.message))
+            elif not issubclass(w.category, (pd.errors.DtypeWarning, ResourceWarning)):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+    def report(self) -> None:
+        if self.lines:
+            shown = ", ".join(self.lines[:5]) + (", ..." if len(self.lines) > 5 else "")
+            warnings.warn(f"{self.path}: skipped {len(self.lines)} malformed row(s) with too many fields "
+                          f"(line {shown}); quote fields that contain the separator to keep them",
+                          CorpusWarning, stacklevel=4)
+            self.lines = []
+
+
+def _read_xlsx(path: Path, sheet: str | int | None) -> pd.DataFrame:
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - a pinned dependency
+        raise ValueError("reading .xlsx needs openpyxl (pip install openpyxl==3.1.5)") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's "no default style" and data-validation notes
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                names = book.sheetnames
+                if sheet is None:
+                    ws = book.worksheets[0]
+                elif isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
+                    k = int(sheet)
+                    if not 0 <= k < len(names):
+                        raise ValueError(f"{path}: no sheet number {k} (sheets, from 0: {names}); set --sheet")
+                    ws = book.worksheets[k]
+                elif sheet in names:
+                    ws = book[sheet]
+                else:
+                    raise ValueError(f"{path}: no sheet {sheet!r}; sheets: {names}; set --sheet")
+                rows = ws.iter_rows(values_only=True)
+                header = next(rows, None)
+                data = [r for r in rows if r is not None and any(v is not None for v in r)]
+            finally:
+                book.close()
+    except ValueError:
+        raise
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, openpyxl's InvalidFileException
+        raise ValueError(f"{path}: not a readable .xlsx workbook ({exc.__class__.__name__}); "
+                         "save it again as .xlsx or export it as CSV") from None
+    if header is None or all(v is None for v in header):
+        raise ValueError(f"{path}: sheet is empty; expected a header row")
+    names_row = [str(v).strip() if v is not None else f"column_{i + 1}" for i, v in enumerate(header)]
+    width = len(names_row)
+    data = [tuple(r[:width]) + (None,) * (width - len(r)) for r in data]
+    df = pd.DataFrame.from_records(data, columns=names_row)
+    return df.map(lambda v: v if v is None or isinstance(v, str) else
+                  v.isoformat() if hasattr(v, "isoformat") else str(v))
+
+
+def _read_table(path: Path, *, chunksize: int | None = None, encoding: str | None = None,
+                sheet: str | int | None = None) -> Any:
+    """A table file as a DataFrame, or with ``chunksize`` an iterator of DataFrames.
+
+    Every file handle is closed on every path, the error ones included (the
+    chunk iterators close theirs when exhausted, on error, or when closed).
+    """
     suffix = path.suffix.lower()
     if path.stat().st_size == 0:
         raise ValueError(f"{path}: file is empty; expected a table with a header row")
     if suffix in (".csv", ".tsv"):
-        sep = "\t" if suffix == ".tsv" else ","
-        raw = path.read_bytes()[:65536]
-        enc = "utf-8-sig"
-        try:
-            raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            enc = "utf-8"
-            warnings.warn(f"{path}: not valid UTF-8; undecodable bytes replaced", CorpusWarning,
-                          stacklevel=3)
-        if b"\x00" in raw:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not encoding:
             raise ValueError(f"{path}: looks binary (NUL bytes); expected a {suffix[1:].upper()} text file")
-        try:
-            return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=True, encoding=enc,
-                               encoding_errors="replace", chunksize=chunksize,
-                               quoting=csv.QUOTE_MINIMAL)
-        except pd.errors.EmptyDataError:
-            raise ValueError(f"{path}: no columns found; expected a table with a header row") from None
-        except pd.errors.ParserError as exc:
-            msg = str(exc).strip().splitlines()[-1]
-            raise ValueError(f"{path}: malformed {suffix[1:].upper()} ({msg})") from None
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) and not encoding:
+            encoding = "utf-16"
+        enc = _table_encoding(path, encoding)
+        kw: dict[str, Any] = dict(sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=True,
+                                  encoding=enc, encoding_errors="replace", quoting=csv.QUOTE_MINIMAL,
+                                  on_bad_lines="warn")
+        return _csv_chunks(path, kw, chunksize) if chunksize else _csv_whole(path, kw)
     if suffix == ".jsonl":
-        try:
-            return pd.read_json(path, lines=True, dtype=False, chunksize=chunksize, encoding="utf-8",
-                                encoding_errors="replace")
-        except ValueError as exc:
-            raise ValueError(f"{path}: malformed JSONL ({str(exc).splitlines()[0]}); "
-                             "expected one JSON object per line") from None
+        kwj: dict[str, Any] = dict(lines=True, dtype=False, encoding=encoding or "utf-8", encoding_errors="replace")
+        return _jsonl_chunks(path, kwj, chunksize) if chunksize else _jsonl_whole(path, kwj)
+    if suffix == ".xlsx":
+        df = _read_xlsx(path, sheet)
+        if chunksize:
+            return (df.iloc[i:i + chunksize] for i in range(0, max(len(df), 1), chunksize))
+        return df
     if suffix == ".parquet":
         try:
             import pyarrow.parquet as pq
@@ -267,10 +438,89 @@ def _read_table(path: Path, *, chunksize: int | None = None) -> Any:
         except Exception as exc:  # pyarrow raises several types for corrupt files
             raise ValueError(f"{path}: not a readable Parquet file ({exc.__class__.__name__})") from None
         if chunksize:
-            return (b.to_pandas() for b in pf.iter_batches(batch_size=chunksize))
-        return pf.read().to_pandas()
+            return _parquet_chunks(pf, chunksize)
+        try:
+            return pf.read().to_pandas()
+        finally:
+            pf.close()
     raise ValueError(f"{path}: unsupported file type {suffix!r}; expected a folder of .txt/.md "
                      f"articles or one of {', '.join(TABLE_SUFFIXES)}")
+
+
+def _csv_error(path: Path, exc: Exception) -> ValueError:
+    if isinstance(exc, pd.errors.EmptyDataError):
+        return ValueError(f"{path}: no columns found; expected a table with a header row")
+    msg = (str(exc).strip().splitlines() or [exc.__class__.__name__])[-1]
+    return ValueError(f"{path}: malformed {path.suffix[1:].upper()} ({msg}); check its quoting and separator")
+
+
+def _csv_whole(path: Path, kw: dict[str, Any]) -> pd.DataFrame:
+    bad = _BadLines(path)
+    try:
+        with bad.watch():
+            df = pd.read_csv(path, **kw)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, OverflowError) as exc:
+        raise _csv_error(path, exc) from None
+    bad.report()
+    return df
+
+
+def _csv_chunks(path: Path, kw: dict[str, Any], chunksize: int) -> Iterator[pd.DataFrame]:
+    bad = _BadLines(path)
+    try:
+        with bad.watch():
+            reader = pd.read_csv(path, chunksize=chunksize, **kw)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, OverflowError) as exc:
+        raise _csv_error(path, exc) from None
+    with reader:
+        while True:
+            try:
+                with bad.watch():
+                    chunk = next(reader)
+            except StopIteration:
+                break
+            except (pd.errors.ParserError, csv.Error, OverflowError) as exc:
+                raise _csv_error(path, exc) from None
+            bad.report()
+            yield chunk
+
+
+def _jsonl_error(path: Path, exc: Exception) -> ValueError:
+    return ValueError(f"{path}: malformed JSONL ({(str(exc).splitlines() or [''])[0]}); "
+                      "expected one JSON object per line")
+
+
+def _jsonl_whole(path: Path, kw: dict[str, Any]) -> pd.DataFrame:
+    try:
+        with open(path, "rb") as fh:
+            return pd.read_json(fh, **kw)
+    except ValueError as exc:
+        raise _jsonl_error(path, exc) from None
+
+
+def _jsonl_chunks(path: Path, kw: dict[str, Any], chunksize: int) -> Iterator[pd.DataFrame]:
+    with open(path, "rb") as fh:
+        try:
+            reader = pd.read_json(fh, chunksize=chunksize, **kw)
+        except ValueError as exc:
+            raise _jsonl_error(path, exc) from None
+        with reader:
+            while True:
+                try:
+                    chunk = next(reader)
+                except StopIteration:
+                    break
+                except ValueError as exc:
+                    raise _jsonl_error(path, exc) from None
+                yield chunk
+
+
+def _parquet_chunks(pf: Any, chunksize: int) -> Iterator[pd.DataFrame]:
+    try:
+        for b in pf.iter_batches(batch_size=chunksize):
+            yield b.to_pandas()
+    finally:
+        pf.close()
 
 
 def _resolve(df: pd.DataFrame, field: str, given: str | None, *, required: bool, option: str) -> str | None:
@@ -312,6 +562,83 @@ def _normalise_table(df: pd.DataFrame, cols: dict[str, str | None], *, origin: s
             out[c] = df[c]
     out["row"] = df.index
     return out
+
+
+# --------------------------------------------------------------------------- dates
+
+# Tried in order on what ISO 8601 leaves; every one explicit, so pandas never guesses a format.
+_DATE_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%b. %d, %Y",
+    "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%A, %B %d, %Y", "%A, %d %B %Y", "%a, %d %b %Y",
+    "%B %d, %Y %H:%M", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%d %B %Y %H:%M", "%d %b %Y %H:%M",
+    "%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y.%m.%d",
+    "%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y", "%d/%m/%Y %H:%M",
+    "%Y%m%d",
+)
+_UNIX = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{12,13}$")
+
+
+def _parse_dates(values: pd.Series, origin: str = "corpus") -> pd.Series:
+    """Dates as ISO 8601 strings (None where empty or unreadable), read with explicit formats only.
+
+    ISO 8601 first, then Unix times (seconds, or milliseconds with 12-13
+    digits), then :data:`_DATE_FORMATS` (slashed dates month-first as in US
+    outlets, "03/01/2022" = 1 March; day-first only where month-first is
+    impossible, "13/01/2022"), then RFC 2822 ("Tue, 01 Mar 2022 10:00:00 GMT").
+    Times with a zone are converted to UTC. The result is ``YYYY-MM-DD``
+    for every date when none has a time of day, else
+    ``YYYY-MM-DDTHH:MM:SS``. Unreadable dates are reported in one
+    :class:`CorpusWarning` with their count and examples.
+    """
+    from email.utils import parsedate_to_datetime
+
+    def as_text(v: Any) -> str | None:
+        if v is None or (isinstance(v, float) and v != v) or v is pd.NaT:
+            return None
+        t = v.isoformat() if hasattr(v, "isoformat") else str(v).strip()
+        return t or None
+
+    text = pd.Series([as_text(v) for v in values], index=values.index, dtype=object)
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
+    todo = pd.Series([t is not None for t in text], index=values.index, dtype=bool)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # explicit formats: nothing to infer, nothing to warn about
+
+        def attempt(mask: pd.Series, fn: Any) -> None:
+            nonlocal todo
+            if not mask.any():
+                return
+            got = fn(text[mask].astype(str))
+            ok = got.notna()
+            parsed.loc[got.index[ok]] = got[ok]
+            todo = todo & parsed.isna()
+
+        attempt(todo, lambda t: pd.to_datetime(t, format="ISO8601", errors="coerce", utc=True))
+        unix = todo & pd.Series([t is not None and bool(_UNIX.match(t)) for t in text], index=values.index)
+        attempt(unix, lambda t: pd.Series([pd.to_datetime(float(v), unit="ms" if len(v) >= 12 else "s", utc=True)
+                                           for v in t], index=t.index, dtype="datetime64[ns, UTC]"))
+        for fmt in _DATE_FORMATS:
+            attempt(todo, lambda t, f=fmt: pd.to_datetime(t, format=f, errors="coerce", utc=True))
+
+        def rfc(v: str) -> Any:
+            try:
+                return pd.Timestamp(parsedate_to_datetime(v))
+            except (TypeError, ValueError, IndexError):
+                return pd.NaT
+
+        attempt(todo, lambda t: pd.to_datetime(pd.Series([rfc(v) for v in t], index=t.index, dtype=object),
+                                               errors="coerce", utc=True))
+    bad = text[todo]
+    if len(bad):
+        examples = ", ".join(repr(v[:40]) for v in list(dict.fromkeys(bad))[:3])
+        warnings.warn(f"{origin}: {len(bad)} of {int(text.notna().sum())} dates not understood ({examples}); "
+                      "those articles have no date; write dates as ISO 8601 (2022-03-01) or choose the date "
+                      "column with date_col= / --date-col", CorpusWarning, stacklevel=4)
+    ok = parsed.notna()
+    naive = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+    timed = bool(ok.any() and (naive[ok] != naive[ok].dt.normalize()).any())
+    out = naive.dt.strftime("%Y-%m-%dT%H:%M:%S" if timed else "%Y-%m-%d")
+    return out.astype(object).where(ok, None)
 
 
 def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
@@ -357,6 +684,8 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
     if not records:
         raise ValueError(f"{origin}: no article with text (all {len(skipped)} rows empty or missing)")
     out = pd.DataFrame.from_records(records)
+    if "date" in out.columns:
+        out["date"] = _parse_dates(out["date"], origin)
     ids = out["doc_id"].astype(str)
     dup = ids.duplicated(keep=False)
     if dup.any():
@@ -381,6 +710,8 @@ def load_corpus(
     date_col: str | None = None,
     id_col: str | None = None,
     hygiene: bool = True,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
     """Load articles into a corpus DataFrame.
 
@@ -390,7 +721,9 @@ def load_corpus(
         A folder of ``.txt``/``.md`` articles (first non-empty line is the
         headline; an optional ``sources.csv`` manifest with a ``file`` column,
         YAML front matter, or first-level subfolders give the source), a
-        ``.csv``, ``.tsv``, ``.jsonl`` or ``.parquet`` file, or a DataFrame.
+        ``.csv``, ``.tsv``, ``.jsonl``, ``.parquet`` or ``.xlsx`` file, or a
+        DataFrame. A first line longer than
+        :data:`contrast.text.MAX_HEADLINE_CHARS` is not taken as a headline.
     text_col, source_col, title_col, date_col, id_col : str, optional
         Column names for tabular input. By default common names are tried,
         including a Media Cloud export's ``media_name``, ``title``, ``url``,
@@ -399,13 +732,25 @@ def load_corpus(
         Remove page furniture learned per outlet and flag near-duplicate
         articles (:func:`contrast.hygiene.clean_corpus`; default). ``False``
         keeps every line and flags nothing (no ``duplicate_of`` column).
+    encoding : str, optional
+        Text encoding of the files (a Python codec name: ``cp1252``,
+        ``latin-1``, ``cp1251``, ...). By default UTF-8 (with or without a
+        BOM; UTF-16 with a BOM), else the encoding charset-normalizer detects,
+        named in a :class:`CorpusWarning`.
+    sheet : str or int, optional
+        The worksheet of an ``.xlsx`` file, by name or 0-based number
+        (default: the first).
 
     Returns
     -------
     DataFrame
         One row per article: ``doc_id, source, title, date, url, language,
         text, removed`` (a JSON list of removed boilerplate lines), plus any
-        other input columns. Rows without text are skipped with a
+        other input columns. ``date`` is ISO 8601 (``2022-03-01``, or
+        ``2022-03-01T14:05:00`` in UTC when times are given), read from ISO
+        dates, common news formats ("March 1, 2022", "1 Mar 2022",
+        "01.03.2022", RFC 2822) and Unix times; dates it cannot read are
+        empty and reported once with a count and examples. Rows without text are skipped with a
         :class:`CorpusWarning`; their descriptions are in ``attrs["skipped"]``.
         With ``hygiene``, ``removed`` also lists the page furniture removed,
         ``duplicate_of`` names the kept copy of a near-duplicate in the same
@@ -440,39 +785,53 @@ def load_corpus(
     if not path.exists():
         raise ValueError(f"{path}: no such file or folder")
     if path.is_dir():
-        return _finish(_load_folder(path), origin=str(path))
+        return _finish(_load_folder(path, encoding), origin=str(path))
     if path.suffix.lower() in ARTICLE_SUFFIXES:
-        rec = _load_folder_single(path)
+        rec = _load_folder_single(path, encoding)
         return _finish(rec, origin=str(path))
-    table = _read_table(path)
+    table = _read_table(path, encoding=encoding, sheet=sheet)
     return _finish(_normalise_table(table, cols, origin=""), origin=str(path))
 
 
-def _load_folder_single(path: Path) -> pd.DataFrame:
-    rec = _read_article(path, path.parent)
+def _load_folder_single(path: Path, encoding: str | None = None) -> pd.DataFrame:
+    rec = _read_article(path, path.parent, encoding)
     if rec is None:
         raise ValueError(f"{path}: looks binary (NUL bytes); expected a UTF-8 text article")
     stripped = rec.pop("text").strip("\n \t")
     first, _, rest = stripped.partition("\n")
     rec.setdefault("source", path.parent.name)
-    rec.setdefault("title", first.strip())
+    rec.setdefault("title", first.strip() if len(first.strip()) <= MAX_HEADLINE_CHARS else "")
     rec["body"] = rest if rec["title"] == first.strip() else stripped
     return pd.DataFrame([rec])
 
 
 def read_table_chunks(
-    path: str | Path, *, chunksize: int = 2000, columns: dict[str, str | None] | None = None
+    path: str | Path, *, chunksize: int = 2000, columns: dict[str, str | None] | None = None,
+    encoding: str | None = None, sheet: str | int | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield corpus DataFrames of at most ``chunksize`` articles from a table file.
 
-    For streaming large CSV / TSV / JSONL / Parquet inputs without loading
-    them whole; each chunk is cleaned exactly as :func:`load_corpus` does.
+    For streaming large CSV / TSV / JSONL / Parquet / XLSX inputs without
+    loading them whole; each chunk is cleaned exactly as :func:`load_corpus`
+    does (``encoding`` and ``sheet`` as there). The file is closed when the
+    iteration ends, fails or is abandoned.
     """
     path = Path(path)
     cols = dict(columns or {})
     offset = 0
-    reader = _read_table(path, chunksize=chunksize)
+    reader = _read_table(path, chunksize=chunksize, encoding=encoding, sheet=sheet)
+    try:
+        yield from _finished_chunks(path, reader, cols, offset)
+    finally:
+        close = getattr(reader, "close", None)
+        if close is not None:
+            close()
+
+
+def _finished_chunks(path: Path, reader: Any, cols: dict[str, str | None], offset: int) -> Iterator[pd.DataFrame]:
     for chunk in reader:
+        if not len(chunk):
+            continue
         chunk.index = range(offset, offset + len(chunk))
         offset += len(chunk)
         norm = _normalise_table(chunk, cols, origin="")

@@ -28,7 +28,7 @@ import pandas as pd
 from contrast.affiliation import affiliate_rows, apply_sides
 from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
-from contrast.text import segment
+from contrast.text import Doc, segment
 
 __all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers", "with_actors", "SegmentationWarning"]
 
@@ -145,6 +145,56 @@ def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, 
     return _doc_rows(text, headline, mods, res)[0]
 
 
+#: an article longer than this is analysed in blocks of about this many characters (whole sentences)
+BLOCK_CHARS = 250_000
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end", "content_start", "content_end")
+
+
+def _doc_frame(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]
+               ) -> tuple[pd.DataFrame, _Splits]:
+    """Evidence of a huge article, block by block, so memory stays bounded whatever its size.
+
+    The article is segmented once; its sentences are grouped into blocks of
+    at most :data:`BLOCK_CHARS` characters, each analysed as a document of
+    its own (with the same sentences), its rows shifted back to offsets and
+    sentence ids of the whole text and turned into a table before the next
+    block starts. Only relations that cross a block boundary (a pronoun
+    resolved to a speaker in the previous block) can differ from one pass.
+    """
+    doc = segment(text, headline=headline)
+    frames: list[pd.DataFrame] = []
+    sents = doc.sentences
+    i = 0
+    while i < len(sents):
+        j = i + 1
+        b0 = 0 if i == 0 else sents[i][0]
+        while j < len(sents) and sents[j][1] - b0 <= BLOCK_CHARS:
+            j += 1
+        b1 = sents[j][0] if j < len(sents) else len(text)
+        spans = [(s - b0, e - b0) for s, e in sents[i:j]]
+        block = Doc(doc.doc_id, doc.source, text[b0:b1], spans, [s for s, _ in spans],
+                    doc.headline and i == 0)
+        rows: _Rows = []
+        for m in mods:
+            for r in m.extract(block, res[_name(m)]):
+                if "sent_id" not in r:
+                    r["sent_id"] = block.sent_id(r["start"])
+                rows.append(r)
+        rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
+        link_number_speakers(rows)
+        for r in rows:
+            for k in _OFFSETS:
+                if r.get(k) is not None:
+                    r[k] += b0
+            r["sent_id"] += i
+        frames.append(evidence_frame(rows))
+        del rows
+        i = j
+    if not frames:
+        return evidence_frame([]), doc.split_sentences
+    return pd.concat(frames, ignore_index=True), doc.split_sentences
+
+
 def extract_text(
     text: str,
     *,
@@ -162,11 +212,8 @@ def extract_text(
     >>> sorted(set(ev["family"]) & {"hedge", "number"})
     ['hedge', 'number']
     """
-    mods = _modules(families)
-    rows = _rows_for(text, headline, mods, _resources(mods, resources))
-    for r in rows:
-        r["doc_id"], r["source"] = doc_id, source
-    ev = evidence_frame(rows)
+    ev = _work([(doc_id, source, text, headline)], tuple(families) if families is not None else None,
+               resources)[0]
     if families is not None:
         ev = ev[ev["family"].isin(set(families))].reset_index(drop=True)
     return ev
@@ -293,25 +340,6 @@ def _text_key(text: str) -> str:
 Item: TypeAlias = tuple[str, str, str, bool]  # doc_id, source, text, headline
 
 
-def _extract_records(items: list[Item], families: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
-                     progress: bool = False) -> tuple[_Rows, list[_Splits]]:
-    """Evidence rows of every article and each one's split sentences, computed here (no cache)."""
-    mods = _modules(families)
-    res = _resources(mods, resources)
-    it: Iterable[Item] = items
-    if progress:
-        from tqdm.auto import tqdm
-
-        it = tqdm(items, desc="extract", unit="article", file=sys.stderr)
-    out: _Rows = []
-    splits: list[_Splits] = []
-    for doc_id, source, text, headline in it:
-        rows, sp = _doc_rows(text, headline, mods, res)
-        splits.append(sp)
-        out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
-    return out, splits
-
-
 def _items(corpus: pd.DataFrame) -> list[tuple[str, str, str, bool]]:
     missing = [c for c in ("doc_id", "source", "text") if c not in corpus.columns]
     if missing:
@@ -346,20 +374,38 @@ _SMALL_BYTES = 100_000
 
 
 def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
-          disk: tuple[str, str] | None = None) -> tuple[pd.DataFrame, list[int], list[_Splits]]:
+          disk: tuple[str, str] | None = None, progress: bool = False
+          ) -> tuple[pd.DataFrame, list[int], list[_Splits]]:
     """Evidence of a chunk of articles as one table, the row count and split sentences of each article.
 
     Runs in a worker process (or the caller's). With ``disk = (folder,
     fingerprint)`` each article's rows also go to the disk store there, in
-    one transaction per chunk.
+    one transaction per chunk (articles longer than :data:`BLOCK_CHARS`,
+    analysed block by block, are not stored on disk).
     """
     mods = _modules(families)
     res = _resources(mods, resources)
+    frames: list[pd.DataFrame] = []
     out: _Rows = []
     counts: list[int] = []
     splits: list[_Splits] = []
     store: list[tuple[str, Any]] = []
-    for doc_id, source, text, headline in items:
+    it: Iterable[Item] = items
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(items, desc="extract", unit="article", file=sys.stderr)
+    for doc_id, source, text, headline in it:
+        if len(text) > BLOCK_CHARS:
+            if out:
+                frames.append(evidence_frame(out))
+                out = []
+            big, sp = _doc_frame(text, headline, mods, res)
+            frames.append(big.assign(doc_id=doc_id, source=source).astype(
+                {"doc_id": EVIDENCE_COLUMNS["doc_id"], "source": EVIDENCE_COLUMNS["source"]}))
+            counts.append(len(big))
+            splits.append(sp)
+            continue
         rows, sp = _doc_rows(text, headline, mods, res)
         counts.append(len(rows))
         splits.append(sp)
@@ -370,7 +416,9 @@ def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mappin
         from contrast.cache import DiskCache
 
         _worker_store(disk[0], DiskCache).put_many(store)
-    return evidence_frame(out), counts, splits
+    if out or not frames:
+        frames.append(evidence_frame(out))
+    return (frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)), counts, splits
 
 
 _WORKER_STORES: dict[str, Any] = {}
@@ -395,37 +443,37 @@ _POOL: list[Any] = []  # [executor, workers, start method] of this process's wor
 def _start_method() -> str:
     """``fork`` where it is safe and cheap (Linux, one thread): workers inherit the loaded lexicons.
 
-    Elsewhere ``forkserver`` (POSIX) or ``spawn`` (Windows): each worker
-    imports the package and loads the lexicons itself.
+    Elsewhere ``loky`` (joblib's reusable pool of fresh interpreters, which
+    never re-runs the user's script): each worker imports the package and
+    loads the lexicons itself.
     """
     import multiprocessing as mp
     import threading
 
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+    if "fork" in mp.get_all_start_methods() and sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "loky"
 
 
-def _pool(workers: int, fams: tuple[str, ...] | None) -> Any:
+def _pool(workers: int) -> Any:
     """This process's pool of ``workers`` processes, started on first use and kept for later calls."""
+    if _POOL and _POOL[1] == workers and _POOL[2] == "fork" and not getattr(_POOL[0], "_broken", False):
+        return _POOL[0]
+    if _POOL and _POOL[2] == "fork":
+        _POOL[0].shutdown(wait=False, cancel_futures=True)
+    _POOL.clear()
+    if _start_method() == "loky":
+        from joblib.externals.loky import get_reusable_executor
+
+        pool = get_reusable_executor(max_workers=workers, timeout=300)  # the same object while it lives
+        _POOL[:] = [pool, workers, "loky"]
+        return pool
+    import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    if _POOL and _POOL[1] == workers and not getattr(_POOL[0], "_broken", False):
-        return _POOL[0]
-    if _POOL:
-        _POOL[0].shutdown(wait=False, cancel_futures=True)
-        _POOL.clear()
-    import multiprocessing as mp
-
-    method = _start_method()
-    if method == "fork":
-        _resources(_modules(None), None)  # forked workers inherit the default lexicons, loaded once here
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["contrast.extract"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-    _POOL[:] = [pool, workers, method]
+    _resources(_modules(None), None)  # forked workers inherit the default lexicons, loaded once here
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    _POOL[:] = [pool, workers, "fork"]
     return pool
 
 
@@ -434,13 +482,15 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
 
     The pool stays up between calls, so only a session's first parallel call
     starts workers (by ``fork`` on Linux: they inherit the lexicons this
-    process loaded). While they start, this process takes chunks from the
+    process loaded; elsewhere loky's reusable pool). While they start, this process takes chunks from the
     back of the queue itself (those no worker has taken yet), so that first
     call is not slower than a serial one.
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _pool(workers, args[0] if args else None)
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
+
+    pool = _pool(workers)
     cold = id(pool) not in _WARM
     try:
         futures = [pool.submit(_work, c, *args) for c in chunks]
@@ -453,9 +503,9 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
         for i, fut in enumerate(futures):
             if results[i] is None:
                 results[i] = fut.result()
-    except BrokenProcessPool:
+    except (BrokenProcessPool, TerminatedWorkerError):
         _POOL.clear()
-        raise RuntimeError("a worker process died (out of memory?); run again with n_jobs=1 "
+        raise ChildProcessError("a worker process died (out of memory?); run again with n_jobs=1 "
                            "or fewer jobs") from None
     _WARM.add(id(pool))
     return results
@@ -504,6 +554,11 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
             it = tqdm(todo, desc="extract", unit="article", file=sys.stderr)
         batch: list[tuple[str, Any]] = []
         for i in it:
+            if len(items[i][2]) > BLOCK_CHARS:
+                frame, sp = _doc_frame(items[i][2], items[i][3], mods, res)
+                got[i] = (_Slice(frame, 0, len(frame)), sp)
+                _CACHE.put(keys[i], got[i])  # type: ignore[arg-type]
+                continue
             rows, sp = _doc_rows(items[i][2], items[i][3], mods, res)
             got[i] = (rows, sp)
             _CACHE.put(keys[i], (rows, sp))
@@ -693,8 +748,7 @@ def extract(
         disk = disk_cache() if cache is True else None
         ev, splits = _cached(items, fams, resources, workers, fp, show, disk)
     elif not _go_parallel(items, workers):
-        rows, splits = _extract_records(items, fams, resources, progress=show)
-        ev = evidence_frame(rows)
+        ev, _, splits = _work(items, fams, resources, progress=show)
     else:
         size = _task_size(len(items), workers)
         chunks = [items[i:i + size] for i in range(0, len(items), size)]

@@ -74,12 +74,19 @@ def test_bom_and_crlf(tmp_path):
     assert c.title[0] == "Headline"
 
 
-def test_undecodable_bytes_warn_and_replace(tmp_path):
+def test_non_utf8_bytes_are_detected_reported_and_overridable(tmp_path):
     write(tmp_path / "sources.csv", "file,source\nbad.txt,S\n")
-    write(tmp_path / "bad.txt", b"Head\nCaf\xe9 and \xff bytes.")
-    with pytest.warns(CorpusWarning, match=r"bad\.txt.*not valid UTF-8"):
+    write(tmp_path / "bad.txt", "Head\nLe ministère a déclaré qu'il était prêt.".encode("latin-1"))
+    with pytest.warns(CorpusWarning, match=r"bad\.txt: not UTF-8; read as cp1252 \(detected\).*--encoding"):
         c = load_corpus(tmp_path)
-    assert "\ufffd" in c.text[0]
+    assert "Le ministère a déclaré qu'il était prêt." in c.text[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)
+        assert "ministère" in load_corpus(tmp_path, encoding="latin-1").text[0]
+    with pytest.raises(ValueError, match="not valid utf-8.*--encoding"):
+        load_corpus(tmp_path, encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown encoding"):
+        load_corpus(tmp_path, encoding="klingon")
 
 
 def test_empty_binary_and_whitespace_files_are_skipped_and_reported(tmp_path):

@@ -212,3 +212,13 @@ def test_link_number_speakers_equals_reference_on_random_rows():
         link_number_speakers(fast)
         _link_reference(slow)
         assert fast == slow
+
+
+def test_parallel_on_a_loky_pool_equals_serial(always_parallel, monkeypatch):
+    """Where fork is unsafe (threads running, macOS, Windows) workers come from loky's reusable pool."""
+    mod = sys.modules["contrast.extract"]
+    monkeypatch.setattr(mod, "_start_method", lambda: "loky")
+    monkeypatch.setattr(mod, "_POOL", [])
+    c = _corpus(12)
+    pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
+    assert mod._POOL[2] == "loky"
