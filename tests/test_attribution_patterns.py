@@ -61,6 +61,10 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("Trump", "telling reporters", "neutral")]),
         ("Bolton distanced himself from the movement by saying he would help.",
          [("Bolton", "distanced", "counter"), ("Bolton", "saying", "neutral")]),
+        ("Emphasizing the urgency of the matter, Trump said it was time.",
+         [("Trump", "Emphasizing", "emphatic"), ("Trump", "said", "neutral")]),
+        ("Tad Devine, Sanders' senior media adviser, said Republicans are engaged in it.",
+         [("Tad Devine, Sanders' senior media adviser", "said", "neutral")]),
         # quantified sources
         ("About half of voters say they prefer an outsider.",
          [("About half of voters", "say", "neutral")]),

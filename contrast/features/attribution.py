@@ -452,6 +452,28 @@ _APPOSITIVE_LEAD = frozenset({"a", "an", "the", "who", "whose", "which", "now", 
                               "herself", "also", "then", "once", "both"})
 
 
+def _subject_at(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
+    """A subject starting at token ``i``: a pronoun, or capitalised words, a determiner
+    and source nouns ("Trump", "the senator", "Mr. Sanders")."""
+    n = len(sent.words)
+    if i < n and sent.words[i].lower() in _PRONOUNS:
+        return i, i + 1
+    j = i
+    while j < n and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
+                     or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
+        j += 1
+    while j > i and sent.words[j - 1] == ".":
+        j -= 1
+    return (i, j) if j > i and _np_ok(sent.words[i:j], res) else None
+
+
+def _possessive_mark(sent: _Sent, i: int) -> bool:
+    """Whether token ``i`` is the apostrophe of a plural possessive ("Sanders' adviser")."""
+    w = sent.words
+    return w[i] in {"'", "’"} and i > 0 and w[i - 1][-1:] in {"s", "S"} and w[i - 1].isalpha() \
+        and i + 1 < len(w) and w[i + 1][:1].isalpha() and w[i + 1][:1].islower()
+
+
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """``Name, a spokesman for X, said``: segments before the comma at ``k - 1``."""
     if k < 2 or sent.words[k - 1] != ",":
@@ -461,7 +483,8 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     j = end
     while j > 0 and len(segs) < 4:
         i = j
-        while i > 0 and sent.words[i - 1] != "," and sent.words[i - 1] not in _HARD:
+        while i > 0 and sent.words[i - 1] != "," and (sent.words[i - 1] not in _HARD
+                                                      or _possessive_mark(sent, i - 1)):
             i -= 1
         seg = sent.words[i:j]
         if not seg:
@@ -1104,6 +1127,18 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     else:
         after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
             ',"', ",”", ",’"}
+        if k == 0 and form.endswith("ing") and not loose and lemma in _COMMUNICATE | _EMPHATIC:
+            # "Emphasizing the urgency of the matter, Trump said ...": the subject after the comma
+            comma = next((p for p in range(1, min(len(sent.words), 25)) if sent.words[p] == ","),
+                         None)
+            if comma is not None:
+                subj = _subject_at(sent, comma + 1, res)
+                if subj is not None and subj[1] < len(sent.words) and \
+                        sent.words[subj[1]][:1].islower():
+                    ss, se = sent.toks[subj[0]][0], sent.toks[subj[1] - 1][1]
+                    return _row(text, res, cs, ce, stance, (ss, se),
+                                sent.words[subj[0]:subj[1]],
+                                _strip(text, (ce, sent.toks[comma][0])), sid)
         gerund = form.endswith("ing") and not loose and (
             after_comma or (prev in _GERUND_PREP and lemma in _COMMUNICATE))
         if gerund:
@@ -1190,6 +1225,10 @@ _ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,
                        re.IGNORECASE)
 _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
                      r"[a-z]", re.IGNORECASE)
+#: emphatic and counter verbs that open a sentence as a gerund ("Emphasizing ..., Trump said")
+_EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "underscore", "criticize",
+                       "cite", "reject", "dismiss", "praise", "echo", "acknowledge", "defend",
+                       "deny", "express", "recall", "point out", "refer to", "reiterate"})
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
@@ -1287,6 +1326,8 @@ def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             start = i + 1
             break
     j = start
+    if j < k and sent.words[j].islower() and sent.words[j] in res.verbs:
+        return None  # '..., said Al From, ... and wrote': an inversion, not a subject
     while j < k and (_is_cap(sent.words[j]) or sent.words[j].lower() in _DET
                      or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s"}):
         j += 1
