@@ -271,7 +271,7 @@ def run(args: argparse.Namespace) -> dict[str, Path]:
 
     # one pairwise table (pairs up to three groups, each against the rest beyond): the report's
     # findings and pairwise section read it, pairwise.csv holds every row
-    pairwise = tables.pairwise(arts, args.by, evidence=evidence, corpus=corpus,
+    pairwise = tables.pairwise(arts.copy(), args.by, evidence=evidence, corpus=corpus,  # copy: defragmented
                                features=findings.default_features(arts)) if arts[args.by].nunique() >= 2 else None
     if pairwise is not None:
         written["pairwise"] = io.write_csv(pairwise, out / "pairwise.csv")
