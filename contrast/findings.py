@@ -469,6 +469,14 @@ def findings(
                 order_a, order_b = ("low", "high") if float(r["difference"]) < 0 else ("high", "low")
             ex_a = _examples(sub[in_a], per_side, order=order_a, seed=seed + rank)
             ex_b = _examples(sub[side_b], per_side, order=order_b, seed=seed + rank)
+            if r["family"] == "naming" and isinstance(r["key"], str) and "__" in r["key"] and not (ex_a and ex_b):
+                # a side that never writes this variant: show what it writes instead (the set's other names)
+                nset = r["key"].split("__", 1)[0]
+                whole = ev[(ev["_fam"] == "naming") & ev["_keys"].str.split("|").map(lambda ks, k=nset: k in ks)]
+                in_a_set = whole["_group"] == str(r["group_a"])
+                b_set = ~in_a_set if str(r["group_b"]) == "rest" else whole["_group"] == str(r["group_b"])
+                ex_a = ex_a or _examples(whole[in_a_set], per_side, order=None, seed=seed + rank)
+                ex_b = ex_b or _examples(whole[b_set], per_side, order=None, seed=seed + rank)
         out.append({"rank": rank, "feature": r["feature"], "label": r["label"], "group_a": r["group_a"],
                     "group_b": r["group_b"], "effect": float(r["effect"]),
                     "sentence": describe(r, group_word=group_word, ci=ci), "family": r["family"],
