@@ -122,7 +122,7 @@ def readable_labels(features: Iterable[str], evidence: pd.DataFrame | None = Non
     Examples
     --------
     >>> readable_labels(["hedge_modal_per_1k", "attribution_actor_west_share", "number_casualties_per_1k"])
-    {'hedge_modal_per_1k': 'modal hedges', 'attribution_actor_west_share': 'attributions to speakers from the west side', 'number_casualties_per_1k': 'casualties numbers'}
+    {'hedge_modal_per_1k': 'modal hedges', 'attribution_actor_west_share': 'attributions to speakers from the west side', 'number_casualties_per_1k': 'casualty figures'}
     """
     spelled: dict[str, str] = {}
     if evidence is not None and len(evidence):
@@ -157,9 +157,16 @@ def readable_labels(features: Iterable[str], evidence: pd.DataFrame | None = Non
             out[f] = f"mentions of {spelled.get(key, key)}"
         elif fam == "sentiment":
             out[f] = f"{spelled.get(key, key)} sentences"
+        elif fam == "number" and key in _NUMBER_NAMES:
+            out[f] = _NUMBER_NAMES[key]
         else:
             out[f] = f"{spelled.get(key, key).replace('_', ' ')} {name}"
     return out
+
+
+_NUMBER_NAMES = {"casualties": "casualty figures", "percent": "percentages", "money": "sums of money",
+                 "date": "dates written as numbers", "time": "clock times", "count": "counts",
+                 "ordinal": "ordinals", "other": "other numbers"}
 
 
 def effect_size(row: Mapping[str, Any]) -> float:
@@ -317,7 +324,8 @@ def describe(row: Mapping[str, Any], *, group_word: str = "outlet", ci: float = 
     diff = f", difference {level} {_fmt(dl)} to {_fmt(dh)}" if pd.notna(dl) and pd.notna(dh) else ""
     who, none = (a, b) if d > 0 else (b, a)
     has = "have" if none.startswith("the other ") else "has"
-    return (f"{who} uses {noun} where {none} {has} none ({_fmt(ea)} vs {_fmt(eb)} per 1,000 words{diff}); "
+    uses = "use" if who.startswith("the other ") else "uses"
+    return (f"{_cap(who)} {uses} {noun} where {none} {has} none ({_fmt(ea)} vs {_fmt(eb)} per 1,000 words{diff}); "
             f"{tail}.")
 
 
@@ -363,6 +371,7 @@ def findings(
     per_side: int = 2,
     group_word: str | None = None,
     labels: Mapping[str, str] | None = None,
+    per_feature: int = 1,
     seed: int = 0,
 ) -> pd.DataFrame:
     """The differences of a pairwise table that survive the correction, ranked by effect size.
@@ -388,7 +397,11 @@ def findings(
         What a group is called in the sentences (default from the table's
         ``by``: "outlet" for ``source``).
     labels : mapping, optional
-        feature -> readable label (default: the table's ``label`` column).
+        feature -> readable label (default: :func:`readable_labels`).
+    per_feature : int
+        When every row compares a group with the rest, at most this many
+        findings per feature (the strongest): one outlying group otherwise
+        makes every other group "differ from the rest" on that feature.
     seed : int
         For the choice of example sentences.
 
@@ -426,7 +439,12 @@ def findings(
     pw = pw.assign(_dedupe=pw["family"] + "\x00" + pw["key"].map(_kind) + "\x00" + pw["group_a"].astype(str)
                    + "\x00" + pw["group_b"].astype(str))
     pw = (pw.sort_values(["effect", "p_adjusted"], ascending=[False, True], kind="mergesort")
-          .drop_duplicates("_dedupe").head(max_findings))
+          .drop_duplicates("_dedupe"))
+    if (pw["group_b"].astype(str) == "rest").all():
+        # each group against the rest: one extreme group makes every other one differ from "the rest"
+        # on the same feature; keep the strongest per feature so the findings say different things
+        pw = pw.groupby("feature", sort=False).head(per_feature)
+    pw = pw.head(max_findings)
     ci = float(pairwise.attrs.get("ci", 0.95))
     ev = None
     if evidence is not None and len(evidence):
@@ -454,6 +472,14 @@ def findings(
                 order_a, order_b = ("low", "high") if float(r["difference"]) < 0 else ("high", "low")
             ex_a = _examples(sub[in_a], per_side, order=order_a, seed=seed + rank)
             ex_b = _examples(sub[side_b], per_side, order=order_b, seed=seed + rank)
+            if r["family"] == "naming" and isinstance(r["key"], str) and "__" in r["key"] and not (ex_a and ex_b):
+                # a side that never writes this variant: show what it writes instead (the set's other names)
+                nset = r["key"].split("__", 1)[0]
+                whole = ev[(ev["_fam"] == "naming") & ev["_keys"].str.split("|").map(lambda ks, k=nset: k in ks)]
+                in_a_set = whole["_group"] == str(r["group_a"])
+                b_set = ~in_a_set if str(r["group_b"]) == "rest" else whole["_group"] == str(r["group_b"])
+                ex_a = ex_a or _examples(whole[in_a_set], per_side, order=None, seed=seed + rank)
+                ex_b = ex_b or _examples(whole[b_set], per_side, order=None, seed=seed + rank)
         out.append({"rank": rank, "feature": r["feature"], "label": r["label"], "group_a": r["group_a"],
                     "group_b": r["group_b"], "effect": float(r["effect"]),
                     "sentence": describe(r, group_word=group_word, ci=ci), "family": r["family"],

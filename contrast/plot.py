@@ -102,9 +102,16 @@ def _ax(ax: Axes | None, size: tuple[float, float] = (10, 6)) -> Axes:
 
 
 def _note(ax: Axes, text: str, *, y: float = -0.12) -> None:
-    """A grey note under the axes (what was left out, what is empty)."""
-    ax.annotate(text, xy=(0, y), xycoords="axes fraction", fontsize=9, color="#444444", va="top",
-                annotation_clip=False)
+    """A grey note at the foot of the figure (what was left out, what is empty).
+
+    Drawn as the figure's ``supxlabel``, which the layout places below every
+    axis label, so it never overlaps them whatever the figure's size (``y``
+    is kept for compatibility and ignored). Several notes are joined.
+    """
+    fig = ax.figure
+    notes = [*getattr(fig, "_contrast_notes", []), text]
+    fig._contrast_notes = notes  # type: ignore[union-attr]
+    fig.supxlabel("; ".join(notes), fontsize=9, color="#444444", x=0.01, ha="left")  # type: ignore[union-attr]
 
 
 #: Above this many groups, grouped bars give way to a heatmap (one row per group).
@@ -556,6 +563,15 @@ def top_naming_sets(data: pd.DataFrame, max_sets: int = 6) -> list[str]:
     return per.sort_values(ascending=False, kind="mergesort").index.astype(str).tolist()[:max_sets]
 
 
+def _short_label(variant: str, nset: str, width: int = 34) -> str:
+    """``variant  [set]``, cut to ``width`` characters a part (a set can list many long variants)."""
+    def cut(x: str) -> str:
+        x = str(x)
+        return x if len(x) <= width else x[: width - 1].rstrip() + "…"
+
+    return f"{cut(variant)}  [{cut(nset)}]"
+
+
 def naming_shares(
     data: pd.DataFrame,
     *,
@@ -585,13 +601,13 @@ def naming_shares(
     heat = len(groups) > MAX_BAR_GROUPS
     if heat:
         longest = max((len(f"{g} (n=1,000)") for g in groups), default=10)
-        size = (max(8.0, 3.5 + 0.75 * len(rows) + 0.1 * longest), 2.4 + 0.45 * len(groups))
+        size = (max(8.0, 3.5 + 0.75 * len(rows) + 0.1 * longest), 2.6 + 0.45 * len(groups) + 0.11 * 40)
     else:
         size = (10, max(3.5, 1.2 + 0.3 * len(rows) * max(1, len(groups))))
     ax = _ax(ax, size)
     if data.empty:
         return _empty(ax, title, "no contested names found")
-    labels = [f"{var}  [{nset}]" for nset, var in rows.itertuples(index=False)]
+    labels = [_short_label(var, nset) for nset, var in rows.itertuples(index=False)]
     lookup = {(str(a), str(b), str(c)): r for a, b, c, r in
               zip(shown["set"], shown["variant"], shown[by], shown[["n", "total", "share"]].itertuples(index=False),
                   strict=True)}

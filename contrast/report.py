@@ -525,7 +525,7 @@ def render_report(
     fams = pd.DataFrame({"family": fam_counts.index, "rows": fam_counts.to_numpy()})
     groups = articles.set_index(articles["doc_id"].astype(str))[by].astype(str) if by in articles else None
     if pairwise is None and by in articles.columns and len(outlets) >= 2:
-        pairwise = tables.pairwise(articles, by, evidence=evidence, corpus=corpus,
+        pairwise = tables.pairwise(articles.copy(), by, evidence=evidence, corpus=corpus,
                                    features=_findings_mod.default_features(articles))
     if findings is None and pairwise is not None:
         findings = _findings_mod.findings(pairwise, evidence=evidence, groups=groups, group_word=word)

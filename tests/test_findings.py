@@ -29,6 +29,8 @@ def test_planted_differences_are_found_with_examples_from_each_side(synth):
     assert ("Harbor Observer", "hedge", None) in top  # planted: outlet 0 hedges
     assert ("Eastern Telegraph Agency", "attribution", "distancing") in top  # outlet 1 writes "claimed"
     assert any(g == "The Daily Meridian" and fam == "naming" for g, fam, _ in top)  # outlet 2 writes "Kiev"
+    for r in f[f.family == "naming"].itertuples():  # a side without the variant shows what it writes instead
+        assert r.examples_a and r.examples_b
     hedge = f[(f.group_a == "Harbor Observer") & (f.family == "hedge")].iloc[0]
     assert "Harbor Observer" in hedge.sentence and "times as often as the other outlets" in hedge.sentence
     assert "95% CI" in hedge.sentence and "20 vs 280 articles" in hedge.sentence
