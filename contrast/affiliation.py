@@ -72,6 +72,7 @@ _TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "
                           "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
 _LOOKBACK = 400
 _STRETCH = 2000
+_WINDOW = 20_000
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
 _HE_SHE = frozenset({"he", "she", "i"})
@@ -315,8 +316,9 @@ class _Cast:
         Reads the words before each other whole-word occurrence (and an
         appositive after it): "Belarusian President Aleksandr Lukashenko" for a
         later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
-        ``skip`` is the offset of the speaker's own mention; ``fold`` matches
-        case-insensitively. At most six occurrences are read.
+        ``skip`` is the offset of the speaker's own mention (occurrences within
+        20,000 characters of it are read); ``fold`` matches case-insensitively.
+        At most six occurrences are read.
         """
         key = (word.lower() if fold else word, fold)
         if key in self.titled:  # one scan per word and article, so the work stays linear
@@ -326,7 +328,10 @@ class _Cast:
             self._lower = self.text.lower()
         text = self._lower if fold and self._lower is not None else self.text
         needle = word.lower() if fold else word
-        pos, tries = text.find(needle), 0
+        # within a window around the speaker: an article's cast introduces itself nearby,
+        # and a huge one-line text costs a bounded scan per word
+        lo, hi = max(0, skip - _WINDOW), (skip + _WINDOW if skip >= 0 else _WINDOW)
+        pos, tries = text.find(needle, lo, hi), 0
         while pos >= 0 and tries < 6 and not found[0]:
             end = pos + len(needle)
             if pos != skip and (pos == 0 or not text[pos - 1].isalnum()) and \
@@ -340,7 +345,7 @@ class _Cast:
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
-            pos = text.find(needle, end)
+            pos = text.find(needle, end, hi)
         self.titled[key] = found
         return found
 
