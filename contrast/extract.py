@@ -451,10 +451,10 @@ def extract(
         speaker or mention, its group overrides the side from the affiliation.
     sides : SideMap, mapping, path or str, optional
         How affiliations group into sides (the ``actor`` column): a
-        :class:`contrast.affiliation.SideMap`, ``{affiliation: side}`` or
+        :class:`contrast.actors.SideMap`, ``{affiliation: side}`` or
         ``{side: [affiliation, ...]}`` on top of the default map (e.g.
         ``{"BY": "Russia"}``), a TSV file (``affiliation``, ``side``) or a spec
-        ``"BY=Russia,US=USA"``; default :func:`contrast.affiliation.default_sides`.
+        ``"BY=Russia,US=USA"``; default :func:`contrast.actors.default_sides`.
     n_jobs : int, default 1
         Worker processes; -1 uses every core. Results equal ``n_jobs=1``.
     cache : bool, default True
@@ -480,7 +480,7 @@ def extract(
     fams = tuple(families) if families is not None else None
     _modules(fams)  # validate names early
     if sides is not None:
-        from contrast.affiliation import as_sides
+        from contrast.actors import as_sides
 
         sides = as_sides(sides)  # validate early
     if actors is not None:
