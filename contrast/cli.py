@@ -79,7 +79,7 @@ def _sides(args: argparse.Namespace) -> Any:
     spec = getattr(args, "sides", None)
     if not spec:
         return None
-    from contrast.affiliation import as_sides
+    from contrast.actors import as_sides
 
     return as_sides(spec)
 
