@@ -94,7 +94,12 @@ def _tokens(text: str) -> list[tuple[int, str]]:
 
 def _words(text: str) -> list[str]:
     """Tokens of ``text`` with possessive endings removed."""
-    return [w for _, w in _tokens(text)]
+    return list(_words_cached(text)) if len(text) < 300 else [w for _, w in _tokens(text)]
+
+
+@lru_cache(maxsize=100_000)
+def _words_cached(text: str) -> tuple[str, ...]:
+    return tuple(w for _, w in _tokens(text))
 
 
 @dataclass(frozen=True)
@@ -224,14 +229,35 @@ def default_gazetteer() -> Gazetteer:
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
     rt = load_table("role_nouns")
     roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
-    return Gazetteer.build(aliases, roles)
+    gaz = Gazetteer.build(aliases, roles)
+    _DEFAULT[0] = gaz
+    return gaz
+
+
+#: The bundled gazetteer once built (so cached readings are used only with it).
+_DEFAULT: list[Gazetteer | None] = [None]
 
 
 # ----------------------------------------------------------------------------- reading one phrase
 
 
 def _own(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
-    """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself."""
+    """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself.
+
+    Phrases recur ("officials said", "the ministry"), so readings with the
+    bundled gazetteer are cached.
+    """
+    if gaz is _DEFAULT[0]:
+        return _own_default(tuple(words))
+    return _read_phrase(words, gaz)
+
+
+@lru_cache(maxsize=100_000)
+def _own_default(words: tuple[str, ...]) -> tuple[str, str, str, str]:
+    return _read_phrase(words, default_gazetteer())
+
+
+def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
     places = gaz.places(words[:stop])
@@ -307,7 +333,7 @@ class _Cast:
     last_person: _Entity | None = None
     last_group: _Entity | None = None
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
-    _first: dict[frozenset[str], tuple[int, str, str]] = field(default_factory=dict)
+    _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
 
     def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
@@ -351,29 +377,27 @@ class _Cast:
 
     def _places_in(self, lo: int, hi: int) -> list[tuple[int, str, str, str]]:
         """``(offset, affiliation, role, kind)`` of the places, bodies and people in ``text[lo:hi]``."""
-        toks = _tokens(self.text[lo:hi])
-        words = [w for _, w in toks]
-        return [(lo + toks[i][0], aff, role, kind) for i, _, aff, role, kind
-                in self.gaz.places(words) if kind != "province"]
+        found = _places_default(self.text[lo:hi]) if self.gaz is _DEFAULT[0] else \
+            _places_of(self.text[lo:hi], self.gaz)
+        return [(lo + off, aff, role, kind) for off, aff, role, kind in found]
 
-    def first_in_article(self, kinds: frozenset[str]) -> tuple[int, str, str]:
-        """Offset, affiliation and role of the article's first mention of ``kinds`` (offset -1: none).
+    def first_in_article(self, kinds: frozenset[str], before: int) -> tuple[int, str, str]:
+        """Offset, affiliation and role of the article's first mention of ``kinds``, if before ``before``.
 
-        Read in stretches from the start until one is found, once per article and kinds.
+        Offset -1: none there. Read in stretches from the start, each stretch
+        once per article and kinds, and no further than asked.
         """
-        if kinds not in self._first:
-            found = (-1, "", "")
-            lo = 0
-            while lo < len(self.text) and found[0] < 0:
-                hi = self.text.find(" ", min(len(self.text), lo + _STRETCH))
-                hi = len(self.text) if hi < 0 else hi
-                for m in self._places_in(lo, hi):
-                    if m[3] in kinds:
-                        found = (m[0], m[1], m[2])
-                        break
-                lo = hi
-            self._first[kinds] = found
-        return self._first[kinds]
+        found, lo = self._first.get(kinds, ((-1, "", ""), 0))
+        while found[0] < 0 and lo < min(before, len(self.text)):
+            hi = self.text.find(" ", min(len(self.text), lo + _STRETCH))
+            hi = len(self.text) if hi < 0 else hi
+            for m in self._places_in(lo, hi):
+                if m[3] in kinds:
+                    found = (m[0], m[1], m[2])
+                    break
+            lo = hi
+        self._first[kinds] = (found, lo)
+        return found if 0 <= found[0] < before else (-1, "", "")
 
     def first_line_end(self) -> int:
         """Offset of the end of the article's first line (its headline)."""
@@ -397,13 +421,25 @@ class _Cast:
         else it is the article's first such mention, if it comes before ``offset``.
         """
         if not same_sentence:
-            pos, aff, role = self.first_in_article(kinds)
-            return (aff, role) if 0 <= pos < offset else ("", "")
+            pos, aff, role = self.first_in_article(kinds, offset)
+            return (aff, role) if pos >= 0 else ("", "")
         ms = [m for m in self._places_in(self.sentence_start(offset), offset) if m[3] in kinds]
         if not ms:
             return "", ""
         m = ms[0] if first else ms[-1]
         return m[1], m[2]
+
+
+def _places_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:
+    toks = _tokens(text)
+    words = [w for _, w in toks]
+    return tuple((toks[i][0], aff, role, kind) for i, _, aff, role, kind in gaz.places(words)
+                 if kind != "province")
+
+
+@lru_cache(maxsize=50_000)
+def _places_default(text: str) -> tuple[tuple[int, str, str, str], ...]:
+    return _places_of(text, default_gazetteer())
 
 
 def _name_tokens(words: Sequence[str]) -> list[str]:
