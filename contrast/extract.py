@@ -104,8 +104,9 @@ def link_number_speakers(rows: _Rows) -> None:
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
             r["speaker_type"] = best.get("speaker_type")
-            r["affiliation"] = best.get("affiliation")
-            r["role"] = best.get("role")
+            for k in ("affiliation", "role"):  # the speaker's, where the affiliation step gave them
+                if best.get(k) is not None:
+                    r[k] = best[k]
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")
 
