@@ -223,7 +223,8 @@ def run(eval_dir: Path) -> list[dict[str, Any]]:
                                     ("role_acc", "role accuracy", "")):
             out.append({"measure": "speaker affiliation", "data": data, "metric": metric,
                         "value": round(float(m[key]), 4), "target": target,
-                        "baseline": round(float(b[key]), 4),
+                        # before this step there was no affiliation or role to score
+                        "baseline": "" if key in ("aff_acc", "role_acc") else round(float(b[key]), 4),
                         "note": "baseline: sides from the actor dictionary alone" if key == "coverage" else ""})
     return out
 

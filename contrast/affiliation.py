@@ -31,7 +31,6 @@ rows plus a bounded look-up per unresolved surname.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,8 +58,9 @@ ROLES: tuple[str, ...] = (
     "ngo_or_international", "citizen_or_witness", "company", "document_or_report", "other",
 )
 
-_TOKEN = re.compile(r"\w+(?:[.\-'’]\w+)*\.?")
-_POSSESSIVE = ("'s", "’s", "'", "’")
+#: A word (with inner dots, hyphens and apostrophes: "U.S.", "Russian-installed", "O'Brien")
+#: and, outside group 1, a possessive ending ("Russia's", "Reuters'").
+_TOKEN = re.compile(r"(\w+(?:[.\-]\w+|['’](?!s\b)\w+)*\.?)(?:['’]s\b|['’](?!\w))?")
 #: Prepositions after which a phrase no longer says whom the speaker speaks for
 #: ("ambassador to the UN", "mission in Ukraine"); of/for/from do.
 _STOP_PREPS = frozenset({"to", "in", "at", "on", "about", "with", "against", "over", "after",
@@ -71,6 +71,8 @@ _OF_PREPS = frozenset({"of", "for", "from"})
 _TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "deputy", "prime",
                           "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
 _LOOKBACK = 400
+_STRETCH = 2000
+_WINDOW = 20_000
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
 _HE_SHE = frozenset({"he", "she", "i"})
@@ -87,20 +89,17 @@ _CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetow
 
 def _tokens(text: str) -> list[tuple[int, str]]:
     """``(offset, token)`` of ``text`` with possessive endings removed ("Russia's" -> "Russia")."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        for p in _POSSESSIVE:
-            if w.endswith(p) and len(w) > len(p) + 1:
-                w = w[: -len(p)]
-                break
-        out.append((m.start(), w))
-    return out
+    return [(m.start(), m.group(1)) for m in _TOKEN.finditer(text)]
 
 
 def _words(text: str) -> list[str]:
     """Tokens of ``text`` with possessive endings removed."""
-    return [w for _, w in _tokens(text)]
+    return list(_words_cached(text)) if len(text) < 300 else [w for _, w in _tokens(text)]
+
+
+@lru_cache(maxsize=100_000)
+def _words_cached(text: str) -> tuple[str, ...]:
+    return tuple(w for _, w in _tokens(text))
 
 
 @dataclass(frozen=True)
@@ -129,6 +128,8 @@ class Gazetteer:
     max_role: int = field(default=1)
     organisations: frozenset[str] = field(default=frozenset())
     role_words: frozenset[str] = field(default=frozenset())
+    alias_starts: Mapping[str, int] = field(default_factory=dict)  # first word -> longest alias
+    role_starts: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
@@ -137,7 +138,7 @@ class Gazetteer:
         mr = max((len(k.split()) for k in roles), default=1)
         orgs = frozenset(a for a, _, kind in aliases.values() if kind == "org")
         vocab = frozenset(w for k in roles for w in k.split()) | _TITLE_WORDS
-        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab)
+        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles))
 
     def with_aliases(self, extra: Mapping[str, str | tuple[str, str, str]]) -> Gazetteer:
         """A copy with more aliases: ``{alias: affiliation}`` or ``{alias: (affiliation, role, kind)}``."""
@@ -150,8 +151,11 @@ class Gazetteer:
         """Alias matches ``(i, j, affiliation, role, kind)`` in ``words``, longest first, left to right."""
         out = []
         i, n = 0, len(words)
+        starts = self.alias_starts
         while i < n:
-            for k in range(min(self.max_alias, n - i), 0, -1):
+            w = words[i]
+            longest = starts.get(w, 0) or (1 if w.endswith(".") and w[:-1] in starts else 0)
+            for k in range(min(longest, n - i), 0, -1):
                 hit = self.aliases.get(" ".join(words[i:i + k]))
                 if hit is None and k == 1 and words[i].endswith("."):
                     hit = self.aliases.get(words[i][:-1])
@@ -167,8 +171,9 @@ class Gazetteer:
         """Role-noun matches ``(i, j, role)`` in lower-cased ``low``, longest first."""
         out = []
         i, n = 0, len(low)
+        starts = self.role_starts
         while i < n:
-            for k in range(min(self.max_role, n - i), 0, -1):
+            for k in range(min(starts.get(low[i], 0), n - i), 0, -1):
                 hit = self.roles.get(" ".join(low[i:i + k]))
                 if hit is not None:
                     out.append((i, i + k, hit))
@@ -177,6 +182,15 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+def _starts(phrases: Mapping[str, Any]) -> dict[str, int]:
+    """First word of each phrase -> the most words a phrase starting with it has."""
+    out: dict[str, int] = {}
+    for k in phrases:
+        parts = k.split(" ")
+        out[parts[0]] = max(out.get(parts[0], 0), len(parts))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -215,14 +229,35 @@ def default_gazetteer() -> Gazetteer:
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
     rt = load_table("role_nouns")
     roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
-    return Gazetteer.build(aliases, roles)
+    gaz = Gazetteer.build(aliases, roles)
+    _DEFAULT[0] = gaz
+    return gaz
+
+
+#: The bundled gazetteer once built (so cached readings are used only with it).
+_DEFAULT: list[Gazetteer | None] = [None]
 
 
 # ----------------------------------------------------------------------------- reading one phrase
 
 
 def _own(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
-    """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself."""
+    """(affiliation, role, head role noun, kind of the place match) a phrase tells by itself.
+
+    Phrases recur ("officials said", "the ministry"), so readings with the
+    bundled gazetteer are cached.
+    """
+    if gaz is _DEFAULT[0]:
+        return _own_default(tuple(words))
+    return _read_phrase(words, gaz)
+
+
+@lru_cache(maxsize=100_000)
+def _own_default(words: tuple[str, ...]) -> tuple[str, str, str, str]:
+    return _read_phrase(words, default_gazetteer())
+
+
+def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
     places = gaz.places(words[:stop])
@@ -298,8 +333,7 @@ class _Cast:
     last_person: _Entity | None = None
     last_group: _Entity | None = None
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
-    _mentions: list[tuple[int, str, str, str]] | None = None
-    _starts: list[int] = field(default_factory=list)
+    _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
 
     def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
@@ -308,8 +342,9 @@ class _Cast:
         Reads the words before each other whole-word occurrence (and an
         appositive after it): "Belarusian President Aleksandr Lukashenko" for a
         later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
-        ``skip`` is the offset of the speaker's own mention; ``fold`` matches
-        case-insensitively. At most six occurrences are read.
+        ``skip`` is the offset of the speaker's own mention (occurrences within
+        20,000 characters of it are read); ``fold`` matches case-insensitively.
+        At most six occurrences are read.
         """
         key = (word.lower() if fold else word, fold)
         if key in self.titled:  # one scan per word and article, so the work stays linear
@@ -319,7 +354,10 @@ class _Cast:
             self._lower = self.text.lower()
         text = self._lower if fold and self._lower is not None else self.text
         needle = word.lower() if fold else word
-        pos, tries = text.find(needle), 0
+        # within a window around the speaker: an article's cast introduces itself nearby,
+        # and a huge one-line text costs a bounded scan per word
+        lo, hi = max(0, skip - _WINDOW), (skip + _WINDOW if skip >= 0 else _WINDOW)
+        pos, tries = text.find(needle, lo, hi), 0
         while pos >= 0 and tries < 6 and not found[0]:
             end = pos + len(needle)
             if pos != skip and (pos == 0 or not text[pos - 1].isalnum()) and \
@@ -333,19 +371,33 @@ class _Cast:
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
-            pos = text.find(needle, end)
+            pos = text.find(needle, end, hi)
         self.titled[key] = found
         return found
 
-    def mentions(self) -> list[tuple[int, str, str, str]]:
-        """``(offset, affiliation, role, kind)`` of every place, body and known person in the article."""
-        if self._mentions is None:
-            toks = _tokens(self.text)
-            words = [w for _, w in toks]
-            self._mentions = [(toks[i][0], aff, role, kind) for i, _, aff, role, kind
-                              in self.gaz.places(words) if kind != "province"]
-            self._starts = [m[0] for m in self._mentions]
-        return self._mentions
+    def _places_in(self, lo: int, hi: int) -> list[tuple[int, str, str, str]]:
+        """``(offset, affiliation, role, kind)`` of the places, bodies and people in ``text[lo:hi]``."""
+        found = _places_default(self.text[lo:hi]) if self.gaz is _DEFAULT[0] else \
+            _places_of(self.text[lo:hi], self.gaz)
+        return [(lo + off, aff, role, kind) for off, aff, role, kind in found]
+
+    def first_in_article(self, kinds: frozenset[str], before: int) -> tuple[int, str, str]:
+        """Offset, affiliation and role of the article's first mention of ``kinds``, if before ``before``.
+
+        Offset -1: none there. Read in stretches from the start, each stretch
+        once per article and kinds, and no further than asked.
+        """
+        found, lo = self._first.get(kinds, ((-1, "", ""), 0))
+        while found[0] < 0 and lo < min(before, len(self.text)):
+            hi = self.text.find(" ", min(len(self.text), lo + _STRETCH))
+            hi = len(self.text) if hi < 0 else hi
+            for m in self._places_in(lo, hi):
+                if m[3] in kinds:
+                    found = (m[0], m[1], m[2])
+                    break
+            lo = hi
+        self._first[kinds] = (found, lo)
+        return found if 0 <= found[0] < before else (-1, "", "")
 
     def first_line_end(self) -> int:
         """Offset of the end of the article's first line (its headline)."""
@@ -362,16 +414,32 @@ class _Cast:
         return lo
 
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
-                       first: bool) -> tuple[str, str]:
-        """Affiliation and role of the first (or nearest) mention of ``kinds`` before ``offset``."""
-        lo = self.sentence_start(offset) if same_sentence else 0
-        ms = self.mentions()
-        i, j = bisect_left(self._starts, lo), bisect_left(self._starts, offset)
-        rng = range(i, j) if first else range(j - 1, i - 1, -1)
-        for k in rng:
-            if ms[k][3] in kinds:
-                return ms[k][1], ms[k][2]
-        return "", ""
+                       first: bool = True) -> tuple[str, str]:
+        """Affiliation and role of the first (or, ``first=False``, nearest) mention of ``kinds`` before ``offset``.
+
+        ``same_sentence`` limits the search to the sentence holding ``offset``;
+        else it is the article's first such mention, if it comes before ``offset``.
+        """
+        if not same_sentence:
+            pos, aff, role = self.first_in_article(kinds, offset)
+            return (aff, role) if pos >= 0 else ("", "")
+        ms = [m for m in self._places_in(self.sentence_start(offset), offset) if m[3] in kinds]
+        if not ms:
+            return "", ""
+        m = ms[0] if first else ms[-1]
+        return m[1], m[2]
+
+
+def _places_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:
+    toks = _tokens(text)
+    words = [w for _, w in toks]
+    return tuple((toks[i][0], aff, role, kind) for i, _, aff, role, kind in gaz.places(words)
+                 if kind != "province")
+
+
+@lru_cache(maxsize=50_000)
+def _places_default(text: str) -> tuple[tuple[int, str, str, str], ...]:
+    return _places_of(text, default_gazetteer())
 
 
 def _name_tokens(words: Sequence[str]) -> list[str]:
@@ -503,6 +571,12 @@ _PERSON_NOUNS = frozenset({"president", "prime minister", "minister", "spokesman
                            "analyst", "expert", "leader", "senator", "lawmaker", "foreign minister"})
 
 
+@lru_cache(maxsize=50_000)
+def _mention_affiliation(span: str) -> str:
+    """The affiliation an actor mention tells (default gazetteer; mentions repeat, so cached)."""
+    return _own(_words(span), default_gazetteer())[0]
+
+
 def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool = False,
                    gazetteer: Gazetteer | None = None) -> None:
     """Fill ``affiliation``, ``role`` and the side (``actor``) of an article's rows, in place.
@@ -530,7 +604,8 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
             if ante and not r.get("speaker_resolved"):
                 r["speaker_resolved"] = ante
         elif fam == "actor":
-            aff, role, _, _ = _own(_words(r.get("span") or ""), gaz)
+            span = r.get("span") or ""
+            aff = _mention_affiliation(span) if gazetteer is None else _own(_words(span), gaz)[0]
             role = ""
         else:
             continue

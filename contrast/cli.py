@@ -103,7 +103,7 @@ def _extract_options(args: argparse.Namespace) -> dict[str, Any]:
 
     opts: dict[str, Any] = {}
     if getattr(args, "sides", None):
-        from contrast.affiliation import as_sides
+        from contrast.actors import as_sides
 
         opts["sides"] = as_sides(args.sides)
     if getattr(args, "families", None):

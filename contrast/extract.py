@@ -109,8 +109,9 @@ def link_number_speakers(rows: _Rows) -> None:
             r["speaker"] = best.get("speaker")
             r["speaker_resolved"] = best.get("speaker_resolved")
             r["speaker_type"] = best.get("speaker_type")
-            r["affiliation"] = best.get("affiliation")
-            r["role"] = best.get("role")
+            for k in ("affiliation", "role"):  # the speaker's, where the affiliation step gave them
+                if best.get(k) is not None:
+                    r[k] = best[k]
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")
 
@@ -686,10 +687,10 @@ def extract(
         speaker or mention, its group overrides the side from the affiliation.
     sides : SideMap, mapping, path or str, optional
         How affiliations group into sides (the ``actor`` column): a
-        :class:`contrast.affiliation.SideMap`, ``{affiliation: side}`` or
+        :class:`contrast.actors.SideMap`, ``{affiliation: side}`` or
         ``{side: [affiliation, ...]}`` on top of the default map (e.g.
         ``{"BY": "Russia"}``), a TSV file (``affiliation``, ``side``) or a spec
-        ``"BY=Russia,US=USA"``; default :func:`contrast.affiliation.default_sides`.
+        ``"BY=Russia,US=USA"``; default :func:`contrast.actors.default_sides`.
     n_jobs : int, default 1
         Worker processes; -1 uses every core. Results equal ``n_jobs=1``. A
         session's first parallel call on less than 100 kB of text runs
@@ -727,7 +728,7 @@ def extract(
     if cache not in (True, False, "memory"):
         raise ValueError(f"cache={cache!r}: use True (memory and disk), 'memory' (this process) or False")
     if sides is not None:
-        from contrast.affiliation import as_sides
+        from contrast.actors import as_sides
 
         sides = as_sides(sides)  # validate early
     if actors is not None:

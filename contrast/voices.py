@@ -117,13 +117,20 @@ def _person(speaker: str, resolved: object) -> tuple[str, str]:
         if isinstance(text, str) and text:
             name = _name_tokens(_words(text))
             while name and (name[0] in gaz.aliases and gaz.aliases[name[0]][2] != "person"
-                            or name[0].lower() in gaz.role_words):
+                            or name[0].lower() in gaz.role_words or name[0] in _LEAD_WORDS):
                 name = name[1:]
-            if name and not any(w.lower() in gaz.role_words or w in _BODY_WORDS for w in name):
-                return name[-1], " ".join(name)
+            if not name or any(w.lower() in gaz.role_words or w in _BODY_WORDS for w in name):
+                continue
+            # one word is a person's name only when the gazetteer knows the person
+            # ("Zelensky"); else it is as likely a label ("Transcript:", "Factbox:")
+            if len(name) == 1 and gaz.aliases.get(name[0], ("", "", ""))[2] != "person":
+                continue
+            return name[-1], " ".join(name)
     return "", ""
 
 
+#: Capitalised words that can stand before a name without being part of it.
+_LEAD_WORDS = frozenset({"A", "An", "The", "Federation", "Republic", "Kingdom", "States", "Union"})
 #: Capitalised words that make a name an institution's ("Defense Forces", "Foreign Ministry").
 _BODY_WORDS = frozenset({"Forces", "Ministry", "Army", "Service", "Office", "Committee", "Council",
                          "Agency", "Staff", "Guard", "Command", "Department", "Court", "Bank"})

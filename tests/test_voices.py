@@ -76,3 +76,13 @@ def test_empty_evidence_gives_empty_tables():
     empty = extract(pd.DataFrame({"doc_id": ["x"], "source": ["s"], "text": ["Nothing here."],
                                   "has_title": [False]}), cache=False)
     assert voices.voices_by_side(empty).empty and voices.top_speakers(empty).empty
+
+
+def test_labels_and_bodies_are_not_top_people():
+    rows = [{"doc_id": "r1", "source": "R", "has_title": True,
+             "text": "Factbox: How the sanctions work\nPolish President Andrzej Duda said aid would continue."},
+            {"doc_id": "r2", "source": "R", "has_title": True,
+             "text": "Transcript: The evening show\nDuda said the border was calm."}]
+    ev = extract(pd.DataFrame(rows), cache=False)
+    t = voices.top_speakers(ev)
+    assert set(t["name"]) == {"Andrzej Duda"} and t["n"].iloc[0] == 2
