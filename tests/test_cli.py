@@ -74,7 +74,7 @@ def test_out_inside_input_is_refused(tmp_path, capsys):
 def test_streaming_csv_with_nan_rows_and_parquet(tmp_path, capsys):
     df = pd.DataFrame({
         "media_name": ["A", "B"] * 7,
-        "title": [f"Title {i}" for i in range(14)],
+        "title": [None if i == 3 else f"Title {i}" for i in range(14)],  # no text, no title: skipped
         "text": [None if i == 3 else f"Officials said {i} soldiers were killed near Kyiv. =SUM(A1)" for i in range(14)],
     })
     src = tmp_path / "c.csv"
