@@ -22,7 +22,6 @@ column                              meaning
 ``attribution_speaker_<type>_*``    attributions by speaker type (named, title, ...)
 ``attribution_actor_<group>_*``     attributions by the speaker's side (who is quoted;
                                     ``other`` = another or unknown side)
-``attribution_role_<role>_*``       attributions by the speaker's role (from the article)
 ``attribution_quote_<kind>_*``      direct / indirect quotations
 =================================  ==================================================
 
@@ -244,9 +243,6 @@ def _count_parts(ev: pd.DataFrame) -> pd.DataFrame:
     stype = ev["speaker_type"].astype("string").fillna("unknown").map(_snake)
     add(att, "attribution_speaker_" + stype + "_n")
     add(att, "attribution_actor_" + actor + "_n")
-    if "role" in ev.columns:
-        role = ev["role"].astype("string").replace("", pd.NA).fillna("unknown").map(_snake)
-        add(att, "attribution_role_" + role + "_n")
     quote = ev["quote"].astype("string")
     add(att & quote.notna().to_numpy(), "attribution_quote_" + quote.fillna("none").map(_snake) + "_n")
     nam = (fam == "naming").to_numpy()

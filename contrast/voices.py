@@ -169,6 +169,8 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
         out.append({by: g, "name": max(part["_name"], key=len), "n": len(part),
                     "share": len(part) / int(totals[g]), "affiliation": _mode(part["affiliation"]),
                     "role": _mode(part["role"]), "side": _mode(part["actor"])})
+    if not out:  # named speakers, none a person ("The", headline labels)
+        return pd.DataFrame(columns=cols)
     t = pd.DataFrame(out)
     t = t.sort_values([by, "n", "name"], ascending=[True, False, True])
     t["rank"] = t.groupby(by).cumcount() + 1

@@ -178,7 +178,7 @@ def _link_reference(rows):
         same = [a for a in attrs if a.get("sent_id") == r.get("sent_id")]
         if inside or same:
             best = (inside or same)[0]
-            for k in ("speaker", "speaker_resolved", "speaker_type", "affiliation", "role"):
+            for k in ("speaker", "speaker_resolved", "speaker_type"):
                 r[k] = best.get(k)
             if r.get("actor") is None:
                 r["actor"] = best.get("actor")

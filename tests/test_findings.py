@@ -22,17 +22,19 @@ def synth():
 def test_planted_differences_are_found_with_examples_from_each_side(synth):
     c, ev, arts, pw = synth
     f = findings.findings(pw, evidence=ev)
-    assert len(f) >= 5
+    assert len(f) >= 3  # the three planted differences (below); "unknown" categories are never findings
+    assert not f["feature"].str.contains("_unknown_").any()
     assert (np.diff(f["effect"].to_numpy()) <= 1e-12).all()  # ranked by effect size
     assert (f["p_adjusted"] < 0.05).all()
     top = {(r.group_a, r.family, r.key if isinstance(r.key, str) else None) for r in f.itertuples()}
-    assert ("Harbor Observer", "hedge", None) in top  # planted: outlet 0 hedges
+    assert any(g == "Harbor Observer" and fam == "hedge" for g, fam, _ in top)  # planted: outlet 0 hedges
     assert ("Eastern Telegraph Agency", "attribution", "distancing") in top  # outlet 1 writes "claimed"
     assert any(g == "The Daily Meridian" and fam == "naming" for g, fam, _ in top)  # outlet 2 writes "Kiev"
     for r in f[f.family == "naming"].itertuples():  # a side without the variant shows what it writes instead
         assert r.examples_a and r.examples_b
     hedge = f[(f.group_a == "Harbor Observer") & (f.family == "hedge")].iloc[0]
-    assert "Harbor Observer" in hedge.sentence and "times as often as the other outlets" in hedge.sentence
+    assert "Harbor Observer" in hedge.sentence and ("times as often as the other outlets" in hedge.sentence
+                                                     or "where the other outlets have none" in hedge.sentence)
     assert "95% CI" in hedge.sentence and "20 vs 280 articles" in hedge.sentence
     src = c.set_index("doc_id")["source"]
     assert len(hedge.examples_a) == 2 and len({e["doc_id"] for e in hedge.examples_a}) == 2

@@ -86,3 +86,14 @@ def test_labels_and_bodies_are_not_top_people():
     ev = extract(pd.DataFrame(rows), cache=False)
     t = voices.top_speakers(ev)
     assert set(t["name"]) == {"Andrzej Duda"} and t["n"].iloc[0] == 2
+
+
+def test_top_speakers_is_empty_when_no_named_speaker_is_a_person():
+    from contrast.evidence import evidence_frame
+
+    ev = evidence_frame([{"doc_id": "d", "source": "A", "family": "attribution", "speaker": "The",
+                          "speaker_type": "named", "speaker_start": 0, "speaker_end": 3}])
+    from contrast import voices
+
+    got = voices.top_speakers(ev)
+    assert got.empty and list(got.columns)[:3] == ["source", "rank", "name"]
