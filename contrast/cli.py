@@ -97,6 +97,14 @@ def _check_by(corpus: pd.DataFrame, by: str) -> None:
         raise ValueError(f"--by {by!r} is not a corpus column; columns: {list(corpus.columns)}")
 
 
+def _check_by_values(corpus: pd.DataFrame, by: str) -> None:
+    """A whole corpus whose ``--by`` column is empty everywhere has no groups to compare."""
+    values = corpus[by]
+    if values.isna().all() or (values.astype("string").str.strip().fillna("") == "").all():
+        raise ValueError(f"--by {by!r}: the column is empty in every article; choose a column with values "
+                         "(or give the dates with --date-col)")
+
+
 def _extract_options(args: argparse.Namespace) -> dict[str, Any]:
     """``extract`` keywords from ``--actors``, ``--lexicon``, ``--families`` and ``--sides`` (as in Python)."""
     from contrast.lexicon import load_table
@@ -518,6 +526,7 @@ def _run(args: argparse.Namespace) -> dict[str, Path]:
                              title_col=args.title_col, date_col=args.date_col, id_col=args.id_col,
                              hygiene=not args.no_hygiene, encoding=args.encoding, sheet=args.sheet)
         _check_by(corpus, args.by)
+        _check_by_values(corpus, args.by)
         corpus, spec = groups.add_group_column(corpus, args.by, period=_period(args), bins=args.bins)
         raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False,
                       **args.extract_options)

@@ -458,6 +458,8 @@ def sentiment_distribution(
     if sub.empty:
         return _empty(ax, title, "no sentence sentiment scores")
     groups = _groups(sub, by)
+    if not groups:
+        return _empty(ax, title, f"no {_group_word(by)} to compare")
     cols = _colors(groups, colors)
     values = [sub.loc[sub[by].astype(str) == g, "compound"].to_numpy(float) for g in groups]
     bp = ax.boxplot(values, positions=np.arange(len(groups)), widths=0.6, showfliers=False, orientation="horizontal",

@@ -165,3 +165,11 @@ def test_streaming_renames_ids_repeated_across_chunks(tmp_path):
     arts = pd.read_csv(out / "articles.csv", dtype={"doc_id": str})
     # within a chunk load_corpus names the second "a" a~2; across chunks the next free ~N is taken
     assert arts["doc_id"].tolist() == ["a", "b", "a~3", "a~2", "c", "a~2~2"]
+
+
+def test_by_a_column_empty_everywhere_is_a_one_line_error(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main([str(Path(contrast.demo_path())), "--out", str(out), "--by", "date", "-q"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "empty in every article" in err
+    assert not out.exists()

@@ -187,7 +187,8 @@ def test_cli_by_any_column_writes_every_output_and_names_the_grouping(tmp_path, 
     assert cli.main([str(src), "--out", str(out), "--by", by, "-q"]) == 0
     html = (out / "report.html").read_text(encoding="utf-8")
     name = {"country": "country", "date": "date_month"}[by]  # a date groups by month (contrast.groups)
-    assert f"groups: <b>{name}</b>" in html and f"<th>{name}</th>" in html
+    word = name.replace("_", " ")
+    assert f"groups: <b>{word}</b> (<code>{name}</code>)" in html and f"<th>{name}</th>" in html
     assert len(list((out / "charts").glob("*.png"))) >= 9
     pw = pd.read_csv(out / "pairwise.csv")
     groups = set(df[by].astype(str)) if by == "country" else {"2022-02", "2022-03", "2022-04"}

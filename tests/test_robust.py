@@ -323,5 +323,5 @@ def test_huge_articles_are_analysed_in_blocks_with_the_same_sentence_level_evide
 
     pd.testing.assert_frame_equal(pick(blocks), pick(whole))
     att = ["start", "end", "label", "speaker"]
-    a, b = (ev[ev["family"] == "attribution"][att] for ev in (whole, blocks))
+    a, b = (ev[ev["family"] == "attribution"][att].astype("string").fillna("") for ev in (whole, blocks))
     assert len(a) == len(b) and (a.to_numpy() == b.to_numpy()).mean() > 0.95
