@@ -130,6 +130,11 @@ _Splits = tuple[tuple[int, int], ...]  # spans of over-long sentences split for 
 def _doc_rows(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> tuple[_Rows, _Splits]:
     """Evidence rows of one article and the spans of its sentences that were split for analysis."""
     doc = segment(text, headline=headline)
+    return _rows_of(doc, mods, res), doc.split_sentences
+
+
+def _rows_of(doc: Doc, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
+    """Every module's rows of one segmented document, in text order, with speakers' affiliations."""
     rows: _Rows = []
     for m in mods:
         for r in m.extract(doc, res[_name(m)]):
@@ -137,9 +142,9 @@ def _doc_rows(text: str, headline: bool, mods: list[ModuleType], res: dict[str, 
                 r["sent_id"] = doc.sent_id(r["start"])
             rows.append(r)
     rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
-    affiliate_rows(text, rows, custom_actors=_custom_actors(res))
+    affiliate_rows(doc.text, rows, custom_actors=_custom_actors(res))
     link_number_speakers(rows)
-    return rows, doc.split_sentences
+    return rows
 
 
 def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
@@ -175,14 +180,7 @@ def _doc_frame(text: str, headline: bool, mods: list[ModuleType], res: dict[str,
         spans = [(s - b0, e - b0) for s, e in sents[i:j]]
         block = Doc(doc.doc_id, doc.source, text[b0:b1], spans, [s for s, _ in spans],
                     doc.headline and i == 0)
-        rows: _Rows = []
-        for m in mods:
-            for r in m.extract(block, res[_name(m)]):
-                if "sent_id" not in r:
-                    r["sent_id"] = block.sent_id(r["start"])
-                rows.append(r)
-        rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
-        link_number_speakers(rows)
+        rows = _rows_of(block, mods, res)
         for r in rows:
             for k in _OFFSETS:
                 if r.get(k) is not None:
