@@ -274,7 +274,9 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
 
     sample_c: list[pd.DataFrame] = []
     sample_e: list[pd.DataFrame] = []
-    n_sample = n_total = 0
+    n_sample = n_total = n_extra = 0
+    sample_counts: dict[str, int] = {}  # group key -> articles of it in the report sample
+    per_group = max(1, args.report_sample // 10)
     furniture: hygiene.Furniture | None = None
     deduper = None if args.no_hygiene else hygiene.Deduper()
     if deduper is not None:  # a first pass learns each outlet's furniture from its first 2,000 articles
@@ -360,11 +362,22 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         sentences_complete, kept = False, []
                     else:
                         kept.append(sents[sents["doc_id"].astype(str).isin(set(keep))])
-                if n_sample < args.report_sample:
-                    take = corpus.head(args.report_sample - n_sample)
+                # the report sample: the first --report-sample articles, and the first articles of every
+                # group beyond them (a file sorted by outlet would otherwise chart its first outlets only)
+                mask = []
+                for k in keys:
+                    in_group = sample_counts.get(k, 0)
+                    take_it = n_sample < args.report_sample or (
+                        in_group < per_group and n_sample < 2 * args.report_sample)
+                    if take_it:
+                        sample_counts[k] = in_group + 1
+                        n_sample += 1
+                        n_extra += n_sample > args.report_sample
+                    mask.append(take_it)
+                if any(mask):
+                    take = corpus[mask]
                     sample_c.append(take)
                     sample_e.append(ev[ev["doc_id"].isin(set(take["doc_id"]))])
-                    n_sample += len(take)
                 n_total += len(corpus)
                 if not args.quiet and (n_total // args.chunksize) > ((n_total - len(corpus)) // args.chunksize):
                     print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
@@ -441,9 +454,12 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                              sentence_units=units)
     else:
         pw = tables.pairwise(arts_s, spec.name, features=feats, evidence=ev_s, corpus=corpus_s)
+    which = (f"the first {len(corpus_s):,}" if not n_extra else
+             f"a sample of {len(corpus_s):,} (the first {args.report_sample:,}, and the first articles of each "
+             f"group beyond them, up to {per_group:,} a group)")
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
             f"cover all of them; charts drawn from evidence, the report's pairwise tests and examples use "
-            f"the first {len(corpus_s):,}." if n_total > len(corpus_s) else None)
+            f"{which}." if n_total > len(corpus_s) else None)
     return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or "", trends
 
 

@@ -173,3 +173,21 @@ def test_by_a_column_empty_everywhere_is_a_one_line_error(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "empty in every article" in err
     assert not out.exists()
+
+
+def test_streaming_report_sample_reaches_every_outlet_of_a_sorted_file(tmp_path):
+    from contrast import cli
+
+    rows = [{"source": src, "text": f"Officials in {src} said {i} people left on day {i}."}
+            for src in ("A", "B", "C") for i in range(20)]  # sorted by outlet
+    path = tmp_path / "sorted.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    args = cli._parser().parse_args([str(path), "--out", str(out), "--report-sample", "20", "--chunksize", "10",
+                                     "--no-hygiene", "-q"])
+    args.extract_options = {}
+    cols = {"text": None, "source": None, "title": None, "date": None, "doc_id": None}
+    corpus, *_, note, _trends = cli._stream(path, out, cols, args)
+    assert corpus["source"].value_counts().to_dict() == {"A": 20, "B": 2, "C": 2}  # 20 first, then 2 a group
+    assert "a sample of 24" in note
