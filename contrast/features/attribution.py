@@ -409,6 +409,18 @@ _QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about"
                     "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
 
 
+def _np_run(sent: _Sent, i: int, limit: int, res: Resources) -> int:
+    """End of the run of capitalised words, a leading determiner, source nouns and possessives from
+    token ``i`` (before ``limit``), without trailing full stops."""
+    j = i
+    while j < limit and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
+                         or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
+        j += 1
+    while j > i and sent.words[j - 1] == ".":
+        j -= 1
+    return j
+
+
 def _trim_lead(sent: _Sent, i: int, j: int) -> int:
     while i < j and (sent.words[i].lower() in _LEAD_TRIM or sent.words[i] == ","):
         i += 1
@@ -458,12 +470,7 @@ def _subject_at(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
     n = len(sent.words)
     if i < n and sent.words[i].lower() in _PRONOUNS:
         return i, i + 1
-    j = i
-    while j < n and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
-                     or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
-        j += 1
-    while j > i and sent.words[j - 1] == ".":
-        j -= 1
+    j = _np_run(sent, i, n, res)
     return (i, j) if j > i and _np_ok(sent.words[i:j], res) else None
 
 
@@ -1295,12 +1302,7 @@ def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None
     run of capitalised words, determiners or source nouns from the start, followed by a
     lower-case word, before token ``k``."""
     i = _trim_lead(sent, 0, k)
-    j = i
-    while j < k and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
-                     or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
-        j += 1
-    while j > i and sent.words[j - 1] == ".":
-        j -= 1
+    j = _np_run(sent, i, k, res)
     if j == i or j >= k or not sent.words[j][:1].islower() or sent.words[j].lower() in _PREP:
         return None
     return (i, j) if _np_ok(sent.words[i:j], res) else None
