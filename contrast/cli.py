@@ -457,8 +457,9 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     which = (f"the first {len(corpus_s):,}" if not n_extra else
              f"a sample of {len(corpus_s):,} (the first {args.report_sample:,}, and the first articles of each "
              f"group beyond them, up to {per_group:,} a group)")
+    tests = "" if everything else ", the report's pairwise tests"  # pairwise.csv covers every article when kept
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
-            f"cover all of them; charts drawn from evidence, the report's pairwise tests and examples use "
+            f"cover all of them; charts drawn from evidence{tests} and examples use "
             f"{which}." if n_total > len(corpus_s) else None)
     return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or "", trends
 
