@@ -50,6 +50,7 @@ from contrast.lexicon import load_table
 
 __all__ = [
     "Furniture",
+    "FurnitureLearner",
     "Deduper",
     "learn_furniture",
     "learn_furniture_sample",
@@ -78,7 +79,16 @@ _DATE_PAREN = re.compile(r"\s*\(\s*[\d.:/\-, ]+\)\s*$")
 _TLD = {"www", "com", "net", "org", "info", "co", "uk", "ru", "ua", "by", "news", "tv", "io", "de",
         "fr", "pl", "eu", "gov", "int", "online"}
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday")
+_CALENDAR = re.compile(r"\b(?:" + "|".join(_MONTH_NAMES) + r")\b")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+# the end of a label opening a line or headline: "Transcript:", "LIVE -", "Friday's Mini-Report,"
+_LEAD_SEP = re.compile(r"[:,](?=\s)|\s[-–—|](?=\s)")
+
 _CUES: list[tuple[str, re.Pattern[str]]] | None = None
+_ANY_CUE: re.Pattern[str] | None = None
 
 
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
@@ -89,10 +99,45 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
     return _CUES
 
 
+def _any_cue() -> re.Pattern[str]:
+    """All cues in one pattern: one search tells whether a unit has any (counting keeps those exactly)."""
+    global _ANY_CUE
+    if _ANY_CUE is None:
+        _ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _cues()), re.IGNORECASE)
+    return _ANY_CUE
+
+
 def _key(unit: str) -> str:
-    """Normalised form under which recurring units are counted (case, digits, spacing)."""
-    s = re.sub(r"\d", "0", unit.lower())
-    return " ".join(s.split()).strip(" .,;:!?\"'“”‘’")
+    """Normalised form under which recurring units are counted.
+
+    Case, curly or straight apostrophes, spacing, figures (a run of digits, with an ordinal suffix, is one
+    ``0``), month and weekday names (``<d>``) and the punctuation at both
+    ends do not count: "Friday's Mini-Report, 3.4.22" and "Monday's
+    Mini-Report, 11.21.22" are one unit.
+    """
+    s = _CALENDAR.sub("<d>", unit.lower().replace("’", "'").replace("‘", "'"))
+    s = _NUMBER.sub("0", s)
+    return " ".join(s.split()).strip(" .,;:!?\"'“”‘’…-–—|")
+
+
+def _lead(unit: str, max_words: int = 6) -> str:
+    """The label opening a unit, as written with its separator ("Transcript:", "Latest Ukraine updates:",
+    "Friday's Mini-Report,"): the text up to the first ``:``, ``,`` or spaced dash or bar, at most
+    ``max_words`` words, with text after it; else ``""``."""
+    m = _LEAD_SEP.search(unit)
+    if not m or not unit[m.end():].strip():
+        return ""
+    lead = unit[:m.end()].strip()
+    return lead if len(lead.split()) <= max_words else ""
+
+
+def _ends(line: str, max_words: int = 6) -> list[str]:
+    """The last 2 to ``max_words`` words of a line that start with a capital or a dash and follow other words
+    ("... again View article." -> "View article."; "... on day 5 — Ukrinform."): where a glued-on prompt
+    can begin."""
+    words = line.split()
+    return [" ".join(words[-k:]) for k in range(2, min(max_words, len(words) - 1) + 1)
+            if words[-k][:1].isupper() or words[-k][:1] in "—–-«\"“'‘("]
 
 
 def _sentences(line: str) -> list[str]:
@@ -148,6 +193,16 @@ def _cue(unit: str) -> str | None:
     return None
 
 
+def _prompt(unit: str) -> str | None:
+    """The cue a unit *opens* with, as a prompt does ("View article.", "Follow us on Telegram"); "Zelensky
+    wrote on Telegram." carries a cue but opens with its subject."""
+    for kind, pat in _cues():
+        m = pat.search(unit)
+        if m and m.start() == 0:
+            return kind
+    return None
+
+
 def _split_text(text: str, title: str | None) -> tuple[str, str]:
     """``(headline, body)`` of an analysed text (headline on the first line, when there is one)."""
     if title and text.startswith(title):
@@ -192,32 +247,54 @@ class Furniture:
     ----------
     units : dict
         Outlet -> {normalised unit: kind}: lines or sentences to remove.
+    leads : dict
+        Outlet -> {normalised label: kind}: labels opening a headline or a
+        line ("Transcript:", "Latest Ukraine updates:"), removed from its start.
+    ends : dict
+        Outlet -> {normalised prompt: kind}: prompts closing a line, also when
+        glued on without a full stop ("... again View article."), removed
+        from its end; the learned short units are among them.
     tails, stamps : set
         Outlets whose headlines carry a page-title tail naming the outlet, and
         whose bodies open with a date stamp.
     names : dict
         Outlet -> its names (see :func:`outlet_names`).
-    tails_text : dict
-        Outlet -> its furniture units as written, also removed from the end
-        of a line they are glued to without a full stop.
     table : DataFrame
-        One row per learned unit: ``source, unit, kind, n_articles, share,
-        reason, example`` (for the report and notebooks).
+        One row per learned unit, label or prompt: ``source, unit, kind,
+        n_articles, share, reason, example`` (for the report and notebooks;
+        a label is shown as "Transcript: …", a prompt as "… View article.").
     by : str
         The column naming the outlet.
     """
 
     units: dict[str, dict[str, str]] = field(default_factory=dict)
+    leads: dict[str, dict[str, str]] = field(default_factory=dict)
+    ends: dict[str, dict[str, str]] = field(default_factory=dict)
     tails: set[str] = field(default_factory=set)
     stamps: set[str] = field(default_factory=set)
     names: dict[str, set[str]] = field(default_factory=dict)
-    tails_text: dict[str, list[str]] = field(default_factory=dict)
     table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FURNITURE_COLUMNS))
     by: str = "source"
+
+    def _strip_lead(self, s: str, leads: dict[str, str], removed: list[str]) -> str:
+        lead = _lead(s) if leads else ""
+        if lead and _key(lead) in leads:
+            removed.append(lead)
+            return s[len(lead):].lstrip() if s.startswith(lead) else s.split(lead, 1)[-1].lstrip()
+        return s
+
+    def _strip_ends(self, s: str, ends: dict[str, str], removed: list[str]) -> str:
+        for tail in _ends(s) if ends else ():
+            if _key(tail) in ends:
+                removed.append(tail)
+                return s[: len(s) - len(tail)].rstrip() if s.endswith(tail) else s
+        return s
 
     def clean(self, text: str, title: str | None, source: str) -> tuple[str, str, list[str]]:
         """Clean one article: return ``(text, title, removed_units)``."""
         units = self.units.get(source, {})
+        leads = self.leads.get(source, {})
+        ends = self.ends.get(source, {})
         names = self.names.get(source, set())
         removed: list[str] = []
         head, body = _split_text(text, title)
@@ -226,6 +303,10 @@ class Furniture:
             kept, tail = _strip_tail(head, names)
             if tail and kept:
                 removed.append(tail)
+                head = new_title = kept
+        if head and leads:
+            kept = self._strip_lead(head, leads, removed)
+            if kept != head:
                 head = new_title = kept
         lines = body.split("\n")
         out_lines: list[str] = []
@@ -246,6 +327,7 @@ class Furniture:
                     removed.append(s[:rep].strip())
                     s = s[rep:].lstrip()
             first = False
+            s = self._strip_lead(s, leads, removed)
             if not s:
                 continue
             if units and _key(s) in units:
@@ -257,10 +339,7 @@ class Furniture:
                     keep = [x for x in sents if _key(x) not in units]
                     removed += [x for x in sents if _key(x) in units]
                     s = " ".join(keep)
-                for tail in self.tails_text.get(source, ()):  # glued on without a full stop: "... Kyiv View news."
-                    if len(s) > len(tail) and s.endswith(tail) and s[-len(tail) - 1].isspace():
-                        removed.append(tail)
-                        s = s[: -len(tail)].rstrip()
+            s = self._strip_ends(s, ends, removed)
             if s:
                 out_lines.append(s)
         new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
@@ -298,16 +377,226 @@ def _repeated_headline(line: str, head: str) -> int:
     return len(head) + m.end() if m else 0
 
 
-def learn_furniture(
-    corpus: pd.DataFrame,
-    *,
-    by: str = "source",
-    min_share: float = 0.02,
-    min_articles: int = 5,
-    ubiquitous: float = 0.5,
-    max_words: int = 25,
-) -> Furniture:
-    """Learn each outlet's page furniture from its articles.
+@dataclass
+class _Counts:
+    """What :class:`FurnitureLearner` keeps of one outlet's articles."""
+
+    n: int = 0
+    n_stamp: int = 0
+    urls: list[Any] = field(default_factory=list)
+    exact: Counter[str] = field(default_factory=Counter)  # units, labels and prompts with a cue
+    soft: Counter[str] = field(default_factory=Counter)  # short ones without: pruned (see FurnitureLearner)
+    example: dict[str, str] = field(default_factory=dict)
+
+
+class FurnitureLearner:
+    """Learn each outlet's page furniture from its articles, fed in chunks (:meth:`add`).
+
+    The same counts come out whether the articles arrive at once
+    (:func:`learn_furniture`, which :func:`contrast.load_corpus` runs) or
+    chunk by chunk (:func:`learn_furniture_sample`, the CLI's first pass over
+    a file): each outlet's articles are counted in corpus order, whatever
+    the chunks, so both paths learn the same furniture from the same file.
+
+    Three kinds of unit are counted, once per article: a *unit* (a body
+    line, or a sentence of one, of at most ``max_words`` words), a *label*
+    opening a headline or a line (:func:`_lead`: "Transcript:", "Latest
+    Ukraine updates:") and a *prompt* closing a line (:func:`_ends`: "View
+    article.", also glued on after varying text without a full stop).
+    Units and labels with a cue from ``lexicons/furniture.tsv``, and prompts
+    that open with one, are counted exactly. Short units and labels without
+    a cue can only be furniture by naming the outlet or standing in half of
+    its articles; their counts are pruned every ``prune_every`` articles of
+    an outlet to those in at least ``1%`` of the articles seen so far, so
+    memory stays bounded on any corpus size (a line rare at first and
+    frequent later can be undercounted: both paths undercount it alike).
+
+    Parameters
+    ----------
+    by : str
+        The column naming the outlet.
+    min_share, min_articles : float, int
+        A unit, label or prompt is a candidate when it stands in at least
+        ``min_share`` of an outlet's articles and in at least
+        ``min_articles`` of them.
+    ubiquitous : float
+        A short candidate unit (at most 8 words, no digits) in at least this
+        share of the outlet's articles is furniture even without a cue
+        (news does not repeat word for word in half of an outlet's stories;
+        a daily template carrying its figures, "33,150 invaders eliminated",
+        stays).
+    max_words : int
+        Longer units are never furniture.
+    prune_every : int
+        How often (in articles of an outlet) the counts without a cue are pruned.
+    label_share : float
+        The share a label with a cue needs (instead of ``min_share``).
+    """
+
+    def __init__(self, *, by: str = "source", min_share: float = 0.02, min_articles: int = 5,
+                 ubiquitous: float = 0.5, max_words: int = 25, prune_every: int = 1000, label_share: float = 0.01):
+        self.by, self.min_share, self.min_articles, self.label_share = by, min_share, min_articles, label_share
+        self.ubiquitous, self.max_words, self.prune_every = ubiquitous, max_words, prune_every
+        self._outlets: dict[str, _Counts] = {}
+        self._heads: dict[str, Counter[str]] = {}  # outlet -> last piece of its headlines (page-title tails)
+
+    def add(self, corpus: pd.DataFrame) -> FurnitureLearner:
+        """Count a chunk of articles (``text``, ``title``, ``has_title``, the ``by`` column; ``url`` helps)."""
+        if corpus.empty or self.by not in corpus.columns:
+            return self
+
+        def col(name: str) -> Iterable[Any]:
+            return corpus[name] if name in corpus.columns else [None] * len(corpus)
+
+        titles = list(col("title"))
+        has = corpus["has_title"] if "has_title" in corpus.columns else [bool(t) and isinstance(t, str) for t in titles]
+        for src, text, title, h, url in zip(corpus[self.by].astype(str), corpus["text"].astype(str), titles, has,
+                                            col("url"), strict=True):
+            self._add_one(src, text, title if bool(h) and isinstance(title, str) else None, url)
+        return self
+
+    def _add_one(self, src: str, text: str, title: str | None, url: Any) -> None:
+        c = self._outlets.setdefault(src, _Counts())
+        heads = self._heads.setdefault(src, Counter())
+        c.n += 1
+        if len(c.urls) < 200:
+            c.urls.append(url)
+        cue = _any_cue()
+        seen: set[str] = set()
+
+        def count(key: str, written: str, exact: bool) -> None:
+            if key in seen or key in ("u:", "l:", "e:"):
+                return
+            seen.add(key)
+            (c.exact if exact else c.soft)[key] += 1
+            c.example.setdefault(key, written)
+
+        head, body = _split_text(text, title)
+        if head:
+            pieces = _TAIL_SEP.split(head)
+            if len(pieces) > 1 and len(pieces[-1].split()) <= 5:
+                tail = pieces[-1].strip().lower()
+                if tail not in seen:
+                    seen.add(tail)
+                    heads[tail] += 1
+            lead = _lead(head)
+            if lead:
+                count("l:" + _key(lead), lead, bool(cue.search(lead)))
+        first = True
+        for line in body.split("\n"):
+            s = line.strip()
+            if not s:
+                continue
+            if first:
+                m = _STAMP.match(s)
+                if m:
+                    c.n_stamp += 1
+                    s = s[m.end():]
+            first = False
+            lead = _lead(s)
+            if lead:
+                count("l:" + _key(lead), lead, bool(cue.search(lead)))
+            for end in _ends(s):
+                if cue.match(end):
+                    count("e:" + _key(end), end, True)
+            for unit in {s, *_sentences(s)}:
+                n_words = len(unit.split())
+                if n_words > self.max_words:
+                    continue
+                has_cue = bool(cue.search(unit))
+                if has_cue or n_words <= 8:
+                    count("u:" + _key(unit), unit, has_cue)
+        if c.n % self.prune_every == 0:
+            floor = 0.01 * c.n
+            for counter in (c.soft, heads):
+                for k in [k for k, v in counter.items() if v < floor]:
+                    del counter[k]
+                    c.example.pop(k, None)
+
+    def furniture(self) -> Furniture:
+        """The furniture learned from every article added so far."""
+        fur = Furniture(by=self.by)
+        rows: list[dict[str, Any]] = []
+        for src in sorted(self._outlets):
+            c = self._outlets[src]
+            n = c.n
+            names = outlet_names(src, c.urls)
+            fur.names[src] = names
+            if n < self.min_articles:  # nothing can recur in min_articles of its articles
+                continue
+            need = max(self.min_articles, int(np.ceil(self.min_share * n)))
+            n_tail = sum(v for t, v in self._heads[src].items() if _names_outlet(t, names))
+            if n_tail >= need:
+                fur.tails.add(src)
+                rows.append({"source": src, "unit": "<headline tail naming the outlet>", "kind": "title_tail",
+                             "n_articles": n_tail, "share": n_tail / n, "reason": "names the outlet",
+                             "example": ""})
+            if c.n_stamp >= need:
+                fur.stamps.add(src)
+                rows.append({"source": src, "unit": "<date stamp opening the body>", "kind": "date_stamp",
+                             "n_articles": c.n_stamp, "share": c.n_stamp / n, "reason": "date stamp",
+                             "example": ""})
+            # a label opening a headline or line with a cue word is a stronger sign than a recurring line:
+            # half the share will do (Reuters "Factbox:" in 32 of 1,992 stories)
+            need_label = max(self.min_articles, int(np.ceil(self.label_share * n)))
+            learned: dict[str, tuple[str, str]] = {}  # key -> (kind, reason)
+            for key, k in [*c.exact.items(), *c.soft.items()]:
+                if k < (need_label if key.startswith("l:") and key in c.exact else need):
+                    continue
+                written = c.example[key]
+                kind = _prompt(written) if key.startswith("e:") else _cue(written)
+                reason = f"cue: {kind}" if kind else None
+                if kind is None and not key.startswith("e:") and _names_outlet(written, names) \
+                        and len(written.split()) <= 6:
+                    kind, reason = "outlet_name", "names the outlet"
+                if (kind is None and key.startswith("u:") and k / n >= self.ubiquitous
+                        and len(written.split()) <= 8 and not any(ch.isdigit() for ch in written)):
+                    kind, reason = "ubiquitous", f"in {k / n:.0%} of the outlet's articles"
+                if kind is not None:
+                    learned[key] = (kind, reason or "")
+            # variants of a kind of furniture the outlet is known to carry ("View article." beside "View
+            # news."; "Russia-Ukraine live news:" beside "Latest Ukraine updates:") need min_articles only;
+            # units and prompts must open with their cue (a prompt), labels may carry it anywhere
+            kinds = {kind for kind, _ in learned.values() if kind not in ("outlet_name", "ubiquitous")}
+            for key, k in c.exact.items():
+                if key in learned or k < self.min_articles:
+                    continue
+                written = c.example[key]
+                kind = _cue(written) if key.startswith("l:") else _prompt(written)
+                if kind in kinds:
+                    learned[key] = (kind, f"cue: {kind}, a variant of the outlet's other {kind} furniture")
+            units: dict[str, str] = {}
+            leads: dict[str, str] = {}
+            ends: dict[str, str] = {}
+            for key, (kind, reason) in learned.items():
+                written, k = c.example[key], (c.exact.get(key) or c.soft.get(key, 0))
+                part, name = key[:2], key[2:]
+                if part == "u:":
+                    units[name] = kind
+                    if len(written.split()) <= 6:
+                        ends.setdefault(name, kind)  # also glued to the end of a line: "... Kyiv View news."
+                    shown = written
+                elif part == "l:":
+                    leads[name] = kind
+                    shown = f"{written} …"
+                else:
+                    ends[name] = kind
+                    if "u:" + name in learned:
+                        continue  # listed as the unit
+                    shown = f"… {written}"
+                if part == "u:" and "e:" + name in c.exact:  # also glued on: count both
+                    k = max(k, c.exact["e:" + name])
+                rows.append({"source": src, "unit": shown, "kind": kind, "n_articles": k, "share": k / n,
+                             "reason": reason, "example": written})
+            fur.units[src], fur.leads[src], fur.ends[src] = units, leads, ends
+        table = pd.DataFrame(rows, columns=FURNITURE_COLUMNS)
+        fur.table = table.sort_values(["source", "n_articles", "unit"], ascending=[True, False, True],
+                                      kind="mergesort").reset_index(drop=True)
+        return fur
+
+
+def learn_furniture(corpus: pd.DataFrame, *, by: str = "source", **options: Any) -> Furniture:
+    """Learn each outlet's page furniture from its articles (options: :class:`FurnitureLearner`).
 
     Parameters
     ----------
@@ -315,17 +604,6 @@ def learn_furniture(
         A corpus (``text``, ``title``, ``has_title`` and the ``by`` column; ``url`` helps).
     by : str
         The column naming the outlet.
-    min_share, min_articles : float, int
-        A unit (a line, or a sentence of a line) is a candidate when it
-        stands in at least ``min_share`` of an outlet's articles and in at
-        least ``min_articles`` of them.
-    ubiquitous : float
-        A short candidate (at most 8 words, no digits) in at least this share
-        of the outlet's articles is furniture even without a cue (news does
-        not repeat word for word in half of an outlet's stories; a daily
-        template carrying its figures, "33,150 invaders eliminated", stays).
-    max_words : int
-        Longer units are never furniture.
 
     Returns
     -------
@@ -333,103 +611,29 @@ def learn_furniture(
         Apply it with :meth:`Furniture.apply` (also to later chunks of the
         same corpus when streaming).
     """
-    fur = Furniture(by=by)
-    if corpus.empty or by not in corpus.columns:
-        return fur
-    rows: list[dict[str, Any]] = []
-    titles = corpus["title"] if "title" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
-    has = corpus["has_title"] if "has_title" in corpus.columns else titles.fillna("").astype(bool)
-    urls = corpus["url"] if "url" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
-    frame = pd.DataFrame({"src": corpus[by].astype(str), "text": corpus["text"].astype(str),
-                          "title": titles, "has": has, "url": urls})
-    for src, g in frame.groupby("src", sort=True):
-        src = str(src)
-        n = len(g)
-        names = outlet_names(src, g["url"].head(200))
-        fur.names[src] = names
-        if n < min_articles:  # nothing can recur in min_articles of its articles
-            continue
-        df: Counter[str] = Counter()
-        example: dict[str, str] = {}
-        n_tail = n_stamp = 0
-        for text, title, h in zip(g["text"], g["title"], g["has"], strict=True):
-            head, body = _split_text(text, title if bool(h) and isinstance(title, str) else None)
-            if head and _strip_tail(head, names)[1]:
-                n_tail += 1
-            seen: set[str] = set()
-            first = True
-            for line in body.split("\n"):
-                s = line.strip()
-                if not s:
-                    continue
-                if first and _STAMP.match(s):
-                    n_stamp += 1
-                first = False
-                for unit in {s, *_sentences(s)}:
-                    if len(unit.split()) <= max_words:
-                        k = _key(unit)
-                        if k and k not in seen:
-                            seen.add(k)
-                            df[k] += 1
-                            example.setdefault(k, unit)
-        need = max(min_articles, int(np.ceil(min_share * n)))
-        if n_tail >= need:
-            fur.tails.add(src)
-            rows.append({"source": src, "unit": "<headline tail naming the outlet>", "kind": "title_tail",
-                         "n_articles": n_tail, "share": n_tail / n, "reason": "names the outlet",
-                         "example": ""})
-        if n_stamp >= need:
-            fur.stamps.add(src)
-            rows.append({"source": src, "unit": "<date stamp opening the body>", "kind": "date_stamp",
-                         "n_articles": n_stamp, "share": n_stamp / n, "reason": "date stamp", "example": ""})
-        units: dict[str, str] = {}
-        for k, c in df.items():
-            if c < need:
-                continue
-            unit = example[k]
-            kind = _cue(unit)
-            reason = f"cue: {kind}" if kind else None
-            if kind is None and _names_outlet(unit, names) and len(unit.split()) <= 6:
-                kind, reason = "outlet_name", "names the outlet"
-            if (kind is None and c / n >= ubiquitous and len(unit.split()) <= 8
-                    and not any(ch.isdigit() for ch in unit)):  # a daily template with its figures is news
-                kind, reason = "ubiquitous", f"in {c / n:.0%} of the outlet's articles"
-            if kind is None:
-                continue
-            units[k] = kind
-            rows.append({"source": src, "unit": unit, "kind": kind, "n_articles": c, "share": c / n,
-                         "reason": reason, "example": unit})
-        fur.units[src] = units
-        fur.tails_text[src] = sorted({example[k] for k in units if len(example[k].split()) <= 6}, key=len,
-                                     reverse=True)
-    table = pd.DataFrame(rows, columns=FURNITURE_COLUMNS)
-    fur.table = table.sort_values(["source", "n_articles"], ascending=[True, False]).reset_index(drop=True)
-    return fur
+    return FurnitureLearner(by=by, **options).add(corpus).furniture()
 
 
-def learn_furniture_sample(chunks: Iterable[pd.DataFrame], *, per_outlet: int = 2000, by: str = "source",
+def learn_furniture_sample(chunks: Iterable[pd.DataFrame], *, per_outlet: int | None = None, by: str = "source",
                            **options: Any) -> Furniture:
-    """:func:`learn_furniture` from the first ``per_outlet`` articles of each outlet in a stream of chunks.
+    """:func:`learn_furniture` from a stream of chunks: the same furniture as from the whole corpus at once.
 
-    For corpora too large to hold: memory is bounded by ``per_outlet`` times
-    the number of outlets, and an outlet whose articles come late in the
-    file (a file sorted by outlet) is learned from its own articles.
+    ``per_outlet`` (default: every article) counts only the first
+    ``per_outlet`` articles of each outlet. Memory is bounded either way
+    (see :class:`FurnitureLearner`).
     """
-    keep = [c for c in ("text", "title", "has_title", "url", by) if c]
-    parts: list[pd.DataFrame] = []
+    learner = FurnitureLearner(by=by, **options)
     seen: Counter[str] = Counter()
     for chunk in chunks:
         if by not in chunk.columns:
             break
-        cols = [c for c in keep if c in chunk.columns]
-        for src, g in chunk.groupby(chunk[by].astype(str), sort=False):
-            room = per_outlet - seen[str(src)]
-            if room > 0:
-                parts.append(g[cols].head(room))
-                seen[str(src)] += min(room, len(g))
-    if not parts:
-        return Furniture(by=by)
-    return learn_furniture(pd.concat(parts, ignore_index=True), by=by, **options)
+        if per_outlet is not None:
+            src = chunk[by].astype(str)
+            rank = chunk.groupby(src, sort=False).cumcount() + src.map(seen).fillna(0).astype(int)
+            seen.update(src.tolist())
+            chunk = chunk[(rank < per_outlet).to_numpy()]
+        learner.add(chunk)
+    return learner.furniture()
 
 
 def remove_furniture(corpus: pd.DataFrame, furniture: Furniture | None = None, **options: Any) -> pd.DataFrame:

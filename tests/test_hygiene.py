@@ -163,3 +163,69 @@ def test_distinctive_words_leave_out_outlet_names_and_domains():
     kept = set(contrast.distinctive_words(corpus, min_count=1).word)
     assert {"ukrinform", "fox", "foxnews"}.isdisjoint(kept) and {"invaders", "kremlin"} <= kept
     assert {"ukrinform", "fox"} <= set(contrast.distinctive_words(corpus, min_count=1, drop_outlet_names=False).word)
+
+
+def _ledes(n: int = 20) -> list[dict]:
+    """An outlet whose ledes vary; the caller plants endings and labels."""
+    return [{"doc_id": f"c{i}", "source": "censor.net", "title": f"Strike on {PLACES[i % 20]} number {i}",
+             "text": f"Officials in {PLACES[i % 20]} {VERBS[i % 5]} damage to {i + 3} buildings overnight",
+             "url": f"https://censor.net/en/news/{i}"} for i in range(n)]
+
+
+def test_prompt_glued_after_varying_lede_is_removed():
+    rows = _ledes()
+    for i, r in enumerate(rows):
+        if i % 5 in (0, 2):  # 8 of 20: "... overnight View article." (no full stop before the prompt)
+            r["text"] += " View article."
+    out = contrast.load_corpus(pd.DataFrame(rows)).set_index("doc_id")
+    assert not out.text.str.contains("View article").any()
+    assert out.loc["c0", "text"].endswith("damage to 3 buildings overnight")
+    assert "View article." in json.loads(out.loc["c0", "removed"])
+    table = hygiene.furniture_table(out)
+    assert table.unit.tolist() == ["… View article."] and int(table.n_articles.iloc[0]) == 8
+
+
+def test_recurring_news_phrase_ending_sentences_is_kept():
+    rows = _ledes()
+    phrase = "the regional governor Oleh Synehubov wrote on Telegram."
+    for i, r in enumerate(rows):
+        if i % 5 in (0, 2):  # 8 of 20 ledes end with the same attribution, with a cue word inside it
+            r["text"] += f", {phrase}"
+    out = contrast.load_corpus(pd.DataFrame(rows))
+    assert out.text.str.endswith(phrase).sum() == 8
+    assert hygiene.furniture_table(out).empty
+
+
+def test_live_blog_label_removed_and_the_news_after_it_kept():
+    rows = _ledes()
+    for i, r in enumerate(rows):
+        if i % 5 in (0, 2):
+            r["title"] = f"Latest Ukraine updates: Shelling of {PLACES[i]} day {i}"
+    out = contrast.load_corpus(pd.DataFrame(rows)).set_index("doc_id")
+    assert out.loc["c0", "title"] == "Shelling of Kharkiv day 0"
+    assert out.loc["c0", "text"].startswith("Shelling of Kharkiv day 0\n\nOfficials in Kharkiv")
+    assert "Latest Ukraine updates:" in json.loads(out.loc["c0", "removed"])
+    assert not out.title.str.contains("updates").any()
+
+
+def test_news_label_without_a_cue_is_kept():
+    rows = _ledes()
+    for i, r in enumerate(rows):
+        if i % 5 in (0, 2):  # a topical kicker, not furniture
+            r["title"] = f"Russia-Ukraine war: Shelling of {PLACES[i]} day {i}"
+    out = contrast.load_corpus(pd.DataFrame(rows))
+    assert out.title.str.startswith("Russia-Ukraine war:").sum() == 8
+
+
+def test_in_memory_and_streamed_learning_give_the_same_furniture():
+    corpus = _corpus()
+    extra = pd.DataFrame(_ledes())
+    extra.loc[::2, "text"] += " View article."
+    corpus = contrast.load_corpus(pd.concat([corpus, extra], ignore_index=True), hygiene=False)
+    at_once = hygiene.learn_furniture(corpus).table
+    chunks = (corpus.iloc[k:k + 7] for k in range(0, len(corpus), 7))
+    streamed = hygiene.learn_furniture_sample(chunks).table
+    assert len(at_once) >= 3
+    pd.testing.assert_frame_equal(at_once, streamed)
+    first = hygiene.learn_furniture_sample([corpus], per_outlet=5).table  # only the first 5 of each outlet
+    assert first.n_articles.max() <= 5
