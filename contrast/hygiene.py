@@ -86,6 +86,7 @@ _CALENDAR = re.compile(r"\b(?:" + "|".join(_MONTH_NAMES) + r")\b")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 # the end of a label opening a line or headline: "Transcript:", "LIVE -", "Friday's Mini-Report,"
 _LEAD_SEP = re.compile(r"[:,](?=\s)|\s[-–—|](?=\s)")
+_TRAIL_SEP = re.compile(r":\s|\s[-–—]\s")
 
 _CUES: list[tuple[str, re.Pattern[str]]] | None = None
 _ANY_CUE: re.Pattern[str] | None = None
@@ -129,6 +130,18 @@ def _lead(unit: str, max_words: int = 6) -> str:
         return ""
     lead = unit[:m.end()].strip()
     return lead if len(lead.split()) <= max_words else ""
+
+
+def _trailing(unit: str, max_words: int = 6) -> str:
+    """The label closing a unit after its last ``:`` or spaced dash ("...: Ukraine war daily round-up",
+    "... - round-up"), at most ``max_words`` words, with text before it; else ``""``."""
+    found = list(_TRAIL_SEP.finditer(unit))
+    if not found or not unit[:found[-1].start()].strip():
+        return ""
+    label = unit[found[-1].end():].strip()
+    if not label or len(label.split()) > max_words or re.search(r"[.!?…]\s", label):
+        return ""  # a label, not a sentence or two
+    return label
 
 
 def _ends(line: str, max_words: int = 6) -> list[str]:
@@ -284,10 +297,13 @@ class Furniture:
         return s
 
     def _strip_ends(self, s: str, ends: dict[str, str], removed: list[str]) -> str:
-        for tail in _ends(s) if ends else ():
+        trailing = _trailing(s) if ends else ""
+        for tail in [trailing, *_ends(s)] if ends else ():
+            if not tail:
+                continue
             if _key(tail) in ends:
                 removed.append(tail)
-                return s[: len(s) - len(tail)].rstrip() if s.endswith(tail) else s
+                return (s[: len(s) - len(tail)].rstrip().rstrip(":-–—").rstrip() if s.endswith(tail) else s)
         return s
 
     def clean(self, text: str, title: str | None, source: str) -> tuple[str, str, list[str]]:
@@ -304,9 +320,12 @@ class Furniture:
             if tail and kept:
                 removed.append(tail)
                 head = new_title = kept
-        if head and leads:
-            kept = self._strip_lead(head, leads, removed)
-            if kept != head:
+        template = ""  # a template headline ("...: List of key events, day 238"), removed when a body stays
+        if head and units and _key(head) in units and body.strip():
+            template, head = head, ""
+        if head and (leads or ends):
+            kept = self._strip_ends(self._strip_lead(head, leads, removed), ends, removed)
+            if kept and kept != head:
                 head = new_title = kept
         lines = body.split("\n")
         out_lines: list[str] = []
@@ -343,6 +362,12 @@ class Furniture:
             if s:
                 out_lines.append(s)
         new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
+        if template and new_body:
+            removed.insert(0, template)
+            new_title = ""
+        elif template:  # every line was furniture: keep the headline, without its labels
+            head = self._strip_ends(self._strip_lead(template, leads, removed), ends, removed) or template
+            new_title = head
         new_text = f"{head}\n\n{new_body}" if head and new_body else (head or new_body)
         return new_text.strip(), new_title, removed
 
@@ -354,7 +379,10 @@ class Furniture:
         titles = out["title"] if "title" in out.columns else pd.Series([""] * len(out), index=out.index)
         has = out["has_title"] if "has_title" in out.columns else titles.fillna("").astype(bool)
         srcs = out[self.by].astype(str) if self.by in out.columns else pd.Series([""] * len(out), index=out.index)
-        new_text, new_title, new_removed = [], [], []
+        new_text: list[str] = []
+        new_title: list[Any] = []
+        new_removed: list[str] = []
+        new_has: list[bool] = []
         olds = out["removed"] if "removed" in out.columns else pd.Series(["[]"] * len(out), index=out.index)
         for text, title, h, src, old in zip(out["text"], titles, has, srcs, olds, strict=True):
             t = title if bool(h) and isinstance(title, str) else None
@@ -363,9 +391,12 @@ class Furniture:
                 cleaned, ttl, removed = str(text), t or "", []
             new_text.append(cleaned)
             new_title.append(ttl if t is not None else title)
+            new_has.append(bool(h) and not (t is not None and not ttl))  # a template headline removed
             prev = json.loads(old) if isinstance(old, str) and old else []
             new_removed.append(json.dumps(prev + removed, ensure_ascii=False))
         out["text"], out["title"], out["removed"] = new_text, new_title, new_removed
+        if "has_title" in out.columns:
+            out["has_title"] = new_has
         return out
 
 
@@ -465,7 +496,7 @@ class FurnitureLearner:
         seen: set[str] = set()
 
         def count(key: str, written: str, exact: bool) -> None:
-            if key in seen or key in ("u:", "l:", "e:"):
+            if key in seen or key in ("u:", "l:", "e:", "t:"):
                 return
             seen.add(key)
             (c.exact if exact else c.soft)[key] += 1
@@ -482,6 +513,13 @@ class FurnitureLearner:
             lead = _lead(head)
             if lead:
                 count("l:" + _key(lead), lead, bool(cue.search(lead)))
+            trailing = _trailing(head)
+            if trailing and cue.search(trailing):
+                count("t:" + _key(trailing), trailing, True)
+            if len(head.split()) <= self.max_words and body.strip():  # a template headline over a body
+                has_cue = bool(cue.search(head))
+                if has_cue or len(head.split()) <= 8:
+                    count("u:" + _key(head), head, has_cue)
         first = True
         for line in body.split("\n"):
             s = line.strip()
@@ -499,6 +537,9 @@ class FurnitureLearner:
             for end in _ends(s):
                 if cue.match(end):
                     count("e:" + _key(end), end, True)
+            trailing = _trailing(s)
+            if trailing and cue.search(trailing):
+                count("t:" + _key(trailing), trailing, True)
             for unit in {s, *_sentences(s)}:
                 n_words = len(unit.split())
                 if n_words > self.max_words:
@@ -541,7 +582,7 @@ class FurnitureLearner:
             need_label = max(self.min_articles, int(np.ceil(self.label_share * n)))
             learned: dict[str, tuple[str, str]] = {}  # key -> (kind, reason)
             for key, k in [*c.exact.items(), *c.soft.items()]:
-                if k < (need_label if key.startswith("l:") and key in c.exact else need):
+                if k < (need_label if key[:2] in ("l:", "t:") and key in c.exact else need):
                     continue
                 written = c.example[key]
                 kind = _prompt(written) if key.startswith("e:") else _cue(written)
@@ -562,7 +603,7 @@ class FurnitureLearner:
                 if key in learned or k < self.min_articles:
                     continue
                 written = c.example[key]
-                kind = _cue(written) if key.startswith("l:") else _prompt(written)
+                kind = _cue(written) if key[:2] in ("l:", "t:") else _prompt(written)
                 if kind in kinds:
                     learned[key] = (kind, f"cue: {kind}, a variant of the outlet's other {kind} furniture")
             units: dict[str, str] = {}
@@ -581,7 +622,7 @@ class FurnitureLearner:
                     shown = f"{written} …"
                 else:
                     ends[name] = kind
-                    if "u:" + name in learned:
+                    if "u:" + name in learned or (part == "t:" and "e:" + name in learned):
                         continue  # listed as the unit
                     shown = f"… {written}"
                 if part == "u:" and "e:" + name in c.exact:  # also glued on: count both

@@ -755,7 +755,18 @@ def _outlet_words(corpus: pd.DataFrame) -> set[str]:
 
     urls = corpus["url"] if "url" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
     words: set[str] = set()
+    texts = corpus["text"].astype(str) if "text" in corpus.columns else pd.Series("", index=corpus.index)
     for src, part in urls.groupby(corpus["source"].astype(str)):
-        for name in outlet_names(src, part.dropna().head(50)):
+        names = outlet_names(src, part.dropna().head(50))
+        for name in names:
             words.update(_POSSESSIVE.sub("", m.group().lower()) for m in _WORD.finditer(name))
+        # the name as the outlet writes it: "Al Jazeera" (aljazeera.com), "NBC" inside msnbc
+        compact = {re.sub(r"\W", "", n) for n in names if len(re.sub(r"\W", "", n)) >= 5}
+        sample = " ".join(texts.loc[part.index[:500]])
+        for a, b in re.findall(r"\b([A-Z]\w*)[\s-]+([A-Z]\w*)\b", sample):
+            if (a + b).lower() in compact:
+                words.update((a.lower(), b.lower()))
+        for acronym in set(re.findall(r"\b[A-Z]{3,}\b", sample)):
+            if any(c.endswith(acronym.lower()) and c != acronym.lower() for c in compact):
+                words.add(acronym.lower())
     return words

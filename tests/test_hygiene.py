@@ -229,3 +229,13 @@ def test_in_memory_and_streamed_learning_give_the_same_furniture():
     pd.testing.assert_frame_equal(at_once, streamed)
     first = hygiene.learn_furniture_sample([corpus], per_outlet=5).table  # only the first 5 of each outlet
     assert first.n_articles.max() <= 5
+
+
+def test_distinctive_words_leave_out_the_name_as_the_outlet_writes_it():
+    corpus = pd.DataFrame({
+        "source": ["aljazeera.com"] * 4 + ["msnbc.com"] * 4,
+        "url": ["https://www.aljazeera.com/x"] * 4 + ["https://www.msnbc.com/y"] * 4,
+        "text": ["Al Jazeera reports shelling of Kharkiv by invaders."] * 4
+                + ["NBC News reports talks with the Kremlin, NBC says."] * 4})
+    kept = set(contrast.distinctive_words(corpus, min_count=1).word)
+    assert {"al", "jazeera", "nbc"}.isdisjoint(kept) and {"invaders", "kremlin", "news"} <= kept
