@@ -285,6 +285,9 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
             furniture = hygiene.learn_furniture_sample(
                 read_table_chunks(src, chunksize=args.chunksize, columns=cols, encoding=args.encoding,
                                   sheet=args.sheet))
+    from contrast.findings import ExampleReserve
+
+    reserve = ExampleReserve(args.by)  # finding examples from all articles, not the sample only (bounded)
     dup_tables: list[pd.DataFrame] = []
     n_split = [0, 0]  # long sentences split for analysis (the workers' warnings stay in the workers)
     span: list[Any] = []  # first and last period seen
@@ -345,6 +348,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     if writer is None:
                         writer = ev_stack.enter_context(pq.ParquetWriter(tmp_pq, table.schema))
                     writer.write_table(table.cast(writer.schema))
+                reserve.add(corpus, ev)
                 arts.to_pickle(tmpdir / f"{i:06d}.pkl")
                 column_lists.append(list(arts.columns))
                 by_values.append(corpus[args.by].reset_index(drop=True))
@@ -448,6 +452,9 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
         corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")  # all chunks
     corpus_s = groups.add_group_column(corpus_s, args.by, spec=spec)[0]
     ev_s = _label_evidence(pd.concat(sample_e, ignore_index=True), corpus_s, spec.name)
+    if len(reserve.evidence()):
+        res_c = groups.add_group_column(reserve.corpus(), args.by, spec=spec)[0]
+        args.report_examples = (res_c, _label_evidence(reserve.evidence(), res_c, spec.name))
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
     if everything:
         pw = tables.pairwise(pd.concat(everything, ignore_index=True), spec.name, features=feats,
@@ -582,6 +589,7 @@ def _run(args: argparse.Namespace) -> dict[str, Path]:
         out / "report.html", corpus=corpus, evidence=evidence, articles=arts, sources=sources,
         charts=charts, validity=_stored_validity(), note=note or None, pairwise=pw, codebook=book,
         trends=trends, trend_charts=trend_charts, duplicates=_duplicates(corpus),
+        examples=getattr(args, "report_examples", None),
     )
     return written
 

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["findings", "describe", "effect_size", "evidence_key", "row_keys", "untested", "default_features", "readable_labels", "FINDING_COLUMNS"]
+__all__ = ["findings", "ExampleReserve", "describe", "effect_size", "evidence_key", "row_keys", "untested", "default_features", "readable_labels", "FINDING_COLUMNS"]
 
 #: Columns of :func:`findings`.
 FINDING_COLUMNS = ("rank", "feature", "label", "group_a", "group_b", "effect", "sentence", "family", "key",
@@ -361,6 +361,60 @@ def _examples(rows: pd.DataFrame, n: int, *, order: str | None, seed: int) -> li
     return picked
 
 
+class ExampleReserve:
+    """The first articles of every group x family x key of a stream, kept for example sentences.
+
+    A streamed run draws its charts from a sample; a finding about a label
+    the sample lacks for one side would show no example sentence there.
+    :meth:`add` each chunk's corpus and evidence: the first ``per_key``
+    articles with evidence of each (group, family, key) of
+    :func:`row_keys` are kept, with all their evidence rows, up to
+    ``max_docs`` articles in all (memory: at most ``max_docs`` articles and
+    their evidence, whatever the corpus size).
+    """
+
+    def __init__(self, by: str = "source", *, per_key: int = 2, max_docs: int = 2000):
+        self.by, self.per_key, self.max_docs = by, per_key, max_docs
+        self._counts: dict[tuple[str, str, str], int] = {}
+        self._corpus: list[pd.DataFrame] = []
+        self._evidence: list[pd.DataFrame] = []
+        self._docs: set[str] = set()
+
+    def add(self, corpus: pd.DataFrame, evidence: pd.DataFrame) -> None:
+        """Keep the articles of ``corpus`` that give a (group, family, key) its first examples."""
+        room = self.max_docs - len(self._docs)
+        if room <= 0 or evidence.empty or self.by not in corpus.columns:
+            return
+        doc = evidence["doc_id"].astype(str)
+        group = doc.map(corpus.set_index(corpus["doc_id"].astype(str))[self.by].astype(str))
+        ex = pd.DataFrame({"doc": doc, "g": group.fillna("(none)"),
+                           "f": evidence["family"].astype("string").fillna("").astype(str),
+                           "k": row_keys(evidence).str.split("|")}).explode("k")
+        ex = ex[~ex["doc"].isin(self._docs)].drop_duplicates(["g", "f", "k", "doc"])
+        take: list[str] = []
+        for g, f, k, d in zip(ex["g"], ex["f"], ex["k"].astype(str), ex["doc"], strict=True):
+            n = self._counts.get((g, f, k), 0)
+            if n < self.per_key:
+                self._counts[(g, f, k)] = n + 1
+                if d not in self._docs:
+                    self._docs.add(d)
+                    take.append(d)
+                    if len(take) >= room:
+                        break
+        if take:
+            wanted = set(take)
+            self._corpus.append(corpus[corpus["doc_id"].astype(str).isin(wanted)])
+            self._evidence.append(evidence[doc.isin(wanted)])
+
+    def corpus(self) -> pd.DataFrame:
+        """The kept articles (corpus rows)."""
+        return pd.concat(self._corpus, ignore_index=True) if self._corpus else pd.DataFrame()
+
+    def evidence(self) -> pd.DataFrame:
+        """Every evidence row of the kept articles."""
+        return pd.concat(self._evidence, ignore_index=True) if self._evidence else pd.DataFrame()
+
+
 def findings(
     pairwise: pd.DataFrame,
     *,
@@ -373,6 +427,7 @@ def findings(
     labels: Mapping[str, str] | None = None,
     per_feature: int = 1,
     seed: int = 0,
+    fallback: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The differences of a pairwise table that survive the correction, ranked by effect size.
 
@@ -404,6 +459,10 @@ def findings(
         makes every other group "differ from the rest" on that feature.
     seed : int
         For the choice of example sentences.
+    fallback : DataFrame, optional
+        More evidence (with the grouping column, or doc_ids in ``groups``)
+        from which a side short of examples in ``evidence`` takes them: the
+        :class:`ExampleReserve` of a streamed run.
 
     Returns
     -------
@@ -446,40 +505,26 @@ def findings(
         pw = pw.groupby("feature", sort=False).head(per_feature)
     pw = pw.head(max_findings)
     ci = float(pairwise.attrs.get("ci", 0.95))
-    ev = None
-    if evidence is not None and len(evidence):
-        ev = evidence
-        if groups is not None:
-            ev = ev.assign(_group=ev["doc_id"].astype(str).map(groups.astype(str)))
-        elif by in ev.columns:
-            ev = ev.assign(_group=ev[by].astype(str))
+
+    def prepared(evx: pd.DataFrame | None, column_first: bool) -> pd.DataFrame | None:
+        if evx is None or not len(evx):
+            return None
+        if by in evx.columns and (column_first or groups is None):
+            evx = evx.assign(_group=evx[by].astype(str))
+        elif groups is not None:
+            evx = evx.assign(_group=evx["doc_id"].astype(str).map(groups.astype(str)))
         else:
-            ev = None
-    if ev is not None:
-        ev = ev.assign(_keys=row_keys(ev), _fam=ev["family"].astype("string").fillna("").astype(str))
+            return None
+        return evx.assign(_keys=row_keys(evx), _fam=evx["family"].astype("string").fillna("").astype(str))
+
+    ev, fb = prepared(evidence, False), prepared(fallback, True)  # the reserve's articles are not in groups
     out = []
     for rank, r in enumerate(pw.to_dict("records"), start=1):
-        ex_a: list[dict[str, Any]] = []
-        ex_b: list[dict[str, Any]] = []
-        if ev is not None:
-            sub = ev[ev["_fam"] == r["family"]]
-            if isinstance(r["key"], str) and r["key"]:
-                sub = sub[sub["_keys"].str.split("|").map(lambda ks, k=r["key"]: k in ks)]
-            in_a = sub["_group"] == str(r["group_a"])
-            side_b = ~in_a if str(r["group_b"]) == "rest" else sub["_group"] == str(r["group_b"])
-            order_a = order_b = None
-            if str(r["feature"]).endswith("_mean"):  # the sentences that make the difference
-                order_a, order_b = ("low", "high") if float(r["difference"]) < 0 else ("high", "low")
-            ex_a = _examples(sub[in_a], per_side, order=order_a, seed=seed + rank)
-            ex_b = _examples(sub[side_b], per_side, order=order_b, seed=seed + rank)
-            if r["family"] == "naming" and isinstance(r["key"], str) and "__" in r["key"] and not (ex_a and ex_b):
-                # a side that never writes this variant: show what it writes instead (the set's other names)
-                nset = r["key"].split("__", 1)[0]
-                whole = ev[(ev["_fam"] == "naming") & ev["_keys"].str.split("|").map(lambda ks, k=nset: k in ks)]
-                in_a_set = whole["_group"] == str(r["group_a"])
-                b_set = ~in_a_set if str(r["group_b"]) == "rest" else whole["_group"] == str(r["group_b"])
-                ex_a = ex_a or _examples(whole[in_a_set], per_side, order=None, seed=seed + rank)
-                ex_b = ex_b or _examples(whole[b_set], per_side, order=None, seed=seed + rank)
+        ex_a, ex_b = _finding_examples(ev, r, per_side, seed + rank)
+        if fb is not None and (len(ex_a) < per_side or len(ex_b) < per_side):
+            more_a, more_b = _finding_examples(fb, r, per_side, seed + rank)
+            ex_a = _topped_up(ex_a, more_a, per_side)
+            ex_b = _topped_up(ex_b, more_b, per_side)
         out.append({"rank": rank, "feature": r["feature"], "label": r["label"], "group_a": r["group_a"],
                     "group_b": r["group_b"], "effect": float(r["effect"]),
                     "sentence": describe(r, group_word=group_word, ci=ci), "family": r["family"],
@@ -488,6 +533,38 @@ def findings(
     res = pd.DataFrame(out, columns=list(FINDING_COLUMNS))
     res.attrs.update({"by": by, "alpha": alpha, "group_word": group_word})
     return res
+
+
+def _topped_up(have: list[dict[str, Any]], more: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    seen = {(e["doc_id"], e["sent_id"]) for e in have}
+    return have + [e for e in more if (e["doc_id"], e["sent_id"]) not in seen][: max(0, n - len(have))]
+
+
+def _finding_examples(ev: pd.DataFrame | None, r: Mapping[str, Any], per_side: int, seed: int
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Example sentences of both sides of one finding (row ``r``) from prepared evidence ``ev``."""
+    ex_a: list[dict[str, Any]] = []
+    ex_b: list[dict[str, Any]] = []
+    if ev is not None:
+        sub = ev[ev["_fam"] == r["family"]]
+        if isinstance(r["key"], str) and r["key"]:
+            sub = sub[sub["_keys"].str.split("|").map(lambda ks, k=r["key"]: k in ks)]
+        in_a = sub["_group"] == str(r["group_a"])
+        side_b = ~in_a if str(r["group_b"]) == "rest" else sub["_group"] == str(r["group_b"])
+        order_a = order_b = None
+        if str(r["feature"]).endswith("_mean"):  # the sentences that make the difference
+            order_a, order_b = ("low", "high") if float(r["difference"]) < 0 else ("high", "low")
+        ex_a = _examples(sub[in_a], per_side, order=order_a, seed=seed)
+        ex_b = _examples(sub[side_b], per_side, order=order_b, seed=seed)
+        if r["family"] == "naming" and isinstance(r["key"], str) and "__" in r["key"] and not (ex_a and ex_b):
+            # a side that never writes this variant: show what it writes instead (the set's other names)
+            nset = r["key"].split("__", 1)[0]
+            whole = ev[(ev["_fam"] == "naming") & ev["_keys"].str.split("|").map(lambda ks, k=nset: k in ks)]
+            in_a_set = whole["_group"] == str(r["group_a"])
+            b_set = ~in_a_set if str(r["group_b"]) == "rest" else whole["_group"] == str(r["group_b"])
+            ex_a = ex_a or _examples(whole[in_a_set], per_side, order=None, seed=seed)
+            ex_b = ex_b or _examples(whole[b_set], per_side, order=None, seed=seed)
+    return ex_a, ex_b
 
 
 def untested(pairwise: pd.DataFrame) -> int:

@@ -289,7 +289,7 @@ def _finding_examples(corpus: pd.DataFrame, evidence: pd.DataFrame, examples: li
 
 
 def _findings(found: pd.DataFrame, corpus: pd.DataFrame, evidence: pd.DataFrame, pairwise: pd.DataFrame | None,
-              by: str) -> str:
+              by: str, reserve: bool = False) -> str:
     from contrast.browser import link_attrs
     from contrast.findings import untested
 
@@ -304,6 +304,9 @@ def _findings(found: pd.DataFrame, corpus: pd.DataFrame, evidence: pd.DataFrame,
     n_untested = untested(pairwise)
     if n_untested:
         intro += f" {n_untested:,} tests had too little data to reject and are not ranked."
+    if reserve:
+        intro += (" Example sentences come from the report's sample, or, for a side the sample has none of, from "
+                  "the first articles of the whole stream that carry that evidence.")
     intro += "</p>"
     if found.empty:
         return intro + '<p class="finding-none">No difference survives the correction.</p>'
@@ -487,6 +490,27 @@ def _figures(charts: Mapping[str, Path], word: str) -> str:
     return "".join(figs) or '<p class="note">(no charts)</p>'
 
 
+#: Bounds of the evidence browser's embedded data (rows of evidence; bytes of JSON).
+BROWSER_MAX_ROWS = 3000
+BROWSER_MAX_BYTES = 600_000
+
+
+def _bounded_browser_data(corpus: pd.DataFrame, evidence: pd.DataFrame, by: str, groups: pd.Series | None,
+                          per_stratum: int) -> tuple[dict[str, Any], int]:
+    """The browser's data, with ``per_stratum`` halved until its JSON is at most :data:`BROWSER_MAX_BYTES`."""
+    import json
+
+    from contrast import browser as _browser
+
+    while True:
+        data = _browser.browser_data(corpus, evidence, by=by, groups=groups, per_stratum=per_stratum,
+                                     max_items=BROWSER_MAX_ROWS)
+        size = len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        if size <= BROWSER_MAX_BYTES or per_stratum <= 1:
+            return data, per_stratum
+        per_stratum = max(1, per_stratum // 2)
+
+
 def render_report(
     *,
     corpus: pd.DataFrame,
@@ -504,6 +528,7 @@ def render_report(
     duplicates: pd.DataFrame | None = None,
     findings: pd.DataFrame | None = None,
     browser_sample: int = 12,
+    examples: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> str:
     """The report as an HTML string (see :func:`write_report`)."""
     from contrast import __version__
@@ -527,13 +552,21 @@ def render_report(
     if pairwise is None and by in articles.columns and len(outlets) >= 2:
         pairwise = tables.pairwise(articles.copy(), by, evidence=evidence, corpus=corpus,
                                    features=_findings_mod.default_features(articles))
+    ex_corpus, ex_evidence = corpus, evidence  # where finding examples are drawn and shown from
+    if examples is not None and len(examples[1]):  # a streamed run's reserve (contrast.findings.ExampleReserve)
+        more_c, more_e = examples
+        ex_corpus = pd.concat([corpus, more_c[~more_c["doc_id"].astype(str).isin(set(corpus["doc_id"].astype(str)))]],
+                              ignore_index=True)
+        ex_evidence = pd.concat([evidence, more_e[~more_e["doc_id"].astype(str).isin(
+            set(evidence["doc_id"].astype(str)))]], ignore_index=True)
     if findings is None and pairwise is not None:
-        findings = _findings_mod.findings(pairwise, evidence=evidence, groups=groups, group_word=word)
+        findings = _findings_mod.findings(pairwise, evidence=evidence, groups=groups, group_word=word,
+                                          fallback=None if examples is None else examples[1])
     found = findings if findings is not None else pd.DataFrame(columns=list(_findings_mod.FINDING_COLUMNS))
-    data = _browser.browser_data(corpus, evidence, by=by, groups=groups, per_stratum=browser_sample)
+    data, per_stratum = _bounded_browser_data(corpus, evidence, by, groups, browser_sample)
     numbers = tables.numbers_table(evidence)
     parts: list[tuple[str, str, str]] = [  # (id, heading, body)
-        ("findings", "Findings", _findings(found, corpus, evidence, pairwise, by)),
+        ("findings", "Findings", _findings(found, ex_corpus, ex_evidence, pairwise, by, examples is not None)),
         ("corpus", "Corpus", _table(summary) + _table(per_outlet) + "<h3>Evidence found</h3>" + _table(fams)),
         ("sources", "Sources", f'<p class="note">One row per {html.escape(word)} (grouping: '
                                f"<code>{html.escape(str(by))}</code>).</p>" + _sources_table(sources)),
@@ -560,8 +593,10 @@ def render_report(
     n_ev = len(data["items"])
     body.append(_browser.browser_html(data, element_id="evidence", title="Evidence browser").replace(
         '<div class="cb-controls">',
-        f'<p class="note">A sample of {n_ev:,} evidence rows (up to {browser_sample} per {html.escape(word)}, family '
-        "and label), with their sentences highlighted; every row is in <code>evidence.csv</code>.</p>"
+        f'<p class="note">A sample of {n_ev:,} evidence rows (up to {per_stratum} per {html.escape(word)}, family '
+        f"and label; at most {BROWSER_MAX_ROWS:,} rows and {BROWSER_MAX_BYTES // 1000:,} kB of data, so the report "
+        "stays small whatever the corpus size), with their sentences highlighted; every row is in "
+        "<code>evidence.csv</code>.</p>"
         '<div class="cb-controls">', 1))
     i, h, content = parts[-1]
     body.append(f'<section id="{i}"><h2>{html.escape(h)}</h2>{content}</section>')
@@ -595,6 +630,7 @@ def write_report(
     trends: pd.DataFrame | None = None,
     trend_charts: Mapping[str, Path] | None = None,
     duplicates: pd.DataFrame | None = None,
+    examples: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> Path:
     """Write the self-contained HTML report atomically.
 
@@ -624,6 +660,10 @@ def write_report(
         :func:`contrast.trend` table and chart name -> PNG path; a section.
     duplicates : DataFrame, optional
         Articles flagged as duplicates (``doc_id, source, duplicate_of, ...``).
+    examples : (corpus, evidence), optional
+        More articles and their evidence (labelled with the grouping column)
+        from which a finding takes example sentences when ``evidence`` has
+        none of its kind for a side (:class:`contrast.findings.ExampleReserve`).
 
     Returns
     -------
@@ -632,5 +672,5 @@ def write_report(
     """
     text = render_report(corpus=corpus, evidence=evidence, articles=articles, sources=sources,
                          charts=charts, validity=validity, note=note, codebook=codebook, pairwise=pairwise,
-                         trends=trends, trend_charts=trend_charts, duplicates=duplicates)
+                         trends=trends, trend_charts=trend_charts, duplicates=duplicates, examples=examples)
     return write_text(path, text)

@@ -130,3 +130,25 @@ def test_explore_gives_the_browser_for_jupyter(demo_corpus, demo_evidence):
     assert b.data["families"] == ["hedge"]
     assert set(a.data["groups"]) == set(demo_corpus["source"])
     assert json.dumps(ida) in a.html  # the script finds its own root
+
+
+def test_examples_fall_back_to_the_streams_reserve_when_the_sample_has_none():
+    from contrast.evidence import evidence_frame
+    from contrast.findings import ExampleReserve, findings
+
+    pw = pd.DataFrame({"feature": ["hedge_per_1k"], "group_a": ["A"], "group_b": ["B"], "estimate_a": [6.0],
+                       "estimate_b": [2.0], "ratio": [3.0], "ratio_low": [2.0], "ratio_high": [4.5],
+                       "difference": [4.0], "difference_low": [2.5], "difference_high": [5.5],
+                       "p_value": [0.001], "p_adjusted": [0.002], "units_a": [40], "units_b": [50]})
+    sample = evidence_frame([{"doc_id": "a1", "source": "A", "sent_id": 0, "family": "hedge", "label": "modal"}])
+    late = pd.DataFrame({"doc_id": ["b7", "b8", "b9"], "source": ["B"] * 3, "text": ["x"] * 3})
+    late_ev = evidence_frame([{"doc_id": d, "source": "B", "sent_id": 1, "family": "hedge", "label": "modal"}
+                              for d in ("b7", "b8", "b9")])
+    reserve = ExampleReserve("source", per_key=2)
+    reserve.add(late, late_ev)
+    assert reserve.corpus().doc_id.tolist() == ["b7", "b8"]  # the first two of (B, hedge, modal)
+    without = findings(pw, evidence=sample)
+    assert without.examples_b.iloc[0] == []
+    found = findings(pw, evidence=sample, fallback=reserve.evidence())
+    assert sorted(e["doc_id"] for e in found.examples_b.iloc[0]) == ["b7", "b8"]
+    assert [e["doc_id"] for e in found.examples_a.iloc[0]] == ["a1"]
