@@ -7,8 +7,12 @@ Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
   a large share of *one outlet's* articles **and** looks like furniture: it
   carries a cue from ``lexicons/furniture.tsv`` (app and newsletter prompts,
   "JOIN US ON TELEGRAM!", "View news.", related stories, advertisements,
-  links), names the outlet itself ("— Ukrinform."), or stands in at least
-  half of the outlet's articles. A news line that merely recurs (a live-blog
+  links, live-blog and programme labels), names the outlet itself
+  ("— Ukrinform."), or stands in at least half of the outlet's articles.
+  Labels opening a headline or line ("Transcript:", "Latest Ukraine
+  updates:") or closing one, and prompts closing a line even when glued on
+  after varying text ("... again View article."), are learned the same way
+  (:class:`FurnitureLearner`). A news line that merely recurs (a live-blog
   update carried by three articles) has no such cue and stays. Headline
   tails that name the outlet ("... (03.08.22 23:49) « Economics |
   Censor.NET"), a date stamp opening every body, and a headline repeated as
@@ -83,7 +87,8 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                 "saturday", "sunday")
 _CALENDAR = re.compile(r"\b(?:" + "|".join(_MONTH_NAMES) + r")\b")
-_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|"
+                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")
 # the end of a label opening a line or headline: "Transcript:", "LIVE -", "Friday's Mini-Report,"
 _LEAD_SEP = re.compile(r"[:,](?=\s)|\s[-–—|](?=\s)")
 _TRAIL_SEP = re.compile(r":\s|\s[-–—]\s")
@@ -111,8 +116,8 @@ def _any_cue() -> re.Pattern[str]:
 def _key(unit: str) -> str:
     """Normalised form under which recurring units are counted.
 
-    Case, curly or straight apostrophes, spacing, figures (a run of digits, with an ordinal suffix, is one
-    ``0``), month and weekday names (``<d>``) and the punctuation at both
+    Case, curly or straight apostrophes, spacing, figures (a run of digits, with an ordinal suffix, or a
+    number word up to ten, is one ``0``), month and weekday names (``<d>``) and the punctuation at both
     ends do not count: "Friday's Mini-Report, 3.4.22" and "Monday's
     Mini-Report, 11.21.22" are one unit.
     """

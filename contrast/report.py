@@ -277,7 +277,7 @@ def _pairwise(pairwise: pd.DataFrame | None, *, max_rows: int = 40) -> str:
 
 
 def _finding_examples(corpus: pd.DataFrame, evidence: pd.DataFrame, examples: list[dict[str, Any]],
-                      family: str) -> str:
+                      family: str, none: str = "no sentence of this kind in the report's sample") -> str:
     out = []
     fams = ["attribution"] if family == "attribution" else None if family in ("sentiment", "unattributed") else [family]
     for e in examples:
@@ -285,7 +285,7 @@ def _finding_examples(corpus: pd.DataFrame, evidence: pd.DataFrame, examples: li
         if frag:
             out.append(f'<div class="example">{frag} <span class="src">— {_esc(e.get("source"))}, '
                        f'{_esc(e["doc_id"])}, sentence {int(e["sent_id"])}</span></div>')
-    return "".join(out) or '<p class="note">(no sentence of this kind)</p>'
+    return "".join(out) or f'<p class="note">({none})</p>'
 
 
 def _findings(found: pd.DataFrame, corpus: pd.DataFrame, evidence: pd.DataFrame, pairwise: pd.DataFrame | None,
@@ -312,6 +312,15 @@ def _findings(found: pd.DataFrame, corpus: pd.DataFrame, evidence: pd.DataFrame,
         return intro + '<p class="finding-none">No difference survives the correction.</p>'
     wanted = {e["doc_id"] for col in ("examples_a", "examples_b") for ex in found[col] for e in ex}
     ev = evidence[evidence["doc_id"].astype(str).isin(wanted)] if len(evidence) else evidence
+    est = {(str(f), str(a), str(b)): (ea, eb) for f, a, b, ea, eb in zip(
+        pairwise["feature"], pairwise["group_a"], pairwise["group_b"], pairwise["estimate_a"],
+        pairwise["estimate_b"], strict=True)} if {"estimate_a", "estimate_b"} <= set(pairwise.columns) else {}
+
+    def none_note(r: Any, side: int) -> str:
+        value = est.get((str(r.feature), str(r.group_a), str(r.group_b)), (None, None))[side]
+        if value is not None and pd.notna(value) and float(value) == 0:
+            return "none: no article of this side has a sentence of this kind"
+        return "no sentence of this kind among the articles kept for examples"
     items = []
     for r in found.itertuples(index=False):
         key = r.key if isinstance(r.key, str) else None
@@ -321,8 +330,9 @@ def _findings(found: pd.DataFrame, corpus: pd.DataFrame, evidence: pd.DataFrame,
             f'data-effect="{float(r.effect):.4f}">'
             f'<p class="what"><b>{int(r.rank)}.</b> {html.escape(str(r.sentence))}</p>'
             f'<div class="side"><b>{html.escape(str(r.group_a))}</b>'
-            f"{_finding_examples(corpus, ev, list(r.examples_a), r.family)}</div>"
-            f'<div class="side"><b>{html.escape(b)}</b>{_finding_examples(corpus, ev, list(r.examples_b), r.family)}</div>'
+            f"{_finding_examples(corpus, ev, list(r.examples_a), r.family, none_note(r, 0))}</div>"
+            f'<div class="side"><b>{html.escape(b)}</b>'
+            f"{_finding_examples(corpus, ev, list(r.examples_b), r.family, none_note(r, 1))}</div>"
             f'<a class="to-evidence" href="#evidence" {link_attrs(str(r.group_a), r.family, key)}>'
             "read more sentences in the evidence browser</a></div>")
     return intro + "".join(items)
@@ -375,8 +385,28 @@ def _duplicates_section(duplicates: pd.DataFrame) -> str:
             "counted once in the tables.</p>" + _table(duplicates[cols] if cols else duplicates))
 
 
-def _img(path: Path) -> str:
-    data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+#: Widest chart embedded in the report, in pixels (the PNG and SVG files in charts/ keep their full size).
+EMBED_MAX_WIDTH = 1600
+
+
+def _img(path: Path, max_width: int = EMBED_MAX_WIDTH) -> str:
+    """A chart as a data URL, scaled down to ``max_width`` pixels (a screen needs no more; the file stays small)."""
+    raw = Path(path).read_bytes()
+    try:
+        import io as _io
+
+        from PIL import Image  # matplotlib's own dependency
+
+        with Image.open(_io.BytesIO(raw)) as im:
+            if im.width > max_width:
+                small = im.convert("RGB").resize((max_width, round(im.height * max_width / im.width)),
+                                                 Image.Resampling.LANCZOS)
+                buf = _io.BytesIO()
+                small.quantize(256).save(buf, format="PNG", optimize=True)
+                raw = buf.getvalue()
+    except (ImportError, OSError):
+        pass
+    data = base64.b64encode(raw).decode("ascii")
     return f"data:image/png;base64,{data}"
 
 
@@ -487,7 +517,10 @@ def _figures(charts: Mapping[str, Path], word: str) -> str:
         figs.append(f'<figure id="chart-{html.escape(name)}"{link}><img alt="{html.escape(name.replace("_", " "))}" '
                     f'src="{_img(p)}"><figcaption>{html.escape(cap)}{more} '
                     f"(<code>charts/{html.escape(p.stem)}.png</code>, <code>.svg</code>)</figcaption></figure>")
-    return "".join(figs) or '<p class="note">(no charts)</p>'
+    if not figs:
+        return '<p class="note">(no charts)</p>'
+    return (f'<p class="note">Charts are embedded at most {EMBED_MAX_WIDTH:,} px wide (so the report stays small); '
+            "the full-size PNG and SVG files are in <code>charts/</code>.</p>" + "".join(figs))
 
 
 #: Bounds of the evidence browser's embedded data (rows of evidence; bytes of JSON).
