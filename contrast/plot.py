@@ -1014,7 +1014,7 @@ def voices_shares(
     [25.0, 75.0]
     """
     ax = category_shares(data, by=by, title=title, xlabel=xlabel, colors=colors, ax=ax)
-    if data.empty or "ci_low" not in data.columns:
+    if data.empty or "ci_low" not in data.columns or ax.images:  # a heatmap (many groups): no bars to whisker
         return ax
     groups = _groups(data, by)
     cats = list(dict.fromkeys(data["category"].astype(str)))

@@ -177,3 +177,12 @@ def test_save_charts_writes_png_and_svg(tmp_path, demo_corpus, demo_evidence):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png.with_suffix(".svg").read_text().lstrip().startswith("<?xml")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_voices_heatmap_for_many_outlets_has_no_stray_whiskers():
+    rows = [dict(source=g, category=c, n=2, total=6, share=1 / 3, ci_low=.2, ci_high=.5, articles=3)
+            for g in "ABCDEFGHI" for c in ("military", "diplomat", "other")]
+    ax = plot.voices_by_role_chart(pd.DataFrame(rows))
+    assert len(ax.images) == 1 and not ax.collections and not ax.containers  # whiskers belong to bars only
+    few = plot.voices_by_role_chart(pd.DataFrame([r for r in rows if r["source"] in "AB"]))
+    assert not few.images and len(few.containers) >= 2
