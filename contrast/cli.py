@@ -467,7 +467,8 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     tests = "" if everything else ", the report's pairwise tests"  # pairwise.csv covers every article when kept
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
             f"cover all of them; charts drawn from evidence{tests} and examples use "
-            f"{which}." if n_total > len(corpus_s) else None)
+            f"{which} (a finding's examples for a side the sample lacks come from the first articles of the "
+            "whole file that carry them)." if n_total > len(corpus_s) else None)
     return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or "", trends
 
 
