@@ -1031,8 +1031,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     prev = sent.words[k - 1].lower() if k > 0 else ""
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
-    if prev in _DET and not aux:
-        return None
+    if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
+                                     sent.words[k - 2].lower() in _PREP):
+        return None  # "the said", "a report"; not "a top E.U. official said"
     if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
         return None
     if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
