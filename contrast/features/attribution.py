@@ -496,6 +496,10 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         seg = sent.words[i:j]
         if not seg:
             break
+        # "But Mr. Guerrero, a Republican ..., said", "and Brian Deese, the ... adviser, said"
+        t = _trim_lead(sent, i, j)
+        if i < t < j:
+            seg = sent.words[t:j]
         strict = len(seg) <= 12 and not any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
                                             for w in seg)
         # "Shane Shook, a cyber security expert who has helped investigate ..., said":
@@ -507,7 +511,8 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         if i == 0 or sent.words[i - 1] in _HARD:
             break
         j = i - 1
-    while segs and not (_is_cap(sent.words[segs[-1][0]]) and segs[-1][2]):
+    while segs and not (_is_cap(sent.words[_trim_lead(sent, segs[-1][0], segs[-1][1])])
+                        and segs[-1][2]):
         segs.pop()
     if not segs:
         return None
@@ -519,8 +524,10 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
 def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
               ) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at token ``i``."""
-    j = i
     n = len(sent.words)
+    if i < n and sent.words[i].lower() in _PRONOUNS:
+        return i, i + 1  # "said he recoiled": the pronoun, not "he recoiled"
+    j = i
     while j < n:
         w = sent.words[j]
         if w in _HARD or w in {",", ".", "!", "?"} or (j > i and w.lower() in _BOUNDARY
@@ -1095,7 +1102,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
-    elif prev in {"and", "or"} and k > 1 and not aux:
+    elif prev in {"and", "or", "but"} and k > 1:
         # the second verb of a coordination: "He called Ryan ... and boasted about"
         if _TO_INF.match(text, ce):
             return None  # "and threatened to shoot": an intention, not a report
@@ -1166,7 +1173,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 if not before_txt:
                     # '...?” said Susan Hennessey': the quotation closed the previous sentence
                     before_txt = text[max(0, sent.start - 3):sent.start].rstrip()
-                closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] == "''"
+                closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] in {"''", ",“", "?“", "!“"}
                 inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
                     closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
                 if inv_ok and closed:
@@ -1295,7 +1302,7 @@ def _title_case(sent: _Sent) -> bool:
 
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
-    return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";"}
+    return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";", "("}
 
 
 def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
