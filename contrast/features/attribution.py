@@ -863,6 +863,9 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
         taken.append((cs, cs + 1))
+    for row in _headline_and_dash_rows(doc, res, quotes, taken):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -890,6 +893,86 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: a headline label before a colon: "Zelensky: ...", "UN: 4,031 ...", "Zelensky on advice to
+#: cede lands: ...", "Kuleba to Amnesty International: ..." (the speaker is group ``sp``)
+_HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|about)[ \t]+[^:\n]{2,80}?)?"
+                         r"(?P<c>:)[ \t]+(?=\S)")
+#: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
+#: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
+#: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
+_DASH_SRC = re.compile(r"(?P<pre>[”\"’,]|[^\W_])[ \t]*(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_][^\n(«|/.,;:!?]{0,60}?)"
+                       r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
+#: first words of a label that names its source after "of": "Summary of the General Staff:"
+_LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
+
+
+def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, int]],
+                            taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Headline colons that :data:`_COLON` leaves (a lower-case word, a number or "X on Y"
+    before the colon's text) and sources after a dash (:data:`_DASH_SRC`).
+
+    A dash after a full stop is an outlet's byline ("... invasion. — Ukrinform."), never a
+    source; so is an outlet name (``byline`` in ``lexicons/attribution_context.tsv``).
+    """
+    text = doc.text
+    out: list[dict[str, Any]] = []
+    used = {a for a, _ in taken}
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    if _has_headline(doc):
+        h0, h1 = doc.sentences[0][0], line_end
+        m = _HEAD_COLON.match(text, h0, h1)
+        if m and m.start("c") not in used:
+            ss, se = m.span("sp")
+            toks = token_spans(text, ss, se)
+            words = [text[a:b] for a, b in toks]
+            if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
+                k = 3 if words[2].lower() == "the" else 2
+                toks, words = toks[k:], words[k:]
+            ok = bool(words) and len(words) <= 6 and _np_ok(words, res) and \
+                not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
+                words[-1].lower() not in _COLON_STOP and \
+                not any(res.context.get(w.lower()) == "byline" for w in words)
+            if ok:
+                stype = _speaker_type(words, res)
+                head = words[-1].lower()
+                ok = stype in {"named", "institution"} if m.group("on") else \
+                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence"
+            if ok:
+                sp = (toks[0][0], toks[-1][1])
+                cs = m.start("c")
+                out.append(_row(text, res, cs, cs + 1, "neutral", sp, words,
+                                _strip(text, (m.end(), h1)), 0))
+                used.add(cs)
+    for m in _DASH_SRC.finditer(text):
+        cs = m.start("c")
+        if cs in used:
+            continue
+        pre = m.group("pre")
+        in_head = _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
+        after_quote = pre in {"”", "\"", "’"} and _last_quote_by(quotes, cs) is not None
+        after_comma = pre == ","
+        if not (in_head or after_quote or after_comma):
+            continue
+        ss, se = m.span("sp")
+        toks = token_spans(text, ss, se)
+        words = [text[a:b] for a, b in toks]
+        if not words or len(words) > 6 or not _np_ok(words, res) or _not_a_source(words, res) or \
+                any(res.context.get(w.lower()) == "byline" for w in words):
+            continue
+        stype = _speaker_type(words, res)
+        if stype not in {"named", "institution", "title"} and not \
+                (stype == "anonymous" and words[-1].lower() in res.nouns):
+            continue
+        sid = doc.sent_id(cs)
+        content = _last_quote_by(quotes, cs) if after_quote else \
+            _strip(text, (doc.sentences[sid][0], cs))
+        out.append(_row(text, res, cs, cs + 1, "neutral", (toks[0][0], toks[-1][1]), words,
+                        content, sid))
+        used.add(cs)
+    return out
 
 
 #: heads of a medium that a nominal cue names ("issued a statement saying")
