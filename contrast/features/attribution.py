@@ -157,8 +157,11 @@ class Resources:
         ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
         with a following that-clause, quotation, colon or comma), ``"noun"``
         (the form is also a noun), ``"clause"`` (mostly a noun: only right
-        before a that-clause, quotation or colon) or ``"bare"`` (a cue wherever
-        it occurs, agentless when no speaker is found).
+        before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
+        (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
+        ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
+        casualties") or ``"bare"`` (a cue wherever it occurs, agentless when no
+        speaker is found).
     nouns : mapping
         Speaker head noun (lower case) -> ``anonymous``, ``title``,
         ``institution`` or ``pronoun``.
@@ -398,7 +401,8 @@ def _np_ok(words: list[str], res: Resources) -> bool:
             and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
                     and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
         return True
-    return len(words) <= 4 and res.nouns.get(head, "pronoun") != "pronoun" and \
+    return len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
+                                res.context.get(head) == "evidence") and \
         all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
 
 
@@ -1157,6 +1161,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if lemma in _AMOUNT_LEMMAS and not passive and \
             (_AMOUNT if _AMOUNT_LEMMAS[lemma] == "amount" else _ACCOUNTS).match(text, ve):
         return None  # "has added 178,000 jobs", "reported a $916 million loss"
+    if need == "amount" and not _AMOUNT.match(text, ve):
+        return None  # "the UN recorded 1,335 civilian casualties", not "recorded a video"
     if lemma == "agree" and _COMMIT.match(text, ve):
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
