@@ -894,6 +894,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
     found.sort(key=lambda r: r["start"])
+    found = _outside_quotes(found, quotes)
     found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
@@ -977,6 +978,17 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                         content, sid))
         used.add(cs)
     return out
+
+
+def _outside_quotes(rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
+                    ) -> list[dict[str, Any]]:
+    """Rows whose cue is no report quoted inside another source's quotation.
+
+    A cue inside a quotation ('"He said it was possible," Davis said') is the quoted
+    source's own account; the outlet attributes the whole quotation to its speaker,
+    so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
+    """
+    return [r for r in rows if not _in_quote(quotes, r["start"])]
 
 
 #: heads of a medium that a nominal cue names ("issued a statement saying")
