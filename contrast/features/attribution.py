@@ -459,7 +459,20 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                                in _DET or sent.words[cut - 1] in {"'s", "’s"}):
                 cut -= 1
             i = cut if j - cut <= 6 else j - 1
-        return (i, j) if _np_ok(sent.words[i:j], res) else None
+        if _np_ok(sent.words[i:j], res):
+            return i, j
+        # "by the time he said", "... abroad, with Senator John McCain telling": the pronoun or
+        # the capitalised run right before the verb
+        if sent.words[j - 1].lower() in _PRONOUNS:
+            return j - 1, j
+        cut = j
+        while cut > i and (_is_cap(sent.words[cut - 1]) or sent.words[cut - 1] == "."):
+            cut -= 1
+        while cut < j and sent.words[cut] == ".":
+            cut += 1
+        if i < cut < j and j - cut <= 6 and sent.words[cut - 1].lower() in {"with", "by", "time"} \
+                and _np_ok(sent.words[cut:j], res):
+            return cut, j
     return None
 
 
@@ -1191,8 +1204,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if ce > ve and text[ce - 1] == "." and not text[ce - 2].isupper():
         ce -= 1
 
-    if lemma in _EVIDENTIAL:
+    if lemma in _EVIDENTIAL and not _seem_to_report(text, ce, res):
         # "the offensive seemed to stall": the writer's inference, its subject is no source
+        # ("Rubio seemed to urge ...", "Messages seem to show ...": the subject reports)
         return _row(text, res, cs, ce, stance, None, [],
                     _content_range(text, sent, ce, cs, quotes, True, True), sid)
     spk_tok: tuple[int, int] | None = None
@@ -1256,7 +1270,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                                 sent.words[subj[0]:subj[1]],
                                 _strip(text, (ce, sent.toks[comma][0])), sid)
         gerund = form.endswith("ing") and not loose and (
-            after_comma or (prev in _GERUND_PREP and lemma in _COMMUNICATE))
+            after_comma or (lemma in _COMMUNICATE and (prev in _GERUND_PREP or (
+                prev.endswith("ly") and k > 1 and sent.words[k - 2].lower() in _GERUND_PREP))))
         if gerund:
             # ", telling reporters ...", "by saying", "after telling his aides"
             for r in reversed(found):
@@ -1356,6 +1371,15 @@ _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "ma
             "been", "being", "cannot", "not", "never", "also"}
 
 
+_SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
+
+
+def _seem_to_report(text: str, end: int, res: Resources) -> bool:
+    """Whether "seemed" / "appears" at ``end`` governs a reporting verb ("seemed to urge")."""
+    m = _SEEM_TO.match(text, end)
+    return m is not None and m.group(1) in res.verbs and m.group(1) not in {"be", "have"}
+
+
 def _clause_follows(sent: _Sent, i: int) -> bool:
     """Whether a clause starts at token ``i`` ("she believes *he surrounds* ...",
     "believe *the deal will* fail"): a subject pronoun, or a finite auxiliary
@@ -1412,8 +1436,9 @@ def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None
     lower-case word, before token ``k``."""
     i = _trim_lead(sent, 0, k)
     j = _np_run(sent, i, k, res)
-    if j == i or j >= k or not sent.words[j][:1].islower() or sent.words[j].lower() in _PREP:
-        return None
+    if j == i or j >= k or sent.words[j].lower() in _PREP or not (
+            sent.words[j][:1].islower() or (sent.words[j] == "," and _is_cap(sent.words[i]))):
+        return None  # "Trump further summed up ...", "Mr. Sanders, after initially saying"
     return (i, j) if _np_ok(sent.words[i:j], res) else None
 
 
