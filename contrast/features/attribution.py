@@ -446,9 +446,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     i = j
     while i > 0:
         w = sent.words[i - 1]
-        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (w.islower() and w in res.verbs
-                                                                  and w not in res.nouns):
-            break
+        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (
+                w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
+            break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
     i = _trim_lead(sent, i, j)
     if i < j:
@@ -1301,7 +1301,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if spk_tok is None:
         if loose:
             return None
-        if need == "bare":
+        if need == "bare" and not (prev == "to" and nxt in _WH):
+            # (not "declined to say whether he would run")
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         participle = form.endswith("ing") and prev == ","
@@ -1363,6 +1364,7 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
+_WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 
