@@ -920,7 +920,7 @@ _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|ab
 #: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
 #: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
 #: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
-_DASH_SRC = re.compile(r"(?P<pre>[”\"’,]|[^\W_])[ \t]*(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_][^\n(«|/.,;:!?]{0,60}?)"
+_DASH_SRC = re.compile(r"(?P<pre>[”\"’,]|[^\W_])[ \t]*(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
                        r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
 #: first words of a label that names its source after "of": "Summary of the General Staff:"
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
