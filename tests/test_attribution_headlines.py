@@ -94,6 +94,9 @@ def test_headline_table(text: str, expected: list[tuple[object, ...]]) -> None:
         # a quoted source's own report inside the quotation gives no row
         ('"He said it was possible, but there is no proof," Davis said.',
          [("Davis", "said", "neutral")]),
+        # a straight mark after a comma closes a quotation from an earlier line: not inside one
+        ('He was right," Lavrov said. "We will not retreat," he added.',
+         [("Lavrov", "said", "neutral"), ("he", "added", "neutral")]),
     ],
 )
 def test_long_tail_table(text: str, expected: list[tuple[object, ...]]) -> None:

@@ -907,7 +907,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
     found.sort(key=lambda r: r["start"])
-    found = _outside_quotes(found, quotes)
+    found = _outside_quotes(text, found, quotes)
     found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
@@ -993,7 +993,7 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
     return out
 
 
-def _outside_quotes(rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
+def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
                     ) -> list[dict[str, Any]]:
     """Rows whose cue is no report quoted inside another source's quotation.
 
@@ -1001,7 +1001,20 @@ def _outside_quotes(rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
     source's own account; the outlet attributes the whole quotation to its speaker,
     so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
     """
-    return [r for r in rows if not _in_quote(quotes, r["start"])]
+    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])]
+
+
+def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
+    """Whether ``x`` lies inside a quotation that opens like one: its mark stands after a
+    space, a line start, a bracket, a colon or a dash and before a word. A straight mark
+    after a comma or a word closes a quotation that began in an earlier line
+    ('... was right," Lavrov said. "We will ...': "said" is no quoted cue)."""
+    i = bisect_left(quotes, (x, -1)) - 1  # the last quote starting before x
+    if i < 0 or quotes[i][1] <= x:
+        return False
+    q = quotes[i][0]
+    return (q == 0 or text[q - 1] in " \t\n([{:—–-") and q + 1 < len(text) and \
+        not text[q + 1].isspace()
 
 
 #: heads of a medium that a nominal cue names ("issued a statement saying")
