@@ -920,7 +920,7 @@ _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|ab
 #: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
 #: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
 #: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
-_DASH_SRC = re.compile(r"(?P<pre>[”\"’,]|[^\W_])[ \t]*(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
+_DASH_SRC = re.compile(r"(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
                        r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
 #: first words of a label that names its source after "of": "Summary of the General Staff:"
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
@@ -968,7 +968,12 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
         cs = m.start("c")
         if cs in used:
             continue
-        pre = m.group("pre")
+        p = cs - 1
+        while p >= 0 and text[p] in " \t":
+            p -= 1
+        pre = text[p] if p >= 0 else ""
+        if not (pre in {"”", "\"", "’", ","} or pre.isalnum()):
+            continue  # after a full stop: a byline ("... invasion. — Ukrinform.")
         in_head = _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
         after_quote = pre in {"”", "\"", "’"} and _last_quote_by(quotes, cs) is not None
         after_comma = pre == ","
