@@ -91,6 +91,16 @@ def test_headline_table(text: str, expected: list[tuple[object, ...]]) -> None:
          [("Rubio", "seemed", "tentative")]),
         ("Mr. Sanders, after initially saying he would not advertise, bought ads.",
          [("Mr. Sanders", "saying", "neutral")]),
+        # the head of a long subject that opens the sentence
+        ("Organizers of the push to boycott the speech said they had enough votes.",
+         [("Organizers", "said", "neutral")]),
+        ("The last man to mount a major third-party race says he doubts it.",
+         [("The last man", "says", "neutral")]),
+        # a name ending in "-ly" is no adverb; an adverb is no part of the speaker
+        ("Schlafly also noted that Reagan had shown the way.",
+         [("Schlafly", "also noted", "neutral")]),
+        ("The ministry previously said it would act.", [("The ministry", "said", "neutral")]),
+        ("The family said it would sue.", [("The family", "said", "neutral")]),
         # a quoted source's own report inside the quotation gives no row
         ('"He said it was possible, but there is no proof," Davis said.',
          [("Davis", "said", "neutral")]),

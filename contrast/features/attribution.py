@@ -438,6 +438,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
     """
     j = k
+    while j > 1 and _is_adverb(sent.words[j - 1], res):
+        j -= 1  # "The ministry previously said": the adverb is no part of the speaker
+    k = j
     if k > 2 and sent.words[k - 1] == ")":
         for p in range(k - 2, max(-1, k - 9), -1):
             if sent.words[p] == "(":
@@ -1152,6 +1155,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     vs, ve = m.vs, m.ve
     form = " ".join(text[vs:ve].lower().split())
     lemma, stance, need = res.verbs.get(form, ("", "neutral", ""))
+    cap_ly = _CAP_LY.match(text, cs, vs)
+    while cap_ly is not None and cs < vs:
+        cs = cap_ly.end()  # "Schlafly also noted": a name, no adverb
+        cap_ly = _CAP_LY.match(text, cs, vs)
     aux = text[cs:vs].lower().split()
     # trailing "-ly" words are adverbs only if they precede the verb; reject bare adverbs
     if aux and not any(a in _AUX_SET or a.endswith(("n't", "n’t")) for a in aux):
@@ -1316,6 +1323,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     spk_tok = _appositive_chain(sent, k, res)
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
+    if spk_tok is None and side_before and not passive:
+        spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
         if loose:
             return None
@@ -1391,6 +1400,20 @@ _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "ma
             "been", "being", "cannot", "not", "never", "also"}
 
 
+#: nouns ending in "-ly" (no adverbs)
+_LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully",
+                       "fly", "belly", "jelly", "lily", "italy", "july", "daily", "weekly", "monthly",
+                       "quarterly", "elderly"})
+
+
+def _is_adverb(w: str, res: Resources) -> bool:
+    """A lower-case adverb before a verb ("previously", "also", "then")."""
+    return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "again", "first",
+                                  "just", "once", "never", "often", "since"}
+                            or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
+
+
+_CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
 _SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
 
 
@@ -1448,6 +1471,29 @@ def _title_case(sent: _Sent) -> bool:
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
     return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";", "("}
+
+
+#: words after which a subject's head noun takes a post-modifier ("Organizers *of* the push")
+_POSTMOD = frozenset({"of", "to", "who", "that", "in", "from", "for", "with", "at", "on", "whose"})
+
+
+def _sentence_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The head noun phrase of a long subject that opens the sentence, before a verb at
+    token ``k``: "*Organizers* of the push to boycott Trump's speech said", "*The last man*
+    to mount a third-party race says". No comma, quotation or finite verb stands between."""
+    i = _trim_lead(sent, 0, k)
+    j = _np_run(sent, i, k, res)
+    while i < j < k and j - i < 5 and sent.words[j].isalpha() and sent.words[j].islower() and \
+            sent.words[j] not in _POSTMOD | _FINITE and sent.words[j] not in res.verbs:
+        j += 1  # "The last man", "Organizers"
+    if j == i or j >= k - 1 or k - j > 14 or sent.words[j].lower() not in _POSTMOD:
+        return None
+    for w in sent.words[j:k]:
+        lw = w.lower()
+        if w in _HARD or w == "," or lw in _FINITE or lw in res.verbs and lw not in res.nouns:
+            return None
+    return (i, j) if _np_ok(sent.words[i:j], res) and \
+        sent.words[i].lower() not in _PRONOUNS else None
 
 
 def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
