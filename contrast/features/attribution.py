@@ -157,8 +157,11 @@ class Resources:
         ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
         with a following that-clause, quotation, colon or comma), ``"noun"``
         (the form is also a noun), ``"clause"`` (mostly a noun: only right
-        before a that-clause, quotation or colon) or ``"bare"`` (a cue wherever
-        it occurs, agentless when no speaker is found).
+        before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
+        (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
+        ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
+        casualties") or ``"bare"`` (a cue wherever it occurs, agentless when no
+        speaker is found).
     nouns : mapping
         Speaker head noun (lower case) -> ``anonymous``, ``title``,
         ``institution`` or ``pronoun``.
@@ -398,7 +401,8 @@ def _np_ok(words: list[str], res: Resources) -> bool:
             and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
                     and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
         return True
-    return len(words) <= 4 and res.nouns.get(head, "pronoun") != "pronoun" and \
+    return len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
+                                res.context.get(head) == "evidence") and \
         all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
 
 
@@ -434,6 +438,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
     """
     j = k
+    while j > 1 and _is_adverb(sent.words[j - 1], res):
+        j -= 1  # "The ministry previously said": the adverb is no part of the speaker
+    k = j
     if k > 2 and sent.words[k - 1] == ")":
         for p in range(k - 2, max(-1, k - 9), -1):
             if sent.words[p] == "(":
@@ -442,9 +449,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     i = j
     while i > 0:
         w = sent.words[i - 1]
-        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (w.islower() and w in res.verbs
-                                                                  and w not in res.nouns):
-            break
+        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (
+                w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
+            break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
     i = _trim_lead(sent, i, j)
     if i < j:
@@ -455,7 +462,20 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                                in _DET or sent.words[cut - 1] in {"'s", "’s"}):
                 cut -= 1
             i = cut if j - cut <= 6 else j - 1
-        return (i, j) if _np_ok(sent.words[i:j], res) else None
+        if _np_ok(sent.words[i:j], res):
+            return i, j
+        # "by the time he said", "... abroad, with Senator John McCain telling": the pronoun or
+        # the capitalised run right before the verb
+        if sent.words[j - 1].lower() in _PRONOUNS:
+            return j - 1, j
+        cut = j
+        while cut > i and (_is_cap(sent.words[cut - 1]) or sent.words[cut - 1] == "."):
+            cut -= 1
+        while cut < j and sent.words[cut] == ".":
+            cut += 1
+        if i < cut < j and j - cut <= 6 and sent.words[cut - 1].lower() in {"with", "by", "time"} \
+                and _np_ok(sent.words[cut:j], res):
+            return cut, j
     return None
 
 
@@ -496,6 +516,10 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         seg = sent.words[i:j]
         if not seg:
             break
+        # "But Mr. Guerrero, a Republican ..., said", "and Brian Deese, the ... adviser, said"
+        t = _trim_lead(sent, i, j)
+        if i < t < j:
+            seg = sent.words[t:j]
         strict = len(seg) <= 12 and not any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
                                             for w in seg)
         # "Shane Shook, a cyber security expert who has helped investigate ..., said":
@@ -507,7 +531,8 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         if i == 0 or sent.words[i - 1] in _HARD:
             break
         j = i - 1
-    while segs and not (_is_cap(sent.words[segs[-1][0]]) and segs[-1][2]):
+    while segs and not (_is_cap(sent.words[_trim_lead(sent, segs[-1][0], segs[-1][1])])
+                        and segs[-1][2]):
         segs.pop()
     if not segs:
         return None
@@ -519,8 +544,10 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
 def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
               ) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at token ``i``."""
-    j = i
     n = len(sent.words)
+    if i < n and sent.words[i].lower() in _PRONOUNS:
+        return i, i + 1  # "said he recoiled": the pronoun, not "he recoiled"
+    j = i
     while j < n:
         w = sent.words[j]
         if w in _HARD or w in {",", ".", "!", "?"} or (j > i and w.lower() in _BOUNDARY
@@ -856,6 +883,9 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
         taken.append((cs, cs + 1))
+    for row in _headline_and_dash_rows(doc, res, quotes, taken):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -880,9 +910,119 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
     found.sort(key=lambda r: r["start"])
+    found = _outside_quotes(text, found, quotes)
     found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: a headline label before a colon: "Zelensky: ...", "UN: 4,031 ...", "Zelensky on advice to
+#: cede lands: ...", "Kuleba to Amnesty International: ..." (the speaker is group ``sp``)
+_HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|about)[ \t]+[^:\n]{2,80}?)?"
+                         r"(?P<c>:)[ \t]+(?=\S)")
+#: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
+#: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
+#: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
+_DASH_SRC = re.compile(r"(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
+                       r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
+#: first words of a label that names its source after "of": "Summary of the General Staff:"
+_LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
+
+
+def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, int]],
+                            taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Headline colons that :data:`_COLON` leaves (a lower-case word, a number or "X on Y"
+    before the colon's text) and sources after a dash (:data:`_DASH_SRC`).
+
+    A dash after a full stop is an outlet's byline ("... invasion. — Ukrinform."), never a
+    source; so is an outlet name (``byline`` in ``lexicons/attribution_context.tsv``).
+    """
+    text = doc.text
+    out: list[dict[str, Any]] = []
+    used = {a for a, _ in taken}
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    if _has_headline(doc):
+        h0, h1 = doc.sentences[0][0], line_end
+        m = _HEAD_COLON.match(text, h0, h1)
+        if m and m.start("c") not in used:
+            ss, se = m.span("sp")
+            toks = token_spans(text, ss, se)
+            words = [text[a:b] for a, b in toks]
+            if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
+                k = 3 if words[2].lower() == "the" else 2
+                toks, words = toks[k:], words[k:]
+            ok = bool(words) and len(words) <= 6 and _np_ok(words, res) and \
+                not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
+                words[-1].lower() not in _COLON_STOP and \
+                not any(res.context.get(w.lower()) == "byline" for w in words)
+            if ok:
+                stype = _speaker_type(words, res)
+                head = words[-1].lower()
+                ok = stype in {"named", "institution"} if m.group("on") else \
+                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence"
+            if ok:
+                sp = (toks[0][0], toks[-1][1])
+                cs = m.start("c")
+                out.append(_row(text, res, cs, cs + 1, "neutral", sp, words,
+                                _strip(text, (m.end(), h1)), 0))
+                used.add(cs)
+    for m in _DASH_SRC.finditer(text):
+        cs = m.start("c")
+        if cs in used:
+            continue
+        p = cs - 1
+        while p >= 0 and text[p] in " \t":
+            p -= 1
+        pre = text[p] if p >= 0 else ""
+        if not (pre in {"”", "\"", "’", ","} or pre.isalnum()):
+            continue  # after a full stop: a byline ("... invasion. — Ukrinform.")
+        in_head = _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
+        after_quote = pre in {"”", "\"", "’"} and _last_quote_by(quotes, cs) is not None
+        after_comma = pre == ","
+        if not (in_head or after_quote or after_comma):
+            continue
+        ss, se = m.span("sp")
+        toks = token_spans(text, ss, se)
+        words = [text[a:b] for a, b in toks]
+        if not words or len(words) > 6 or not _np_ok(words, res) or _not_a_source(words, res) or \
+                any(res.context.get(w.lower()) == "byline" for w in words):
+            continue
+        stype = _speaker_type(words, res)
+        if stype not in {"named", "institution", "title"} and not \
+                (stype == "anonymous" and words[-1].lower() in res.nouns):
+            continue
+        sid = doc.sent_id(cs)
+        content = _last_quote_by(quotes, cs) if after_quote else \
+            _strip(text, (doc.sentences[sid][0], cs))
+        out.append(_row(text, res, cs, cs + 1, "neutral", (toks[0][0], toks[-1][1]), words,
+                        content, sid))
+        used.add(cs)
+    return out
+
+
+def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
+                    ) -> list[dict[str, Any]]:
+    """Rows whose cue is no report quoted inside another source's quotation.
+
+    A cue inside a quotation ('"He said it was possible," Davis said') is the quoted
+    source's own account; the outlet attributes the whole quotation to its speaker,
+    so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
+    """
+    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])]
+
+
+def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
+    """Whether ``x`` lies inside a quotation that opens like one: its mark stands after a
+    space, a line start, a bracket, a colon or a dash and before a word. A straight mark
+    after a comma or a word closes a quotation that began in an earlier line
+    ('... was right," Lavrov said. "We will ...': "said" is no quoted cue)."""
+    i = bisect_left(quotes, (x, -1)) - 1  # the last quote starting before x
+    if i < 0 or quotes[i][1] <= x:
+        return False
+    q = quotes[i][0]
+    return (q == 0 or text[q - 1] in " \t\n([{:—–-") and q + 1 < len(text) and \
+        not text[q + 1].isspace()
 
 
 #: heads of a medium that a nominal cue names ("issued a statement saying")
@@ -1015,6 +1155,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     vs, ve = m.vs, m.ve
     form = " ".join(text[vs:ve].lower().split())
     lemma, stance, need = res.verbs.get(form, ("", "neutral", ""))
+    cap_ly = _CAP_LY.match(text, cs, vs)
+    while cap_ly is not None and cs < vs:
+        cs = cap_ly.end()  # "Schlafly also noted": a name, no adverb
+        cap_ly = _CAP_LY.match(text, cs, vs)
     aux = text[cs:vs].lower().split()
     # trailing "-ly" words are adverbs only if they precede the verb; reject bare adverbs
     if aux and not any(a in _AUX_SET or a.endswith(("n't", "n’t")) for a in aux):
@@ -1031,8 +1175,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     prev = sent.words[k - 1].lower() if k > 0 else ""
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
-    if prev in _DET and not aux:
-        return None
+    if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
+                                     sent.words[k - 2].lower() in _PREP):
+        return None  # "the said", "a report"; not "a top E.U. official said"
     if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
         return None
     if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
@@ -1066,6 +1211,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if lemma in _AMOUNT_LEMMAS and not passive and \
             (_AMOUNT if _AMOUNT_LEMMAS[lemma] == "amount" else _ACCOUNTS).match(text, ve):
         return None  # "has added 178,000 jobs", "reported a $916 million loss"
+    if need == "amount" and not _AMOUNT.match(text, ve):
+        return None  # "the UN recorded 1,335 civilian casualties", not "recorded a video"
     if lemma == "agree" and _COMMIT.match(text, ve):
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
@@ -1082,8 +1229,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if ce > ve and text[ce - 1] == "." and not text[ce - 2].isupper():
         ce -= 1
 
-    if lemma in _EVIDENTIAL:
+    if lemma in _EVIDENTIAL and not _seem_to_report(text, ce, res):
         # "the offensive seemed to stall": the writer's inference, its subject is no source
+        # ("Rubio seemed to urge ...", "Messages seem to show ...": the subject reports)
         return _row(text, res, cs, ce, stance, None, [],
                     _content_range(text, sent, ce, cs, quotes, True, True), sid)
     spk_tok: tuple[int, int] | None = None
@@ -1094,7 +1242,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
-    elif prev in {"and", "or"} and k > 1 and not aux:
+    elif prev in {"and", "or", "but"} and k > 1:
         # the second verb of a coordination: "He called Ryan ... and boasted about"
         if _TO_INF.match(text, ce):
             return None  # "and threatened to shoot": an intention, not a report
@@ -1147,7 +1295,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                                 sent.words[subj[0]:subj[1]],
                                 _strip(text, (ce, sent.toks[comma][0])), sid)
         gerund = form.endswith("ing") and not loose and (
-            after_comma or (prev in _GERUND_PREP and lemma in _COMMUNICATE))
+            after_comma or (lemma in _COMMUNICATE and (prev in _GERUND_PREP or (
+                prev.endswith("ly") and k > 1 and sent.words[k - 2].lower() in _GERUND_PREP))))
         if gerund:
             # ", telling reporters ...", "by saying", "after telling his aides"
             for r in reversed(found):
@@ -1165,7 +1314,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 if not before_txt:
                     # '...?” said Susan Hennessey': the quotation closed the previous sentence
                     before_txt = text[max(0, sent.start - 3):sent.start].rstrip()
-                closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] == "''"
+                closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] in {"''", ",“", "?“", "!“"}
                 inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
                     closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
                 if inv_ok and closed:
@@ -1174,10 +1323,13 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     spk_tok = _appositive_chain(sent, k, res)
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
+    if spk_tok is None and side_before and not passive:
+        spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
         if loose:
             return None
-        if need == "bare":
+        if need == "bare" and not (prev == "to" and nxt in _WH):
+            # (not "declined to say whether he would run")
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         participle = form.endswith("ing") and prev == ","
@@ -1239,12 +1391,36 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
+_WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
             "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
             "been", "being", "cannot", "not", "never", "also"}
+
+
+#: nouns ending in "-ly" (no adverbs)
+_LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully",
+                       "fly", "belly", "jelly", "lily", "italy", "july", "daily", "weekly", "monthly",
+                       "quarterly", "elderly"})
+
+
+def _is_adverb(w: str, res: Resources) -> bool:
+    """A lower-case adverb before a verb ("previously", "also", "then")."""
+    return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "again", "first",
+                                  "just", "once", "never", "often", "since"}
+                            or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
+
+
+_CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
+_SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
+
+
+def _seem_to_report(text: str, end: int, res: Resources) -> bool:
+    """Whether "seemed" / "appears" at ``end`` governs a reporting verb ("seemed to urge")."""
+    m = _SEEM_TO.match(text, end)
+    return m is not None and m.group(1) in res.verbs and m.group(1) not in {"be", "have"}
 
 
 def _clause_follows(sent: _Sent, i: int) -> bool:
@@ -1294,7 +1470,30 @@ def _title_case(sent: _Sent) -> bool:
 
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
-    return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";"}
+    return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";", "("}
+
+
+#: words after which a subject's head noun takes a post-modifier ("Organizers *of* the push")
+_POSTMOD = frozenset({"of", "to", "who", "that", "in", "from", "for", "with", "at", "on", "whose"})
+
+
+def _sentence_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The head noun phrase of a long subject that opens the sentence, before a verb at
+    token ``k``: "*Organizers* of the push to boycott Trump's speech said", "*The last man*
+    to mount a third-party race says". No comma, quotation or finite verb stands between."""
+    i = _trim_lead(sent, 0, k)
+    j = _np_run(sent, i, k, res)
+    while i < j < k and j - i < 5 and sent.words[j].isalpha() and sent.words[j].islower() and \
+            sent.words[j] not in _POSTMOD | _FINITE and sent.words[j] not in res.verbs:
+        j += 1  # "The last man", "Organizers"
+    if j == i or j >= k - 1 or k - j > 14 or sent.words[j].lower() not in _POSTMOD:
+        return None
+    for w in sent.words[j:k]:
+        lw = w.lower()
+        if w in _HARD or w == "," or lw in _FINITE or lw in res.verbs and lw not in res.nouns:
+            return None
+    return (i, j) if _np_ok(sent.words[i:j], res) and \
+        sent.words[i].lower() not in _PRONOUNS else None
 
 
 def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
@@ -1303,8 +1502,9 @@ def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None
     lower-case word, before token ``k``."""
     i = _trim_lead(sent, 0, k)
     j = _np_run(sent, i, k, res)
-    if j == i or j >= k or not sent.words[j][:1].islower() or sent.words[j].lower() in _PREP:
-        return None
+    if j == i or j >= k or sent.words[j].lower() in _PREP or not (
+            sent.words[j][:1].islower() or (sent.words[j] == "," and _is_cap(sent.words[i]))):
+        return None  # "Trump further summed up ...", "Mr. Sanders, after initially saying"
     return (i, j) if _np_ok(sent.words[i:j], res) else None
 
 

@@ -1,0 +1,149 @@
+"""Attribution in headlines of war coverage and the rest of issue 15's long tail.
+
+Tables of text -> expected (speaker, cue, stance) for each pattern (headline labels,
+sources after a dash, nested cues inside quotations, speakers found in more places),
+and for each false-positive class a text where no cue (or no such speaker) may fire.
+Texts with a newline have a headline (their first line).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    return [(r.get("speaker"), r["cue"], r["label"])
+            for r in A.attribute(text, headline="\n" in text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline label before a colon, whatever follows it
+        ("UN: 4,031 civilians killed in Ukraine since start of invasion\nThe count goes on.",
+         [("UN", ":", "neutral")]),
+        ("LPR Rep: events in Yelenovka are an extrajudicial execution\nMore follows.",
+         [("LPR Rep", ":", "neutral")]),
+        # "X on Y: ..." and "X to Y: ...": the speaker is X
+        ("Zelensky on advice to cede lands to Russia: Millions of Ukrainians mustn't be "
+         "exchanged\nMore follows.", [("Zelensky", ":", "neutral")]),
+        ("Kuleba to Amnesty International: Don't look for false balance\nMore follows.",
+         [("Kuleba", ":", "neutral")]),
+        # a label naming its source after "of"
+        ("Summary of the General Staff: The course of hostilities in Ukraine\nMore follows.",
+         [("General Staff", ":", "neutral")]),
+        # a source after a dash at the end of a headline
+        ("New sanctions against Russia on the way - Kuleba\nMore follows.",
+         [("Kuleba", "-", "neutral")]),
+        ("Moskva cruiser sank while being towed in a storm — Russian Defense Ministry\nMore.",
+         [("Russian Defense Ministry", "—", "neutral")]),
+        ("Ukrainians at nuclear plant work under Russian guns - technician\nMore follows.",
+         [("technician", "-", "neutral")]),
+        # after a comma (censor.net) and after a quotation
+        ("Enemy is conducting offensive actions in Bakhmut, - General Staff.",
+         [("General Staff", "-", "neutral")]),
+        ("“He is not a leader.” ― Julie A. Diaz Martinez.",
+         [("Julie A. Diaz Martinez", "―", "neutral")]),
+        # "X says" ending a headline, with a source noun after a determiner-like word
+        ("Up to 9,000 bodies in mass grave near Mariupol, Ukrainian official says\nMore.",
+         [("Ukrainian official", "says", "neutral")]),
+        ('"We have given Ukraine 1 billion euros," a top E.U. official said.',
+         [("a top E.U. official", "said", "neutral")]),
+        ("Sailors of cruiser Moskva to continue service, commander-in-chief says\nMore.",
+         [("commander-in-chief", "says", "neutral")]),
+        # evidence: an evidence noun heads the speaker; "record" before an amount
+        ("Russia deployed dolphins to guard a naval base, satellite images show\nMore.",
+         [("satellite images", "show", "evidence")]),
+        ("The UN recorded 1,335 civilian casualties in Ukraine.",
+         [("The UN", "recorded", "evidence")]),
+    ],
+)
+def test_headline_table(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an appositive after a conjunction
+        ("But Mr. Guerrero, a Republican from Ohio, said he recoiled.",
+         [("Mr. Guerrero, a Republican from Ohio", "said", "neutral")]),
+        ("The goal is hard, and Brian Deese, the White House climate adviser, said he would help.",
+         [("Brian Deese, the White House climate adviser", "said", "neutral")]),
+        # the second verb of a coordination after "but", also with an auxiliary
+        ("Carson admitted that the name was wrong, but said his campaign found the article.",
+         [("Carson", "admitted", "endorsing"), ("Carson", "said", "neutral")]),
+        # inversion before a parenthetical; an inverted pronoun is only the pronoun
+        ('"It is a disgrace," said Democrat Elijah Cummings (D-Md.), who spoke first.',
+         [("Democrat Elijah Cummings", "said", "neutral")]),
+        # a lower-case plural source noun before "say"
+        ("But hacking specialists say the most harmful information is elsewhere.",
+         [("hacking specialists", "say", "neutral")]),
+        # the pronoun or name right before the verb when the longer run is no subject
+        ("His emotions began to overtake him by the time he said that.",
+         [("he", "said", "neutral")]),
+        ("Violence grew abroad, with Senator John McCain telling reporters he viewed it as a threat.",
+         [("Senator John McCain", "telling reporters", "neutral")]),
+        # "seemed to" before a reporting verb keeps its subject
+        ("In late November, Rubio seemed to urge the opposite tactic.",
+         [("Rubio", "seemed", "tentative")]),
+        ("Mr. Sanders, after initially saying he would not advertise, bought ads.",
+         [("Mr. Sanders", "saying", "neutral")]),
+        # the head of a long subject that opens the sentence
+        ("Organizers of the push to boycott the speech said they had enough votes.",
+         [("Organizers", "said", "neutral")]),
+        ("The last man to mount a major third-party race says he doubts it.",
+         [("The last man", "says", "neutral")]),
+        # a name ending in "-ly" is no adverb; an adverb is no part of the speaker
+        ("Schlafly also noted that Reagan had shown the way.",
+         [("Schlafly", "also noted", "neutral")]),
+        ("The ministry previously said it would act.", [("The ministry", "said", "neutral")]),
+        ("The family said it would sue.", [("The family", "said", "neutral")]),
+        # a quoted source's own report inside the quotation gives no row
+        ('"He said it was possible, but there is no proof," Davis said.',
+         [("Davis", "said", "neutral")]),
+        # a straight mark after a comma closes a quotation from an earlier line: not inside one
+        ('He was right," Lavrov said. "We will not retreat," he added.',
+         [("Lavrov", "said", "neutral"), ("he", "added", "neutral")]),
+    ],
+)
+def test_long_tail_table(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outlet's byline or link after the lede is no source
+        "Kuleba says sanctions are coming\nThe minister spoke in Kyiv on Monday. — Ukrinform.",
+        "Kuleba says sanctions are coming\nThe minister spoke in Kyiv. View news.",
+        # headline labels that are no source
+        "The Latest: Cruz to give away engraved shotgun\nMore follows.",
+        "Russia-Ukraine war: list of key events, day 100\nMore follows.",
+        "Heavy fighting in Donbas - live updates\nMore follows.",
+        # a hyphen inside a sentence, a dash in a body line without a quotation or comma
+        "The Kyiv-Moscow talks resumed on Monday.",
+        "The convoy moved on — slowly — toward the border.",
+        # "reportedly" has no speaker
+        "Drones reportedly hit an oil depot in Belgorod\nMore follows.",
+        # "recorded" without an amount, "seemed" before a verb that reports nothing
+        "The band recorded a new album.",
+        "The offensive seemed to stall near Bakhmut.",
+    ],
+)
+def test_no_speaker_from(text: str) -> None:
+    bad = {"Ukrinform", "View news", "The Latest", "Russia-Ukraine war", "live updates", "Drones",
+           "Kyiv-Moscow", "slowly", "The band", "The offensive"}
+    rows = A.attribute(text, headline="\n" in text)
+    assert not [r for r in rows if r.get("speaker") in bad or r["cue"] in {"recorded", "—"}]
+    assert not [r for r in rows if r.get("speaker") and "Ukrinform" in r["speaker"]]
+
+
+def test_dash_row_offsets_are_exact() -> None:
+    text = "New sanctions against Russia on the way - Kuleba\nMore follows."
+    (row,) = A.attribute(text)
+    assert text[row["start"]:row["end"]] == row["span"] == "-"
+    assert text[row["speaker_start"]:row["speaker_end"]] == "Kuleba"
+    assert text[row["content_start"]:row["content_end"]] == "New sanctions against Russia on the way"
