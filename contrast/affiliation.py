@@ -49,6 +49,7 @@ __all__ = [
     "default_gazetteer",
     "default_sides",
     "describe",
+    "name_key",
 ]
 
 #: The roles a source can have.
@@ -85,6 +86,26 @@ _CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetow
                            "Monaco", "San Marino", "Vatican City", "Singapore", "Luxembourg",
                            "Kuwait City", "Mexico City", "Panama City", "Guatemala City",
                            "Djibouti", "Andorra la Vella"})
+
+
+def name_key(name: str) -> str:
+    """A key that spelling variants of one transliterated name share.
+
+    Zelensky, Zelenskyy, Zelenskiy and Zelenskyi -> ``zelenski``; Podoliak and
+    Podolyak -> ``podoliak``. Accents go, ``y`` and ``j`` read as ``i``,
+    ``kh`` as ``h``, apostrophes (soft signs) go and doubled letters count once.
+
+    >>> {name_key(n) for n in ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi")}
+    {'zelenski'}
+    >>> name_key("Podoliak") == name_key("Podolyak"), name_key("Putin") == name_key("Peskov")
+    (True, False)
+    """
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if c.isalpha() or c == " ").lower()
+    s = s.replace("kh", "h").replace("y", "i").replace("j", "i")
+    return re.sub(r"(\w)\1+", r"\1", s)
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -130,6 +151,7 @@ class Gazetteer:
     role_words: frozenset[str] = field(default=frozenset())
     alias_starts: Mapping[str, int] = field(default_factory=dict)  # first word -> longest alias
     role_starts: Mapping[str, int] = field(default_factory=dict)
+    persons: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)  # name_key -> person entry
 
     @classmethod
     def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
@@ -138,7 +160,19 @@ class Gazetteer:
         mr = max((len(k.split()) for k in roles), default=1)
         orgs = frozenset(a for a, _, kind in aliases.values() if kind == "org")
         vocab = frozenset(w for k in roles for w in k.split()) | _TITLE_WORDS
-        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles))
+        persons: dict[str, tuple[str, str, str]] = {}
+        for k, v in aliases.items():
+            if v[2] == "person":
+                persons.setdefault(name_key(k), v)
+        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles), persons)
+
+    def person(self, name: Sequence[str]) -> tuple[str, str, str] | None:
+        """The person entry a name, or its surname, has under some spelling ("Podoliak" for "Podolyak")."""
+        for cand in (" ".join(name), name[-1]) if name else ():
+            hit = self.persons.get(name_key(cand))
+            if hit is not None:
+                return hit
+        return None
 
     def with_aliases(self, extra: Mapping[str, str | tuple[str, str, str]]) -> Gazetteer:
         """A copy with more aliases: ``{alias: affiliation}`` or ``{alias: (affiliation, role, kind)}``."""
@@ -413,6 +447,20 @@ class _Cast:
                 lo = m.end()
         return lo
 
+    def sole_country(self, lo: int, hi: int) -> str | None:
+        """The one state that ``text[lo:hi]`` names (countries, demonyms, capitals, regions).
+
+        None when it names none; ``""`` when it names more than one state: "Russia
+        shelled Kharkiv, the aide said" does not tell whose aide speaks.
+        """
+        text = self.text[lo:hi]
+        found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
+        found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
+        states = {m[1] for m in found if m[3] in _STATE_KINDS}
+        if not states:
+            return None
+        return states.pop() if len(states) == 1 else ""
+
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
                        first: bool = True) -> tuple[str, str]:
         """Affiliation and role of the first (or, ``first=False``, nearest) mention of ``kinds`` before ``offset``.
@@ -440,6 +488,18 @@ def _places_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ..
 @lru_cache(maxsize=50_000)
 def _places_default(text: str) -> tuple[tuple[int, str, str, str], ...]:
     return _places_of(text, default_gazetteer())
+
+
+def _provinces_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:
+    toks = _tokens(text)
+    words = [w for _, w in toks]
+    return tuple((toks[i][0], aff, role, kind) for i, _, aff, role, kind in gaz.places(words)
+                 if kind == "province")
+
+
+@lru_cache(maxsize=50_000)
+def _provinces_default(text: str) -> tuple[tuple[int, str, str, str], ...]:
+    return _provinces_of(text, default_gazetteer())
 
 
 def _name_tokens(words: Sequence[str]) -> list[str]:
@@ -506,6 +566,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             aff2, role2 = cast.title_elsewhere(surname, skip=r["speaker_start"] + _offset_of(
                 text[r["speaker_start"]:r["speaker_end"]], surname))
             aff, role = aff2, role or role2
+        if not aff:
+            # a spelling variant of a person the gazetteer knows ("Podoliak", "Zelenskyi")
+            hit = gaz.person(name)
+            if hit is not None:
+                aff, role = hit[0], role or hit[1]
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
@@ -522,11 +587,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
         # else the headline, is about (its first country or capital)
-        aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS | {"capital"},
-                                     same_sentence=True, first=True)
-        if not aff:
-            aff, _ = cast.mention_before(cast.first_line_end(), _COUNTRY_KINDS | {"capital"},
-                                         same_sentence=False, first=True)
+        aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
+        if aff is None:
+            aff = cast.sole_country(0, cast.first_line_end())
+        aff = aff or ""
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if person:
@@ -539,7 +603,16 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if noun and aff:
         cast.by_noun[noun] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
+    elif aff and not noun:
+        # a body named without a role noun ("Microsoft says"): "the company" refers back to it
+        for generic in _GENERIC_NOUNS.get(role, ()):
+            cast.by_noun.setdefault(generic, ent)
     return aff, role, antecedent
+
+
+#: The generic nouns by which an article refers back to a body of a role ("the company").
+_GENERIC_NOUNS = {"company": ("company", "firm"),
+                  "ngo_or_international": ("organization", "organisation", "agency", "watchdog")}
 
 
 _PERSON_KINDS = frozenset({"person"})
@@ -549,6 +622,8 @@ _DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military"})
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
+#: Mentions that name a state, for telling whether a sentence is about one state only.
+_STATE_KINDS = frozenset({"country", "demonym", "capital", "province"})
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
