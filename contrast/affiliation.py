@@ -168,7 +168,7 @@ class Gazetteer:
 
     def person(self, name: Sequence[str]) -> tuple[str, str, str] | None:
         """The person entry a name, or its surname, has under some spelling ("Podoliak" for "Podolyak")."""
-        for cand in (" ".join(name), name[-1]) if name else ():
+        for cand in (" ".join(name), " ".join(name[-2:]), name[-1]) if name else ():
             hit = self.persons.get(name_key(cand))
             if hit is not None:
                 return hit
@@ -254,6 +254,8 @@ def default_gazetteer() -> Gazetteer:
         dem = info.get("demonym")
         if dem:
             aliases.setdefault(" ".join(_words(dem)), (code, "", "demonym"))
+            if dem.endswith("an"):  # the people: "Ukrainians", "Russians", "Americans"
+                aliases.setdefault(" ".join(_words(dem + "s")), (code, "", "demonym"))
         caps = info.get("capital") or ()
         for cap in [caps] if isinstance(caps, str) else caps:
             if cap and cap not in _CAPITAL_STOP and cap.isascii():
@@ -447,6 +449,13 @@ class _Cast:
                 lo = m.end()
         return lo
 
+    def person_with_role(self, role: str, before: int) -> str:
+        """Affiliation of the first person of the gazetteer with ``role`` named in the 4,000 characters before ``before``."""
+        for m in self._places_in(max(0, before - 4000), before):
+            if m[3] == "person" and m[2] == role:
+                return m[1]
+        return ""
+
     def sole_country(self, lo: int, hi: int) -> str | None:
         """The one state that ``text[lo:hi]`` names (countries, demonyms, capitals, regions).
 
@@ -555,6 +564,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
         aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
         return aff, role, ""
+    if low0 in _POSSESSIVES and len(words) > 1 and not aff:
+        # "his spokesperson", "its press service": the owner's affiliation
+        ent = cast.last_person if low0 in {"his", "her"} else cast.last_group
+        if ent is not None:
+            aff, antecedent = ent.affiliation, ent.mention
+        else:
+            kinds = _PERSON_KINDS if low0 in {"his", "her"} else _BODY_KINDS
+            aff, _ = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
     name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
@@ -584,13 +601,16 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
             aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
             role = role or role2
+        if not aff and role:
+            # "the president said" after "..., Biden says": a known person of that role named earlier
+            aff = cast.person_with_role(role, r["speaker_start"])
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
-        # else the headline, is about (its first country or capital)
-        aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
-        if aff is None:
-            aff = cast.sole_country(0, cast.first_line_end())
-        aff = aff or ""
+        # else the headline, is about, when it names one state only (see _Cast.sole_country)
+        sole = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
+        if sole is None:
+            sole = cast.sole_country(0, cast.first_line_end())
+        aff = sole or ""
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if person:
@@ -619,7 +639,8 @@ _PERSON_KINDS = frozenset({"person"})
 #: Groups of the bundled actor dictionary that name one state.
 _DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
 #: Roles whose bearers, unnamed, belong to the place the story is about.
-_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military"})
+_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
