@@ -233,6 +233,7 @@ def default_gazetteer() -> Gazetteer:
     from countryinfo import all_countries
 
     aliases: dict[str, tuple[str, str, str]] = {}
+    capitals: dict[str, tuple[str, str, str]] = {}
     for c in all_countries():
         info = c.info()
         code = (info.get("ISO") or {}).get("alpha2")
@@ -259,7 +260,12 @@ def default_gazetteer() -> Gazetteer:
         caps = info.get("capital") or ()
         for cap in [caps] if isinstance(caps, str) else caps:
             if cap and cap not in _CAPITAL_STOP and cap.isascii():
-                aliases.setdefault(" ".join(_words(cap)), (code, "minister_or_official", "capital"))
+                key = " ".join(_words(cap))
+                if aliases.get(key, ("", "", "province"))[2] == "province":
+                    # a capital is its state's seat before it is a region ("Tallinn", "Oslo", "Madrid")
+                    capitals[key] = (code, "minister_or_official", "capital")
+    for key, entry in capitals.items():
+        aliases[key] = entry
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)

@@ -302,6 +302,13 @@ def test_a_headline_about_one_state_tells_a_later_unnamed_official():
     assert len(sp) == 1 and sp["affiliation"].iloc[0] == "UA"
 
 
+def test_a_capital_that_is_also_a_region_name_stands_for_its_state():
+    # countryinfo lists Tallinn, Riga and Oslo among regions too; a capital is its state's seat first
+    assert describe("Tallinn's Margo Grosberg")[0] == "EE"
+    assert describe("Oslo")[0] == "NO" and describe("Madrid")[0] == "ES"
+    assert describe("people in Kharkiv") == ("", "citizen_or_witness")  # a region still tells only officials
+
+
 def test_name_key_merges_transliterations_only():
     from contrast.affiliation import name_key
 
