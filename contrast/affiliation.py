@@ -21,6 +21,15 @@ every attribution row, actor mention and number with a speaker:
     :func:`default_sides`), which the user changes with one argument
     (``extract(corpus, sides=...)``).
 
+Unnamed officials ("officials said", "the embassy confirms") belong to the
+state their sentence, or else the headline, names, only when it names one
+state; a state named as the side that fights ("Russian troops", "Russia's
+strikes") is no evidence. A headline's role noun ("adviser says") takes the
+lede's titled mention ("Adviser ... Mykhailo Podoliak"); "his spokesperson"
+takes its owner's affiliation; spelling variants of a known person
+("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
+country is never evidence.
+
 Countries, their demonyms and capitals come from the maintained
 ``countryinfo`` package (MIT); seats of power, institutions, organisations
 and a few office holders from ``lexicons/affiliation_aliases.tsv``; role nouns
@@ -455,6 +464,34 @@ class _Cast:
                 lo = m.end()
         return lo
 
+    def lede_reading(self, noun: str) -> str:
+        """Affiliation of the lede's first mention of role ``noun``, read with the name after it.
+
+        Read from the noun through the capitalised words, title words and
+        ``of/to/the`` that follow it ("Adviser to the President's Office
+        Mykhailo Podoliak"): what the phrase says, else a person the gazetteer
+        knows by that name. Only the 600 characters after the headline are read.
+        """
+        lo = self.first_line_end()
+        if self._lower is None:
+            self._lower = self.text.lower()
+        m = re.search(r"(?<!\w)" + re.escape(noun) + r"(?!\w)", self._lower[lo:lo + 600])
+        if m is None:
+            return ""
+        seg = self.text[lo + m.start():lo + m.start() + 160]
+        words = _words(_CLAUSE_END.split(seg, 1)[0])
+        keep = 0
+        for i, w in enumerate(words):
+            if i and not (w[:1].isupper() or w.lower() in self.gaz.role_words or w.lower() in _LINK_WORDS):
+                break
+            keep = i + 1
+        words = words[:keep]
+        aff = _own(words, self.gaz)[0]
+        if not aff:
+            hit = self.gaz.person(_name_tokens(words))
+            aff = hit[0] if hit is not None else ""
+        return aff
+
     def person_with_role(self, role: str, before: int) -> str:
         """Affiliation of the first person of the gazetteer with ``role`` named in the 4,000 characters before ``before``."""
         for m in self._places_in(max(0, before - 4000), before):
@@ -471,10 +508,19 @@ class _Cast:
         text = self.text[lo:hi]
         found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
         found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
-        states = {m[1] for m in found if m[3] in _STATE_KINDS}
+        # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
+        # says who acts in the story, not whose official reports it
+        states = {m[1] for m in found if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])}
         if not states:
             return None
         return states.pop() if len(states) == 1 else ""
+
+    def _fighting(self, offset: int) -> bool:
+        """The state mention at ``offset`` modifies a noun of fighting ("Russian troops", "Russia's strikes")."""
+        after = _words(self.text[offset:offset + 60])[1:3]
+        return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
+            (len(after) == 2 and after[0].lower() in {"armed", "air", "special"} and
+             self.gaz.roles.get(" ".join(after).lower()) == "military")
 
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
                        first: bool = True) -> tuple[str, str]:
@@ -610,6 +656,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if not aff and role:
             # "the president said" after "..., Biden says": a known person of that role named earlier
             aff = cast.person_with_role(role, r["speaker_start"])
+    if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
+        # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
+        aff = cast.lede_reading(noun)
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
         # else the headline, is about, when it names one state only (see _Cast.sole_country)
@@ -647,6 +696,12 @@ _DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
+#: Lower-case words inside a title before a name ("Adviser to the Head of the Office").
+_LINK_WORDS = frozenset({"of", "to", "the", "for", "and"})
+#: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
+_FIGHTING = frozenset({"strike", "strikes", "missile", "missiles", "shelling", "attack", "attacks", "invasion",
+                       "bombardment", "occupiers", "occupation", "aggression", "drones", "rockets", "offensive"})
+_CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
