@@ -117,6 +117,12 @@ def name_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", s)
 
 
+#: Region names that are ordinary words first ("Western", "Central": districts of several countries).
+_GENERIC_REGIONS = frozenset({"western", "eastern", "northern", "southern", "central", "north", "south", "east",
+                              "west", "capital", "coast", "island", "islands", "lakes", "mountain", "valley",
+                              "upper", "lower", "interior", "national"})
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
     """``(offset, token)`` of ``text`` with possessive endings removed ("Russia's" -> "Russia")."""
     return [(m.start(), m.group(1)) for m in _TOKEN.finditer(text)]
@@ -243,6 +249,7 @@ def default_gazetteer() -> Gazetteer:
 
     aliases: dict[str, tuple[str, str, str]] = {}
     capitals: dict[str, tuple[str, str, str]] = {}
+    demonyms: dict[str, tuple[int, str]] = {}
     for c in all_countries():
         info = c.info()
         code = (info.get("ISO") or {}).get("alpha2")
@@ -259,13 +266,17 @@ def default_gazetteer() -> Gazetteer:
             # "Kharkivs'ka (Kharkiv)": the regional capital in brackets and the region's name
             for part in re.split(r"\s*[()]\s*", prov):
                 part = part.replace("'", "").strip()
-                if len(part) > 3 and part.isascii() and part[:1].isupper():
+                if len(part) > 3 and part.isascii() and part[:1].isupper() and part.lower() not in _GENERIC_REGIONS:
                     aliases.setdefault(" ".join(_words(part)), (code, "local_official", "province"))
         dem = info.get("demonym")
         if dem:
-            aliases.setdefault(" ".join(_words(dem)), (code, "", "demonym"))
-            if dem.endswith("an"):  # the people: "Ukrainians", "Russians", "Americans"
-                aliases.setdefault(" ".join(_words(dem + "s")), (code, "", "demonym"))
+            # a demonym several states share ("American": the US and the Northern Mariana
+            # Islands) belongs to the most populous of them
+            pop = int(info.get("population") or 0)
+            for form in [dem] + ([dem + "s"] if dem.endswith("an") else []):  # "Ukrainians", "Americans"
+                key = " ".join(_words(form))
+                if key not in demonyms or demonyms[key][0] < pop:
+                    demonyms[key] = (pop, code)
         caps = info.get("capital") or ()
         for cap in [caps] if isinstance(caps, str) else caps:
             if cap and cap not in _CAPITAL_STOP and cap.isascii():
@@ -273,6 +284,8 @@ def default_gazetteer() -> Gazetteer:
                 if aliases.get(key, ("", "", "province"))[2] == "province":
                     # a capital is its state's seat before it is a region ("Tallinn", "Oslo", "Madrid")
                     capitals[key] = (code, "minister_or_official", "capital")
+    for key, (_, code) in demonyms.items():
+        aliases.setdefault(key, (code, "", "demonym"))
     for key, entry in capitals.items():
         aliases[key] = entry
     table = load_table("affiliation_aliases")
@@ -510,13 +523,19 @@ class _Cast:
         found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
-        states = {m[1] for m in found if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])}
+        states = [m for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])]
         if not states:
             return None
-        return states.pop() if len(states) == 1 else ""
+        return states[0][1] if len({m[1] for m in states}) == 1 else ""
 
     def _fighting(self, offset: int) -> bool:
-        """The state mention at ``offset`` modifies a noun of fighting ("Russian troops", "Russia's strikes")."""
+        """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
+        "the aggression of the Russian Federation", "the invasion by Russia")."""
+        before = [w.lower() for w in _words(self.text[max(0, offset - 40):offset])[-4:]]
+        while before and before[-1] == "the":
+            before.pop()
+        if len(before) >= 2 and before[-1] in {"of", "by"} and before[-2] in _FIGHTING:
+            return True
         after = _words(self.text[offset:offset + 60])[1:3]
         return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
             (len(after) == 2 and after[0].lower() in {"armed", "air", "special"} and

@@ -341,6 +341,13 @@ def test_a_capital_that_is_also_a_region_name_stands_for_its_state():
     assert describe("people in Kharkiv") == ("", "citizen_or_witness")  # a region still tells only officials
 
 
+def test_a_shared_demonym_belongs_to_the_most_populous_state():
+    # countryinfo gives "American" to the Northern Mariana Islands too, "Indian" to the British Indian Ocean Territory
+    assert describe("American officials") == ("US", "minister_or_official")
+    assert describe("Indian Foreign Minister Subrahmanyam Jaishankar")[0] == "IN"
+    assert describe("Western officials") == ("", "minister_or_official")  # "Western" is a district name too
+
+
 def test_name_key_merges_transliterations_only():
     from contrast.affiliation import name_key
 
