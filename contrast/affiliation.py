@@ -21,6 +21,15 @@ every attribution row, actor mention and number with a speaker:
     :func:`default_sides`), which the user changes with one argument
     (``extract(corpus, sides=...)``).
 
+Unnamed officials ("officials said", "the embassy confirms") belong to the
+state their sentence, or else the headline, names, only when it names one
+state; a state named as the side that fights ("Russian troops", "Russia's
+strikes") is no evidence. A headline's role noun ("adviser says") takes the
+lede's titled mention ("Adviser ... Mykhailo Podoliak"); "his spokesperson"
+takes its owner's affiliation; spelling variants of a known person
+("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
+country is never evidence.
+
 Countries, their demonyms and capitals come from the maintained
 ``countryinfo`` package (MIT); seats of power, institutions, organisations
 and a few office holders from ``lexicons/affiliation_aliases.tsv``; role nouns
@@ -49,6 +58,7 @@ __all__ = [
     "default_gazetteer",
     "default_sides",
     "describe",
+    "name_key",
 ]
 
 #: The roles a source can have.
@@ -85,6 +95,32 @@ _CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetow
                            "Monaco", "San Marino", "Vatican City", "Singapore", "Luxembourg",
                            "Kuwait City", "Mexico City", "Panama City", "Guatemala City",
                            "Djibouti", "Andorra la Vella"})
+
+
+def name_key(name: str) -> str:
+    """A key that spelling variants of one transliterated name share.
+
+    Zelensky, Zelenskyy, Zelenskiy and Zelenskyi -> ``zelenski``; Podoliak and
+    Podolyak -> ``podoliak``. Accents go, ``y`` and ``j`` read as ``i``,
+    ``kh`` as ``h``, apostrophes (soft signs) go and doubled letters count once.
+
+    >>> {name_key(n) for n in ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi")}
+    {'zelenski'}
+    >>> name_key("Podoliak") == name_key("Podolyak"), name_key("Putin") == name_key("Peskov")
+    (True, False)
+    """
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if c.isalpha() or c == " ").lower()
+    s = s.replace("kh", "h").replace("y", "i").replace("j", "i")
+    return re.sub(r"(\w)\1+", r"\1", s)
+
+
+#: Region names that are ordinary words first ("Western", "Central": districts of several countries).
+_GENERIC_REGIONS = frozenset({"western", "eastern", "northern", "southern", "central", "north", "south", "east",
+                              "west", "capital", "coast", "island", "islands", "lakes", "mountain", "valley",
+                              "upper", "lower", "interior", "national"})
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -130,6 +166,7 @@ class Gazetteer:
     role_words: frozenset[str] = field(default=frozenset())
     alias_starts: Mapping[str, int] = field(default_factory=dict)  # first word -> longest alias
     role_starts: Mapping[str, int] = field(default_factory=dict)
+    persons: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)  # name_key -> person entry
 
     @classmethod
     def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
@@ -138,7 +175,19 @@ class Gazetteer:
         mr = max((len(k.split()) for k in roles), default=1)
         orgs = frozenset(a for a, _, kind in aliases.values() if kind == "org")
         vocab = frozenset(w for k in roles for w in k.split()) | _TITLE_WORDS
-        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles))
+        persons: dict[str, tuple[str, str, str]] = {}
+        for k, v in aliases.items():
+            if v[2] == "person":
+                persons.setdefault(name_key(k), v)
+        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles), persons)
+
+    def person(self, name: Sequence[str]) -> tuple[str, str, str] | None:
+        """The person entry a name, or its surname, has under some spelling ("Podoliak" for "Podolyak")."""
+        for cand in (" ".join(name), " ".join(name[-2:]), name[-1]) if name else ():
+            hit = self.persons.get(name_key(cand))
+            if hit is not None:
+                return hit
+        return None
 
     def with_aliases(self, extra: Mapping[str, str | tuple[str, str, str]]) -> Gazetteer:
         """A copy with more aliases: ``{alias: affiliation}`` or ``{alias: (affiliation, role, kind)}``."""
@@ -199,6 +248,8 @@ def default_gazetteer() -> Gazetteer:
     from countryinfo import all_countries
 
     aliases: dict[str, tuple[str, str, str]] = {}
+    capitals: dict[str, tuple[str, str, str]] = {}
+    demonyms: dict[str, tuple[int, str]] = {}
     for c in all_countries():
         info = c.info()
         code = (info.get("ISO") or {}).get("alpha2")
@@ -215,15 +266,28 @@ def default_gazetteer() -> Gazetteer:
             # "Kharkivs'ka (Kharkiv)": the regional capital in brackets and the region's name
             for part in re.split(r"\s*[()]\s*", prov):
                 part = part.replace("'", "").strip()
-                if len(part) > 3 and part.isascii() and part[:1].isupper():
+                if len(part) > 3 and part.isascii() and part[:1].isupper() and part.lower() not in _GENERIC_REGIONS:
                     aliases.setdefault(" ".join(_words(part)), (code, "local_official", "province"))
         dem = info.get("demonym")
         if dem:
-            aliases.setdefault(" ".join(_words(dem)), (code, "", "demonym"))
+            # a demonym several states share ("American": the US and the Northern Mariana
+            # Islands) belongs to the most populous of them
+            pop = int(info.get("population") or 0)
+            for form in [dem] + ([dem + "s"] if dem.endswith("an") else []):  # "Ukrainians", "Americans"
+                key = " ".join(_words(form))
+                if key not in demonyms or demonyms[key][0] < pop:
+                    demonyms[key] = (pop, code)
         caps = info.get("capital") or ()
         for cap in [caps] if isinstance(caps, str) else caps:
             if cap and cap not in _CAPITAL_STOP and cap.isascii():
-                aliases.setdefault(" ".join(_words(cap)), (code, "minister_or_official", "capital"))
+                key = " ".join(_words(cap))
+                if aliases.get(key, ("", "", "province"))[2] == "province":
+                    # a capital is its state's seat before it is a region ("Tallinn", "Oslo", "Madrid")
+                    capitals[key] = (code, "minister_or_official", "capital")
+    for key, (_, code) in demonyms.items():
+        aliases.setdefault(key, (code, "", "demonym"))
+    for key, entry in capitals.items():
+        aliases[key] = entry
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
@@ -413,6 +477,70 @@ class _Cast:
                 lo = m.end()
         return lo
 
+    def lede_reading(self, noun: str) -> str:
+        """Affiliation of the lede's first mention of role ``noun``, read with the name after it.
+
+        Read from the noun through the capitalised words, title words and
+        ``of/to/the`` that follow it ("Adviser to the President's Office
+        Mykhailo Podoliak"): what the phrase says, else a person the gazetteer
+        knows by that name. Only the 600 characters after the headline are read.
+        """
+        lo = self.first_line_end()
+        if self._lower is None:
+            self._lower = self.text.lower()
+        m = re.search(r"(?<!\w)" + re.escape(noun) + r"(?!\w)", self._lower[lo:lo + 600])
+        if m is None:
+            return ""
+        seg = self.text[lo + m.start():lo + m.start() + 160]
+        words = _words(_CLAUSE_END.split(seg, 1)[0])
+        keep = 0
+        for i, w in enumerate(words):
+            if i and not (w[:1].isupper() or w.lower() in self.gaz.role_words or w.lower() in _LINK_WORDS):
+                break
+            keep = i + 1
+        words = words[:keep]
+        aff = _own(words, self.gaz)[0]
+        if not aff:
+            hit = self.gaz.person(_name_tokens(words))
+            aff = hit[0] if hit is not None else ""
+        return aff
+
+    def person_with_role(self, role: str, before: int) -> str:
+        """Affiliation of the first person of the gazetteer with ``role`` named in the 4,000 characters before ``before``."""
+        for m in self._places_in(max(0, before - 4000), before):
+            if m[3] == "person" and m[2] == role:
+                return m[1]
+        return ""
+
+    def sole_country(self, lo: int, hi: int) -> str | None:
+        """The one state that ``text[lo:hi]`` names (countries, demonyms, capitals, regions).
+
+        None when it names none; ``""`` when it names more than one state: "Russia
+        shelled Kharkiv, the aide said" does not tell whose aide speaks.
+        """
+        text = self.text[lo:hi]
+        found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
+        found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
+        # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
+        # says who acts in the story, not whose official reports it
+        states = [m for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])]
+        if not states:
+            return None
+        return states[0][1] if len({m[1] for m in states}) == 1 else ""
+
+    def _fighting(self, offset: int) -> bool:
+        """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
+        "the aggression of the Russian Federation", "the invasion by Russia")."""
+        before = [w.lower() for w in _words(self.text[max(0, offset - 40):offset])[-4:]]
+        while before and before[-1] == "the":
+            before.pop()
+        if len(before) >= 2 and before[-1] in {"of", "by"} and before[-2] in _FIGHTING:
+            return True
+        after = _words(self.text[offset:offset + 60])[1:3]
+        return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
+            (len(after) == 2 and after[0].lower() in {"armed", "air", "special"} and
+             self.gaz.roles.get(" ".join(after).lower()) == "military")
+
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
                        first: bool = True) -> tuple[str, str]:
         """Affiliation and role of the first (or, ``first=False``, nearest) mention of ``kinds`` before ``offset``.
@@ -440,6 +568,18 @@ def _places_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ..
 @lru_cache(maxsize=50_000)
 def _places_default(text: str) -> tuple[tuple[int, str, str, str], ...]:
     return _places_of(text, default_gazetteer())
+
+
+def _provinces_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:
+    toks = _tokens(text)
+    words = [w for _, w in toks]
+    return tuple((toks[i][0], aff, role, kind) for i, _, aff, role, kind in gaz.places(words)
+                 if kind == "province")
+
+
+@lru_cache(maxsize=50_000)
+def _provinces_default(text: str) -> tuple[tuple[int, str, str, str], ...]:
+    return _provinces_of(text, default_gazetteer())
 
 
 def _name_tokens(words: Sequence[str]) -> list[str]:
@@ -495,6 +635,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
         aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
         return aff, role, ""
+    if low0 in _POSSESSIVES and len(words) > 1 and not aff:
+        # "his spokesperson", "its press service": the owner's affiliation
+        ent = cast.last_person if low0 in {"his", "her"} else cast.last_group
+        if ent is not None:
+            aff, antecedent = ent.affiliation, ent.mention
+        else:
+            kinds = _PERSON_KINDS if low0 in {"his", "her"} else _BODY_KINDS
+            aff, _ = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
     name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
@@ -506,6 +654,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             aff2, role2 = cast.title_elsewhere(surname, skip=r["speaker_start"] + _offset_of(
                 text[r["speaker_start"]:r["speaker_end"]], surname))
             aff, role = aff2, role or role2
+        if not aff:
+            # a spelling variant of a person the gazetteer knows ("Podoliak", "Zelenskyi")
+            hit = gaz.person(name)
+            if hit is not None:
+                aff, role = hit[0], role or hit[1]
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
@@ -519,14 +672,19 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
             aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
             role = role or role2
+        if not aff and role:
+            # "the president said" after "..., Biden says": a known person of that role named earlier
+            aff = cast.person_with_role(role, r["speaker_start"])
+    if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
+        # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
+        aff = cast.lede_reading(noun)
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
-        # else the headline, is about (its first country or capital)
-        aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS | {"capital"},
-                                     same_sentence=True, first=True)
-        if not aff:
-            aff, _ = cast.mention_before(cast.first_line_end(), _COUNTRY_KINDS | {"capital"},
-                                         same_sentence=False, first=True)
+        # else the headline, is about, when it names one state only (see _Cast.sole_country)
+        sole = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
+        if sole is None:
+            sole = cast.sole_country(0, cast.first_line_end())
+        aff = sole or ""
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if person:
@@ -539,16 +697,34 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if noun and aff:
         cast.by_noun[noun] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
+    elif aff and not noun:
+        # a body named without a role noun ("Microsoft says"): "the company" refers back to it
+        for generic in _GENERIC_NOUNS.get(role, ()):
+            cast.by_noun.setdefault(generic, ent)
     return aff, role, antecedent
+
+
+#: The generic nouns by which an article refers back to a body of a role ("the company").
+_GENERIC_NOUNS = {"company": ("company", "firm"),
+                  "ngo_or_international": ("organization", "organisation", "agency", "watchdog")}
 
 
 _PERSON_KINDS = frozenset({"person"})
 #: Groups of the bundled actor dictionary that name one state.
 _DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
 #: Roles whose bearers, unnamed, belong to the place the story is about.
-_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military"})
+_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+#: Lower-case words inside a title before a name ("Adviser to the Head of the Office").
+_LINK_WORDS = frozenset({"of", "to", "the", "for", "and"})
+#: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
+_FIGHTING = frozenset({"strike", "strikes", "missile", "missiles", "shelling", "attack", "attacks", "invasion",
+                       "bombardment", "occupiers", "occupation", "aggression", "drones", "rockets", "offensive"})
+_CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
+#: Mentions that name a state, for telling whether a sentence is about one state only.
+_STATE_KINDS = frozenset({"country", "demonym", "capital", "province"})
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:

@@ -1,9 +1,10 @@
 """Whose voices each outlet carries: cited speakers by side and by role, and the people quoted most.
 
 Tables from the evidence table's attribution rows that have a speaker
-(``speaker_start`` set). Shares come with percentile bootstrap intervals that
-resample articles (:func:`contrast.stats.bootstrap_ratio`), so an outlet's
-interval reflects how its articles vary. Speakers without a side or role are
+(``speaker_start`` set). Shares come with the intervals of the one statistics engine,
+:func:`contrast.compare.compare` (keyed Poisson bootstrap over articles), so
+an outlet's interval reflects how its articles vary and equals the one the
+tables give for the same share. Speakers without a side or role are
 counted as ``unknown`` (shares sum to one, nothing is dropped).
 
 >>> import contrast
@@ -17,12 +18,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
-from contrast.affiliation import ROLES, _name_tokens, _words, default_gazetteer
-from contrast.stats import bootstrap_ratio
+from contrast.affiliation import ROLES, _name_tokens, _words, default_gazetteer, name_key
+from contrast.compare import compare
 
 __all__ = ["speakers", "voices", "voices_by_side", "voices_by_role", "top_speakers"]
 
@@ -77,19 +78,25 @@ def voices(
     cats = list(dict.fromkeys([*(order or ()), *(c for c, _ in counts.most_common())]))
     cats = [c for c in cats if c in counts] + (["unknown"] if "unknown" in counts and "unknown" not in cats
                                                else [])
-    rng = np.random.default_rng(seed)
-    out = []
+    # one statistic in one place: each category's share is a feature of a per-article table,
+    # and its interval is :func:`contrast.compare.compare`'s (keyed Poisson bootstrap over articles)
     frame = pd.DataFrame({"g": sp[by].astype("string"), "doc": sp["doc_id"].astype("string"), "cat": cat})
-    for g, part in frame.groupby("g", sort=True):
-        table = pd.crosstab(part["doc"], part["cat"]).reindex(columns=cats, fill_value=0)
-        num = table.to_numpy(dtype=float)
-        den = np.repeat(num.sum(axis=1, keepdims=True), len(cats), axis=1)
-        est, low, high = bootstrap_ratio(num, den, n_boot=n_boot, ci=ci, rng=rng)
-        total = int(num.sum())
+    table = pd.crosstab([frame["g"], frame["doc"]], frame["cat"]).reindex(columns=cats, fill_value=0)
+    units = pd.DataFrame(table.to_numpy(), columns=[f"voice_c{k}_n" for k in range(len(cats))])
+    units.insert(0, by, table.index.get_level_values(0).astype(str))
+    units.insert(1, "doc_id", table.index.get_level_values(1).astype(str))
+    units["voice_n"] = units[[f"voice_c{k}_n" for k in range(len(cats))]].sum(axis=1)
+    feats = [f"voice_c{k}_share" for k in range(len(cats))]
+    tab = compare(units, by, features=feats, min_articles=1, n_boot=n_boot, seed=seed, ci=ci)
+    out = []
+    for r in tab.to_dict("records"):
+        part = units[units[by] == r[by]]
+        total = int(part["voice_n"].sum())
         for k, c in enumerate(cats):
-            out.append({by: g, "category": c, "n": int(num[:, k].sum()), "total": total,
-                        "share": float(est[k]), "ci_low": float(low[k]), "ci_high": float(high[k]),
-                        "articles": int(len(table))})
+            f = feats[k]
+            out.append({by: r[by], "category": c, "n": int(part[f"voice_c{k}_n"].sum()), "total": total,
+                        "share": float(r[f]), "ci_low": float(r[f"{f}_low"]), "ci_high": float(r[f"{f}_high"]),
+                        "articles": int(len(part))})
     return pd.DataFrame(out, columns=[by, *_COLUMNS])
 
 
@@ -105,28 +112,67 @@ def voices_by_role(evidence: pd.DataFrame, *, by: str = "source", **kwargs: obje
     return voices(evidence, "role", by=by, order=ROLES, **kwargs)  # type: ignore[arg-type]
 
 
-def _person(speaker: str, resolved: object) -> tuple[str, str]:
-    """(surname key, displayed name) of a named speaker; empty when the name is an institution's.
+#: Roles that only a person has (a body's or document's role does not make its name a person's).
+PERSON_ROLES = frozenset(ROLES) - {"company", "document_or_report", "other", "ngo_or_international"}
+
+
+def _name(speaker: str, resolved: object) -> list[str]:
+    """The tokens of a named speaker's personal name; empty when the name is no person's.
 
     Title words before the name go ("Russian President Vladimir Putin" ->
-    "Vladimir Putin"); a name holding a role or body word ("Ukrainian Foreign
-    Ministry") is no person's.
+    "Vladimir Putin", "FM Mevlut Cavusoglu" -> "Mevlut Cavusoglu"). A name
+    that holds a place, body or organisation of the gazetteer ("Earlier
+    China", "Red Cross", "Downing Street"), a role or body word ("Ukrainian
+    Foreign Ministry"), a number word ("Normandy Four"), an acronym ("OC
+    South") or a bare letter ("Sizewell C") is no person's.
     """
     gaz = default_gazetteer()
     for text in (resolved, speaker):
-        if isinstance(text, str) and text:
-            name = _name_tokens(_words(text))
-            while name and (name[0] in gaz.aliases and gaz.aliases[name[0]][2] != "person"
-                            or name[0].lower() in gaz.role_words or name[0] in _LEAD_WORDS):
-                name = name[1:]
-            if not name or any(w.lower() in gaz.role_words or w in _BODY_WORDS for w in name):
-                continue
-            # one word is a person's name only when the gazetteer knows the person
-            # ("Zelensky"); else it is as likely a label ("Transcript:", "Factbox:")
-            if len(name) == 1 and gaz.aliases.get(name[0], ("", "", ""))[2] != "person":
-                continue
-            return name[-1], " ".join(name)
-    return "", ""
+        if not (isinstance(text, str) and text):
+            continue
+        name = _name_tokens(_words(text))
+        while name and ((name[0] in gaz.aliases and gaz.aliases[name[0]][2] != "person")
+                        or name[0].lower() in gaz.role_words or name[0] in _LEAD_WORDS
+                        or (name[0].isupper() and len(name) > 1)):
+            name = name[1:]
+        if not name or name[-1].lower() in _number_words() or any(
+                w.lower() in gaz.role_words or w in _BODY_WORDS or len(w) < 2 or (w.isupper() and len(w) > 1)
+                for w in name):
+            continue
+        if any(kind != "person" for _, _, _, _, kind in gaz.places(name)):
+            continue
+        return name
+    return []
+
+
+def _is_known_person(name: Sequence[str]) -> bool:
+    return default_gazetteer().person(name) is not None
+
+
+def _person(speaker: str, resolved: object) -> tuple[str, str]:
+    """(merge key, displayed name) of a named speaker; empty when the name is no person's.
+
+    The key is the surname's :func:`contrast.affiliation.name_key`, so spelling
+    variants ("Zelensky", "Zelenskyy", "Zelenskiy") are one person. Two names
+    run together ("Zelenskyi Biden": two people the gazetteer knows) are none.
+    One word is a person's name only when the gazetteer knows the person
+    ("Zelensky"); else it is as likely a label ("Transcript:", "Factbox:").
+    """
+    name = _name(speaker, resolved)
+    if not name:
+        return "", ""
+    if len(name) == 1 and not _is_known_person(name):
+        return "", ""
+    if len(name) >= 2 and _is_known_person(name[-1:]) and _is_known_person(name[-2:-1]):
+        return "", ""
+    return name_key(name[-1]), " ".join(name)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from contrast.lexicon import load_table
+
+    return frozenset(load_table("numbers_words")["word"].astype(str).str.lower())
 
 
 #: Capitalised words that can stand before a name without being part of it.
@@ -145,9 +191,15 @@ def _mode(values: pd.Series) -> str:
 def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> pd.DataFrame:
     """The named people each group quotes most, with their affiliation, role and side.
 
-    People are merged by surname within a group ("Lukashenko" and "Aleksandr
-    Lukashenko"); the displayed name is the longest form seen. Affiliation,
-    role and side are the most frequent among that person's rows.
+    A person is a named speaker whose name reads as a personal name (see
+    :func:`_person`) and who is a person by the article: a person's role
+    (:data:`PERSON_ROLES`) in one of the corpus's rows for that name, or a
+    person the gazetteer knows ("Cyclone Batsirai" and "Hinkley B" have
+    neither). People are merged within a group by the spelling-variant key of
+    their surname ("Lukashenko" and "Aleksandr Lukashenko"; "Zelensky" and
+    "Zelenskyy"); the displayed name is the longest form of the most frequent
+    spelling of the surname. Affiliation, role and side are the most frequent
+    among that person's rows.
 
     Returns
     -------
@@ -164,9 +216,13 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     keys = [_person(s, r) for s, r in zip(sp["speaker"], sp["speaker_resolved"], strict=True)]
     df = sp.assign(_key=[k for k, _ in keys], _name=[d for _, d in keys])
     df = df[df["_key"] != ""]
+    roles = df["role"].astype("string")
+    by_role = set(df.loc[roles.isin(list(PERSON_ROLES)).fillna(False).to_numpy(), "_key"])
+    known = {k for k, d in zip(df["_key"], df["_name"], strict=True) if _is_known_person(d.split()[-1:])}
+    df = df[df["_key"].isin(by_role | known)]
     out = []
     for (g, _), part in df.groupby([by, "_key"], observed=True, sort=False):
-        out.append({by: g, "name": max(part["_name"], key=len), "n": len(part),
+        out.append({by: g, "name": _display(part["_name"]), "n": len(part),
                     "share": len(part) / int(totals[g]), "affiliation": _mode(part["affiliation"]),
                     "role": _mode(part["role"]), "side": _mode(part["actor"])})
     if not out:  # named speakers, none a person ("The", headline labels)
@@ -175,3 +231,10 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     t = t.sort_values([by, "n", "name"], ascending=[True, False, True])
     t["rank"] = t.groupby(by).cumcount() + 1
     return t[t["rank"] <= n][cols].reset_index(drop=True)
+
+
+def _display(names: pd.Series) -> str:
+    """The longest form of the most frequent spelling of the surname ("Volodymyr Zelensky")."""
+    surnames = Counter(str(x).split()[-1] for x in names)
+    top = max(surnames.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return max((str(x) for x in names if str(x).split()[-1] == top), key=lambda x: (len(x), x))

@@ -97,3 +97,65 @@ def test_top_speakers_is_empty_when_no_named_speaker_is_a_person():
 
     got = voices.top_speakers(ev)
     assert got.empty and list(got.columns)[:3] == ["source", "rank", "name"]
+
+
+def _named(rows):
+    from contrast.evidence import evidence_frame
+
+    return evidence_frame([{"doc_id": d, "source": "A", "family": "attribution", "speaker": s,
+                            "speaker_type": "named", "speaker_start": 0, "speaker_end": len(s),
+                            "role": role, "affiliation": aff, "actor": side}
+                           for d, s, role, aff, side in rows])
+
+
+def test_spelling_variants_are_one_person_shown_under_the_most_frequent_spelling():
+    ev = _named([("d1", "Zelensky", "head_of_state_or_government", "UA", "Ukraine"),
+                 ("d2", "Zelenskyy", "head_of_state_or_government", "UA", "Ukraine"),
+                 ("d3", "Volodymyr Zelenskyy", "head_of_state_or_government", "UA", "Ukraine"),
+                 ("d4", "Zelenskiy", "head_of_state_or_government", "UA", "Ukraine"),
+                 ("d5", "Volodymyr Zelenskyi", "head_of_state_or_government", "UA", "Ukraine")])
+    t = voices.top_speakers(ev)
+    assert len(t) == 1
+    assert (t["name"].iloc[0], t["n"].iloc[0]) == ("Volodymyr Zelenskyy", 5)
+
+
+# named speakers that are not people (seen on the RUWA corpus), and two names run together
+NOT_PEOPLE = ["Sizewell C", "Hinkley B", "Cyclone Batsirai", "Earlier China", "Normandy Four",
+              "Transcript", "Zelenskyi Biden", "OC South", "Red Cross", "Downing Street",
+              "Latest Ukraine Updates"]
+
+
+@pytest.mark.parametrize("name", NOT_PEOPLE)
+def test_non_people_are_not_top_speakers(name):
+    ev = _named([("d1", name, None, None, "other"), ("d2", name, None, None, "other"),
+                 ("d3", "Olena Kovalenko", "local_official", "UA", "Ukraine")])
+    t = voices.top_speakers(ev)
+    assert t["name"].tolist() == ["Olena Kovalenko"]
+
+
+def test_a_name_with_a_role_somewhere_in_the_corpus_is_a_person():
+    # no role in one row, a person's role in another: the person counts in both
+    ev = _named([("d1", "Alexey Arestovich", None, None, "other"),
+                 ("d2", "Alexey Arestovich", "minister_or_official", "UA", "Ukraine"),
+                 ("d3", "Cyclone Batsirai", None, None, "other")])
+    t = voices.top_speakers(ev)
+    assert t["name"].tolist() == ["Alexey Arestovich"] and t["n"].iloc[0] == 2
+
+
+def test_shares_and_intervals_are_those_of_compare(ev):
+    # one statistic, one place: voices' interval equals compare()'s on the per-article table
+    from contrast.compare import compare
+
+    t = voices.voices_by_side(ev, n_boot=500, seed=3)
+    sp = voices.speakers(ev)
+    side = sp["actor"].astype(str)
+    units = pd.DataFrame({"source": sp["source"].astype(str), "doc_id": sp["doc_id"].astype(str),
+                          "belarus_n": (side == "Belarus").astype(int), "x_n": 1})
+    units = units.groupby(["source", "doc_id"], as_index=False).sum()
+    ref = compare(units.rename(columns={"belarus_n": "x_belarus_n"}), "source",
+                  features=["x_belarus_share"], min_articles=1, n_boot=500, seed=3)
+    got = t[t["category"] == "Belarus"].set_index("source")
+    for r in ref.itertuples(index=False):
+        assert got.loc[r.source, "share"] == pytest.approx(r.x_belarus_share)
+        assert got.loc[r.source, "ci_low"] == pytest.approx(r.x_belarus_share_low, nan_ok=True)
+        assert got.loc[r.source, "ci_high"] == pytest.approx(r.x_belarus_share_high, nan_ok=True)
