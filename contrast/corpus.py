@@ -683,7 +683,7 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
     notes: list[str] = []
     raw = df.to_dict("records")
     if "body" in df.columns:  # ``df`` is this module's intermediate: each body is freed once cleaned
-        df.drop(columns=["body"], inplace=True)
+        del df["body"]
     raw.reverse()
     while raw:
         rec = raw.pop()
