@@ -6,9 +6,10 @@
 (c) ``contrast.extract(n_jobs=2)`` for the parallel speed-up;
 (d) the CLI on CSV input (``--jobs 2 --no-charts``) at two corpus sizes, for
     the peak memory of its main process while it streams;
-(e) what a user pays in a new session, on real articles (rows of
-    ../shared/eval/corpora/ruwa_headlines.csv, headline + lede, when present;
-    else the synthetic corpus): the first ``extract`` call of a fresh process
+(e) what a user pays in a new session, on real articles from ../shared/eval
+    (``--session-corpus ruwa``: rows of corpora/ruwa_headlines.csv, headline +
+    lede; ``polnear``: full PolNeAR articles; the synthetic corpus when
+    ../shared/eval is absent): the first ``extract`` call of a fresh process
     with ``n_jobs=1`` and with ``n_jobs=2`` (start-up of lexicons and workers
     included) beside later (warm) calls, and a second process reading the
     disk cache a first one filled.
@@ -25,6 +26,7 @@ is a fresh process too. The synthetic corpus samples sentences from the bundled 
     python benchmarks/throughput.py [--sizes 1000 10000] [--stream-sizes 3000 30000] [--write-readme]
     python benchmarks/throughput.py --profile 2000   # where extract spends its time
     python benchmarks/throughput.py --sizes --stream-sizes --session-sizes 447 1000   # only (e)
+    python benchmarks/throughput.py --sizes --stream-sizes --session-sizes 447 --session-corpus polnear
 """
 
 from __future__ import annotations
