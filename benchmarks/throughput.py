@@ -6,9 +6,10 @@
 (c) ``contrast.extract(n_jobs=2)`` for the parallel speed-up;
 (d) the CLI on CSV input (``--jobs 2 --no-charts``) at two corpus sizes, for
     the peak memory of its main process while it streams;
-(e) what a user pays in a new session, on real articles (rows of
-    ../shared/eval/corpora/ruwa_headlines.csv, headline + lede, when present;
-    else the synthetic corpus): the first ``extract`` call of a fresh process
+(e) what a user pays in a new session, on real articles from ../shared/eval
+    (``--session-corpus ruwa``: rows of corpora/ruwa_headlines.csv, headline +
+    lede; ``polnear``: full PolNeAR articles; the synthetic corpus when
+    ../shared/eval is absent): the first ``extract`` call of a fresh process
     with ``n_jobs=1`` and with ``n_jobs=2`` (start-up of lexicons and workers
     included) beside later (warm) calls, and a second process reading the
     disk cache a first one filled.
@@ -25,6 +26,7 @@ is a fresh process too. The synthetic corpus samples sentences from the bundled 
     python benchmarks/throughput.py [--sizes 1000 10000] [--stream-sizes 3000 30000] [--write-readme]
     python benchmarks/throughput.py --profile 2000   # where extract spends its time
     python benchmarks/throughput.py --sizes --stream-sizes --session-sizes 447 1000   # only (e)
+    python benchmarks/throughput.py --sizes --stream-sizes --session-sizes 447 --session-corpus polnear
 """
 
 from __future__ import annotations
@@ -210,13 +212,32 @@ def child_stream(n: int) -> dict:
             "mb_per_s": float("nan"), "peak_rss_mb": rss}
 
 
-def real_corpus(n: int):
-    """n rows of the RUWA corpus as articles (headline + lede), sampled with a fixed seed; synthetic without it."""
+POLNEAR = EVAL / "attribution" / "polnear" / "train" / "text"
+#: corpora for the session figures (e): name -> file or folder under ../shared/eval
+SESSION_CORPORA = {"ruwa": EVAL / "corpora" / "ruwa_headlines.csv", "polnear": POLNEAR}
+
+
+def real_corpus(n: int, name: str = "ruwa"):
+    """n real articles sampled with a fixed seed, and where they come from; synthetic when the data is absent.
+
+    ``ruwa``: rows of the RUWA corpus as articles (headline + lede, about 0.2 kB
+    each); ``polnear``: full PolNeAR articles (2016 US election coverage from
+    seven outlets, about 4.6 kB each; the outlet and date are in the file name).
+    """
     import pandas as pd
 
-    path = EVAL / "corpora" / "ruwa_headlines.csv"
-    if not path.is_file():
+    path = SESSION_CORPORA[name]
+    if not path.exists():
         return make_corpus(n), "synthetic"
+    if name == "polnear":
+        files = sorted(path.glob("*.txt"))
+        files = random.Random(0).sample(files, min(n, len(files)))
+        rows = []
+        for p in files:
+            title, _, body = p.read_text(encoding="utf-8").partition("\n")
+            outlet, day = p.stem.split("_")[:2]
+            rows.append({"doc_id": p.stem, "source": outlet, "title": title, "date": day, "text": body})
+        return pd.DataFrame(rows), "PolNeAR"
     df = pd.read_csv(path, dtype=str).dropna(subset=["description"])
     df = df.sample(min(n, len(df)), random_state=0).reset_index(drop=True)
     return pd.DataFrame({"doc_id": [f"r{i}" for i in range(len(df))], "source": df["source"],
@@ -224,14 +245,14 @@ def real_corpus(n: int):
                          "text": df["description"]}), "ruwa_headlines.csv"
 
 
-def child_session(n: int, jobs: int, cache: str) -> dict:
+def child_session(n: int, jobs: int, cache: str, name: str = "ruwa") -> dict:
     """In this fresh process: the first extract call (start-up included), then two warm ones."""
     import warnings
 
     warnings.simplefilter("ignore")
     import contrast
 
-    raw, origin = real_corpus(n)
+    raw, origin = real_corpus(n, name)
     corpus = contrast.load_corpus(raw)
     use = {"off": False, "disk": True}[cache]
     t0 = time.perf_counter()
@@ -260,14 +281,14 @@ def child_session(n: int, jobs: int, cache: str) -> dict:
             "mb": float(corpus["text"].str.len().sum() / 1e6), "origin": origin}
 
 
-def measure_session(n: int) -> list[dict]:
+def measure_session(n: int, name: str = "ruwa") -> list[dict]:
     """(e): fresh processes for n_jobs=1 and 2 (taking turns twice), and two disk-cache processes."""
     import os
 
     out = []
 
     def one(jobs: int, cache: str, env: dict) -> dict:
-        proc = subprocess.run([sys.executable, __file__, "--session-child", str(n), str(jobs), cache],
+        proc = subprocess.run([sys.executable, __file__, "--session-child", str(n), str(jobs), cache, name],
                               capture_output=True, text=True, check=False, env=env)
         if proc.returncode:
             raise SystemExit(f"session run n={n} failed:\n{proc.stderr[-2000:]}")
@@ -392,7 +413,7 @@ def main() -> int:
         print(json.dumps(child(int(sys.argv[2]))))
         return 0
     if len(sys.argv) >= 2 and sys.argv[1] == "--session-child":
-        print(json.dumps(child_session(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])))
+        print(json.dumps(child_session(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], *sys.argv[5:6])))
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
@@ -401,6 +422,9 @@ def main() -> int:
     ap.add_argument("--stream-sizes", type=int, nargs="*", default=[3000, 30000])
     ap.add_argument("--session-sizes", type=int, nargs="*", default=[447],
                     help="real articles for the first-call and disk-cache figures (e)")
+    ap.add_argument("--session-corpus", choices=sorted(SESSION_CORPORA), default="ruwa",
+                    help="the real corpus of (e): RUWA headlines and ledes (ruwa) or full PolNeAR articles "
+                         "(polnear); both from ../shared/eval, the synthetic corpus without it")
     ap.add_argument("--write-readme", action="store_true")
     ap.add_argument("--profile", type=int, metavar="N", help="only profile extract on N articles")
     args = ap.parse_args()
@@ -424,7 +448,7 @@ def main() -> int:
               f"peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
         results.append(r)
     for n in args.session_sizes:
-        rs = measure_session(n)
+        rs = measure_session(n, args.session_corpus)
         results += rs
         for line in session_lines(rs):
             print(line, flush=True)

@@ -99,6 +99,53 @@ def _sentence_spans(text: str, rows: list[SimpleNamespace], has_title: bool) -> 
     return spans
 
 
+def _rows_near(ev: pd.DataFrame, cols: list[str], wanted: set[str], sample: pd.DataFrame,
+               texts: Mapping[str, Any], titled: Mapping[str, Any]
+               ) -> dict[str, tuple[list[SimpleNamespace], dict[int, tuple[int, int]]]]:
+    """doc_id -> (its evidence rows that overlap a sampled sentence, its sentence spans).
+
+    Only those rows can mark a shown sentence, so only they become records:
+    one huge article's 250,000 rows as records took over 600 MB. The spans
+    are :func:`_sentence_spans` of all the article's rows.
+    """
+    doc = ev["doc_id"].astype(str)
+    pos = np.flatnonzero(doc.isin(wanted).to_numpy())
+    fam = ev["family"].astype(str).to_numpy()[pos]
+    start = pd.to_numeric(ev["start"].iloc[pos], errors="coerce").to_numpy(dtype=float)
+    end = pd.to_numeric(ev["end"].iloc[pos], errors="coerce").to_numpy(dtype=float)
+    sid = pd.to_numeric(ev["sent_id"].iloc[pos], errors="coerce").to_numpy(dtype=float)
+    docs = doc.to_numpy()[pos]
+    spans: dict[str, dict[int, tuple[int, int]]] = {}
+    ok = (fam == "sentiment") & ~np.isnan(sid) & ~np.isnan(start) & ~np.isnan(end)
+    for d, k, a, b in zip(docs[ok].tolist(), sid[ok].tolist(), start[ok].tolist(), end[ok].tolist(), strict=True):
+        spans.setdefault(d, {})[int(k)] = (int(a), int(b))
+    picked: dict[str, set[int]] = {}
+    for d, k in zip(sample["doc_id"].astype(str), sample["sent_id"], strict=True):
+        picked.setdefault(d, set()).add(int(k))
+    keep = np.zeros(len(pos), dtype=bool)
+    out: dict[str, tuple[list[SimpleNamespace], dict[int, tuple[int, int]]]] = {}
+    for d in wanted:
+        sp = spans.get(d)
+        if not sp:
+            text = texts.get(d)
+            text = str(text) if text is not None and pd.notna(text) else ""
+            sp = _sentence_spans(text, [], bool(titled.get(d, True)))
+        out[d] = ([], sp)
+        shown = sorted(sp[k] for k in picked.get(d, ()) if k in sp)
+        if not shown:
+            continue
+        lo = np.array([s for s, _ in shown], dtype=float)
+        hi = np.maximum.accumulate(np.array([e for _, e in shown], dtype=float))
+        mine = np.flatnonzero(docs == d)
+        k = np.searchsorted(lo, end[mine], side="left")  # shown sentences starting before the row ends
+        hit = (k > 0) & (hi[np.maximum(k - 1, 0)] > start[mine])  # ... one of them ends after it starts
+        keep[mine[hit & ~np.isnan(start[mine]) & ~np.isnan(end[mine])]] = True
+    near = ev.iloc[pos[keep]][cols]
+    for rec in near.astype(object).where(near.notna(), None).to_dict("records"):
+        out[str(rec["doc_id"])][0].append(SimpleNamespace(**rec))
+    return out
+
+
 def browser_data(
     corpus: pd.DataFrame,
     evidence: pd.DataFrame,
@@ -146,13 +193,18 @@ def browser_data(
         grp = evidence["doc_id"].astype(str).map(groups.astype(str))
     ev = evidence.assign(cb_group=grp.fillna("(none)").astype(str),
                          cb_fam=evidence["family"].astype("string").fillna("").astype(str))
-    ev = ev[ev["cb_fam"] != ""]
+    if (ev["cb_fam"] == "").any():
+        ev = ev[ev["cb_fam"] != ""]
     ev = ev.assign(cb_keys=row_keys(ev))
     totals = ev.groupby(["cb_group", "cb_fam"]).size()
-    shown = ev[ev["cb_fam"] != "sentiment"]
+    # the sample needs these columns only (copies of every column of a huge article add up)
+    narrow = ev[["doc_id", "sent_id", "cb_group", "cb_fam", "cb_keys", "compound"]]
+    shown = narrow[narrow["cb_fam"] != "sentiment"]
     # sentence sentiment is one row per sentence: a few per group x label are enough
     sample = pd.concat([_sample(shown, per_stratum, max_items, seed),
-                        _sample(ev[ev["cb_fam"] == "sentiment"], max(2, per_stratum // 3), max_items // 4, seed)])
+                        _sample(narrow[narrow["cb_fam"] == "sentiment"], max(2, per_stratum // 3), max_items // 4,
+                                seed)])
+    del narrow, shown
     sample = sample.dropna(subset=["doc_id", "sent_id"])
     families = sorted(ev["cb_fam"].unique().tolist())
     fam_idx = {f: i for i, f in enumerate(families)}
@@ -161,29 +213,22 @@ def browser_data(
                                       "cb_group", "cb_fam", "cb_keys", *(c for c, _ in display._ATTRS)])
             if c in ev.columns]
     wanted = set(sample["doc_id"].astype(str))
-    rel = ev[ev["doc_id"].astype(str).isin(wanted)]
-    by_doc: dict[str, list[SimpleNamespace]] = {}
-    for rec in rel[cols].astype(object).where(rel[cols].notna(), None).to_dict("records"):
-        by_doc.setdefault(str(rec["doc_id"]), []).append(SimpleNamespace(**rec))
     docs = corpus.drop_duplicates("doc_id").set_index(corpus.drop_duplicates("doc_id")["doc_id"].astype(str))
     texts = docs["text"].to_dict()
     titled = docs["has_title"].to_dict() if "has_title" in docs.columns else {}
+    by_doc = _rows_near(ev, cols, wanted, sample, texts, titled)
     sentences: list[list[Any]] = []
     sent_idx: dict[tuple[str, int], int] = {}
     items: list[list[Any]] = []
     picked = sample[["doc_id", "sent_id", "cb_group", "cb_fam", "cb_keys", "compound"]].astype(object)
     picked = picked.where(picked.notna(), None).to_dict("records")
     picked.sort(key=lambda r: (str(r["doc_id"]), int(r["sent_id"])))
-    spans_of: dict[str, dict[int, tuple[int, int]]] = {}
     for r in picked:
         doc_id = str(r["doc_id"])
         if doc_id not in texts:
             continue
         text = str(texts[doc_id]) if texts[doc_id] is not None and pd.notna(texts[doc_id]) else ""
-        rows = by_doc.get(doc_id, [])
-        if doc_id not in spans_of:
-            spans_of[doc_id] = _sentence_spans(text, rows, bool(titled.get(doc_id, True)))
-        spans = spans_of[doc_id]
+        rows, spans = by_doc.get(doc_id, ([], {}))
         sid = int(r["sent_id"])
         key = (doc_id, sid)
         if key not in sent_idx:

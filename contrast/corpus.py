@@ -260,7 +260,10 @@ def _load_folder(root: Path, encoding: str | None = None) -> pd.DataFrame:
     if not files:
         raise ValueError(f"no articles in {root}: expected .txt or .md files (one article each)")
     recs = [r for p in files if (r := _read_article(p, root, encoding)) is not None]
+    raw_texts = [r.pop("text") for r in recs]
     df = pd.DataFrame(recs)
+    df["text"] = pd.Series(raw_texts, index=df.index, dtype=object)  # not copied into an Arrow column
+    del raw_texts
     manifest = _read_manifest(root)
     if manifest is not None:
         manifest = manifest.rename(columns={"file": "path"})
@@ -279,21 +282,53 @@ def _load_folder(root: Path, encoding: str | None = None) -> pd.DataFrame:
                       f"using the folder name {root.name!r}", CorpusWarning, stacklevel=3)
     df["source"] = df["source"].fillna(root.name).replace("", root.name)
     # headline = first non-empty line, unless a manifest/front matter title is given
-    texts, titles = [], []
+    titles, texts = [], []
     for text, title in zip(df["text"], df.get("title", pd.Series([None] * len(df))), strict=True):
-        stripped = text.strip("\n\ufeff \t")
-        first, _, rest = stripped.partition("\n")
-        if isinstance(title, str) and title.strip():
-            t = title.strip()
-            body = rest if first.strip() == t else stripped
-        elif len(first.strip()) > MAX_HEADLINE_CHARS:  # a page flattened into one line: no headline
-            t, body = "", stripped
-        else:
-            t, body = first.strip(), rest
+        t, body = _split_headline(text, title if isinstance(title, str) and title.strip() else None)
         titles.append(t)
         texts.append(body)
-    df["title"], df["body"] = titles, texts
+    df["title"] = titles
+    # object dtype: the bodies stay the Python strings they are (a str column would copy each into Arrow)
+    df["body"] = pd.Series(texts, index=df.index, dtype=object)
+    del texts
     return df.drop(columns=["text"])
+
+
+_EDGE = "\n\ufeff \t"
+
+
+def _split_headline(text: str, title: str | None, edge: str = _EDGE) -> tuple[str, str]:
+    """``(headline, body)`` of an article file's text: the first non-empty line, unless ``title`` is given.
+
+    The same as stripping ``text`` of the characters in ``edge`` and partitioning it at its
+    first line break, but copying the text once at most (a 20 MB article is
+    40-80 MB a copy): the body is one slice, or ``text`` itself. A first line
+    longer than :data:`MAX_HEADLINE_CHARS` is no headline.
+    """
+    lo, hi = 0, len(text)
+    while lo < hi and text[lo] in edge:
+        lo += 1
+    while hi > lo and text[hi - 1] in edge:
+        hi -= 1
+    nl = text.find("\n", lo, hi)
+    line_end = hi if nl < 0 else nl
+    rest = (lo, lo) if nl < 0 else (nl + 1, hi)  # the text after the first line break
+
+    def piece(a: int, b: int) -> str:
+        return text if (a, b) == (0, len(text)) else text[a:b]
+
+    a, b = lo, line_end  # the first line, stripped without copying it
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if title is not None:
+        t = title.strip()
+        same = b - a == len(t) and text.startswith(t, a)
+        return t, piece(*rest) if same else piece(lo, hi)
+    if b - a > MAX_HEADLINE_CHARS:  # a page flattened into one line: no headline
+        return "", piece(lo, hi)
+    return text[a:b], piece(*rest)
 
 
 def _table_encoding(path: Path, given: str | None) -> str:
@@ -646,7 +681,12 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
     records: list[dict[str, Any]] = []
     skipped: list[str] = []
     notes: list[str] = []
-    for rec in df.to_dict("records"):
+    raw = df.to_dict("records")
+    if "body" in df.columns:  # ``df`` is this module's intermediate: each body is freed once cleaned
+        del df["body"]
+    raw.reverse()
+    while raw:
+        rec = raw.pop()
         body = rec.pop("body", None)
         where = rec.get("path") or f"row {rec.get('row', '?')}"
         title = rec.get("title")
@@ -666,9 +706,11 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
         if not clean_body.strip() and not clean_title:
             skipped.append(f"{where}: empty text")
             continue
-        text = f"{clean_title}\n\n{clean_body}" if clean_title else clean_body
-        if clean_title and clean_body.startswith(clean_title):
-            text = clean_body
+        del body
+        # (the body alone when it starts with the headline: a 20 MB text is not copied for nothing)
+        text = clean_body if not clean_title or clean_body.startswith(clean_title) else \
+            f"{clean_title}\n\n{clean_body}"
+        del clean_body
         rec.update(title=clean_title, text=text.strip(), removed=json.dumps(removed_t + removed))
         for k in ("source", "date", "url", "language"):
             v = rec.get(k)
@@ -684,6 +726,7 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
     if not records:
         raise ValueError(f"{origin}: no article with text (all {len(skipped)} rows empty or missing)")
     out = pd.DataFrame.from_records(records)
+    del records
     if "date" in out.columns:
         out["date"] = _parse_dates(out["date"], origin)
     ids = out["doc_id"].astype(str)
@@ -797,10 +840,12 @@ def _load_folder_single(path: Path, encoding: str | None = None) -> pd.DataFrame
     rec = _read_article(path, path.parent, encoding)
     if rec is None:
         raise ValueError(f"{path}: looks binary (NUL bytes); expected a UTF-8 text article")
+    rec.setdefault("source", path.parent.name)
+    if "title" not in rec:
+        rec["title"], rec["body"] = _split_headline(rec.pop("text"), None, edge="\n \t")
+        return pd.DataFrame([rec])
     stripped = rec.pop("text").strip("\n \t")
     first, _, rest = stripped.partition("\n")
-    rec.setdefault("source", path.parent.name)
-    rec.setdefault("title", first.strip() if len(first.strip()) <= MAX_HEADLINE_CHARS else "")
     rec["body"] = rest if rec["title"] == first.strip() else stripped
     return pd.DataFrame([rec])
 

@@ -353,7 +353,8 @@ def sentence_html(
 
     doc = _doc(corpus, doc_id)
     text = str(doc["text"]) if pd.notna(doc["text"]) else ""
-    rows = evidence[evidence["doc_id"].astype(str) == str(doc_id)]
+    mine = (evidence["doc_id"].astype(str) == str(doc_id)).to_numpy(dtype=bool)
+    rows = evidence if mine.all() else evidence[mine]  # no copy of a huge article's rows
     # the sentence's own sentiment row gives its span without splitting the article again
     own = rows[(rows["family"].astype(str) == "sentiment") & (rows["sent_id"] == sent_id)]
     if len(own) and int(own["end"].iloc[0]) <= len(text):

@@ -415,8 +415,9 @@ def _examples(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_family: int =
         return '<p class="note">(no evidence)</p>'
     parts = []
     where = evidence.groupby(evidence["doc_id"].astype(str), sort=False).indices  # doc_id -> row positions
+    present = set(evidence["family"].astype(str))
     fams = [f for f in ("attribution", "hedge", "booster", "number", "naming", "actor", "unattributed",
-                        "sentiment", "custom") if f in set(evidence["family"].astype(str))]
+                        "sentiment", "custom") if f in present]
     for fam in fams:
         sub = evidence[evidence["family"].astype(str) == fam].dropna(subset=["doc_id", "sent_id"])
         if fam == "sentiment":
@@ -438,7 +439,9 @@ def _examples(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_family: int =
             i += 1
         items = []
         for r in picked:
-            doc_rows = evidence.iloc[where.get(str(r["doc_id"]), [])]
+            at = where.get(str(r["doc_id"]), [])
+            # one article's rows; all of them without a copy (a huge article's are an 80 MB table)
+            doc_rows = evidence if len(at) == len(evidence) else evidence.iloc[at]
             frag = display.sentence_html(corpus, doc_rows, str(r["doc_id"]), int(r["sent_id"]),
                                          families=[fam] if fam not in ("attribution",) else ["attribution"])
             items.append(f'<div class="example">{frag} <span class="src">— {_esc(r["source"])}, '

@@ -152,11 +152,15 @@ def _check_corpus(corpus: pd.DataFrame) -> None:
                          "load it with contrast.load_corpus")
 
 
-def _check_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
+def _check_evidence_columns(evidence: pd.DataFrame) -> None:
     missing = [c for c in ("doc_id", "family") if c not in evidence.columns]
     if missing:
         raise ValueError(f"evidence lacks columns {missing}; expected the columns of contrast.extract "
                          f"({list(EVIDENCE_COLUMNS)})")
+
+
+def _check_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
+    _check_evidence_columns(evidence)
     ev = evidence.copy()
     for c in EVIDENCE_COLUMNS:
         if c not in ev.columns:
@@ -209,50 +213,132 @@ def _segment_corpus(corpus: pd.DataFrame, evidence: pd.DataFrame | None = None
                          "n_words": "int64", "n_body_sentences": "int64", "n_sentences": "int64"}), starts
 
 
-def _count_parts(ev: pd.DataFrame) -> pd.DataFrame:
-    """Long (doc_id, sent_id, column, value) contributions of every evidence row."""
-    fam = ev["family"].astype("string").fillna("unknown").map(_snake)
-    label = ev["label"].astype("string").fillna("none").map(_snake)
-    parts: list[pd.DataFrame] = []
+class _Names:
+    """Count-column names of evidence rows, built once per distinct combination (not once per row).
 
-    def add(mask: Any, column: Any, value: Any = 1.0) -> None:
-        mask = np.asarray(mask, dtype=bool)
-        if not mask.any():
+    A name is the concatenation of constant pieces and per-row values; the
+    values are factorised first, so a 250,000-row evidence table costs a few
+    hundred strings, and each row carries the integer code of its name.
+    """
+
+    def __init__(self, n: int):
+        self.n = n
+        self.vocab: dict[str, int] = {}  # name -> column code, in order of first appearance
+
+    def codes(self, *pieces: Any) -> tuple[np.ndarray, list[str]]:
+        """Per-row codes of ``"".join(pieces)`` (each piece a str or a Series) and the name of each code."""
+        combined = np.zeros(self.n, dtype=np.int64)
+        levels: list[Any] = []
+        for p in pieces:
+            if isinstance(p, pd.Series):
+                c, u = pd.factorize(p.to_numpy(dtype=object))
+                combined = combined * len(u) + c
+                levels.append(list(u))
+            else:
+                levels.append(str(p))
+        dense, uniq = pd.factorize(combined)
+        names = []
+        for v in np.asarray(uniq, dtype=np.int64).tolist():
+            parts: list[str] = []
+            for lev in reversed(levels):
+                if isinstance(lev, str):
+                    parts.append(lev)
+                else:
+                    v, i = divmod(v, len(lev))
+                    parts.append(str(lev[i]))
+            names.append("".join(reversed(parts)))
+        return dense.astype(np.int64), names
+
+
+def _snaked(values: pd.Series, fill: str) -> pd.Series:
+    """``values`` as strings with NA as ``fill``, in :func:`_snake` form (computed once per distinct value)."""
+    s = values.astype("string").fillna(fill).to_numpy(dtype=object)
+    codes, uniq = pd.factorize(s)
+    return pd.Series(np.asarray([_snake(u) for u in uniq], dtype=object)[codes] if len(uniq) else s,
+                     index=values.index, dtype=object)
+
+
+def _count_matrix(ev: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Counts and sums per (doc_id, sent_id) of the evidence rows, wide, and the columns in order of first use.
+
+    The wide table has one row per (doc_id, sent_id) that has evidence and
+    one column per count column (``*_n``: rows counted; ``*_sum``: summed
+    compound scores), both in order of first appearance; absent contributions are 0.
+    Memory: the wide table and a few integer arrays of the evidence's
+    length, never a string per evidence row.
+    """
+    n = len(ev)
+    fam = _snaked(ev["family"], "unknown")
+    label = _snaked(ev["label"], "none")
+    names = _Names(n)
+    unit: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, column codes), each row counting 1
+    summed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rows, column codes, values)
+
+    def add(mask: Any, coded: tuple[np.ndarray, list[str]], value: Any = None) -> None:
+        rows = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(rows):
             return
-        col = column[mask] if isinstance(column, pd.Series) else pd.Series(column, index=ev.index[mask])
-        val = value[mask] if isinstance(value, pd.Series) else value
-        parts.append(pd.DataFrame({"doc_id": ev["doc_id"][mask].to_numpy(), "sent_id": ev["sent_id"][mask].to_numpy(),
-                                   "column": np.asarray(col, dtype=object), "value": np.asarray(val, dtype=float)}))
+        codes, local = coded
+        sub = codes[rows]
+        lut = np.full(len(local), -1, dtype=np.int64)
+        for c in pd.unique(sub).tolist():  # global codes in order of first appearance, as the names appear
+            lut[c] = names.vocab.setdefault(local[c], len(names.vocab))
+        if value is None:
+            unit.append((rows, lut[sub]))
+        else:
+            summed.append((rows, lut[sub], np.asarray(value, dtype=float)[rows]))
 
-    add(np.ones(len(ev), dtype=bool), fam + "_n")
+    everything = np.ones(n, dtype=bool)
+    add(everything, names.codes(fam, "_n"))
     special = {"sentiment", "actor", "naming", "unattributed"}
     is_label_fam = (~fam.isin(list(special))).to_numpy()
-    add(is_label_fam, fam + "_" + label + "_n")
+    add(is_label_fam, names.codes(fam, "_", label, "_n"))
     compound = pd.to_numeric(ev["compound"], errors="coerce").astype(float)
     scored = compound.notna().to_numpy()
+    score = compound.fillna(0.0).to_numpy()
     sent = (fam == "sentiment").to_numpy()
-    add(sent, "sentiment_" + label + "_n")
-    add(sent & scored, pd.Series("sentiment_sum", index=ev.index), compound.fillna(0.0))
-    add(sent & scored, pd.Series("sentiment_scored_n", index=ev.index))
-    actor = ev["actor"].astype("string").fillna("other").map(_snake)
+    add(sent, names.codes("sentiment_", label, "_n"))
+    add(sent & scored, names.codes("sentiment_sum"), score)
+    add(sent & scored, names.codes("sentiment_scored_n"))
+    actor = _snaked(ev["actor"], "other")
     act = (fam == "actor").to_numpy()
-    add(act, "actor_" + actor + "_n")
-    add(act & scored, "sentiment_" + actor + "_n")
-    add(act & scored, "sentiment_" + actor + "_sum", compound.fillna(0.0))
+    add(act, names.codes("actor_", actor, "_n"))
+    add(act & scored, names.codes("sentiment_", actor, "_n"))
+    add(act & scored, names.codes("sentiment_", actor, "_sum"), score)
     att = (fam == "attribution").to_numpy()
-    stype = ev["speaker_type"].astype("string").fillna("unknown").map(_snake)
-    add(att, "attribution_speaker_" + stype + "_n")
-    add(att, "attribution_actor_" + actor + "_n")
+    add(att, names.codes("attribution_speaker_", _snaked(ev["speaker_type"], "unknown"), "_n"))
+    add(att, names.codes("attribution_actor_", actor, "_n"))
     quote = ev["quote"].astype("string")
-    add(att & quote.notna().to_numpy(), "attribution_quote_" + quote.fillna("none").map(_snake) + "_n")
+    add(att & quote.notna().to_numpy(), names.codes("attribution_quote_", _snaked(quote, "none"), "_n"))
     nam = (fam == "naming").to_numpy()
-    nset = ev["label"].astype("string").fillna("names").map(_snake)
-    variant = ev["variant"].astype("string").fillna(ev["span"].astype("string")).fillna("x").map(_snake)
-    add(nam, "naming_" + nset + "_n")
-    add(nam, "naming_" + nset + "__" + variant + "_n")
-    if not parts:
-        return pd.DataFrame(columns=["doc_id", "sent_id", "column", "value"])
-    return pd.concat(parts, ignore_index=True)
+    if nam.any():
+        nset = _snaked(ev["label"], "names")
+        variant = _snaked(ev["variant"].astype("string").fillna(ev["span"].astype("string")), "x")
+        add(nam, names.codes("naming_", nset, "_n"))
+        add(nam, names.codes("naming_", nset, "__", variant, "_n"))
+    order = list(names.vocab)
+    # the (doc_id, sent_id) of each row, as one integer, and the distinct pairs in order of first appearance
+    doc_codes, docs = pd.factorize(ev["doc_id"].to_numpy(dtype=object))
+    sid = ev["sent_id"].to_numpy(dtype=np.int64)
+    pair, uniq = pd.factorize(doc_codes.astype(np.int64) * (int(sid.max(initial=0)) + 1) + sid)
+    mat = np.zeros((len(uniq), len(order)))
+    for rows, cols in unit:
+        np.add.at(mat, (pair[rows], cols), 1.0)
+    if summed:  # sums of scores as pandas sums them (compensated), row order kept within each cell
+        rows = np.concatenate([r for r, _, _ in summed])
+        cells = pd.DataFrame({"p": pair[rows], "c": np.concatenate([c for _, c, _ in summed]),
+                              "v": np.concatenate([v for _, _, v in summed])})
+        got = cells.groupby(["p", "c"], sort=False)["v"].sum()
+        p_idx = got.index.get_level_values(0).to_numpy()
+        c_idx = got.index.get_level_values(1).to_numpy()
+        mat[p_idx, c_idx] = got.to_numpy()  # no count column is also a sum column
+    width = len(docs) and (int(sid.max(initial=0)) + 1)
+    u = np.asarray(uniq, dtype=np.int64)
+    index = pd.MultiIndex.from_arrays(
+        [pd.array(np.asarray(docs, dtype=object)[u // width] if width else [], dtype="string"),
+         u % width if width else u], names=["doc_id", "sent_id"])
+    wide = pd.DataFrame(mat, index=index, columns=pd.Index(order, dtype=object, name="column"))
+    return wide, order
 
 
 def _default_count_columns() -> list[str]:
@@ -368,27 +454,39 @@ def _order_columns(meta: list[str], count_cols: list[str], feats: list[str]) -> 
     return meta + list(_BASE_COUNTS) + sorted(count_cols + feats, key=key)
 
 
+#: the evidence columns the sentence counts read
+_COUNT_INPUT = ("doc_id", "sent_id", "start", "end", "span", "family", "label", "speaker_type", "quote",
+                "compound", "actor", "variant")
+
+
 def _sentence_counts(evidence: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     _check_corpus(corpus)
-    ev = _check_evidence(evidence)
+    _check_evidence_columns(evidence)
+    # only the columns counted, without copying them (a 20 MB article's evidence is an 80 MB table)
+    ev = pd.DataFrame({c: evidence[c] if c in evidence.columns else pd.Series(pd.NA, index=evidence.index,
+                                                                                 dtype=EVIDENCE_COLUMNS[c])
+                       for c in _COUNT_INPUT})
     frame, starts = _segment_corpus(corpus, ev)
-    ev = ev[ev["doc_id"].astype("string").isin(list(starts))].copy()
-    ev["doc_id"] = ev["doc_id"].astype(str)
+    known = ev["doc_id"].astype("string").isin(list(starts)).to_numpy()
+    if not known.all():
+        ev = ev[known]
+    ev = ev.assign(doc_id=ev["doc_id"].astype(str))
     # sentence of each row: the extractor's, else from its start offset; clipped to the article
-    sid = pd.to_numeric(ev["sent_id"], errors="coerce").to_numpy(dtype=float)
+    sid = np.array(pd.to_numeric(ev["sent_id"], errors="coerce").to_numpy(dtype=float))  # writable
     n_sent = ev["doc_id"].map({d: len(v) for d, v in starts.items()}).to_numpy(dtype=int)
     for i in np.flatnonzero(np.isnan(sid)):
         d, o = ev["doc_id"].iat[i], pd.to_numeric(ev["start"].iat[i], errors="coerce")
         sid[i] = max(0, bisect.bisect_right(starts[d], 0 if pd.isna(o) else int(o)) - 1)
     fixed = np.minimum(np.maximum(np.nan_to_num(sid), 0), n_sent - 1)
-    ev["sent_id"] = np.where(n_sent == 0, -1, fixed).astype("int64")
-    ev = ev[ev["sent_id"] >= 0]
-    parts = _count_parts(ev.reset_index(drop=True))
-    count_cols = list(dict.fromkeys([*_default_count_columns(), *parts["column"].unique().tolist()]))
-    if len(parts):
-        wide = parts.groupby(["doc_id", "sent_id", "column"], sort=False)["value"].sum().unstack("column")
-        wide.index = wide.index.set_levels(wide.index.levels[0].astype("string"), level=0)
+    ev = ev.assign(sent_id=np.where(n_sent == 0, -1, fixed).astype("int64"))
+    if (ev["sent_id"] < 0).any():
+        ev = ev[ev["sent_id"] >= 0]
+    wide, used = _count_matrix(ev.reset_index(drop=True))
+    del ev
+    count_cols = list(dict.fromkeys([*_default_count_columns(), *used]))
+    if len(wide):
         frame = frame.join(wide, on=["doc_id", "sent_id"])
+    del wide
     for c in count_cols:
         if c not in frame.columns:
             frame[c] = 0.0

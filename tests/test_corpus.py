@@ -267,3 +267,37 @@ def test_a_headline_without_body_is_analysed_not_skipped():
     assert corpus["source"].tolist() == ["A", "B"]
     assert corpus.loc[corpus.source == "B", "text"].item() == "Moscow denies it"
     assert any("1 article(s) with no text" in str(w.message) for w in caught)
+
+
+def _split_headline_by_copies(text: str, title: str | None, edge: str) -> tuple[str, str]:
+    """What the loaders did before copying the text once at most: strip, partition, strip the first line."""
+    from contrast.text import MAX_HEADLINE_CHARS
+
+    stripped = text.strip(edge)
+    first, _, rest = stripped.partition("\n")
+    if title is not None:
+        t = title.strip()
+        return t, rest if first.strip() == t else stripped
+    if len(first.strip()) > MAX_HEADLINE_CHARS:
+        return "", stripped
+    return first.strip(), rest
+
+
+_PIECES = st.sampled_from(["\n", " ", "\t", "\ufeff", "\u00a0", "\r", "x", "Kyiv", "said.", "A" * 401, "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.one_of(st.none(), st.sampled_from(["Kyiv", " x ", "A" * 401])),
+       st.sampled_from(["\n\ufeff \t", "\n \t"]))
+def test_headline_split_copies_once_and_equals_strip_and_partition(text, title, edge):
+    from contrast.corpus import _split_headline
+
+    assert _split_headline(text, title, edge) == _split_headline_by_copies(text, title, edge)
+
+
+def test_headline_split_keeps_a_text_without_edges_uncopied():
+    from contrast.corpus import _split_headline
+
+    text = "x" * 1000 + " y"  # one line too long to be a headline, nothing to strip
+    title, body = _split_headline(text, None)
+    assert title == "" and body is text

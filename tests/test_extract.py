@@ -222,3 +222,19 @@ def test_parallel_on_a_loky_pool_equals_serial(always_parallel, monkeypatch):
     c = _corpus(12)
     pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
     assert mod._POOL[2] == "loky"
+
+
+def test_a_first_parallel_call_on_little_text_runs_serially_even_with_fork(monkeypatch):
+    """Starting workers (even by fork) is not repaid by a few kB of text: no pool is started for it."""
+    mod = sys.modules["contrast.extract"]
+    monkeypatch.setattr(mod, "_start_method", lambda: "fork")
+    monkeypatch.setattr(mod, "_POOL", [])
+    monkeypatch.setattr(mod, "_WARM", set())
+    c = _corpus(6)
+    assert c["text"].str.len().sum() < mod._SMALL_BYTES
+    pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
+    assert mod._POOL == []
+    monkeypatch.setattr(mod, "_SMALL_BYTES", 0)  # enough text: a forked pool, kept for later calls
+    pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
+    assert mod._POOL[2] == "fork" and id(mod._POOL[0]) in mod._WARM
+    mod._POOL[0].shutdown()

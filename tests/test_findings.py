@@ -152,3 +152,32 @@ def test_examples_fall_back_to_the_streams_reserve_when_the_sample_has_none():
     found = findings(pw, evidence=sample, fallback=reserve.evidence())
     assert sorted(e["doc_id"] for e in found.examples_b.iloc[0]) == ["b7", "b8"]
     assert [e["doc_id"] for e in found.examples_a.iloc[0]] == ["a1"]
+
+
+def test_browser_marks_every_row_overlapping_a_shown_sentence(synth):
+    """Only rows near the sampled sentences become records; the marks equal a scan of every row."""
+    from types import SimpleNamespace
+
+    from contrast import display
+
+    c, ev, _, _ = synth
+    data = browser.browser_data(c, ev, per_stratum=3, max_items=10_000)
+    assert data["sentences"]
+    cols = [k for k in ev.columns]
+    recs = [SimpleNamespace(**r) for r in ev[cols].astype(object).where(ev[cols].notna(), None).to_dict("records")]
+    texts = dict(zip(c["doc_id"].astype(str), c["text"], strict=True))
+    for _g, doc_id, sid, text, marks in data["sentences"]:
+        spans = {int(r.sent_id): (int(r.start), int(r.end)) for r in recs
+                 if str(r.doc_id) == doc_id and r.family == "sentiment"}
+        s, e = spans[sid]
+        assert texts[doc_id][s:e] == text
+        want = []
+        for it in (r for r in recs if str(r.doc_id) == doc_id):
+            fam, a, b = str(it.family), it.start, it.end
+            if a is None or b is None or fam in ("sentiment", "unattributed") or not (a < e and b > s):
+                continue
+            want.append([max(a, s) - s, min(b, e) - s, fam, display._describe(it, fam)])
+            sa, sb = it.speaker_start, it.speaker_end
+            if fam == "attribution" and sa is not None and sb is not None and s <= sa < sb <= e:
+                want.append([sa - s, sb - s, "speaker", display._describe(it, fam, "speaker")])
+        assert marks == want

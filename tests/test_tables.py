@@ -293,3 +293,69 @@ def test_sentence_table_from_evidence_equals_segmenting_again(demo_corpus, demo_
     slow, starts_slow = _segment_corpus(demo_corpus)
     pd.testing.assert_frame_equal(fast, slow)
     assert starts_fast == starts_slow
+
+
+def _count_parts_by_strings(ev: pd.DataFrame) -> pd.DataFrame:
+    """The counts as first written: a column name per evidence row, summed by pandas (the reference)."""
+    snake = tables._snake
+    fam = ev["family"].astype("string").fillna("unknown").map(snake)
+    label = ev["label"].astype("string").fillna("none").map(snake)
+    parts = []
+
+    def add(mask, column, value=1.0):
+        mask = np.asarray(mask, dtype=bool)
+        if mask.any():
+            col = column[mask] if isinstance(column, pd.Series) else pd.Series(column, index=ev.index[mask])
+            val = value[mask] if isinstance(value, pd.Series) else value
+            parts.append(pd.DataFrame({"doc_id": ev["doc_id"][mask].to_numpy(), "sent_id": ev["sent_id"][mask].to_numpy(),
+                                       "column": np.asarray(col, dtype=object), "value": np.asarray(val, dtype=float)}))
+
+    add(np.ones(len(ev), dtype=bool), fam + "_n")
+    add((~fam.isin(["sentiment", "actor", "naming", "unattributed"])).to_numpy(), fam + "_" + label + "_n")
+    compound = pd.to_numeric(ev["compound"], errors="coerce").astype(float)
+    scored, sent = compound.notna().to_numpy(), (fam == "sentiment").to_numpy()
+    add(sent, "sentiment_" + label + "_n")
+    add(sent & scored, pd.Series("sentiment_sum", index=ev.index), compound.fillna(0.0))
+    add(sent & scored, pd.Series("sentiment_scored_n", index=ev.index))
+    actor = ev["actor"].astype("string").fillna("other").map(snake)
+    act, att = (fam == "actor").to_numpy(), (fam == "attribution").to_numpy()
+    add(act, "actor_" + actor + "_n")
+    add(act & scored, "sentiment_" + actor + "_n")
+    add(act & scored, "sentiment_" + actor + "_sum", compound.fillna(0.0))
+    add(att, "attribution_speaker_" + ev["speaker_type"].astype("string").fillna("unknown").map(snake) + "_n")
+    add(att, "attribution_actor_" + actor + "_n")
+    quote = ev["quote"].astype("string")
+    add(att & quote.notna().to_numpy(), "attribution_quote_" + quote.fillna("none").map(snake) + "_n")
+    nam = (fam == "naming").to_numpy()
+    nset = ev["label"].astype("string").fillna("names").map(snake)
+    variant = ev["variant"].astype("string").fillna(ev["span"].astype("string")).fillna("x").map(snake)
+    add(nam, "naming_" + nset + "_n")
+    add(nam, "naming_" + nset + "__" + variant + "_n")
+    return pd.concat(parts, ignore_index=True)
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_sentence_counts_equal_a_string_per_row(demo_evidence, shuffle):
+    """The counts built from factorised names equal those summed from one column name per evidence row."""
+    ev = demo_evidence.assign(doc_id=demo_evidence["doc_id"].astype(str), sent_id=demo_evidence["sent_id"].astype("int64"))
+    if shuffle:  # row order and missing labels must not matter
+        ev = ev.sample(frac=1, random_state=3).reset_index(drop=True)
+        ev.loc[ev.index[::5], "label"] = pd.NA
+        ev.loc[ev.index[::7], "actor"] = pd.NA
+    ref = _count_parts_by_strings(ev)
+    want = ref.groupby(["doc_id", "sent_id", "column"], sort=False)["value"].sum().unstack("column").fillna(0.0)
+    got, order = tables._count_matrix(ev)
+    assert order == list(want.columns) == list(got.columns)
+    assert len(order) > 40 and {"naming_n", "sentiment_sum", "attribution_quote_direct_n"} <= set(order)
+    got = got.set_axis(pd.MultiIndex.from_tuples([(str(d), int(s)) for d, s in got.index]), axis=0).sort_index()
+    want = want.set_axis(pd.MultiIndex.from_tuples([(str(d), int(s)) for d, s in want.index]), axis=0).sort_index()
+    assert list(got.index) == list(want.index)
+    np.testing.assert_array_equal(got.to_numpy(), want.to_numpy())  # exactly: sums in the same order
+
+
+def test_articles_table_reads_only_the_counted_evidence_columns(demo_corpus, demo_evidence):
+    """Extra columns (a user's, or the big span texts of others) neither change the table nor get copied."""
+    extra = demo_evidence.assign(note=["x" * 50] * len(demo_evidence), sent_id=pd.NA)
+    a = tables.articles(demo_evidence.assign(sent_id=pd.NA), demo_corpus)
+    pd.testing.assert_frame_equal(tables.articles(extra, demo_corpus), a)
+    pd.testing.assert_frame_equal(tables.articles(demo_evidence, demo_corpus), a)
