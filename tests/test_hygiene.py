@@ -239,3 +239,21 @@ def test_distinctive_words_leave_out_the_name_as_the_outlet_writes_it():
                 + ["NBC News reports talks with the Kremlin, NBC says."] * 4})
     kept = set(contrast.distinctive_words(corpus, min_count=1).word)
     assert {"al", "jazeera", "nbc"}.isdisjoint(kept) and {"invaders", "kremlin", "news"} <= kept
+
+
+def test_a_long_body_is_learned_from_its_two_ends_only():
+    """Furniture at the top and bottom of long pages is learned; the middle is not counted (bounded cost)."""
+    from contrast.hygiene import BODY_ENDS, FurnitureLearner
+
+    n = 2 * BODY_ENDS // 10  # short sentences (each a candidate unit), about twice the characters read
+    middle = " ".join(f"Item {i} is news." for i in range(n))
+    rows = [{"doc_id": f"d{i}", "source": "x", "title": None, "has_title": False,
+             "text": f"JOIN US ON TELEGRAM!\nStory {i} opens here. {middle} Story {i} ends.\nSubscribe to our newsletter."}
+            for i in range(6)]
+    learner = FurnitureLearner().add(pd.DataFrame(rows))
+    learned = learner.furniture()
+    cleaned, _, removed = learned.clean(rows[0]["text"], None, "x")
+    assert "JOIN US ON TELEGRAM!" in removed and "Subscribe to our newsletter." in removed
+    assert "Story 0 ends." in cleaned
+    counts = learner._outlets["x"]
+    assert len(counts.soft) + len(counts.exact) < 0.8 * n  # the middle's sentences were not counted
