@@ -153,9 +153,22 @@ def _ends(line: str, max_words: int = 6) -> list[str]:
     """The last 2 to ``max_words`` words of a line that start with a capital or a dash and follow other words
     ("... again View article." -> "View article."; "... on day 5 — Ukrinform."): where a glued-on prompt
     can begin."""
-    words = line.split()
+    words = _last_words(line, max_words + 1)  # not line.split(): a 20 MB line split into words took 190 MB
     return [" ".join(words[-k:]) for k in range(2, min(max_words, len(words) - 1) + 1)
             if words[-k][:1].isupper() or words[-k][:1] in "—–-«\"“'‘("]
+
+
+def _last_words(line: str, n: int) -> list[str]:
+    """The last ``n`` or more words of ``line`` (all of them when it has fewer), read from its end only."""
+    window = 256
+    while True:
+        tail = line[-window:]
+        words = tail.split()
+        if len(tail) == len(line):
+            return words
+        if len(words) > n:  # the slice's first word may be cut: drop it, n words remain
+            return words[1:]
+        window *= 4
 
 
 def _sentences(line: str) -> list[str]:

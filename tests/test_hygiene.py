@@ -257,3 +257,19 @@ def test_a_long_body_is_learned_from_its_two_ends_only():
     assert "Story 0 ends." in cleaned
     counts = learner._outlets["x"]
     assert len(counts.soft) + len(counts.exact) < 0.8 * n  # the middle's sentences were not counted
+
+
+def test_line_ends_read_from_the_end_equal_the_whole_split():
+    """``_ends`` reads a line's last words only; the candidates equal those of splitting the whole line."""
+    import random
+
+    def whole(line: str, max_words: int = 6) -> list[str]:
+        words = line.split()
+        return [" ".join(words[-k:]) for k in range(2, min(max_words, len(words) - 1) + 1)
+                if words[-k][:1].isupper() or words[-k][:1] in "—–-«\"“'‘("]
+
+    rng = random.Random(0)
+    vocab = ["View", "article.", "news", "—", "Ukrinform.", "the", "«Photo", "a" * 40, "X" * 300, "(AP)", " \n "]
+    for _ in range(3000):
+        line = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 300)))
+        assert hygiene._ends(line) == whole(line)
