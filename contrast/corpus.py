@@ -80,7 +80,9 @@ class _TextExtractor(HTMLParser):
 
 _HTML_HINT = re.compile(
     r"<\s*/?\s*(?:p|div|br|html|body|span|a|article|section|h[1-6]|script|style|b|i|em|strong|u|ul|ol|li"
-    r"|table|tr|td|th|img|figure|figcaption|blockquote|font|sup|sub)\b[^<>]*>", re.I)
+    r"|table|tr|td|th|img|figure|figcaption|blockquote|font|sup|sub)\b[^<>]*>"
+    # any element with a quoted attribute or self-closed: embeds such as <tweet tweet-id="66119..."><tweet/>
+    r"|<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*\"[^\"<>]*\")+\s*/?>|<[A-Za-z][\w:-]*\s*/>", re.I)
 # a named, decimal or hexadecimal character reference ("&amp;", "&#8217;", "&#x2019;")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
@@ -676,6 +678,22 @@ def _parse_dates(values: pd.Series, origin: str = "corpus") -> pd.Series:
     return out.astype(object).where(ok, None)
 
 
+def _grouped_notes(notes: list[str]) -> list[str]:
+    """One line per kind of note: "34 articles: HTML tags stripped (row 212, row 729, row 735, ...)"."""
+    kinds: dict[str, list[str]] = {}
+    for note in notes:
+        where, _, what = note.rpartition(": ")
+        kinds.setdefault(what, []).append(where)
+    out = []
+    for what, wheres in kinds.items():
+        if len(wheres) == 1:
+            out.append(f"{wheres[0]}: {what}")
+        else:
+            more = ", ..." if len(wheres) > 3 else ""
+            out.append(f"{len(wheres)} articles: {what} ({', '.join(wheres[:3])}{more})")
+    return out
+
+
 def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
     """Clean texts, skip empty rows (reported), de-duplicate ids; return the corpus."""
     records: list[dict[str, Any]] = []
@@ -718,7 +736,7 @@ def _finish(df: pd.DataFrame, *, origin: str) -> pd.DataFrame:
         rec["source"] = rec["source"] or "unknown"
         rec["has_title"] = bool(clean_title)
         records.append(rec)
-    for note in notes:
+    for note in _grouped_notes(notes):
         warnings.warn(note, CorpusWarning, stacklevel=3)
     if skipped:
         shown = "; ".join(skipped[:5]) + (f"; ... {len(skipped) - 5} more" if len(skipped) > 5 else "")

@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from contrast.lexicon import load_table
+from contrast.text import ends_with_abbreviation
 
 __all__ = [
     "Furniture",
@@ -175,6 +176,8 @@ def _sentences(line: str) -> list[str]:
     """Split a line into sentences (a simple rule: furniture sentences are short and well marked)."""
     parts, last = [], 0
     for m in _SENT_END.finditer(line):
+        if line[m.end():m.end() + 1].isalpha() and ends_with_abbreviation(line[max(last, m.start() - 14):m.start()]):
+            continue  # "Mr. Trump", "J. Smith"; but "... in the U.S. — Ukrinform." ends a sentence
         parts.append(line[last:m.start()].strip())
         last = m.end()
     parts.append(line[last:].strip())
@@ -327,6 +330,9 @@ class Furniture:
     def _strip_lead(self, s: str, leads: dict[str, str], removed: list[str]) -> str:
         lead = _lead(s) if leads else ""
         if lead and _key(lead) in leads:
+            if leads[_key(lead)] == "note":  # "Editor's note: ...": the label says the whole line is a note
+                removed.append(s)
+                return ""
             removed.append(lead)
             return s[len(lead):].lstrip() if s.startswith(lead) else s.split(lead, 1)[-1].lstrip()
         return s
@@ -365,7 +371,11 @@ class Furniture:
         lines = body.split("\n")
         out_lines: list[str] = []
         first = True
-        for line in lines:
+        skip = 0
+        for i, line in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
             s = line.strip()
             if not s:
                 out_lines.append("")
@@ -375,11 +385,17 @@ class Furniture:
                 if m:
                     removed.append(m.group().strip())
                     s = s[m.end():]
-            if first and head:
-                rep = _repeated_headline(s, head)
+            if first and head:  # the headline repeated over the body's first line(s)
+                joined = "\n".join([s, *lines[i + 1:i + 1 + _HEADLINE_LINES]])
+                rep = _repeated_headline(joined, head)
                 if rep:
-                    removed.append(s[:rep].strip())
-                    s = s[rep:].lstrip()
+                    removed.append(" ".join(joined[:rep].split()))
+                    skip = joined.count("\n", 0, rep)
+                    rest = joined[rep:]
+                    s = rest.split("\n", 1)[0].strip() if rest[:1] != "\n" else ""
+                    if not s:
+                        first = False
+                        continue
             first = False
             s = self._strip_lead(s, leads, removed)
             if not s:
@@ -435,12 +451,31 @@ class Furniture:
         return out
 
 
-def _repeated_headline(line: str, head: str) -> int:
-    """Length of a headline repeated at the start of ``line`` (with its punctuation), or 0."""
-    if len(line) <= len(head) + 1 or not line.startswith(head):
+_HEADLINE_LINES = 4  # a headline repeated in the body spans at most this many more lines
+_CLOSING = ".:;!?…\"'”’»)]"
+_REPEAT_END = re.compile(r"[.:;!?…\"'”’»)\]]*(?=\s|$)")
+
+
+def _repeated_headline(text: str, head: str) -> int:
+    """Length of a headline repeated at the start of ``text``, or 0.
+
+    Spacing and line breaks inside it do not count ("Paris; \\nFacebook activates ..."), its final
+    punctuation goes with it, and ``text`` must go on after it (a body that is only the headline stays).
+    """
+    pos, n = 0, len(text)
+    words = head.split()
+    for j, word in enumerate(words):
+        while pos < n and text[pos].isspace():
+            pos += 1
+        if j == len(words) - 1:  # its last word with any closing marks: "Nature’" is "Nature.’"
+            word = word.rstrip(_CLOSING) or word
+        if not text.startswith(word, pos):
+            return 0
+        pos += len(word)
+    m = _REPEAT_END.match(text, pos)
+    if m is None or pos == 0 or not text[m.end():].strip():
         return 0
-    m = re.match(r"[.:!?…]*\s+", line[len(head):])
-    return len(head) + m.end() if m else 0
+    return m.end()
 
 
 @dataclass
@@ -453,6 +488,7 @@ class _Counts:
     exact: Counter[str] = field(default_factory=Counter)  # units, labels and prompts with a cue
     soft: Counter[str] = field(default_factory=Counter)  # short ones without: pruned (see FurnitureLearner)
     example: dict[str, str] = field(default_factory=dict)
+    head_tails: set[str] = field(default_factory=set)  # keys of trailing labels seen closing a headline
 
 
 class FurnitureLearner:
@@ -555,6 +591,7 @@ class FurnitureLearner:
             trailing = _trailing(head)
             if trailing and cue.search(trailing):
                 count("t:" + _key(trailing), trailing, True)
+                c.head_tails.add("t:" + _key(trailing))
             if len(head.split()) <= self.max_words and body.strip():  # a template headline over a body
                 has_cue = bool(cue.search(head))
                 if has_cue or len(head.split()) <= 8:
@@ -645,6 +682,14 @@ class FurnitureLearner:
                 kind = _cue(written) if key[:2] in ("l:", "t:") else _prompt(written)
                 if kind in kinds:
                     learned[key] = (kind, f"cue: {kind}, a variant of the outlet's other {kind} furniture")
+            # a headline tail with a label cue of a kind the outlet already carries is furniture even when its
+            # wording changes story by story ("...: Ukraine war daily round-up", "... - round-up")
+            for key in c.head_tails:
+                if key in learned:
+                    continue
+                kind = _cue(c.example[key])
+                if kind in kinds and kind in ("label", "live"):
+                    learned[key] = (kind, f"cue: {kind}, a headline tail like the outlet's other {kind} furniture")
             units: dict[str, str] = {}
             leads: dict[str, str] = {}
             ends: dict[str, str] = {}

@@ -593,6 +593,7 @@ def log_odds_dirichlet(
     return delta, delta / np.sqrt(var)
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # a link is not words: "http", "www", "com"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -620,21 +621,36 @@ def word_counts(
     """Word counts per group: a DataFrame words x groups.
 
     Words are runs of letters (inner hyphens and apostrophes kept, a final
-    possessive ``'s`` dropped), lower-cased; numbers are not words.
+    possessive ``'s`` dropped), lower-cased, curly apostrophes written straight;
+    numbers and links are not words.
     """
+    return _count_words(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)[0]
+
+
+def _count_words(texts: pd.DataFrame, by: str, *, text_col: str = "text",
+                 stopwords: str | Iterable[str] | None = "english",
+                 min_length: int = 2) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`word_counts` and each word's document frequency (the number of rows it occurs in)."""
     if by not in texts.columns or text_col not in texts.columns:
         raise ValueError(f"need columns {by!r} and {text_col!r}; found {list(texts.columns)}")
     stop = _stopwords(stopwords)
     counts: dict[str, Counter[str]] = {}
+    docs: Counter[str] = Counter()
     for group, text in zip(texts[by].astype(str), texts[text_col].fillna("").astype(str), strict=True):
         c = counts.setdefault(group, Counter())
+        seen: set[str] = set()
+        if "http" in text or "www." in text:
+            text = _URL.sub(" ", text)
         for m in _WORD.finditer(text):
-            w = _POSSESSIVE.sub("", m.group().lower())
+            w = _POSSESSIVE.sub("", m.group().lower().replace("’", "'"))  # "don’t" is "don't"
             if len(w) >= min_length and w not in stop:
                 c[w] += 1
+                seen.add(w)
+        docs.update(seen)
     df = pd.DataFrame(counts).fillna(0).astype("int64")
     df.index.name = "word"
-    return df.sort_index()
+    df = df.sort_index()
+    return df, pd.Series(docs, dtype="int64").reindex(df.index, fill_value=0)
 
 
 def distinctive_words(
@@ -648,6 +664,7 @@ def distinctive_words(
     stopwords: str | Iterable[str] | None = "english",
     top: int | None = None,
     drop_outlet_names: bool = True,
+    min_articles: int | None = None,
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds ratio with an informative Dirichlet prior.
 
@@ -682,6 +699,12 @@ def distinctive_words(
         domains (from its ``source`` and ``url`` columns, see
         :func:`contrast.hygiene.outlet_names`): "ukrinform" or "belta"
         distinguishes an outlet only by signing its articles.
+    min_articles : int, optional
+        When ``data`` is a corpus, leave out words found in fewer articles
+        than this: a word one page repeats thirty times (a comment widget's
+        "ptsmoderatorfeatured", a name in one profile) says nothing about an
+        outlet. Default: 3, or a tenth of the articles when there are fewer
+        than 30 (at least 1, so two articles are still compared).
 
     Returns
     -------
@@ -707,7 +730,9 @@ def distinctive_words(
     ['war', 'talks', 'peace']
     """
     if "text" in data.columns:
-        counts = word_counts(data, by, stopwords=stopwords)
+        counts, docs = _count_words(data, by, stopwords=stopwords)
+        least = min(3, max(1, len(data) // 10)) if min_articles is None else int(min_articles)
+        counts = counts[docs >= least]
         if drop_outlet_names and "source" in data.columns:  # issue 14: an outlet's byline is not its framing
             counts = counts.drop(index=list(_outlet_words(data) & set(counts.index)))
     else:
@@ -764,6 +789,7 @@ def _outlet_words(corpus: pd.DataFrame) -> set[str]:
             words.update(_POSSESSIVE.sub("", m.group().lower()) for m in _WORD.finditer(name))
         # the name as the outlet writes it: "Al Jazeera" (aljazeera.com), "NBC" inside msnbc
         compact = {re.sub(r"\W", "", n) for n in names if len(re.sub(r"\W", "", n)) >= 5}
+        words.update(compact)  # written as one word: "HuffPost" for huff-post
         sample = " ".join(texts.loc[part.index[:500]])
         for a, b in re.findall(r"\b([A-Z]\w*)[\s-]+([A-Z]\w*)\b", sample):
             if (a + b).lower() in compact:

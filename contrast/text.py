@@ -37,7 +37,7 @@ from contrast._punkt import FastPunkt
 from contrast.lexicon import load_table
 
 __all__ = ["Doc", "MAX_HEADLINE_CHARS", "MAX_SENTENCE_CHARS", "count_words", "segment", "sentence_spans",
-           "split_long", "token_spans", "quote_spans"]
+           "split_long", "token_spans", "quote_spans", "ends_with_abbreviation"]
 
 #: a first line longer than this is body text, not a headline
 MAX_HEADLINE_CHARS = 400
@@ -46,11 +46,39 @@ MAX_SENTENCE_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """The bundled news abbreviations, lower-case, without their final full stop ("mr", "u.s", "gen")."""
+    return frozenset(a.lower().rstrip(".") for a in load_table("abbreviations")["abbreviation"])
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_forms() -> frozenset[str]:
+    """The bundled abbreviations as written, without their final full stop ("Mr", "U.S"): "no." is not "No."."""
+    return frozenset(a.rstrip(".") for a in load_table("abbreviations")["abbreviation"])
+
+
+@lru_cache(maxsize=1)
 def _punkt() -> FastPunkt:
     params = PunktParameters()
-    abbrevs = load_table("abbreviations")["abbreviation"]
-    params.abbrev_types = {a.lower().rstrip(".") for a in abbrevs}
+    params.abbrev_types = set(_abbreviations())
     return FastPunkt(params)
+
+
+_LAST_WORD = re.compile(r"(?:^|[\s(\"'“‘])([A-Za-z][A-Za-z.]{0,11})\.$")
+
+
+def ends_with_abbreviation(s: str) -> bool:
+    """True when ``s`` ends with a full stop that closes an abbreviation, not a sentence.
+
+    An abbreviation of the bundled list (``lexicons/abbreviations.tsv``: "Mr.",
+    "Gen.", "U.S.") or a single capital initial ("J."): the same list the
+    sentence splitter reads, so "Mr. Trump said." is one sentence everywhere.
+    """
+    m = _LAST_WORD.search(s[-14:])
+    if not m:
+        return False
+    word = m.group(1)
+    return (len(word) == 1 and word.isupper()) or word in _abbreviation_forms()
 
 
 _LINE = re.compile(r"[^\n]+")

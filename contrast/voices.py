@@ -234,7 +234,14 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
 
 
 def _display(names: pd.Series) -> str:
-    """The longest form of the most frequent spelling of the surname ("Volodymyr Zelensky")."""
+    """The most frequent full form of the most frequent spelling of the surname ("Volodymyr Zelensky").
+
+    A form of two words or more is preferred to the surname alone; among those the most frequent wins
+    (then the longer), so a headline's run of capitals seen once ("Biden Aims Insult At Trump") does
+    not name the person its rows were merged into.
+    """
     surnames = Counter(str(x).split()[-1] for x in names)
     top = max(surnames.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    return max((str(x) for x in names if str(x).split()[-1] == top), key=lambda x: (len(x), x))
+    forms = Counter(str(x) for x in names if str(x).split()[-1] == top)
+    full = {f: k for f, k in forms.items() if len(f.split()) > 1} or forms
+    return max(full.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]

@@ -273,3 +273,91 @@ def test_line_ends_read_from_the_end_equal_the_whole_split():
     for _ in range(3000):
         line = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 300)))
         assert hygiene._ends(line) == whole(line)
+
+
+# --------------------------------------------------------------------------- seen first on 2016 US coverage (PolNeAR)
+
+
+def test_an_abbreviation_is_not_a_sentence_and_never_furniture():
+    """ "Mr. Trump said" in every article once made "Mr." a ubiquitous unit, deleted 389 times from NYT text."""
+    assert hygiene._sentences("Mr. Trump said no. Then Gen. Smith left. J. Doe came. He saw No. 5 win.") == [
+        "Mr. Trump said no.", "Then Gen. Smith left.", "J. Doe came.", "He saw No. 5 win."]
+    rows = [{"doc_id": f"n{i}", "source": "nyt", "title": f"Story {i} on {PLACES[i]}",
+             "text": f"Mr. Trump spoke in {PLACES[i]} on day {i}. Mr. Cruz replied {i + 2} hours later."}
+            for i in range(20)]
+    out = contrast.load_corpus(pd.DataFrame(rows))
+    assert out.text.str.count(r"Mr\. ").sum() == 40
+    assert hygiene.furniture_table(out).empty
+
+
+def test_a_headline_repeated_over_two_lines_or_with_its_quote_closed_is_removed_once():
+    cases = [("Social sites overflow; Facebook activates tool",
+              "Social sites overflow; \nFacebook activates tool.\n\nFacebook activated its tool on Friday."),
+             ("McCain: Anger Appeals to ‘Bad Angels’", "McCain: Anger Appeals to ‘Bad Angels.’\n\nSenator McCain says no."),
+             ("Head line", "Head line\n\nThe body goes on.")]
+    for title, text in cases:
+        out = contrast.load_corpus(pd.DataFrame([{"source": "a", "title": title, "text": text}]))
+        body = out.text.iloc[0].split("\n\n", 1)[1]
+        assert " ".join(title.split())[:12] not in " ".join(body.split()), out.text.iloc[0]
+    # a body that is only the headline keeps it, and a headline that merely opens a longer line is not cut
+    assert hygiene._repeated_headline("Head line.", "Head line") == 0
+    assert hygiene._repeated_headline("Head lineX goes on", "Head line") == 0
+
+
+def test_section_labels_social_prompts_and_notes_learned_as_furniture():
+    note = ("Editor’s note: The candidate regularly incites political violence and has repeatedly pledged to "
+            "do many things that a long note lists here at length, well over twenty-five words in all.")
+    rows = []
+    for i in range(20):
+        body = _body(i, "hp")
+        if i % 4 == 0:  # 5 of 20
+            body = "LETTERS.\n" + body + f"\n{note}\nDo you support the candidate? Like the page:"
+        rows.append({"doc_id": f"h{i}", "source": "huff-post", "title": f"Strike on {PLACES[i]} number {i}",
+                     "text": body})
+    rows += [{"doc_id": f"o{i}", "source": "other", "title": f"Other {PLACES[i]} {i}", "text": _body(i, "o")}
+             for i in range(10)]
+    out = contrast.load_corpus(pd.DataFrame(rows))
+    hp = out[out.source == "huff-post"]
+    for gone in ("LETTERS", "Editor’s note", "incites", "Like the page"):
+        assert not hp.text.str.contains(gone).any(), gone
+    assert hp.text.str.contains("Residents of").all()  # the news stays
+    kinds = set(hygiene.furniture_table(out).kind)
+    assert {"navigation", "note", "social"} <= kinds
+
+
+def test_photo_credit_lines_and_embed_markup_are_not_text():
+    text = ("Paul then interjected.\n\nScott Olson via Getty Images.\n\nGetty.\n\n(AP Photo/Evan Vucci)\n\n"
+            "Trump fired back:\n\n<tweet tweet-id=\"667366217527767040\"><tweet/>.\n\nReuters reported 5 dead.")
+    with pytest.warns(UserWarning, match="HTML tags stripped"):
+        out = contrast.load_corpus(pd.DataFrame([{"source": "a", "text": text}]), hygiene=False)
+    t = out.text.iloc[0]
+    assert "Getty" not in t and "Vucci" not in t and "tweet-id" not in t
+    assert "Reuters reported 5 dead." in t and "Paul then interjected." in t
+
+
+def test_distinctive_words_need_several_articles_skip_links_and_know_the_joined_name():
+    corpus = pd.DataFrame({
+        "source": ["huff-post"] * 30 + ["nyt"] * 30,
+        "text": [("HuffPost asked about girls in school. " + ("widgetfeatured " * 40 if i == 0 else "")
+                  + "See https://www.example.com/path") for i in range(30)]
+                + ["Mr. Smith spoke about coal and golf." for _ in range(30)]})
+    words = contrast.distinctive_words(corpus)
+    top = set(words[words.group == "huff-post"].nlargest(5, "z").word)
+    assert "girls" in top and "widgetfeatured" not in set(words.word)
+    assert {"huffpost", "https", "www", "example"}.isdisjoint(set(words.word))
+    # min_articles=1 counts the one page again
+    assert "widgetfeatured" in set(contrast.distinctive_words(corpus, min_articles=1).word)
+
+
+def test_headline_tails_of_a_known_label_kind_go_whatever_their_wording():
+    rows = [{"doc_id": f"b{i}", "source": "bbc", "title": f"Ukraine round-up: Strike on {PLACES[i]} number {i}",
+             "text": _body(i, "bbc")} for i in range(20)]
+    tails = ["Ukraine war daily round-up", "Ukraine daily round-up", "round-up"]
+    rows += [{"doc_id": f"t{i}", "source": "bbc", "title": f"Fighting in {PLACES[i]} and talks: {tails[i % 3]}",
+              "text": _body(i, "bbc")} for i in range(3)]
+    rows += [{"doc_id": f"o{i}", "source": "other", "title": f"Fighting in {PLACES[i]}: what we know",
+              "text": _body(i, "o")} for i in range(10)]
+    out = contrast.load_corpus(pd.DataFrame(rows)).set_index("doc_id")
+    for i in range(3):
+        assert "round-up" not in out.loc[f"t{i}", "text"] and out.loc[f"t{i}", "title"].startswith("Fighting in")
+    assert out.loc["o0", "title"] == "Fighting in Kharkiv: what we know"  # no label kind learned there

@@ -159,3 +159,12 @@ def test_shares_and_intervals_are_those_of_compare(ev):
         assert got.loc[r.source, "share"] == pytest.approx(r.x_belarus_share)
         assert got.loc[r.source, "ci_low"] == pytest.approx(r.x_belarus_share_low, nan_ok=True)
         assert got.loc[r.source, "ci_high"] == pytest.approx(r.x_belarus_share_high, nan_ok=True)
+
+
+def test_displayed_name_is_the_most_frequent_full_form_not_the_longest():
+    from contrast.voices import _display
+
+    names = pd.Series(["Donald Trump"] * 5 + ["Trump"] * 9 + ["Biden Aims Insult At Trump", "Billionaire Donald Trump"])
+    assert _display(names) == "Donald Trump"
+    assert _display(pd.Series(["Zelensky", "Zelensky"])) == "Zelensky"
+    assert _display(pd.Series(["Volodymyr Zelensky", "Zelensky", "Zelensky"])) == "Volodymyr Zelensky"
