@@ -197,9 +197,9 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     person the gazetteer knows ("Cyclone Batsirai" and "Hinkley B" have
     neither). People are merged within a group by the spelling-variant key of
     their surname ("Lukashenko" and "Aleksandr Lukashenko"; "Zelensky" and
-    "Zelenskyy"); the displayed name is the longest form of the most frequent
+    "Zelenskyy"); the displayed name is the most frequent full form of the most frequent
     spelling of the surname. Affiliation, role and side are the most frequent
-    among that person's rows.
+    among that person's rows in every group (one person, one affiliation).
 
     Returns
     -------
@@ -220,11 +220,15 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     by_role = set(df.loc[roles.isin(list(PERSON_ROLES)).fillna(False).to_numpy(), "_key"])
     known = {k for k, d in zip(df["_key"], df["_name"], strict=True) if _is_known_person(d.split()[-1:])}
     df = df[df["_key"].isin(by_role | known)]
+    # one person, one affiliation: read over every group's rows (a person is not American in one outlet
+    # and Italian in another because one story there also named Italy)
+    who = {k: (_mode(part["affiliation"]), _mode(part["role"]), _mode(part["actor"]))
+           for k, part in df.groupby("_key", sort=False)}
     out = []
-    for (g, _), part in df.groupby([by, "_key"], observed=True, sort=False):
+    for (g, k), part in df.groupby([by, "_key"], observed=True, sort=False):
+        aff, role, side = who[k]
         out.append({by: g, "name": _display(part["_name"]), "n": len(part),
-                    "share": len(part) / int(totals[g]), "affiliation": _mode(part["affiliation"]),
-                    "role": _mode(part["role"]), "side": _mode(part["actor"])})
+                    "share": len(part) / int(totals[g]), "affiliation": aff, "role": role, "side": side})
     if not out:  # named speakers, none a person ("The", headline labels)
         return pd.DataFrame(columns=cols)
     t = pd.DataFrame(out)

@@ -168,3 +168,14 @@ def test_displayed_name_is_the_most_frequent_full_form_not_the_longest():
     assert _display(names) == "Donald Trump"
     assert _display(pd.Series(["Zelensky", "Zelensky"])) == "Zelensky"
     assert _display(pd.Series(["Volodymyr Zelensky", "Zelensky", "Zelensky"])) == "Volodymyr Zelensky"
+
+
+def test_a_person_has_one_affiliation_across_outlets():
+    ev = pd.DataFrame({
+        "source": ["a"] * 3 + ["b"] * 5,
+        "family": "attribution", "label": "neutral",
+        "speaker": ["Donald Trump"] * 8, "speaker_resolved": [None] * 8, "speaker_type": "named", "speaker_start": 0,
+        "affiliation": ["IT", "IT", None, "US", "US", "US", None, None],
+        "role": ["head_of_state_or_government"] * 8, "actor": ["West"] * 8})
+    top = voices.top_speakers(ev)
+    assert set(top["affiliation"]) == {"US"} and list(top["n"]) == [3, 5]
