@@ -87,6 +87,11 @@ _HTML_HINT = re.compile(
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
+# ''quoted'' or ``quoted'': the typewriter convention of news archives (LexisNexis, the NYT texts of
+# PolNeAR) and of the Penn Treebank; read as a double quotation mark, so quotes are found whatever the export
+_DOUBLED_QUOTE = re.compile(r"(?<!['`])(?:''|``)(?!['`])")
+
+
 def _unescape(text: str) -> str:
     """Decode HTML character references, twice at most (exports often escape ``&`` again: ``&amp;quot;``)."""
     for _ in range(2):
@@ -119,7 +124,8 @@ def clean_text(text: str, *, name: str = "text") -> tuple[str, list[str], list[s
     """Normalise one article; return ``(text, removed_lines, notes)``.
 
     Removes a BOM and NUL bytes, normalises CRLF/CR to LF, strips HTML tags
-    when the text is HTML (noted), drops lines matching the boilerplate
+    when the text is HTML (noted), reads quotation marks typed as two
+    apostrophes or backticks as ``"``, drops lines matching the boilerplate
     lexicon (returned in ``removed_lines``), and strips blank edges.
     """
     global _BOILER
@@ -138,6 +144,8 @@ def clean_text(text: str, *, name: str = "text") -> tuple[str, list[str], list[s
         notes.append(f"{name}: HTML tags stripped")
     elif "&" in text:
         text = _unescape(text)  # entities without tags ("AT&amp;T said &quot;no&quot;")
+    if "''" in text or "``" in text:  # quotation marks typed as two apostrophes or backticks (archive exports)
+        text = _DOUBLED_QUOTE.sub('"', text)
     removed: list[str] = []
     keep: list[str] = []
     start, n, last = 0, len(text), 0

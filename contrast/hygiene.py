@@ -138,7 +138,7 @@ def _lead(unit: str, max_words: int = 6) -> str:
     return lead if len(lead.split()) <= max_words else ""
 
 
-def _trailing(unit: str, max_words: int = 6) -> str:
+def _trailing(unit: str, max_words: int = 8) -> str:
     """The label closing a unit after its last ``:`` or spaced dash ("...: Ukraine war daily round-up",
     "... - round-up"), at most ``max_words`` words, with text before it; else ``""``."""
     found = list(_TRAIL_SEP.finditer(unit))

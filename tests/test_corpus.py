@@ -301,3 +301,15 @@ def test_headline_split_keeps_a_text_without_edges_uncopied():
     text = "x" * 1000 + " y"  # one line too long to be a headline, nothing to strip
     title, body = _split_headline(text, None)
     assert title == "" and body is text
+
+
+def test_typewriter_quotes_are_quotes_and_lines_without_words_go():
+    from contrast.corpus import clean_text
+    from contrast.text import quote_spans
+
+    text, removed, _ = clean_text("Head\n\n___.\n\n.\n\nMrs. Clinton pledges to ''make sure our economy works.''"
+                                  " He said ``no'' twice.\n***\nEnd.")
+    assert text == 'Head\n\nMrs. Clinton pledges to "make sure our economy works." He said "no" twice.\nEnd.'
+    assert removed == ["___.", ".", "***"]
+    assert [text[a:b] for a, b in quote_spans(text)] == ['"make sure our economy works."', '"no"']
+    assert clean_text("It's Ukraine's war.")[0] == "It's Ukraine's war."  # one apostrophe stays
