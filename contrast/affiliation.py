@@ -71,30 +71,72 @@ ROLES: tuple[str, ...] = (
 #: A word (with inner dots, hyphens and apostrophes: "U.S.", "Russian-installed", "O'Brien")
 #: and, outside group 1, a possessive ending ("Russia's", "Reuters'").
 _TOKEN = re.compile(r"(\w+(?:[.\-]\w+|['’](?!s\b)\w+)*\.?)(?:['’]s\b|['’](?!\w))?")
+
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    """``lexicons/affiliation_words.tsv``: class -> its words (see the file's header)."""
+    t = load_table("affiliation_words")
+    out: dict[str, set[str]] = {}
+    for term, cls in zip(t["term"], t["class"], strict=True):
+        out.setdefault(cls, set()).add(term)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _word_values(cls: str) -> dict[str, tuple[str, ...]]:
+    """Value -> terms of a class of ``lexicons/affiliation_words.tsv`` with a value column."""
+    t = load_table("affiliation_words")
+    t = t[t["class"] == cls]
+    out: dict[str, tuple[str, ...]] = {}
+    for term, value in zip(t["term"], t["value"], strict=True):
+        out[value] = out.get(value, ()) + (term,)
+    return out
+
+
+def _abbreviation_regex() -> re.Pattern[str]:
+    """An abbreviation that ends a text ("Mr.", "Gen.", "No.", an initial): no sentence ends there.
+
+    From ``lexicons/abbreviations.tsv`` (titles, places, numbers).
+    """
+    t = load_table("abbreviations")
+    words = sorted({a[:-1] for a, k in zip(t["abbreviation"], t["kind"], strict=True)
+                    if k in {"title", "place", "number"} and a.endswith(".") and "." not in a[:-1]})
+    return re.compile(r"(?:\b[A-Z]\.|\b(?:" + "|".join(map(re.escape, words)) + r")\.)$")
+
+
+_WORDS = _word_classes()
 #: Prepositions after which a phrase no longer says whom the speaker speaks for
 #: ("ambassador to the UN", "mission in Ukraine"); of/for/from do.
-_STOP_PREPS = frozenset({"to", "in", "at", "on", "about", "with", "against", "over", "after",
-                         "near", "into", "toward", "towards", "between", "during", "amid",
-                         "and", "that", "who", "which", "as", "by"})
-_OF_PREPS = frozenset({"of", "for", "from"})
+_STOP_PREPS = _WORDS["stop_prep"]
+_OF_PREPS = _WORDS["of_prep"]
 #: Lower-case words that belong to a title before a name ("foreign minister", "the former").
-_TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "deputy", "prime",
-                          "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
+_TITLE_WORDS = _WORDS["title_word"]
+#: Lower-case words inside a title before a name ("Adviser to the Head of the Office").
+_LINK_WORDS = _WORDS["link_word"]
+#: Region names that are ordinary words first ("Western", "Central": districts of several countries).
+_GENERIC_REGIONS = _WORDS["generic_region"]
+#: Capitals too ambiguous to stand for a government (surnames, US places, common words).
+_CAPITAL_STOP = _WORDS["capital_stop"]
+_HE_SHE = _WORDS["person_pronoun"]
+_THEY_IT = _WORDS["group_pronoun"]
+_DEFINITE = _WORDS["definite"]
+_POSSESSIVES = _WORDS["possessive"]
+_ARTICLES = _WORDS["article"]
+#: Role nouns that, after "a/the", name one person ("he" can refer back to them).
+_PERSON_NOUNS = _WORDS["person_noun"]
+#: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
+_FIGHTING = _WORDS["fighting"]
+_AGENT_PREPS = _WORDS["agent_prep"]
+_MILITARY_MODIFIERS = _WORDS["military_modifier"]
+#: The generic nouns by which an article refers back to a body of a role ("the company").
+_GENERIC_NOUNS = _word_values("generic_noun")
+#: Groups of the bundled actor dictionary that name one state.
+_DICTIONARY_AFFILIATION = {group: state for state, groups in _word_values("actor_group").items() for group in groups}
+_ABBREV = _abbreviation_regex()
+
 _LOOKBACK = 400
 _STRETCH = 2000
 _WINDOW = 20_000
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+")
-_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
-_HE_SHE = frozenset({"he", "she", "i"})
-_THEY_IT = frozenset({"they", "it", "we"})
-_DEFINITE = frozenset({"the", "this", "that"})
-#: Capitals too ambiguous to stand for a government (surnames, US places, common words).
-_CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetown", "Hamilton",
-                           "Jamestown", "Saint John's", "Castries", "Roseau", "Male", "Praia",
-                           "Apia", "Avarua", "Palikir", "Ngerulmud", "Funafuti", "Vaduz",
-                           "Monaco", "San Marino", "Vatican City", "Singapore", "Luxembourg",
-                           "Kuwait City", "Mexico City", "Panama City", "Guatemala City",
-                           "Djibouti", "Andorra la Vella"})
 
 
 def name_key(name: str) -> str:
@@ -117,10 +159,6 @@ def name_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", s)
 
 
-#: Region names that are ordinary words first ("Western", "Central": districts of several countries).
-_GENERIC_REGIONS = frozenset({"western", "eastern", "northern", "southern", "central", "north", "south", "east",
-                              "west", "capital", "coast", "island", "islands", "lakes", "mountain", "valley",
-                              "upper", "lower", "interior", "national"})
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -534,11 +572,11 @@ class _Cast:
         before = [w.lower() for w in _words(self.text[max(0, offset - 40):offset])[-4:]]
         while before and before[-1] == "the":
             before.pop()
-        if len(before) >= 2 and before[-1] in {"of", "by"} and before[-2] in _FIGHTING:
+        if len(before) >= 2 and before[-1] in _AGENT_PREPS and before[-2] in _FIGHTING:
             return True
         after = _words(self.text[offset:offset + 60])[1:3]
         return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
-            (len(after) == 2 and after[0].lower() in {"armed", "air", "special"} and
+            (len(after) == 2 and after[0].lower() in _MILITARY_MODIFIERS and
              self.gaz.roles.get(" ".join(after).lower()) == "military")
 
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
@@ -691,7 +729,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cast.by_surname[surname] = ent
         cast.last_person = ent
     elif stype in {"institution", "anonymous", "title"}:
-        if stype == "title" and words[0].lower() in {"a", "an", "the"} and noun in _PERSON_NOUNS:
+        if stype == "title" and words[0].lower() in _ARTICLES and noun in _PERSON_NOUNS:
             cast.last_person = ent
         cast.last_group = ent
     if noun and aff:
@@ -704,22 +742,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     return aff, role, antecedent
 
 
-#: The generic nouns by which an article refers back to a body of a role ("the company").
-_GENERIC_NOUNS = {"company": ("company", "firm"),
-                  "ngo_or_international": ("organization", "organisation", "agency", "watchdog")}
 
 
 _PERSON_KINDS = frozenset({"person"})
-#: Groups of the bundled actor dictionary that name one state.
-_DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson"})
-_POSSESSIVES = frozenset({"his", "her", "its", "their"})
-#: Lower-case words inside a title before a name ("Adviser to the Head of the Office").
-_LINK_WORDS = frozenset({"of", "to", "the", "for", "and"})
-#: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
-_FIGHTING = frozenset({"strike", "strikes", "missile", "missiles", "shelling", "attack", "attacks", "invasion",
-                       "bombardment", "occupiers", "occupation", "aggression", "drones", "rockets", "offensive"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
@@ -741,10 +768,6 @@ def _offset_of(span: str, word: str) -> int:
     return i if i >= 0 else 0
 
 
-_PERSON_NOUNS = frozenset({"president", "prime minister", "minister", "spokesman", "spokeswoman",
-                           "spokesperson", "ambassador", "envoy", "governor", "mayor", "general",
-                           "commander", "secretary", "chancellor", "official", "adviser", "aide",
-                           "analyst", "expert", "leader", "senator", "lawmaker", "foreign minister"})
 
 
 @lru_cache(maxsize=50_000)
