@@ -32,9 +32,12 @@ country is never evidence.
 
 Countries, their demonyms and capitals come from the maintained
 ``countryinfo`` package (MIT); seats of power, institutions, organisations
-and a few office holders from ``lexicons/affiliation_aliases.tsv``; role nouns
-from ``lexicons/role_nouns.tsv``. Work per article is linear in the number of
-rows plus a bounded look-up per unresolved surname.
+from ``lexicons/affiliation_aliases.tsv``; well-known office holders (heads of
+state and government, ministers of the conflict's states and the West, heads of
+international organisations, with their offices and years) from
+``lexicons/people.tsv``; role nouns from ``lexicons/role_nouns.tsv``. Work per
+article is linear in the number of rows plus a bounded look-up per unresolved
+surname.
 """
 
 from __future__ import annotations
@@ -329,11 +332,24 @@ def default_gazetteer() -> Gazetteer:
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
+    for form, entry in _people().items():
+        aliases[" ".join(_words(form))] = entry
     rt = load_table("role_nouns")
     roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
     gaz = Gazetteer.build(aliases, roles)
     _DEFAULT[0] = gaz
     return gaz
+
+
+def _people() -> dict[str, tuple[str, str, str]]:
+    """Every form (name, spelling variants, the short form) of ``lexicons/people.tsv`` -> ``(affiliation, role, "person")``."""
+    t = load_table("people")
+    out: dict[str, tuple[str, str, str]] = {}
+    for name, variants, short, aff, role in t[["name", "variants", "short", "affiliation", "role"]].itertuples(index=False):
+        for form in [name, *variants.split("|"), *short.split("|")]:
+            if form.strip():
+                out[form.strip()] = (aff, role, "person")
+    return out
 
 
 #: The bundled gazetteer once built (so cached readings are used only with it).
