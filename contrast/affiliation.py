@@ -450,6 +450,7 @@ class _Cast:
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
     last_group: _Entity | None = None
+    last_state: str = ""  # the state of the last speaker that had one
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
@@ -572,15 +573,19 @@ class _Cast:
         None when it names none; ``""`` when it names more than one state: "Russia
         shelled Kharkiv, the aide said" does not tell whose aide speaks.
         """
+        states = self.states_named(lo, hi)
+        if not states:
+            return None
+        return states[0] if len(set(states)) == 1 else ""
+
+    def states_named(self, lo: int, hi: int) -> list[str]:
+        """The states ``text[lo:hi]`` names, in text order, less those named as the side that fights."""
         text = self.text[lo:hi]
         found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
         found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
-        states = [m for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])]
-        if not states:
-            return None
-        return states[0][1] if len({m[1] for m in states}) == 1 else ""
+        return [m[1] for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])]
 
     def _fighting(self, offset: int) -> bool:
         """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
@@ -735,12 +740,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
         # else the headline, is about, when it names one state only (see _Cast.sole_country)
-        sole = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
-        if sole is None:
-            sole = cast.sole_country(0, cast.first_line_end())
-        aff = sole or ""
+        aff = _place_of_unnamed(cast, r["speaker_start"])
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
+    if aff and aff not in gaz.organisations:
+        cast.last_state = aff
     if person:
         cast.by_surname[surname] = ent
         cast.last_person = ent
@@ -768,6 +772,23 @@ _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
 _STATE_KINDS = frozenset({"country", "demonym", "capital", "province"})
+
+
+def _place_of_unnamed(cast: _Cast, start: int) -> str:
+    """The state of an unnamed official ("officials say", "the embassy confirms") speaking at ``start``.
+
+    The one state the sentence before the speaker names, or else the headline; where
+    it names several, the one the article's last speaker with a state belongs to
+    ("Russia claims control of Kherson" then "Defence ministry says"), else none.
+    """
+    sent = cast.states_named(cast.sentence_start(start), start)
+    if not sent:
+        sent = cast.states_named(0, cast.first_line_end())
+    if not sent:
+        return ""
+    if len(set(sent)) == 1:
+        return sent[0]
+    return cast.last_state if cast.last_state in sent else ""
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
