@@ -129,6 +129,8 @@ _PERSON_NOUNS = _WORDS["person_noun"]
 #: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
 _FIGHTING = _WORDS["fighting"]
 _AGENT_PREPS = _WORDS["agent_prep"]
+#: Prepositions before the other party of an act ("talks with Russia", "sanctions against Moscow").
+_COUNTERPART_PREPS = _WORDS["counterpart_prep"]
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -585,7 +587,16 @@ class _Cast:
         found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
-        return [m[1] for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])]
+        return [m[1] for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
+                and not self._counterpart(lo + m[0])]
+
+    def _counterpart(self, offset: int) -> bool:
+        """The state mention at ``offset`` is the other party of an act ("talks with Russia",
+        "sanctions against Moscow", "aid to Ukraine"), not the source's own state."""
+        before = _words(self.text[max(0, offset - 20):offset])[-2:]
+        while before and before[-1].lower() in _ARTICLES:
+            before.pop()
+        return bool(before) and before[-1].lower() in _COUNTERPART_PREPS
 
     def _fighting(self, offset: int) -> bool:
         """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
@@ -766,12 +777,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 _PERSON_KINDS = frozenset({"person"})
 #: Roles whose bearers, unnamed, belong to the place the story is about.
-_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson"})
+#: (heads of state and government and legislators too: "president has said", "— lawmaker")
+_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
+                                "head_of_state_or_government", "legislator"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
-_STATE_KINDS = frozenset({"country", "demonym", "capital", "province"})
+_STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
 
 
 def _place_of_unnamed(cast: _Cast, start: int) -> str:
