@@ -748,6 +748,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
         # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
         aff = cast.lede_reading(noun)
+        if not aff:
+            # "... — defense ministry" over "the Russian defense ministry said": the title of a later mention
+            own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
+            aff, role2 = cast.title_elsewhere(noun, skip=own, fold=True)
+            role = role or role2
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
         # else the headline, is about, when it names one state only (see _Cast.sole_country)
