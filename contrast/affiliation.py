@@ -131,6 +131,10 @@ _FIGHTING = _WORDS["fighting"]
 _AGENT_PREPS = _WORDS["agent_prep"]
 #: Prepositions before the other party of an act ("talks with Russia", "sanctions against Moscow").
 _COUNTERPART_PREPS = _WORDS["counterpart_prep"]
+#: Prepositions of place after an official ("officials in Mariupol"): the place's officials.
+_LOCATIVE_PREPS = _WORDS["locative_prep"]
+#: Roles that a place after a locative preposition tells the affiliation of.
+_LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -408,6 +412,15 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         role = prole
     if not role and kind in {"country", "capital"}:
         role = "minister_or_official"  # a state speaking: its government
+    if not aff and stop < len(low) and low[stop] in _LOCATIVE_PREPS and role in _LOCATED_ROLES:
+        # "authorities in the breakaway Donetsk Republic", "officials in besieged Mariupol": the place's
+        # officials (not "the ambassador in Moscow" or "troops in Ukraine": other roles)
+        rest = low[stop + 1:]
+        end = stop + 1 + next((i for i, w in enumerate(rest) if w in _STOP_PREPS), len(rest))
+        there = gaz.places(words[stop + 1:end])
+        if there:
+            aff, kind = there[0][2], there[0][4]
+            role = "local_official" if kind == "province" else role
     if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
     return aff, role, noun, kind
@@ -682,6 +695,11 @@ def _speaker_words(text: str, r: Mapping[str, Any]) -> list[str]:
         if re.match(r"\s*(?:the |a |an |who is |[A-Z])", appos) and not re.match(
                 r"\s*(?:said|says|told|added|adding|according|which|who said)\b", low):
             words += _words(appos)
+    elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60:
+        # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
+        between = _words(tail[: r["start"] - e])
+        if between and between[0].lower() in _LOCATIVE_PREPS and len(between) <= 5:
+            words += between
     return words
 
 
