@@ -385,6 +385,11 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
     places = gaz.places(words[:stop])
+    two_states = bool(places) and stop < len(low) and low[stop] == "and" and \
+        any(p[2] != places[0][2] for p in gaz.places(words[stop + 1:stop + 4]))
+    if two_states:
+        # "Russian and Ukrainian officials", "Russia and Ukraine": two states speak, no one affiliation
+        places, stop = [], next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop), len(low))
     all_nouns = gaz.role_nouns(low[:stop])
     if any(p[4] == "province" for p in places):
         # a region or town tells the allegiance of its local officials only ("Kharkiv governor")
@@ -412,7 +417,7 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         role = prole
     if not role and kind in {"country", "capital"}:
         role = "minister_or_official"  # a state speaking: its government
-    if not aff and stop < len(low) and low[stop] in _LOCATIVE_PREPS and role in _LOCATED_ROLES:
+    if not aff and not two_states and stop < len(low) and low[stop] in _LOCATIVE_PREPS and role in _LOCATED_ROLES:
         # "authorities in the breakaway Donetsk Republic", "officials in besieged Mariupol": the place's
         # officials (not "the ambassador in Moscow" or "troops in Ukraine": other roles)
         rest = low[stop + 1:]
@@ -420,7 +425,7 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         there = gaz.places(words[stop + 1:end])
         if there:
             aff, kind = there[0][2], there[0][4]
-            role = "local_official" if kind == "province" else role
+            role = "local_official" if kind == "province" else (there[0][3] or role)
     if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
     return aff, role, noun, kind
@@ -774,7 +779,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and not person and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms": officials of the place the sentence, or
         # else the headline, is about, when it names one state only (see _Cast.sole_country)
-        aff = _place_of_unnamed(cast, r["speaker_start"])
+        cue = r.get("start")
+        own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
+        aff = _place_of_unnamed(cast, r["speaker_start"], own_end)
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
@@ -810,16 +817,20 @@ _COUNTRY_KINDS = frozenset({"country", "demonym"})
 _STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
 
 
-def _place_of_unnamed(cast: _Cast, start: int) -> str:
+def _place_of_unnamed(cast: _Cast, start: int, own_end: int) -> str:
     """The state of an unnamed official ("officials say", "the embassy confirms") speaking at ``start``.
 
-    The one state the sentence before the speaker names, or else the headline; where
-    it names several, the one the article's last speaker with a state belongs to
-    ("Russia claims control of Kherson" then "Defence ministry says"), else none.
+    The one state the sentence before the speaker names, or else the headline (less
+    the speaker's own phrase, which ends at ``own_end``: "the ambassador in Moscow"
+    is no Russian); where it names several, the one the article's last speaker with
+    a state belongs to ("Russia claims control of Kherson" then "Defence ministry
+    says"), else none.
     """
     sent = cast.states_named(cast.sentence_start(start), start)
     if not sent:
-        sent = cast.states_named(0, cast.first_line_end())
+        head = cast.first_line_end()
+        sent = cast.states_named(0, min(start, head)) + cast.states_named(max(own_end, start), head) \
+            if start < head else cast.states_named(0, head)
     if not sent:
         return ""
     if len(set(sent)) == 1:
