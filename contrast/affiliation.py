@@ -776,9 +776,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
             aff, role2 = cast.title_elsewhere(noun, skip=own, fold=True)
             role = role or role2
-    if not aff and not person and role in _PLACE_BOUND_ROLES:
-        # "officials say", "the embassy confirms": officials of the place the sentence, or
-        # else the headline, is about, when it names one state only (see _Cast.sole_country)
+    if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
+        # "officials say", "the embassy confirms", and a named person whose title gives no state
+        # ("the Senate's deputy speaker Yevgeny Bushmin"): officials of the place the sentence, or
+        # else the headline, is about (see _place_of_unnamed)
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end)

@@ -395,6 +395,12 @@ PLACES = [
     # officials "in" a place are its officials
     ("Officials in besieged Mariupol said 300 people died.", ("UA", "local_official", "Ukraine")),
     ("Authorities in the breakaway Donetsk Republic said a depot was hit.", ("RU", "local_official", "Russia")),
+    # a named person whose title tells no state is placed like an unnamed official
+    ("Russia will protect its citizens, the Senate's deputy speaker Yevgeny Bushmin said.",
+     ("RU", "legislator", "Russia")),
+    # a headline's commander-in-chief (a role noun)
+    ("Sailors will continue service, commander-in-chief says\nCommander-in-Chief of the Russian Navy, "
+     "Admiral Nikolay Yevmenov, met the crew.", ("RU", "military", "Russia")),
     # several states named: the one the article's last speaker with a state belongs to
     ("Armenia hopes for peace, officials said. Armenia regrets the violence in Ukraine, a foreign "
      "ministry spokesman said.", ("AM", "spokesperson", "other")),
@@ -422,6 +428,7 @@ EMPTY_PLACES = [
     "Armenia regrets the violence in Ukraine, a foreign ministry spokesman said.",  # two states, no earlier speaker
     "Russia shelled Kharkiv overnight, the aide said.",  # two states
     "Danilov said the report was false.",  # a surname the people file does not give alone
+    "Russia will protect its citizens, John Smith said.",  # a name without a title is not placed
 ]
 
 
