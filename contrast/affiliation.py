@@ -123,6 +123,7 @@ _HE_SHE = _WORDS["person_pronoun"]
 _THEY_IT = _WORDS["group_pronoun"]
 _DEFINITE = _WORDS["definite"]
 _POSSESSIVES = _WORDS["possessive"]
+_PERSON_POSSESSIVES = _WORDS["person_possessive"]
 _ARTICLES = _WORDS["article"]
 #: Role nouns that, after "a/the", name one person ("he" can refer back to them).
 _PERSON_NOUNS = _WORDS["person_noun"]
@@ -722,20 +723,27 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
         ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
                                                          (cast.last_person if low0 == "they" else None))
-        if ent is not None:
+        if ent is not None and (ent.affiliation or low0 in _HE_SHE):
             return ent.affiliation, ent.role, ent.mention
-        # no earlier speaker: the sentence's first person ("Biden ... as he says") or body ("it says")
+        # no earlier speaker (or, for "it", one without a state): the sentence's first person ("Biden ... as he says") or body ("it says")
         kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
         aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
+        if not aff and low0 not in _HE_SHE:
+            # "The Ukrainian Emergency Service released footage of what it said": a body of the one
+            # state its sentence names
+            aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
         return aff, role, ""
     if low0 in _POSSESSIVES and len(words) > 1 and not aff:
         # "his spokesperson", "its press service": the owner's affiliation
-        ent = cast.last_person if low0 in {"his", "her"} else cast.last_group
+        ent = cast.last_person if low0 in _PERSON_POSSESSIVES else cast.last_group
         if ent is not None:
             aff, antecedent = ent.affiliation, ent.mention
         else:
-            kinds = _PERSON_KINDS if low0 in {"his", "her"} else _BODY_KINDS
+            kinds = _PERSON_KINDS if low0 in _PERSON_POSSESSIVES else _BODY_KINDS
             aff, _ = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
+            if not aff and low0 not in _PERSON_POSSESSIVES:
+                # "Members of the Korean band BTS ..., their agency said": the sentence's one state
+                aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
     name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)

@@ -401,6 +401,11 @@ PLACES = [
     # a headline's commander-in-chief (a role noun)
     ("Sailors will continue service, commander-in-chief says\nCommander-in-Chief of the Russian Navy, "
      "Admiral Nikolay Yevmenov, met the crew.", ("RU", "military", "Russia")),
+    # "it" and "their" with no earlier body that has a state: the sentence's one state
+    ("The Ukrainian Emergency Service released footage of what it said was a rescue.",
+     ("UA", "", "Ukraine")),
+    ("Members of the Polish band must all serve in the army, their agency has said.",
+     ("PL", "minister_or_official", "West")),  # "agency": the role the noun gives
     # several states named: the one the article's last speaker with a state belongs to
     ("Armenia hopes for peace, officials said. Armenia regrets the violence in Ukraine, a foreign "
      "ministry spokesman said.", ("AM", "spokesperson", "other")),
@@ -429,6 +434,7 @@ EMPTY_PLACES = [
     "Russia shelled Kharkiv overnight, the aide said.",  # two states
     "Danilov said the report was false.",  # a surname the people file does not give alone
     "Russia will protect its citizens, John Smith said.",  # a name without a title is not placed
+    "Russian troops shelled the town, it said.",  # only the side that fights: "it" stays unknown
 ]
 
 
