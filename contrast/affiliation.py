@@ -21,12 +21,22 @@ every attribution row, actor mention and number with a speaker:
     :func:`default_sides`), which the user changes with one argument
     (``extract(corpus, sides=...)``).
 
-Unnamed officials ("officials said", "the embassy confirms") belong to the
-state their sentence, or else the headline, names, only when it names one
-state; a state named as the side that fights ("Russian troops", "Russia's
-strikes") is no evidence. A headline's role noun ("adviser says") takes the
-lede's titled mention ("Adviser ... Mykhailo Podoliak"); "his spokesperson"
-takes its owner's affiliation; spelling variants of a known person
+Unnamed officials ("officials said", "the embassy confirms", "president has
+said", "— lawmaker"), and named people whose title tells no state ("the
+Senate's deputy speaker Yevgeny Bushmin"), belong to the state their
+sentence, or else the headline, names, when it names one state; where it
+names several, to the one the article's last speaker with a state belongs to
+("Russia claims control of Kherson" then "Defence ministry says"), else to
+none. A state named as the side that fights ("Russian troops", "Russia's
+strikes", "the Russian war") or as the other party of an act ("talks with
+Russia", "sanctions against Moscow", "aid to Ukraine") is no evidence.
+Officials and authorities "in" a place are its own ("officials in besieged
+Mariupol"); two states coordinated in one speaker phrase ("Russian and
+Ukrainian officials") give no one affiliation. A headline's role noun
+("adviser says") takes the lede's titled mention ("Adviser ... Mykhailo
+Podoliak") or a later titled one ("the Russian defense ministry said"); "his
+spokesperson" takes its owner's affiliation, "it" or "their agency" with no
+such owner the sentence's one state; spelling variants of a known person
 ("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
 country is never evidence.
 
