@@ -735,7 +735,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
                                                          (cast.last_person if low0 == "they" else None))
         if ent is not None and (ent.affiliation or low0 in _HE_SHE):
             return ent.affiliation, ent.role, ent.mention
-        # no earlier speaker (or, for "it", one without a state): the sentence's first person ("Biden ... as he says") or body ("it says")
+        # no earlier speaker (or, for "it", one without a state): the sentence's first person
+        # ("Biden ... as he says") or body ("it says")
         kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
         aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
         if not aff and low0 not in _HE_SHE:
@@ -820,8 +821,6 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         for generic in _GENERIC_NOUNS.get(role, ()):
             cast.by_noun.setdefault(generic, ent)
     return aff, role, antecedent
-
-
 
 
 _PERSON_KINDS = frozenset({"person"})
