@@ -40,8 +40,12 @@ session 20, before any of that session's affiliation rules were written):
 order, after those of ``heldout`` and ``heldout2`` (no story in more than one;
 NBC and TASS have no held-out stories left, so seven outlets, 56 stories).
 Its 40 speakers were annotated by reading the stories alone, the same way,
-before contrast's affiliation was run on them; it is measured once, at the
-end of that session's work.
+before contrast's affiliation was run on them; it was measured once, at the
+end of that session's work (no rule changed after): side coverage 0.615
+(0.590 before the session's rules), coverage of found speakers 0.828, side
+accuracy 1.000, affiliation accuracy 0.958, attribution recall 0.750 (under
+its 0.80 target). The session's rules were written on the errors of ``dev``,
+``heldout``, ``heldout2`` and ``heldout_cf``, all measured before and so seen.
 
 A held-out set from another war and other outlets: five whole
 articles of the 2014 crisis (``../shared/eval/conflict_framing``, Faerber et
@@ -52,7 +56,9 @@ defense minister"). A second such set, ``heldout_cf2``, drawn and annotated with
 ``heldout3`` before that session's rule changes: the first five articles not
 used before in the order of their number (12, 13, 15, 19, 20); 12 and 19 have no
 source of a report (a police non-statement, a government order's text), so its
-28 speakers are in articles 13, 15 and 20.
+28 speakers are in articles 13, 15 and 20. Measured once at the end of session
+20: side coverage 0.808 (0.808 before), side and affiliation accuracy 1.000,
+attribution recall 0.893.
 
 Measures (per half)
 -------------------
