@@ -21,20 +21,33 @@ every attribution row, actor mention and number with a speaker:
     :func:`default_sides`), which the user changes with one argument
     (``extract(corpus, sides=...)``).
 
-Unnamed officials ("officials said", "the embassy confirms") belong to the
-state their sentence, or else the headline, names, only when it names one
-state; a state named as the side that fights ("Russian troops", "Russia's
-strikes") is no evidence. A headline's role noun ("adviser says") takes the
-lede's titled mention ("Adviser ... Mykhailo Podoliak"); "his spokesperson"
-takes its owner's affiliation; spelling variants of a known person
+Unnamed officials ("officials said", "the embassy confirms", "president has
+said", "— lawmaker"), and named people whose title tells no state ("the
+Senate's deputy speaker Yevgeny Bushmin"), belong to the state their
+sentence, or else the headline, names, when it names one state; where it
+names several, to the one the article's last speaker with a state belongs to
+("Russia claims control of Kherson" then "Defence ministry says"), else to
+none. A state named as the side that fights ("Russian troops", "Russia's
+strikes", "the Russian war") or as the other party of an act ("talks with
+Russia", "sanctions against Moscow", "aid to Ukraine") is no evidence.
+Officials and authorities "in" a place are its own ("officials in besieged
+Mariupol"); two states coordinated in one speaker phrase ("Russian and
+Ukrainian officials") give no one affiliation. A headline's role noun
+("adviser says") takes the lede's titled mention ("Adviser ... Mykhailo
+Podoliak") or a later titled one ("the Russian defense ministry said"); "his
+spokesperson" takes its owner's affiliation, "it" or "their agency" with no
+such owner the sentence's one state; spelling variants of a known person
 ("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
 country is never evidence.
 
 Countries, their demonyms and capitals come from the maintained
 ``countryinfo`` package (MIT); seats of power, institutions, organisations
-and a few office holders from ``lexicons/affiliation_aliases.tsv``; role nouns
-from ``lexicons/role_nouns.tsv``. Work per article is linear in the number of
-rows plus a bounded look-up per unresolved surname.
+from ``lexicons/affiliation_aliases.tsv``; well-known office holders (heads of
+state and government, ministers of the conflict's states and the West, heads of
+international organisations, with their offices and years) from
+``lexicons/people.tsv``; role nouns from ``lexicons/role_nouns.tsv``. Work per
+article is linear in the number of rows plus a bounded look-up per unresolved
+surname.
 """
 
 from __future__ import annotations
@@ -71,30 +84,79 @@ ROLES: tuple[str, ...] = (
 #: A word (with inner dots, hyphens and apostrophes: "U.S.", "Russian-installed", "O'Brien")
 #: and, outside group 1, a possessive ending ("Russia's", "Reuters'").
 _TOKEN = re.compile(r"(\w+(?:[.\-]\w+|['’](?!s\b)\w+)*\.?)(?:['’]s\b|['’](?!\w))?")
+
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    """``lexicons/affiliation_words.tsv``: class -> its words (see the file's header)."""
+    t = load_table("affiliation_words")
+    out: dict[str, set[str]] = {}
+    for term, cls in zip(t["term"], t["class"], strict=True):
+        out.setdefault(cls, set()).add(term)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _word_values(cls: str) -> dict[str, tuple[str, ...]]:
+    """Value -> terms of a class of ``lexicons/affiliation_words.tsv`` with a value column."""
+    t = load_table("affiliation_words")
+    t = t[t["class"] == cls]
+    out: dict[str, tuple[str, ...]] = {}
+    for term, value in zip(t["term"], t["value"], strict=True):
+        out[value] = out.get(value, ()) + (term,)
+    return out
+
+
+def _abbreviation_regex() -> re.Pattern[str]:
+    """An abbreviation that ends a text ("Mr.", "Gen.", "No.", an initial): no sentence ends there.
+
+    From ``lexicons/abbreviations.tsv`` (titles, places, numbers).
+    """
+    t = load_table("abbreviations")
+    words = sorted({a[:-1] for a, k in zip(t["abbreviation"], t["kind"], strict=True)
+                    if k in {"title", "place", "number"} and a.endswith(".") and "." not in a[:-1]})
+    return re.compile(r"(?:\b[A-Z]\.|\b(?:" + "|".join(map(re.escape, words)) + r")\.)$")
+
+
+_WORDS = _word_classes()
 #: Prepositions after which a phrase no longer says whom the speaker speaks for
 #: ("ambassador to the UN", "mission in Ukraine"); of/for/from do.
-_STOP_PREPS = frozenset({"to", "in", "at", "on", "about", "with", "against", "over", "after",
-                         "near", "into", "toward", "towards", "between", "during", "amid",
-                         "and", "that", "who", "which", "as", "by"})
-_OF_PREPS = frozenset({"of", "for", "from"})
+_STOP_PREPS = _WORDS["stop_prep"]
+_OF_PREPS = _WORDS["of_prep"]
 #: Lower-case words that belong to a title before a name ("foreign minister", "the former").
-_TITLE_WORDS = frozenset({"the", "of", "for", "foreign", "defence", "defense", "deputy", "prime",
-                          "former", "acting", "interior", "top", "senior", "chief", "head", "first"})
+_TITLE_WORDS = _WORDS["title_word"]
+#: Lower-case words inside a title before a name ("Adviser to the Head of the Office").
+_LINK_WORDS = _WORDS["link_word"]
+#: Region names that are ordinary words first ("Western", "Central": districts of several countries).
+_GENERIC_REGIONS = _WORDS["generic_region"]
+#: Capitals too ambiguous to stand for a government (surnames, US places, common words).
+_CAPITAL_STOP = _WORDS["capital_stop"]
+_HE_SHE = _WORDS["person_pronoun"]
+_THEY_IT = _WORDS["group_pronoun"]
+_DEFINITE = _WORDS["definite"]
+_POSSESSIVES = _WORDS["possessive"]
+_PERSON_POSSESSIVES = _WORDS["person_possessive"]
+_ARTICLES = _WORDS["article"]
+#: Role nouns that, after "a/the", name one person ("he" can refer back to them).
+_PERSON_NOUNS = _WORDS["person_noun"]
+#: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
+_FIGHTING = _WORDS["fighting"]
+_AGENT_PREPS = _WORDS["agent_prep"]
+#: Prepositions before the other party of an act ("talks with Russia", "sanctions against Moscow").
+_COUNTERPART_PREPS = _WORDS["counterpart_prep"]
+#: Prepositions of place after an official ("officials in Mariupol"): the place's officials.
+_LOCATIVE_PREPS = _WORDS["locative_prep"]
+#: Roles that a place after a locative preposition tells the affiliation of.
+_LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
+_MILITARY_MODIFIERS = _WORDS["military_modifier"]
+#: The generic nouns by which an article refers back to a body of a role ("the company").
+_GENERIC_NOUNS = _word_values("generic_noun")
+#: Groups of the bundled actor dictionary that name one state.
+_DICTIONARY_AFFILIATION = {group: state for state, groups in _word_values("actor_group").items() for group in groups}
+_ABBREV = _abbreviation_regex()
+
 _LOOKBACK = 400
 _STRETCH = 2000
 _WINDOW = 20_000
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+")
-_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Fmr|Amb|Gen|Lt|Col|Sen|Rep|Gov|St|No|Adm|Prof)\.)$")
-_HE_SHE = frozenset({"he", "she", "i"})
-_THEY_IT = frozenset({"they", "it", "we"})
-_DEFINITE = frozenset({"the", "this", "that"})
-#: Capitals too ambiguous to stand for a government (surnames, US places, common words).
-_CAPITAL_STOP = frozenset({"Washington D.C.", "Victoria", "Kingston", "Georgetown", "Hamilton",
-                           "Jamestown", "Saint John's", "Castries", "Roseau", "Male", "Praia",
-                           "Apia", "Avarua", "Palikir", "Ngerulmud", "Funafuti", "Vaduz",
-                           "Monaco", "San Marino", "Vatican City", "Singapore", "Luxembourg",
-                           "Kuwait City", "Mexico City", "Panama City", "Guatemala City",
-                           "Djibouti", "Andorra la Vella"})
 
 
 def name_key(name: str) -> str:
@@ -117,10 +179,6 @@ def name_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", s)
 
 
-#: Region names that are ordinary words first ("Western", "Central": districts of several countries).
-_GENERIC_REGIONS = frozenset({"western", "eastern", "northern", "southern", "central", "north", "south", "east",
-                              "west", "capital", "coast", "island", "islands", "lakes", "mountain", "valley",
-                              "upper", "lower", "interior", "national"})
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -291,11 +349,24 @@ def default_gazetteer() -> Gazetteer:
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
+    for form, entry in _people().items():
+        aliases[" ".join(_words(form))] = entry
     rt = load_table("role_nouns")
     roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
     gaz = Gazetteer.build(aliases, roles)
     _DEFAULT[0] = gaz
     return gaz
+
+
+def _people() -> dict[str, tuple[str, str, str]]:
+    """Every form (name, spelling variants, the short form) of ``lexicons/people.tsv`` -> ``(affiliation, role, "person")``."""
+    t = load_table("people")
+    out: dict[str, tuple[str, str, str]] = {}
+    for name, variants, short, aff, role in t[["name", "variants", "short", "affiliation", "role"]].itertuples(index=False):
+        for form in [name, *variants.split("|"), *short.split("|")]:
+            if form.strip():
+                out[form.strip()] = (aff, role, "person")
+    return out
 
 
 #: The bundled gazetteer once built (so cached readings are used only with it).
@@ -325,6 +396,11 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
     places = gaz.places(words[:stop])
+    two_states = bool(places) and stop < len(low) and low[stop] == "and" and \
+        any(p[2] != places[0][2] for p in gaz.places(words[stop + 1:stop + 4]))
+    if two_states:
+        # "Russian and Ukrainian officials", "Russia and Ukraine": two states speak, no one affiliation
+        places, stop = [], next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop), len(low))
     all_nouns = gaz.role_nouns(low[:stop])
     if any(p[4] == "province" for p in places):
         # a region or town tells the allegiance of its local officials only ("Kharkiv governor")
@@ -352,6 +428,15 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         role = prole
     if not role and kind in {"country", "capital"}:
         role = "minister_or_official"  # a state speaking: its government
+    if not aff and not two_states and stop < len(low) and low[stop] in _LOCATIVE_PREPS and role in _LOCATED_ROLES:
+        # "authorities in the breakaway Donetsk Republic", "officials in besieged Mariupol": the place's
+        # officials (not "the ambassador in Moscow" or "troops in Ukraine": other roles)
+        rest = low[stop + 1:]
+        end = stop + 1 + next((i for i, w in enumerate(rest) if w in _STOP_PREPS), len(rest))
+        there = gaz.places(words[stop + 1:end])
+        if there:
+            aff, kind = there[0][2], there[0][4]
+            role = "local_official" if kind == "province" else (there[0][3] or role)
     if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
     return aff, role, noun, kind
@@ -396,6 +481,7 @@ class _Cast:
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
     last_group: _Entity | None = None
+    last_state: str = ""  # the state of the last speaker that had one
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
@@ -518,15 +604,28 @@ class _Cast:
         None when it names none; ``""`` when it names more than one state: "Russia
         shelled Kharkiv, the aide said" does not tell whose aide speaks.
         """
+        states = self.states_named(lo, hi)
+        if not states:
+            return None
+        return states[0] if len(set(states)) == 1 else ""
+
+    def states_named(self, lo: int, hi: int) -> list[str]:
+        """The states ``text[lo:hi]`` names, in text order, less those named as the side that fights."""
         text = self.text[lo:hi]
         found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
         found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
-        states = [m for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])]
-        if not states:
-            return None
-        return states[0][1] if len({m[1] for m in states}) == 1 else ""
+        return [m[1] for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
+                and not self._counterpart(lo + m[0])]
+
+    def _counterpart(self, offset: int) -> bool:
+        """The state mention at ``offset`` is the other party of an act ("talks with Russia",
+        "sanctions against Moscow", "aid to Ukraine"), not the source's own state."""
+        before = _words(self.text[max(0, offset - 20):offset])[-2:]
+        while before and before[-1].lower() in _ARTICLES:
+            before.pop()
+        return bool(before) and before[-1].lower() in _COUNTERPART_PREPS
 
     def _fighting(self, offset: int) -> bool:
         """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
@@ -534,11 +633,11 @@ class _Cast:
         before = [w.lower() for w in _words(self.text[max(0, offset - 40):offset])[-4:]]
         while before and before[-1] == "the":
             before.pop()
-        if len(before) >= 2 and before[-1] in {"of", "by"} and before[-2] in _FIGHTING:
+        if len(before) >= 2 and before[-1] in _AGENT_PREPS and before[-2] in _FIGHTING:
             return True
         after = _words(self.text[offset:offset + 60])[1:3]
         return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
-            (len(after) == 2 and after[0].lower() in {"armed", "air", "special"} and
+            (len(after) == 2 and after[0].lower() in _MILITARY_MODIFIERS and
              self.gaz.roles.get(" ".join(after).lower()) == "military")
 
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
@@ -612,6 +711,11 @@ def _speaker_words(text: str, r: Mapping[str, Any]) -> list[str]:
         if re.match(r"\s*(?:the |a |an |who is |[A-Z])", appos) and not re.match(
                 r"\s*(?:said|says|told|added|adding|according|which|who said)\b", low):
             words += _words(appos)
+    elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60:
+        # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
+        between = _words(tail[: r["start"] - e])
+        if between and between[0].lower() in _LOCATIVE_PREPS and len(between) <= 5:
+            words += between
     return words
 
 
@@ -629,20 +733,28 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
         ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
                                                          (cast.last_person if low0 == "they" else None))
-        if ent is not None:
+        if ent is not None and (ent.affiliation or low0 in _HE_SHE):
             return ent.affiliation, ent.role, ent.mention
-        # no earlier speaker: the sentence's first person ("Biden ... as he says") or body ("it says")
+        # no earlier speaker (or, for "it", one without a state): the sentence's first person
+        # ("Biden ... as he says") or body ("it says")
         kinds = _PERSON_KINDS if low0 in _HE_SHE else _BODY_KINDS
         aff, role = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
+        if not aff and low0 not in _HE_SHE:
+            # "The Ukrainian Emergency Service released footage of what it said": a body of the one
+            # state its sentence names
+            aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
         return aff, role, ""
     if low0 in _POSSESSIVES and len(words) > 1 and not aff:
         # "his spokesperson", "its press service": the owner's affiliation
-        ent = cast.last_person if low0 in {"his", "her"} else cast.last_group
+        ent = cast.last_person if low0 in _PERSON_POSSESSIVES else cast.last_group
         if ent is not None:
             aff, antecedent = ent.affiliation, ent.mention
         else:
-            kinds = _PERSON_KINDS if low0 in {"his", "her"} else _BODY_KINDS
+            kinds = _PERSON_KINDS if low0 in _PERSON_POSSESSIVES else _BODY_KINDS
             aff, _ = cast.mention_before(r["speaker_start"], kinds, same_sentence=True, first=True)
+            if not aff and low0 not in _PERSON_POSSESSIVES:
+                # "Members of the Korean band BTS ..., their agency said": the sentence's one state
+                aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
     name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
@@ -678,20 +790,27 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
         # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
         aff = cast.lede_reading(noun)
-    if not aff and not person and role in _PLACE_BOUND_ROLES:
-        # "officials say", "the embassy confirms": officials of the place the sentence, or
-        # else the headline, is about, when it names one state only (see _Cast.sole_country)
-        sole = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
-        if sole is None:
-            sole = cast.sole_country(0, cast.first_line_end())
-        aff = sole or ""
+        if not aff:
+            # "... — defense ministry" over "the Russian defense ministry said": the title of a later mention
+            own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
+            aff, role2 = cast.title_elsewhere(noun, skip=own, fold=True)
+            role = role or role2
+    if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
+        # "officials say", "the embassy confirms", and a named person whose title gives no state
+        # ("the Senate's deputy speaker Yevgeny Bushmin"): officials of the place the sentence, or
+        # else the headline, is about (see _place_of_unnamed)
+        cue = r.get("start")
+        own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
+        aff = _place_of_unnamed(cast, r["speaker_start"], own_end)
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
+    if aff and aff not in gaz.organisations:
+        cast.last_state = aff
     if person:
         cast.by_surname[surname] = ent
         cast.last_person = ent
     elif stype in {"institution", "anonymous", "title"}:
-        if stype == "title" and words[0].lower() in {"a", "an", "the"} and noun in _PERSON_NOUNS:
+        if stype == "title" and words[0].lower() in _ARTICLES and noun in _PERSON_NOUNS:
             cast.last_person = ent
         cast.last_group = ent
     if noun and aff:
@@ -704,27 +823,37 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     return aff, role, antecedent
 
 
-#: The generic nouns by which an article refers back to a body of a role ("the company").
-_GENERIC_NOUNS = {"company": ("company", "firm"),
-                  "ngo_or_international": ("organization", "organisation", "agency", "watchdog")}
-
-
 _PERSON_KINDS = frozenset({"person"})
-#: Groups of the bundled actor dictionary that name one state.
-_DICTIONARY_AFFILIATION = {"Russia": "RU", "Ukraine": "UA", "Belarus": "BY"}
 #: Roles whose bearers, unnamed, belong to the place the story is about.
-_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson"})
-_POSSESSIVES = frozenset({"his", "her", "its", "their"})
-#: Lower-case words inside a title before a name ("Adviser to the Head of the Office").
-_LINK_WORDS = frozenset({"of", "to", "the", "for", "and"})
-#: Nouns of fighting besides the military role nouns (lexicons/role_nouns.tsv, role military).
-_FIGHTING = frozenset({"strike", "strikes", "missile", "missiles", "shelling", "attack", "attacks", "invasion",
-                       "bombardment", "occupiers", "occupation", "aggression", "drones", "rockets", "offensive"})
+#: (heads of state and government and legislators too: "president has said", "— lawmaker")
+_PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
+                                "head_of_state_or_government", "legislator"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
-_STATE_KINDS = frozenset({"country", "demonym", "capital", "province"})
+_STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
+
+
+def _place_of_unnamed(cast: _Cast, start: int, own_end: int) -> str:
+    """The state of an unnamed official ("officials say", "the embassy confirms") speaking at ``start``.
+
+    The one state the sentence before the speaker names, or else the headline (less
+    the speaker's own phrase, which ends at ``own_end``: "the ambassador in Moscow"
+    is no Russian); where it names several, the one the article's last speaker with
+    a state belongs to ("Russia claims control of Kherson" then "Defence ministry
+    says"), else none.
+    """
+    sent = cast.states_named(cast.sentence_start(start), start)
+    if not sent:
+        head = cast.first_line_end()
+        sent = cast.states_named(0, min(start, head)) + cast.states_named(max(own_end, start), head) \
+            if start < head else cast.states_named(0, head)
+    if not sent:
+        return ""
+    if len(set(sent)) == 1:
+        return sent[0]
+    return cast.last_state if cast.last_state in sent else ""
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
@@ -741,10 +870,6 @@ def _offset_of(span: str, word: str) -> int:
     return i if i >= 0 else 0
 
 
-_PERSON_NOUNS = frozenset({"president", "prime minister", "minister", "spokesman", "spokeswoman",
-                           "spokesperson", "ambassador", "envoy", "governor", "mayor", "general",
-                           "commander", "secretary", "chancellor", "official", "adviser", "aide",
-                           "analyst", "expert", "leader", "senator", "lawmaker", "foreign minister"})
 
 
 @lru_cache(maxsize=50_000)
