@@ -37,7 +37,7 @@ from contrast._punkt import FastPunkt
 from contrast.lexicon import load_table
 
 __all__ = ["Doc", "MAX_HEADLINE_CHARS", "MAX_SENTENCE_CHARS", "count_words", "segment", "sentence_spans",
-           "split_long", "token_spans", "quote_spans", "ends_with_abbreviation"]
+           "split_long", "token_spans", "quote_spans", "ends_with_abbreviation", "abbreviation_forms"]
 
 #: a first line longer than this is body text, not a headline
 MAX_HEADLINE_CHARS = 400
@@ -52,7 +52,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _abbreviation_forms() -> frozenset[str]:
+def abbreviation_forms() -> frozenset[str]:
     """The bundled abbreviations as written, without their final full stop ("Mr", "U.S"): "no." is not "No."."""
     return frozenset(a.rstrip(".") for a in load_table("abbreviations")["abbreviation"])
 
@@ -78,7 +78,7 @@ def ends_with_abbreviation(s: str) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return (len(word) == 1 and word.isupper()) or word in _abbreviation_forms()
+    return (len(word) == 1 and word.isupper()) or word in abbreviation_forms()
 
 
 _LINE = re.compile(r"[^\n]+")

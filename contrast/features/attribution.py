@@ -83,7 +83,7 @@ from contrast import text as _text_module
 from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.features._attribution_scan import Cue, CueScanner
 from contrast.lexicon import load_table
-from contrast.text import Doc, quote_spans, segment, token_spans
+from contrast.text import Doc, abbreviation_forms, quote_spans, segment, token_spans
 
 __all__ = ["FAMILIES", "STANCES", "MENTAL_AND_EVIDENCE", "SPEAKER_TYPES", "Resources", "default_resources",
            "extract", "attribute"]
@@ -541,6 +541,11 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     return (i0, end) if i0 < end and _np_ok(sent.words[i0:head_end], res) else None
 
 
+def _title_abbreviation(word: str) -> bool:
+    """``word`` + "." is an abbreviation of ``lexicons/abbreviations.tsv`` ("Mr", "Dr", "Gen") or an initial."""
+    return (len(word) == 1 and word.isupper()) or word in abbreviation_forms()
+
+
 def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
               ) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at token ``i``."""
@@ -550,6 +555,9 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
     j = i
     while j < n:
         w = sent.words[j]
+        if w == "." and j > i and j + 1 < n and _is_cap(sent.words[j + 1]) and _title_abbreviation(sent.words[j - 1]):
+            j += 1  # "said Mr. Rhodes", "recalled Dr. Harold Varmus": the stop closes a title, not the phrase
+            continue
         if w in _HARD or w in {",", ".", "!", "?"} or (j > i and w.lower() in _BOUNDARY
                                                         - {"of", "to", "at", "on", "with"}):
             break
