@@ -473,8 +473,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             cut -= 1
         while cut < j and sent.words[cut] == ".":
             cut += 1
-        if i < cut < j and j - cut <= 6 and sent.words[cut - 1].lower() in {"with", "by", "time"} \
-                and _np_ok(sent.words[cut:j], res):
+        if i < cut < j and j - cut <= 6 and sent.words[cut - 1].islower() and \
+                sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
     return None
 
@@ -520,25 +520,35 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         t = _trim_lead(sent, i, j)
         if i < t < j:
             seg = sent.words[t:j]
+        # (a capitalised word inside is a name: "Will Rogers")
         strict = len(seg) <= 12 and not any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
-                                            for w in seg)
-        # "Shane Shook, a cyber security expert who has helped investigate ..., said":
+                                            and (p == 0 or not _is_cap(w))
+                                            for p, w in enumerate(seg))
+        # "Shane Shook, a cyber security expert who has helped investigate ..., said",
+        # "Leonard E. Burman, director of the ... Center and a professor at ..., said":
         # an appositive or relative segment may hold a clause
-        loose = len(seg) <= 24 and (seg[0].lower() in _APPOSITIVE_LEAD or seg[0].isdigit())
+        loose = len(seg) <= 24 and (seg[0].lower() in _APPOSITIVE_LEAD or seg[0].isdigit()
+                                    or res.nouns.get(seg[0].lower()) == "title")
         if not (strict or loose):
             break
         segs.append((i, j, strict))
         if i == 0 or sent.words[i - 1] in _HARD:
             break
         j = i - 1
-    while segs and not (_is_cap(sent.words[_trim_lead(sent, segs[-1][0], segs[-1][1])])
-                        and segs[-1][2]):
+    while segs:
+        while segs and not (_is_cap(sent.words[_trim_lead(sent, segs[-1][0], segs[-1][1])])
+                            and segs[-1][2]):
+            segs.pop()
+        if not segs:
+            return None
+        i0 = _trim_lead(sent, segs[-1][0], end)
+        head_end = max(segs[-1][1], i0 + 1)
+        if i0 < end and _np_ok(sent.words[i0:head_end], res):
+            return i0, end
+        # "In an interview, Steve Huhn, a former HP vice president, said": the outermost
+        # segment is no noun phrase; the name after it heads the speaker
         segs.pop()
-    if not segs:
-        return None
-    i0 = _trim_lead(sent, segs[-1][0], end)
-    head_end = max(segs[-1][1], i0 + 1)
-    return (i0, end) if i0 < end and _np_ok(sent.words[i0:head_end], res) else None
+    return None
 
 
 def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
@@ -1323,6 +1333,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     spk_tok = _appositive_chain(sent, k, res)
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
+    if spk_tok is not None and _dangling(sent.words[spk_tok[1] - 1]):
+        # a clause, no noun phrase ("Boxer attacked Fiorina by reminding"): its subject
+        spk_tok = _subject_at(sent, spk_tok[0], res)
+        if spk_tok is not None and spk_tok[1] - spk_tok[0] == 1 and \
+                sent.words[spk_tok[0]].lower() in _DET:
+            spk_tok = None  # a lone "the"
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -1421,6 +1437,13 @@ def _seem_to_report(text: str, end: int, res: Resources) -> bool:
     """Whether "seemed" / "appears" at ``end`` governs a reporting verb ("seemed to urge")."""
     m = _SEEM_TO.match(text, end)
     return m is not None and m.group(1) in res.verbs and m.group(1) not in {"be", "have"}
+
+
+def _dangling(w: str) -> bool:
+    """Whether a speaker's last word is a preposition or conjunction: the run is the end of
+    a clause ("attacked Fiorina *by* reminding", "regulation *and* generally agree"), no
+    noun phrase."""
+    return w.lower() in _PREP or w.lower() in {"but", "nor", "yet"}
 
 
 def _clause_follows(sent: _Sent, i: int) -> bool:
