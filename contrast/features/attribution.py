@@ -389,6 +389,9 @@ def _np_ok(words: list[str], res: Resources) -> bool:
     low = first.lower()
     if low == "about" and len(words) > 1 and (words[1][:1].isdigit() or words[1].lower() in _QUANT):
         return True  # "About half of voters", "about 4 in 10"
+    if low in {"at", "more", "fewer"} and len(words) > 2 and words[1].lower() in {"least", "most", "than"} \
+            and (words[2][:1].isdigit() or words[2].lower() in _QUANT):
+        return True  # "At least half of voters in each state say"
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
     if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
@@ -426,7 +429,7 @@ def _np_run(sent: _Sent, i: int, limit: int, res: Resources) -> int:
 
 
 def _trim_lead(sent: _Sent, i: int, j: int) -> int:
-    while i < j and (sent.words[i].lower() in _LEAD_TRIM or sent.words[i] == ","):
+    while i < j and (sent.words[i].lower() in _LEAD_TRIM or sent.words[i] in {",", "-"}):
         i += 1
     return i
 
@@ -1252,7 +1255,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
-    elif prev in {"and", "or", "but"} and k > 1:
+    elif _coordinated(sent, k, res):
         # the second verb of a coordination: "He called Ryan ... and boasted about"
         if _TO_INF.match(text, ce):
             return None  # "and threatened to shoot": an intention, not a report
@@ -1261,7 +1264,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
                             list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
                             sid)
-        spk_tok = _clause_subject(sent, k - 1, res) or _lead_subject(sent, k - 1, res)
+        c = _conjunction_at(sent, k, res)
+        spk_tok = _clause_subject(sent, c, res) or _lead_subject(sent, c, res)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
             (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
         # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
@@ -1437,6 +1441,21 @@ def _seem_to_report(text: str, end: int, res: Resources) -> bool:
     """Whether "seemed" / "appears" at ``end`` governs a reporting verb ("seemed to urge")."""
     m = _SEEM_TO.match(text, end)
     return m is not None and m.group(1) in res.verbs and m.group(1) not in {"be", "have"}
+
+
+def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
+    """Index of the conjunction before the verb at token ``k``, past adverbs ("and
+    *generally* agree", "and *almost immediately* disclosed"); ``k`` when there is none."""
+    c = k - 1
+    while c > 0 and _is_adverb(sent.words[c], res):
+        c -= 1
+    return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
+
+
+def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
+    """Whether the verb at token ``k`` is the second verb of a coordination ("He called
+    Ryan ... and boasted", "and later said")."""
+    return 0 < _conjunction_at(sent, k, res) < k
 
 
 def _dangling(w: str) -> bool:
