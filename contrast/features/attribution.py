@@ -444,6 +444,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while j > 1 and _is_adverb(sent.words[j - 1], res):
         j -= 1  # "The ministry previously said": the adverb is no part of the speaker
     k = j
+    if k > 3 and sent.words[k - 1] == "," and sent.words[k - 2] == ")":
+        k -= 1  # "Sen. Jack Reed (D-R.I.), said"
     if k > 2 and sent.words[k - 1] == ")":
         for p in range(k - 2, max(-1, k - 9), -1):
             if sent.words[p] == "(":
