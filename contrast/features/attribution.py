@@ -1298,8 +1298,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     else:
         after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
             ',"', ",”", ",’"}
-        if k == 0 and form.endswith("ing") and not loose and lemma in _COMMUNICATE | _EMPHATIC:
-            # "Emphasizing the urgency of the matter, Trump said ...": the subject after the comma
+        if form.split()[0].endswith("ing") and not loose and (
+                (k == 0 and lemma in _COMMUNICATE | _EMPHATIC) or (k == 1 and prev in _GERUND_PREP)):
+            # "Emphasizing the urgency of the matter, Trump said ...", "In describing fellow
+            # billionaire Donald Trump, Cuban said": the subject after the comma
             comma = next((p for p in range(1, min(len(sent.words), 25)) if sent.words[p] == ","),
                          None)
             if comma is not None:
@@ -1339,6 +1341,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     spk_tok = _appositive_chain(sent, k, res)
                     if spk_tok is None and inv_ok and before_txt[-1:] == ",":
                         spk_tok, side_before = inv, False
+    if spk_tok is None and not aux and form.endswith("ed") and k <= 1 and _BY.match(text, ve):
+        # a participle opening the sentence: "When asked by Ingraham", "Pressed by Holt"
+        agent = sent.index_at(_BY.match(text, ve).end())  # type: ignore[union-attr]
+        spk_tok = _subject_at(sent, agent, res) or _np_after(sent, agent, res)
+        side_before = False
     if spk_tok is not None and _dangling(sent.words[spk_tok[1] - 1]):
         # a clause, no noun phrase ("Boxer attacked Fiorina by reminding"): its subject
         spk_tok = _subject_at(sent, spk_tok[0], res)
