@@ -104,6 +104,65 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
 
 
 @pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a clause ending in a preposition or conjunction is no speaker: its subject is
+        ("They are less hostile to regulation and generally agree that taxes should rise.",
+         [("They", "agree", "endorsing")]),
+        # the second verb of a coordination past adverbs
+        ("He brought up the bombing and later said it was wrong.", [("He", "said", "neutral")]),
+        ("Her followers attacked her skills and even questioned her identity.",
+         [("Her followers", "attacked", "counter"), ("Her followers", "questioned", "counter")]),
+        # appositive chains: an opening adverbial, a name with "Will", a role-noun appositive
+        ("In an interview, Steve Huhn, a former HP vice president of global sales, said it "
+         "was true.",
+         [("Steve Huhn, a former HP vice president of global sales", "said", "neutral")]),
+        ("Polk County GOP Chairman Will Rogers, for example, said the visit mattered.",
+         [("Polk County GOP Chairman Will Rogers, for example", "said", "neutral")]),
+        ("Leonard E. Burman, director of the Tax Policy Center and a professor at the Maxwell "
+         "School of Syracuse University, said the plan was costly.",
+         [("Leonard E. Burman, director of the Tax Policy Center and a professor at the Maxwell "
+           "School of Syracuse University", "said", "neutral")]),
+        # a quantified source with "at least"
+        ("At least half of voters in each state say the economy is weak.",
+         [("At least half of voters in each state", "say", "neutral")]),
+        # a dateline dash before the subject; a name after a lower-case word
+        ("WASHINGTON (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said "
+         "Russian hackers broke in.",
+         [("U.S. Democratic presidential candidate Hillary Clinton", "said", "neutral")]),
+        ('If Sanders would debate on April 14, de Blasio tweeted, "I will help you."',
+         [("Blasio", "tweeted", "neutral")]),
+        # a gerund after an opening preposition; an opening participle and its by-agent
+        ("In describing fellow billionaire Donald Trump, Cuban said he sees someone.",
+         [("Cuban", "describing", "neutral"), ("Cuban", "said", "neutral")]),
+        ("After talking about security, Mr. Netanyahu suggested that they walk.",
+         [("Mr. Netanyahu", "talking about", "neutral"),
+          ("Mr. Netanyahu", "suggested", "tentative")]),
+        ("When asked by Ingraham about the visas, Trump said no.",
+         [("Ingraham", "asked", "neutral"), ("Trump", "said", "neutral")]),
+    ],
+)
+def test_speaker_table(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clause ending in "by" is no speaker
+        "Boxer attacked Fiorina by reminding voters that the merger cost jobs.",
+        "Trump soared to the top of the polls by talking about a wall.",
+    ],
+)
+def test_no_speaker_ends_in_a_preposition(sentence: str) -> None:
+    rows = A.attribute(sentence, headline=False)
+    assert rows and all(r.get("speaker") is None or r["speaker"].split()[-1] not in {"by", "and"}
+                        for r in rows)
+
+
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # "add" meaning increase, accounting "report"
