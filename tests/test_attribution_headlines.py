@@ -141,6 +141,43 @@ def test_no_speaker_from(text: str) -> None:
     assert not [r for r in rows if r.get("speaker") and "Ukrinform" in r["speaker"]]
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # topic labels before a headline colon are no speakers (RUWA headlines, issue 15 item 4)
+        ("Transcript: The 11th Hour, 2/21/22\nGuests: Michael McFaul, Clint Watts", "Transcript"),
+        ("Transcript: The 11th Hour, 2/21/22\nGuests: Michael McFaul, Clint Watts", "Guests"),
+        ("Factbox: How Ukraine's armed forces shape up against Russia's\nMore follows.", "Factbox"),
+        ("Explainer: What is the Zaporizhzhia plant?\nMore follows.", "Explainer"),
+        ("Shelling of Donetsk region: Russian troops are firing on civilians\nMore follows.",
+         "Shelling of Donetsk region"),
+        ("Occupied Mariupol: Civilians have no drinking water\nMore follows.", "Occupied Mariupol"),
+        ("Defense of Mariupol: Zelensky about defenders of Mariupol\nMore follows.",
+         "Defense of Mariupol"),
+        # the dash names the line's source: the colon label is its topic
+        ("Mariupol: Child died of dehydration in Mariupol – Zelensky\nMore follows.", "Mariupol"),
+        # a headline clause before a dash is no speaker of the words after it
+        ("Ukraine gets Starlink internet terminals - and friendly warning about safety",
+         "Ukraine gets Starlink internet terminals - and friendly"),
+    ],
+)
+def test_topic_label_is_no_speaker(text: str, label: str) -> None:
+    assert label not in [r.get("speaker") for r in A.attribute(text, headline="\n" in text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Defense Ministry: Russian losses rise to 15,000\nMore follows.",
+         [("Defense Ministry", ":", "neutral")]),
+        ("Mariupol: Child died of dehydration in Mariupol – Zelensky\nMore follows.",
+         [("Zelensky", "–", "neutral")]),
+    ],
+)
+def test_label_words_keep_real_sources(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
 def test_dash_row_offsets_are_exact() -> None:
     text = "New sanctions against Russia on the way - Kuleba\nMore follows."
     (row,) = A.attribute(text)

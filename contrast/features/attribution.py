@@ -458,6 +458,10 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                 w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
             break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
+    for p in range(j - 2, i - 1, -1):
+        if sent.words[p] == "-" and sent.words[p + 1].lower() in _LEAD_TRIM:
+            i = p + 1  # "Ukraine gets Starlink terminals - and friendly warning": a new phrase
+            break
     i = _trim_lead(sent, i, j)
     if i < j:
         if j - i > 12:
@@ -888,7 +892,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
-                sp_words[-1].lower() in _COLON_STOP:
+                sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res):
             continue
         if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
             continue
@@ -898,9 +902,17 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
         taken.append((cs, cs + 1))
+    dashed: dict[int, int] = {}  # line start -> start of the line's dash source
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
         taken.append((row["start"], row["end"]))
+        if row["cue"] != ":":
+            dashed.setdefault(text.rfind("\n", 0, row["start"]) + 1, row["start"])
+    if dashed:
+        # "Mariupol: Child died of dehydration in Mariupol – Zelensky": the dash names the
+        # line's source, the label before the colon is its topic
+        found = [r for r in found if not (
+            r["cue"] == ":" and r["start"] < dashed.get(text.rfind("\n", 0, r["start"]) + 1, -1))]
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -969,7 +981,7 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 toks, words = toks[k:], words[k:]
             ok = bool(words) and len(words) <= 6 and _np_ok(words, res) and \
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
-                words[-1].lower() not in _COLON_STOP and \
+                words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
                 not any(res.context.get(w.lower()) == "byline" for w in words)
             if ok:
                 stype = _speaker_type(words, res)
@@ -1014,6 +1026,15 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                         content, sid))
         used.add(cs)
     return out
+
+
+def _topic_label(words: list[str], res: Resources) -> bool:
+    """Whether a phrase before a colon is a headline's topic label, no source: "Transcript:",
+    "Factbox:", "Shelling of Donetsk region:", "Occupied Mariupol:", "Defense of Mariupol:"
+    (``label`` and ``label_of`` in ``lexicons/attribution_context.tsv``)."""
+    first = res.context.get(words[0].lower()) if words else None
+    return first == "label" or (first == "label_of" and len(words) > 1 and
+                                words[1].lower() in {"of", "for", "in", "on", "at"})
 
 
 def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
@@ -1429,10 +1450,11 @@ _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "ma
             "been", "being", "cannot", "not", "never", "also"}
 
 
-#: nouns ending in "-ly" (no adverbs)
+#: nouns and adjectives ending in "-ly" (no adverbs: "a friendly warning")
 _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully",
                        "fly", "belly", "jelly", "lily", "italy", "july", "daily", "weekly", "monthly",
-                       "quarterly", "elderly"})
+                       "quarterly", "elderly", "friendly", "unfriendly", "deadly", "costly",
+                       "likely", "unlikely", "lonely", "lovely", "ugly", "timely", "orderly"})
 
 
 def _is_adverb(w: str, res: Resources) -> bool:
