@@ -147,6 +147,43 @@ def test_speaker_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
 
 
 @pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an attitude adjective after "be", before its complement: stance attitude
+        ("The party is deeply divided over the legacy of the deal.",
+         [("The party", "is deeply divided", "attitude")]),
+        ("Some Clinton backers are concerned that momentum could carry him.",
+         [("Some Clinton backers", "are concerned", "attitude")]),
+        ("Sanders has been extremely critical of the bank.",
+         [("Sanders", "has been extremely critical of", "attitude")]),
+        ("Many editors were reluctant to commission books about him.",
+         [("Many editors", "were reluctant", "attitude")]),
+        # a mental state, attitude or finding inside another source's content is linked
+        ("Mr. Trump said he was skeptical of United States intelligence officials.",
+         [("Mr. Trump", "said … was skeptical", "neutral")]),
+        ("She said polls show Clinton leading.", [("She", "said … show", "neutral")]),
+        ("He said he believes the deal will fail.", [("He", "said … believes", "neutral")]),
+    ],
+)
+def test_attitude_and_nested_table(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an attitude adjective without "be" or without a complement, "critical" meaning vital
+        "The way Pence carried himself was critical to his success.",
+        "He is critical.",
+        "A concerned parent called the school.",
+        "Angry voters filled the hall.",
+    ],
+)
+def test_attitude_adjective_must_not_fire(sentence: str) -> None:
+    assert not [r for r in _rows(sentence) if r[2] == "attitude"]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # a clause ending in "by" is no speaker
