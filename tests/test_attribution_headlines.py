@@ -104,6 +104,11 @@ def test_headline_table(text: str, expected: list[tuple[object, ...]]) -> None:
         # a quoted source's own report inside the quotation gives no row
         ('"He said it was possible, but there is no proof," Davis said.',
          [("Davis", "said", "neutral")]),
+        # mixed straight and curly marks: a mark after a comma still closes the quotation
+        ('“It\'s unusual,“ said Larry Noble, an attorney.',
+         [("Larry Noble, an attorney", "said", "neutral")]),
+        ('“I am confident the vast majority of my voters will vote for her," Sanders said.',
+         [("Sanders", "said", "neutral")]),
         # a straight mark after a comma closes a quotation from an earlier line: not inside one
         ('He was right," Lavrov said. "We will not retreat," he added.',
          [("Lavrov", "said", "neutral"), ("he", "added", "neutral")]),

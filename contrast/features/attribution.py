@@ -1045,7 +1045,14 @@ def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[in
     source's own account; the outlet attributes the whole quotation to its speaker,
     so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
     """
-    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])]
+    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])
+            or _CLOSED_BEFORE.search(text, max(0, r["start"] - 80), r["start"]) is not None]
+
+
+#: a quotation closed right before a cue and its speaker ('... unusual,“ said Larry Noble',
+#: '... my voters will vote for her," Sanders said'): a mark after a comma or a full stop
+#: closes a quotation even where the marks do not pair up (mixed straight and curly marks)
+_CLOSED_BEFORE = re.compile(r"[,.?!][\"”“’]\s+(?:[A-Z][\w.’'-]*\s+){0,5}(?:he\s+|she\s+|they\s+)?$")
 
 
 def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
