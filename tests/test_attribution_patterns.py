@@ -126,6 +126,10 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
         # a quantified source with "at least"
         ("At least half of voters in each state say the economy is weak.",
          [("At least half of voters in each state", "say", "neutral")]),
+        # a quantifier standing alone as the subject
+        ("Several said they would rather federal officials dole out funding.",
+         [("Several", "said", "neutral")]),
+        ("Many fear Trump will feed insecurity.", [("Many", "fear", "belief")]),
         # a dateline dash before the subject; a name after a lower-case word
         ("WASHINGTON (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said "
          "Russian hackers broke in.",

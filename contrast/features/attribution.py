@@ -409,6 +409,9 @@ def _np_ok(words: list[str], res: Resources) -> bool:
         all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
 
 
+#: quantifiers that stand alone as a clause's subject ("Some say", "Several said", "...,
+#: another says")
+_QUANT_PRONOUNS = frozenset({"some", "several", "many", "most", "few", "both", "another", "others"})
 #: words that open a quantified source ("only 49 percent of Republicans", "three-quarters")
 _QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about", "nearly", "almost",
                     "only", "just", "roughly", "around", "half", "majority", "majorities",
@@ -1230,8 +1233,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
     if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
-                                     sent.words[k - 2].lower() in _PREP):
-        return None  # "the said", "a report"; not "a top E.U. official said"
+                                     sent.words[k - 2].lower() in _PREP) and \
+            not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
+        return None  # "the said", "a report"; not "a top E.U. official said", "Some say"
     if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
         return None
     if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
