@@ -491,6 +491,11 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     return None
 
 
+#: first words of an adverbial between a speaker and the verb ("Blunt, after a long pause, said")
+_ADVERBIAL_LEAD = frozenset({"after", "before", "during", "in", "at", "on", "for", "like", "unlike",
+                             "despite", "following", "meanwhile", "however", "though", "too",
+                             "also", "now", "then", "instead", "again", "once", "later", "earlier",
+                             "still", "indeed", "moreover"})
 #: first words of an appositive or relative segment ("X, a spokesman who ..., said")
 _APPOSITIVE_LEAD = frozenset({"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
                               "herself", "also", "then", "once", "both"})
@@ -514,15 +519,28 @@ def _possessive_mark(sent: _Sent, i: int) -> bool:
 
 
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
-    """``Name, a spokesman for X, said``: segments before the comma at ``k - 1``."""
+    """``Name, a spokesman for X, said``: segments before the comma at ``k - 1`` (past
+    adverbs: "RNC members and officials, in fact, even insist")."""
+    while k > 2 and _is_adverb(sent.words[k - 1], res):
+        k -= 1
     if k < 2 or sent.words[k - 1] != ",":
         return None
     end = k - 1
+    # an adverbial between the speaker and the verb is no part of it: "Blunt, after a long
+    # pause, said", "RNC members and officials, in fact, even insist"
+    i = end
+    while i > 0 and sent.words[i - 1] not in {",", "(", ")"} and sent.words[i - 1] not in _HARD:
+        i -= 1
+    if 1 < i < end and end - i <= 6 and sent.words[i - 1] == "," and \
+            sent.words[i].lower() in _ADVERBIAL_LEAD:
+        end = i - 1
     segs: list[tuple[int, int, bool]] = []
     j = end
     while j > 0 and len(segs) < 4:
         i = j
+        # (a parenthetical stays in its segment: "Rep. Gregory W. Meeks (D-N.Y.), chairman ...")
         while i > 0 and sent.words[i - 1] != "," and (sent.words[i - 1] not in _HARD
+                                                      or sent.words[i - 1] in {"(", ")"}
                                                       or _possessive_mark(sent, i - 1)):
             i -= 1
         seg = sent.words[i:j]
@@ -1229,6 +1247,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if before.start < sent.start:
             sent = _Sent(text, before.start, sent.end)
             k = sent.index_at(cs)
+    elif sent.start > 0 and text[sent.start:sent.start + 1] == ")":
+        # "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said": split inside the parenthetical
+        _, before = sent_of(sent.start - 1)
+        if before.start < sent.start:
+            sent = _Sent(text, before.start, sent.end)
+            k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
@@ -1602,12 +1626,26 @@ def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None
     """The subject that opens the sentence ("*Trump* further summed up ... and said"): a
     run of capitalised words, determiners or source nouns from the start, followed by a
     lower-case word, before token ``k``."""
-    i = _trim_lead(sent, 0, k)
+    i = _trim_lead(sent, _past_opener(sent, 0, k), k)
     j = _np_run(sent, i, k, res)
     if j == i or j >= k or sent.words[j].lower() in _PREP or not (
             sent.words[j][:1].islower() or (sent.words[j] == "," and _is_cap(sent.words[i]))):
         return None  # "Trump further summed up ...", "Mr. Sanders, after initially saying"
     return (i, j) if _np_ok(sent.words[i:j], res) else None
+
+
+def _past_opener(sent: _Sent, i: int, k: int) -> int:
+    """Token ``i``, or the token after the comma that ends an opening adverbial there ("On
+    Thursday, he hedged ..., telling", "In an incendiary press conference, Trump launched
+    ..., calling"): the clause's subject follows that comma."""
+    if i >= k or sent.words[i].lower() not in _ADVERBIAL_LEAD | _PREP - {"and", "or", "than", "as"}:
+        return i
+    for p in range(i + 1, min(k, i + 15)):
+        if sent.words[p] == ",":
+            return p + 1
+        if sent.words[p] in _HARD:
+            break
+    return i
 
 
 def _not_a_source(words: list[str], res: Resources) -> bool:
@@ -1629,6 +1667,7 @@ def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
         if sent.words[i].lower() in {"but", "and", ";", "while", "whereas"} or sent.words[i] in _HARD:
             start = i + 1
             break
+    start = _past_opener(sent, start, k)
     j = start
     if j < k and sent.words[j].islower() and sent.words[j] in res.verbs:
         return None  # '..., said Al From, ... and wrote': an inversion, not a subject
