@@ -141,6 +141,10 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
          [("he", "telling MSNBC", "neutral")]),
         ("In an incendiary press conference, Trump attacked Obama, calling him ignorant.",
          [("Trump", "attacked", "counter"), ("Trump", "calling", "neutral")]),
+        # a lower-case source noun with its post-modifier
+        ("Although he lacks a signature achievement, elected officials from both parties say "
+         "he has forged a reputation.",
+         [("elected officials from both parties", "say", "neutral")]),
         # a quantifier standing alone as the subject
         ("Several said they would rather federal officials dole out funding.",
          [("Several", "said", "neutral")]),

@@ -404,9 +404,17 @@ def _np_ok(words: list[str], res: Resources) -> bool:
             and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
                     and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
         return True
-    return len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
-                                res.context.get(head) == "evidence") and \
-        all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
+    if len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
+                            res.context.get(head) == "evidence") and \
+            all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1]):
+        return True
+    # "elected officials from both parties", "supporters of the deal": a source noun and
+    # its post-modifier
+    for p in range(min(4, len(words) - 2)):
+        if words[p + 1].lower() in {"of", "from", "in", "at", "for", "across", "around"}:
+            return len(words) <= 10 and res.nouns.get(words[p].lower(), "pronoun") != "pronoun" \
+                and all(w.isalpha() and w.lower() not in res.verbs for w in words[:p])
+    return False
 
 
 #: quantifiers that stand alone as a clause's subject ("Some say", "Several said", "...,
