@@ -145,6 +145,16 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
         ("Although he lacks a signature achievement, elected officials from both parties say "
          "he has forged a reputation.",
          [("elected officials from both parties", "say", "neutral")]),
+        # the outlet or person before "reports/report/claims that" is the source
+        ("On the day the Washington Post reports that subpoenas went out, he left.",
+         [("the Washington Post", "reports that", "neutral")]),
+        ("Clinton is seizing upon a New York Times report that Trump had a loss.",
+         [("a New York Times", "report that", "neutral")]),
+        ("Despite Mr. Trump's claims that his net worth exceeds $10 billion, rankings differ.",
+         [("Mr. Trump", "claims that", "neutral")]),
+        # a capitalised modal inside a sentence is a name
+        ('"It is an entry-level job," Will urged the electorate to abandon outsiders.',
+         [("Will", "urged", "neutral")]),
         # a quantifier standing alone as the subject
         ("Several said they would rather federal officials dole out funding.",
          [("Several", "said", "neutral")]),

@@ -465,7 +465,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     i = j
     while i > 0:
         w = sent.words[i - 1]
-        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (
+        if w in _HARD or w == "," or (w.lower() in _BOUNDARY and not (i > 1 and w in _NAME_MODALS)) or (
                 w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
             break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
@@ -1214,8 +1214,23 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
         w0 = m.text.split()[0]
         ss, se = cs, cs + len(w0)
+        words = [w0]
+        # "the Washington Post reports that", "a New York Times report that", "Mr. Trump's
+        # claims that": the outlet or person right before the noun is the source
+        i = k
+        while i > 0 and (_is_cap(sent.words[i - 1]) or sent.words[i - 1] == "."):
+            i -= 1
+        while i < k and (sent.words[i] == "." or sent.words[i].lower() in _PREP | _ADVERBIAL_LEAD):
+            i += 1  # (not "Despite" in "Despite Mr. Trump's claims that")
+        if i < k and i > 0 and sent.words[i - 1].lower() in {"the", "a", "an"}:
+            i -= 1
+        if i < k and _np_ok(sent.words[i:k], res):
+            ss, se = sent.toks[i][0], sent.toks[k - 1][1]
+            if text[se - 2:se] in {"'s", "’s"}:
+                se -= 2
+            words = sent.words[i:k]
         content = _strip(text, (ce, sent.end))
-        return _row(text, res, cs, ce, "neutral", (ss, se), [w0], content, sid)
+        return _row(text, res, cs, ce, "neutral", (ss, se), words, content, sid)
     if kind == "call":
         span0 = _clause_subject(sent, k, res)
         if span0 is not None:
@@ -1242,6 +1257,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     while cap_ly is not None and cs < vs:
         cs = cap_ly.end()  # "Schlafly also noted": a name, no adverb
         cap_ly = _CAP_LY.match(text, cs, vs)
+    cap_aux = _CAP_AUX.match(text, cs, vs)
+    if cap_aux is not None and cs > sent.start:
+        cs = cap_aux.end()  # "..., Will urged": a name (George Will) inside a sentence, no modal
     aux = text[cs:vs].lower().split()
     # trailing "-ly" words are adverbs only if they precede the verb; reject bare adverbs
     if aux and not any(a in _AUX_SET or a.endswith(("n't", "n’t")) for a in aux):
@@ -1526,6 +1544,9 @@ def _is_adverb(w: str, res: Resources) -> bool:
 
 
 _CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
+_CAP_AUX = re.compile(r"(?:Will|May|Can)\s+")
+#: modals that are names when capitalised inside a sentence (George Will, Theresa May)
+_NAME_MODALS = frozenset({"Will", "May", "Can"})
 _SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
 
 
