@@ -152,6 +152,10 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
          [("a New York Times", "report that", "neutral")]),
         ("Despite Mr. Trump's claims that his net worth exceeds $10 billion, rankings differ.",
          [("Mr. Trump", "claims that", "neutral")]),
+        # a parenthetical opens no clause
+        ("Carly Fiorina threw her support behind Sen. Ted Cruz (R-Texas) Wednesday, saying it "
+         "is time.",
+         [("Carly Fiorina", "saying", "neutral")]),
         # a capitalised modal inside a sentence is a name
         ('"It is an entry-level job," Will urged the electorate to abandon outsiders.',
          [("Will", "urged", "neutral")]),

@@ -500,7 +500,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
 
 
 #: first words of an adverbial between a speaker and the verb ("Blunt, after a long pause, said")
-_ADVERBIAL_LEAD = frozenset({"after", "before", "during", "in", "at", "on", "for", "like", "unlike",
+_ADVERBIAL_LEAD = frozenset({"after", "before", "during", "in", "at", "on", "for", "like", "unlike", "as",
                              "despite", "following", "meanwhile", "however", "though", "too",
                              "also", "now", "then", "instead", "again", "once", "later", "earlier",
                              "still", "indeed", "moreover"})
@@ -1437,7 +1437,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
-                    if spk_tok is None and inv_ok and before_txt[-1:] == ",":
+                    if spk_tok is None and inv_ok and before_txt[-1:] == "," and \
+                            lemma in _STRONG | _INVERTING:
+                        # ("..., says Carl Anthony"; not "..., endorsed Cruz last week")
                         spk_tok, side_before = inv, False
     if spk_tok is None and not aux and form.endswith("ed") and k <= 1 and _BY.match(text, ve):
         # a participle opening the sentence: "When asked by Ingraham", "Pressed by Holt"
@@ -1490,6 +1492,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
            "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
 _EVIDENTIAL = {"seem", "appear", "reportedly"}
+#: verbs of speech that invert after a comma besides :data:`_STRONG` ("..., notes Carl Anthony")
+_INVERTING = {"note", "recall", "reply", "respond", "argue", "continue", "observe", "explain",
+              "complain", "counter", "quip", "joke", "admit", "acknowledge", "predict", "suggest"}
 #: subject pronouns that open a clause after a mental-state verb
 _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
 #: finite auxiliaries and modals (a clause's verb is near)
@@ -1693,8 +1698,9 @@ def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     """Subject of the clause before a participle (", calling it ...")."""
     start = 0
     for i in range(k - 1, -1, -1):
-        if sent.words[i].lower() in {"but", "and", ";", "while", "whereas"} or sent.words[i] in _HARD:
-            start = i + 1
+        if sent.words[i].lower() in {"but", "and", ";", "while", "whereas"} or \
+                (sent.words[i] in _HARD and sent.words[i] not in {"(", ")"}):
+            start = i + 1  # (a parenthetical does not open a clause: "Sen. Ted Cruz (R-Texas)")
             break
     start = _past_opener(sent, start, k)
     j = start
