@@ -152,6 +152,16 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
          [("a New York Times", "report that", "neutral")]),
         ("Despite Mr. Trump's claims that his net worth exceeds $10 billion, rankings differ.",
          [("Mr. Trump", "claims that", "neutral")]),
+        # relative "which" after a comma, "who" past a year; hyphenated modifiers; a name after
+        # a dash
+        ("They turned to the Chicago Police Department, which reported 2,521 shootings.",
+         [("which", "reported", "neutral")]),
+        ("It began with McConnell, who in 2010 said the main goal was to defeat Obama.",
+         [("who", "said", "neutral")]),
+        ("The plan is vague about who would be eligible, labor-policy experts say.",
+         [("labor-policy experts", "say", "neutral")]),
+        ("His goal is also predictable - Donald J. Trump has vowed to bring back mining jobs.",
+         [("Donald J. Trump", "has vowed", "neutral")]),
         # a parenthetical opens no clause
         ("Carly Fiorina threw her support behind Sen. Ted Cruz (R-Texas) Wednesday, saying it "
          "is time.",

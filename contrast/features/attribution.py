@@ -406,7 +406,7 @@ def _np_ok(words: list[str], res: Resources) -> bool:
         return True
     if len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
                             res.context.get(head) == "evidence") and \
-            all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1]):
+            all(w.replace("-", "").isalpha() and w.lower() not in res.verbs for w in words[:-1]):
         return True
     # "elected officials from both parties", "supporters of the deal": a source noun and
     # its post-modifier
@@ -493,7 +493,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             cut -= 1
         while cut < j and sent.words[cut] == ".":
             cut += 1
-        if i < cut < j and j - cut <= 6 and sent.words[cut - 1].islower() and \
+        if i < cut < j and j - cut <= 6 and (sent.words[cut - 1].islower() or sent.words[cut - 1]
+                                             == "-") and \
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
     return None
@@ -1377,14 +1378,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 break
         if spk_tok is None:
             spk_tok = _clause_subject(sent, k - 1, res)
-    elif prev == "who" and k > 0 and not _in_quote(quotes, cs) and not loose:
-        # a relative clause: "residents who say ...", "Thomas Perez, who said ...": the
-        # source as written is "who", resolved to the noun phrase it follows
-        j = k - 2 if k > 1 and sent.words[k - 2] == "," else k - 1
+    elif (rel := _relative_at(sent, k, res)) is not None and not _in_quote(quotes, cs) and not loose:
+        # a relative clause: "residents who say ...", "Thomas Perez, who said ...", "the
+        # police department, which reported", "McConnell, who in 2010 said": the source as
+        # written is "who" / "which", resolved to the noun phrase it follows
+        j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
         ante = _np_before(sent, j, res)
-        ws, we = sent.toks[k - 1]
+        ws, we = sent.toks[rel]
         if ante is None:
-            row = _row(text, res, cs, ce, stance, (ws, we), ["who"],
+            row = _row(text, res, cs, ce, stance, (ws, we), [sent.words[rel]],
                        _content_range(text, sent, ce, cs, quotes, False, True), sid)
             row["speaker_type"] = "pronoun"
             return row
@@ -1574,6 +1576,20 @@ def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
     """Whether the verb at token ``k`` is the second verb of a coordination ("He called
     Ryan ... and boasted", "and later said")."""
     return 0 < _conjunction_at(sent, k, res) < k
+
+
+def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
+    """Index of the relative "who" / "which" that is the subject of the verb at token ``k``,
+    past adverbs and a year ("who *in 2010* said", "which *together* vowed")."""
+    r = k - 1
+    while r > 0 and _is_adverb(sent.words[r], res):
+        r -= 1
+    if r > 1 and sent.words[r].isdigit() and sent.words[r - 1] in {"in", "on"}:
+        r -= 2
+    if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and
+                                               sent.words[r - 1] == ",")):
+        return r
+    return None
 
 
 def _dangling(w: str) -> bool:
