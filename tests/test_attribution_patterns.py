@@ -162,6 +162,10 @@ def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> Non
          [("labor-policy experts", "say", "neutral")]),
         ("His goal is also predictable - Donald J. Trump has vowed to bring back mining jobs.",
          [("Donald J. Trump", "has vowed", "neutral")]),
+        # an inverted verb of speech that opens the sentence before a colon
+        ('The plan is complicated. Said Ellis: "I don\'t get the sense she is the leader."',
+         [("Ellis", "Said", "neutral")]),
+        ('Stated Stone: "I think the stakes are so high."', [("Stone", "Stated", "neutral")]),
         # a parenthetical opens no clause
         ("Carly Fiorina threw her support behind Sen. Ted Cruz (R-Texas) Wednesday, saying it "
          "is time.",

@@ -916,14 +916,16 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))
+    cue_starts = sorted(a for a, _ in taken)
     for m in _COLON.finditer(text):
         sid, sent = sent_of(m.start())
         cs = m.end("sp")
         sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
-                sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res):
-            continue
+                sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
+                _starts_within(cue_starts, m.start(), cs):
+            continue  # (and not 'Stated Stone:' whose cue is "Stated")
         if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
             continue
         q = _first_quote_from(quotes, m.end())
@@ -1056,6 +1058,12 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                         content, sid))
         used.add(cs)
     return out
+
+
+def _starts_within(starts: list[int], a: int, b: int) -> bool:
+    """Whether some offset of the sorted ``starts`` lies in ``[a, b)``."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _topic_label(words: list[str], res: Resources) -> bool:
@@ -1435,7 +1443,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] in {"''", ",“", "?“", "!“"}
                 inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
                     closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
-                if inv_ok and closed:
+                opening = k == 0 and inv is not None and inv[1] < len(sent.words) and \
+                    sent.words[inv[1]] == ":" and lemma in _STRONG | _INVERTING
+                if (inv_ok and closed) or opening:
+                    # ('..." said X', and 'Said Ellis: "I don't get the sense ..."')
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
@@ -1495,7 +1506,7 @@ _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", 
            "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
 _EVIDENTIAL = {"seem", "appear", "reportedly"}
 #: verbs of speech that invert after a comma besides :data:`_STRONG` ("..., notes Carl Anthony")
-_INVERTING = {"note", "recall", "reply", "respond", "argue", "continue", "observe", "explain",
+_INVERTING = {"note", "recall", "reply", "respond", "argue", "continue", "observe", "explain", "state",
               "complain", "counter", "quip", "joke", "admit", "acknowledge", "predict", "suggest"}
 #: subject pronouns that open a clause after a mental-state verb
 _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
