@@ -59,8 +59,11 @@ statement saying"). Not cues: "add" or "report" before an amount or accounts
 (a commitment), "continued" without a clause or quotation. Not sources: a
 determiner and an abstract noun ("The views expressed"), first and second
 person inside quotations, page furniture before a colon ("Contributing:",
-"The Sports Moment:") (``lexicons/attribution_context.tsv``); the subject of
-"reportedly" is no source ("Drones reportedly hit").
+"The Sports Moment:") and headline topic labels ("Transcript:", "Shelling of
+Donetsk region:") (``lexicons/attribution_context.tsv``); the subject of
+"reportedly" is no source ("Drones reportedly hit"). A mental state, attitude or
+finding inside another source's reported content ("Trump said he was skeptical
+of ...") is recorded in the outer row's ``cue``, not given a row of its own.
 
 Stance classes follow Hyland (2002) (factive, tentative and counter reporting
 verbs), Bergler (1992, 2006) and Caldas-Coulthard (1994) (distancing verbs such as
@@ -160,8 +163,9 @@ class Resources:
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
-        casualties") or ``"bare"`` (a cue wherever it occurs, agentless when no
-        speaker is found).
+        casualties"), ``"be"`` (an attitude adjective after a form of "be" and
+        before its complement: "is deeply divided over", "are concerned that") or
+        ``"bare"`` (a cue wherever it occurs, agentless when no speaker is found).
     nouns : mapping
         Speaker head noun (lower case) -> ``anonymous``, ``title``,
         ``institution`` or ``pronoun``.
