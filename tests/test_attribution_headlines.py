@@ -189,3 +189,18 @@ def test_dash_row_offsets_are_exact() -> None:
     assert text[row["start"]:row["end"]] == row["span"] == "-"
     assert text[row["speaker_start"]:row["speaker_end"]] == "Kuleba"
     assert text[row["content_start"]:row["content_end"]] == "New sanctions against Russia on the way"
+
+
+def test_topic_colons_dropped_only_before_the_first_dash_of_their_line() -> None:
+    text = "A: one – B\nC: two\nD: three – E: four – F"
+    colon = [{"cue": ":", "start": text.index(x)} for x in (": one", ": two", ": three", ": four")]
+    dashes = [text.index("– B"), text.index("– E"), text.index("– F")]
+    kept = A._without_topic_colons(text, colon, dashes)
+    # the naive rule: a colon row goes when the first dash of its line comes after it
+    lines = [(text.rfind("\n", 0, d) + 1, d) for d in dashes]
+    first = {}
+    for start, d in lines:
+        first.setdefault(start, d)
+    naive = [r for r in colon if not r["start"] < first.get(text.rfind("\n", 0, r["start"]) + 1, -1)]
+    assert kept == naive
+    assert [text[r["start"] + 2:r["start"] + 6].strip() for r in kept] == ["two", "four"]

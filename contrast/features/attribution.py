@@ -938,17 +938,14 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
         taken.append((cs, cs + 1))
-    dashed: dict[int, int] = {}  # line start -> start of the line's dash source
+    dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
         taken.append((row["start"], row["end"]))
         if row["cue"] != ":":
-            dashed.setdefault(text.rfind("\n", 0, row["start"]) + 1, row["start"])
-    if dashed:
-        # "Mariupol: Child died of dehydration in Mariupol – Zelensky": the dash names the
-        # line's source, the label before the colon is its topic
-        found = [r for r in found if not (
-            r["cue"] == ":" and r["start"] < dashed.get(text.rfind("\n", 0, r["start"]) + 1, -1))]
+            dash_starts.append(row["start"])
+    if dash_starts:
+        found = _without_topic_colons(text, found, dash_starts)
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -1062,6 +1059,34 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                         content, sid))
         used.add(cs)
     return out
+
+
+def _without_topic_colons(text: str, rows: list[dict[str, Any]], dash_starts: list[int]
+                          ) -> list[dict[str, Any]]:
+    """``rows`` without the colon rows that stand before the first dash source of their line
+    ("Mariupol: Child died of dehydration in Mariupol – Zelensky": the dash names the line's
+    source, the label before the colon is its topic).
+
+    The rows and dashes are visited in text order and each gap between two of them is
+    searched for a newline once, so the work is linear in the text (a one-line page of
+    many megabytes is no line-start search per row)."""
+    events = sorted([(r["start"], 1, i) for i, r in enumerate(rows) if r["cue"] == ":"] +
+                    [(d, 0, -1) for d in dash_starts])
+    drop: set[int] = set()
+    pending: list[int] = []  # colon rows of the current line before its first dash
+    dashed = False  # whether the current line's first dash has been seen
+    prev = 0
+    for pos, is_colon, i in events:
+        if text.find("\n", prev, pos) >= 0:
+            pending, dashed = [], False  # a new line
+        prev = pos
+        if is_colon:
+            if not dashed:
+                pending.append(i)
+        elif not dashed:
+            drop.update(pending)
+            pending, dashed = [], True
+    return [r for i, r in enumerate(rows) if i not in drop] if drop else rows
 
 
 def _starts_within(starts: list[int], a: int, b: int) -> bool:
