@@ -104,6 +104,11 @@ def test_headline_table(text: str, expected: list[tuple[object, ...]]) -> None:
         # a quoted source's own report inside the quotation gives no row
         ('"He said it was possible, but there is no proof," Davis said.',
          [("Davis", "said", "neutral")]),
+        # mixed straight and curly marks: a mark after a comma still closes the quotation
+        ('“It\'s unusual,“ said Larry Noble, an attorney.',
+         [("Larry Noble, an attorney", "said", "neutral")]),
+        ('“I am confident the vast majority of my voters will vote for her," Sanders said.',
+         [("Sanders", "said", "neutral")]),
         # a straight mark after a comma closes a quotation from an earlier line: not inside one
         ('He was right," Lavrov said. "We will not retreat," he added.',
          [("Lavrov", "said", "neutral"), ("he", "added", "neutral")]),
@@ -141,9 +146,61 @@ def test_no_speaker_from(text: str) -> None:
     assert not [r for r in rows if r.get("speaker") and "Ukrinform" in r["speaker"]]
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # topic labels before a headline colon are no speakers (RUWA headlines, issue 15 item 4)
+        ("Transcript: The 11th Hour, 2/21/22\nGuests: Michael McFaul, Clint Watts", "Transcript"),
+        ("Transcript: The 11th Hour, 2/21/22\nGuests: Michael McFaul, Clint Watts", "Guests"),
+        ("Factbox: How Ukraine's armed forces shape up against Russia's\nMore follows.", "Factbox"),
+        ("Explainer: What is the Zaporizhzhia plant?\nMore follows.", "Explainer"),
+        ("Shelling of Donetsk region: Russian troops are firing on civilians\nMore follows.",
+         "Shelling of Donetsk region"),
+        ("Occupied Mariupol: Civilians have no drinking water\nMore follows.", "Occupied Mariupol"),
+        ("Defense of Mariupol: Zelensky about defenders of Mariupol\nMore follows.",
+         "Defense of Mariupol"),
+        # the dash names the line's source: the colon label is its topic
+        ("Mariupol: Child died of dehydration in Mariupol – Zelensky\nMore follows.", "Mariupol"),
+        # a headline clause before a dash is no speaker of the words after it
+        ("Ukraine gets Starlink internet terminals - and friendly warning about safety",
+         "Ukraine gets Starlink internet terminals - and friendly"),
+    ],
+)
+def test_topic_label_is_no_speaker(text: str, label: str) -> None:
+    assert label not in [r.get("speaker") for r in A.attribute(text, headline="\n" in text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Defense Ministry: Russian losses rise to 15,000\nMore follows.",
+         [("Defense Ministry", ":", "neutral")]),
+        ("Mariupol: Child died of dehydration in Mariupol – Zelensky\nMore follows.",
+         [("Zelensky", "–", "neutral")]),
+    ],
+)
+def test_label_words_keep_real_sources(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
 def test_dash_row_offsets_are_exact() -> None:
     text = "New sanctions against Russia on the way - Kuleba\nMore follows."
     (row,) = A.attribute(text)
     assert text[row["start"]:row["end"]] == row["span"] == "-"
     assert text[row["speaker_start"]:row["speaker_end"]] == "Kuleba"
     assert text[row["content_start"]:row["content_end"]] == "New sanctions against Russia on the way"
+
+
+def test_topic_colons_dropped_only_before_the_first_dash_of_their_line() -> None:
+    text = "A: one – B\nC: two\nD: three – E: four – F"
+    colon = [{"cue": ":", "start": text.index(x)} for x in (": one", ": two", ": three", ": four")]
+    dashes = [text.index("– B"), text.index("– E"), text.index("– F")]
+    kept = A._without_topic_colons(text, colon, dashes)
+    # the naive rule: a colon row goes when the first dash of its line comes after it
+    lines = [(text.rfind("\n", 0, d) + 1, d) for d in dashes]
+    first = {}
+    for start, d in lines:
+        first.setdefault(start, d)
+    naive = [r for r in colon if not r["start"] < first.get(text.rfind("\n", 0, r["start"]) + 1, -1)]
+    assert kept == naive
+    assert [text[r["start"] + 2:r["start"] + 6].strip() for r in kept] == ["two", "four"]

@@ -59,8 +59,11 @@ statement saying"). Not cues: "add" or "report" before an amount or accounts
 (a commitment), "continued" without a clause or quotation. Not sources: a
 determiner and an abstract noun ("The views expressed"), first and second
 person inside quotations, page furniture before a colon ("Contributing:",
-"The Sports Moment:") (``lexicons/attribution_context.tsv``); the subject of
-"reportedly" is no source ("Drones reportedly hit").
+"The Sports Moment:") and headline topic labels ("Transcript:", "Shelling of
+Donetsk region:") (``lexicons/attribution_context.tsv``); the subject of
+"reportedly" is no source ("Drones reportedly hit"). A mental state, attitude or
+finding inside another source's reported content ("Trump said he was skeptical
+of ...") is recorded in the outer row's ``cue``, not given a row of its own.
 
 Stance classes follow Hyland (2002) (factive, tentative and counter reporting
 verbs), Bergler (1992, 2006) and Caldas-Coulthard (1994) (distancing verbs such as
@@ -160,8 +163,9 @@ class Resources:
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
-        casualties") or ``"bare"`` (a cue wherever it occurs, agentless when no
-        speaker is found).
+        casualties"), ``"be"`` (an attitude adjective after a form of "be" and
+        before its complement: "is deeply divided over", "are concerned that") or
+        ``"bare"`` (a cue wherever it occurs, agentless when no speaker is found).
     nouns : mapping
         Speaker head noun (lower case) -> ``anonymous``, ``title``,
         ``institution`` or ``pronoun``.
@@ -389,6 +393,9 @@ def _np_ok(words: list[str], res: Resources) -> bool:
     low = first.lower()
     if low == "about" and len(words) > 1 and (words[1][:1].isdigit() or words[1].lower() in _QUANT):
         return True  # "About half of voters", "about 4 in 10"
+    if low in {"at", "more", "fewer"} and len(words) > 2 and words[1].lower() in {"least", "most", "than"} \
+            and (words[2][:1].isdigit() or words[2].lower() in _QUANT):
+        return True  # "At least half of voters in each state say"
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
     if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
@@ -401,11 +408,22 @@ def _np_ok(words: list[str], res: Resources) -> bool:
             and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
                     and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
         return True
-    return len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
-                                res.context.get(head) == "evidence") and \
-        all(w.isalpha() and w.lower() not in res.verbs for w in words[:-1])
+    if len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
+                            res.context.get(head) == "evidence") and \
+            all(w.replace("-", "").isalpha() and w.lower() not in res.verbs for w in words[:-1]):
+        return True
+    # "elected officials from both parties", "supporters of the deal": a source noun and
+    # its post-modifier
+    for p in range(min(4, len(words) - 2)):
+        if words[p + 1].lower() in {"of", "from", "in", "at", "for", "across", "around"}:
+            return len(words) <= 10 and res.nouns.get(words[p].lower(), "pronoun") != "pronoun" \
+                and all(w.isalpha() and w.lower() not in res.verbs for w in words[:p])
+    return False
 
 
+#: quantifiers that stand alone as a clause's subject ("Some say", "Several said", "...,
+#: another says")
+_QUANT_PRONOUNS = frozenset({"some", "several", "many", "most", "few", "both", "another", "others"})
 #: words that open a quantified source ("only 49 percent of Republicans", "three-quarters")
 _QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about", "nearly", "almost",
                     "only", "just", "roughly", "around", "half", "majority", "majorities",
@@ -426,7 +444,7 @@ def _np_run(sent: _Sent, i: int, limit: int, res: Resources) -> int:
 
 
 def _trim_lead(sent: _Sent, i: int, j: int) -> int:
-    while i < j and (sent.words[i].lower() in _LEAD_TRIM or sent.words[i] == ","):
+    while i < j and (sent.words[i].lower() in _LEAD_TRIM or sent.words[i] in {",", "-"}):
         i += 1
     return i
 
@@ -441,6 +459,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while j > 1 and _is_adverb(sent.words[j - 1], res):
         j -= 1  # "The ministry previously said": the adverb is no part of the speaker
     k = j
+    if k > 3 and sent.words[k - 1] == "," and sent.words[k - 2] == ")":
+        k -= 1  # "Sen. Jack Reed (D-R.I.), said"
     if k > 2 and sent.words[k - 1] == ")":
         for p in range(k - 2, max(-1, k - 9), -1):
             if sent.words[p] == "(":
@@ -449,10 +469,14 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     i = j
     while i > 0:
         w = sent.words[i - 1]
-        if w in _HARD or w == "," or w.lower() in _BOUNDARY or (
+        if w in _HARD or w == "," or (w.lower() in _BOUNDARY and not (i > 1 and w in _NAME_MODALS)) or (
                 w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
             break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
+    for p in range(j - 2, i - 1, -1):
+        if sent.words[p] == "-" and sent.words[p + 1].lower() in _LEAD_TRIM:
+            i = p + 1  # "Ukraine gets Starlink terminals - and friendly warning": a new phrase
+            break
     i = _trim_lead(sent, i, j)
     if i < j:
         if j - i > 12:
@@ -473,12 +497,18 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             cut -= 1
         while cut < j and sent.words[cut] == ".":
             cut += 1
-        if i < cut < j and j - cut <= 6 and sent.words[cut - 1].lower() in {"with", "by", "time"} \
-                and _np_ok(sent.words[cut:j], res):
+        if i < cut < j and j - cut <= 6 and (sent.words[cut - 1].islower() or sent.words[cut - 1]
+                                             == "-") and \
+                sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
     return None
 
 
+#: first words of an adverbial between a speaker and the verb ("Blunt, after a long pause, said")
+_ADVERBIAL_LEAD = frozenset({"after", "before", "during", "in", "at", "on", "for", "like", "unlike", "as",
+                             "despite", "following", "meanwhile", "however", "though", "too",
+                             "also", "now", "then", "instead", "again", "once", "later", "earlier",
+                             "still", "indeed", "moreover"})
 #: first words of an appositive or relative segment ("X, a spokesman who ..., said")
 _APPOSITIVE_LEAD = frozenset({"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
                               "herself", "also", "then", "once", "both"})
@@ -502,15 +532,28 @@ def _possessive_mark(sent: _Sent, i: int) -> bool:
 
 
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
-    """``Name, a spokesman for X, said``: segments before the comma at ``k - 1``."""
+    """``Name, a spokesman for X, said``: segments before the comma at ``k - 1`` (past
+    adverbs: "RNC members and officials, in fact, even insist")."""
+    while k > 2 and _is_adverb(sent.words[k - 1], res):
+        k -= 1
     if k < 2 or sent.words[k - 1] != ",":
         return None
     end = k - 1
+    # an adverbial between the speaker and the verb is no part of it: "Blunt, after a long
+    # pause, said", "RNC members and officials, in fact, even insist"
+    i = end
+    while i > 0 and sent.words[i - 1] not in {",", "(", ")"} and sent.words[i - 1] not in _HARD:
+        i -= 1
+    if 1 < i < end and end - i <= 6 and sent.words[i - 1] == "," and \
+            sent.words[i].lower() in _ADVERBIAL_LEAD:
+        end = i - 1
     segs: list[tuple[int, int, bool]] = []
     j = end
     while j > 0 and len(segs) < 4:
         i = j
+        # (a parenthetical stays in its segment: "Rep. Gregory W. Meeks (D-N.Y.), chairman ...")
         while i > 0 and sent.words[i - 1] != "," and (sent.words[i - 1] not in _HARD
+                                                      or sent.words[i - 1] in {"(", ")"}
                                                       or _possessive_mark(sent, i - 1)):
             i -= 1
         seg = sent.words[i:j]
@@ -520,25 +563,35 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         t = _trim_lead(sent, i, j)
         if i < t < j:
             seg = sent.words[t:j]
+        # (a capitalised word inside is a name: "Will Rogers")
         strict = len(seg) <= 12 and not any(w.lower() in _BOUNDARY - {"of", "to", "on", "at"}
-                                            for w in seg)
-        # "Shane Shook, a cyber security expert who has helped investigate ..., said":
+                                            and (p == 0 or not _is_cap(w))
+                                            for p, w in enumerate(seg))
+        # "Shane Shook, a cyber security expert who has helped investigate ..., said",
+        # "Leonard E. Burman, director of the ... Center and a professor at ..., said":
         # an appositive or relative segment may hold a clause
-        loose = len(seg) <= 24 and (seg[0].lower() in _APPOSITIVE_LEAD or seg[0].isdigit())
+        loose = len(seg) <= 24 and (seg[0].lower() in _APPOSITIVE_LEAD or seg[0].isdigit()
+                                    or res.nouns.get(seg[0].lower()) == "title")
         if not (strict or loose):
             break
         segs.append((i, j, strict))
         if i == 0 or sent.words[i - 1] in _HARD:
             break
         j = i - 1
-    while segs and not (_is_cap(sent.words[_trim_lead(sent, segs[-1][0], segs[-1][1])])
-                        and segs[-1][2]):
+    while segs:
+        while segs and not (_is_cap(sent.words[_trim_lead(sent, segs[-1][0], segs[-1][1])])
+                            and segs[-1][2]):
+            segs.pop()
+        if not segs:
+            return None
+        i0 = _trim_lead(sent, segs[-1][0], end)
+        head_end = max(segs[-1][1], i0 + 1)
+        if i0 < end and _np_ok(sent.words[i0:head_end], res):
+            return i0, end
+        # "In an interview, Steve Huhn, a former HP vice president, said": the outermost
+        # segment is no noun phrase; the name after it heads the speaker
         segs.pop()
-    if not segs:
-        return None
-    i0 = _trim_lead(sent, segs[-1][0], end)
-    head_end = max(segs[-1][1], i0 + 1)
-    return (i0, end) if i0 < end and _np_ok(sent.words[i0:head_end], res) else None
+    return None
 
 
 def _title_abbreviation(word: str) -> bool:
@@ -875,14 +928,16 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))
+    cue_starts = sorted(a for a, _ in taken)
     for m in _COLON.finditer(text):
         sid, sent = sent_of(m.start())
         cs = m.end("sp")
         sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
-                sp_words[-1].lower() in _COLON_STOP:
-            continue
+                sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
+                _starts_within(cue_starts, m.start(), cs):
+            continue  # (and not 'Stated Stone:' whose cue is "Stated")
         if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
             continue
         q = _first_quote_from(quotes, m.end())
@@ -891,9 +946,14 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
                           sid))
         taken.append((cs, cs + 1))
+    dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
         taken.append((row["start"], row["end"]))
+        if row["cue"] != ":":
+            dash_starts.append(row["start"])
+    if dash_starts:
+        found = _without_topic_colons(text, found, dash_starts)
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -962,7 +1022,7 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 toks, words = toks[k:], words[k:]
             ok = bool(words) and len(words) <= 6 and _np_ok(words, res) and \
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
-                words[-1].lower() not in _COLON_STOP and \
+                words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
                 not any(res.context.get(w.lower()) == "byline" for w in words)
             if ok:
                 stype = _speaker_type(words, res)
@@ -1009,6 +1069,49 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
     return out
 
 
+def _without_topic_colons(text: str, rows: list[dict[str, Any]], dash_starts: list[int]
+                          ) -> list[dict[str, Any]]:
+    """``rows`` without the colon rows that stand before the first dash source of their line
+    ("Mariupol: Child died of dehydration in Mariupol – Zelensky": the dash names the line's
+    source, the label before the colon is its topic).
+
+    The rows and dashes are visited in text order and each gap between two of them is
+    searched for a newline once, so the work is linear in the text (a one-line page of
+    many megabytes is no line-start search per row)."""
+    events = sorted([(r["start"], 1, i) for i, r in enumerate(rows) if r["cue"] == ":"] +
+                    [(d, 0, -1) for d in dash_starts])
+    drop: set[int] = set()
+    pending: list[int] = []  # colon rows of the current line before its first dash
+    dashed = False  # whether the current line's first dash has been seen
+    prev = 0
+    for pos, is_colon, i in events:
+        if text.find("\n", prev, pos) >= 0:
+            pending, dashed = [], False  # a new line
+        prev = pos
+        if is_colon:
+            if not dashed:
+                pending.append(i)
+        elif not dashed:
+            drop.update(pending)
+            pending, dashed = [], True
+    return [r for i, r in enumerate(rows) if i not in drop] if drop else rows
+
+
+def _starts_within(starts: list[int], a: int, b: int) -> bool:
+    """Whether some offset of the sorted ``starts`` lies in ``[a, b)``."""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+def _topic_label(words: list[str], res: Resources) -> bool:
+    """Whether a phrase before a colon is a headline's topic label, no source: "Transcript:",
+    "Factbox:", "Shelling of Donetsk region:", "Occupied Mariupol:", "Defense of Mariupol:"
+    (``label`` and ``label_of`` in ``lexicons/attribution_context.tsv``)."""
+    first = res.context.get(words[0].lower()) if words else None
+    return first == "label" or (first == "label_of" and len(words) > 1 and
+                                words[1].lower() in {"of", "for", "in", "on", "at"})
+
+
 def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
                     ) -> list[dict[str, Any]]:
     """Rows whose cue is no report quoted inside another source's quotation.
@@ -1017,7 +1120,14 @@ def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[in
     source's own account; the outlet attributes the whole quotation to its speaker,
     so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
     """
-    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])]
+    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])
+            or _CLOSED_BEFORE.search(text, max(0, r["start"] - 80), r["start"]) is not None]
+
+
+#: a quotation closed right before a cue and its speaker ('... unusual,“ said Larry Noble',
+#: '... my voters will vote for her," Sanders said'): a mark after a comma or a full stop
+#: closes a quotation even where the marks do not pair up (mixed straight and curly marks)
+_CLOSED_BEFORE = re.compile(r"[,.?!][\"”“’]\s+(?:[A-Z][\w.’'-]*\s+){0,5}(?:he\s+|she\s+|they\s+)?$")
 
 
 def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
@@ -1038,6 +1148,11 @@ _MEDIA_HEADS = frozenset({"statement", "statements", "letter", "release", "memo"
                           "message", "note", "report", "email", "video", "communique"})
 
 
+#: stances of cues that, inside another source's reported content, are that source's account
+#: ("Trump said he was skeptical of ...", "she said polls show ..."): linked to the outer row
+_INNER_STANCES = frozenset({"belief", "attitude", "evidence"})
+
+
 def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One relation, one row: merge doubled and nested cues of the same relation.
 
@@ -1047,7 +1162,12 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     - a doubled cue: an agentless cue ("according to audio obtained by",
       "reportedly") inside the content of a cue with a speaker in the same
       sentence is recorded in the outer row's ``cue`` ("said … according to")
-      and gives no row of its own.
+      and gives no row of its own;
+    - a nested mental state, attitude or finding: a ``belief``, ``attitude`` or
+      ``evidence`` cue inside the content of a cue with a speaker in the same
+      sentence is the outer source's account ("Trump said he was skeptical of
+      ...": one row, cue "said … was skeptical"). PolNeAR annotates few of
+      them (on dev and the tuning part 31 of the 216 such cues match a gold cue).
 
     ``rows`` are sorted by start; the outer row keeps its ``start``, ``end``
     and ``span`` (``text[start:end] == span``) except where a nominal cue
@@ -1067,7 +1187,8 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in r:
                     prev[key] = r[key]
             continue
-        if r.get("speaker_start") is None and r["label"] != "accusation":
+        if (r.get("speaker_start") is None and r["label"] != "accusation") or \
+                r["label"] in _INNER_STANCES:
             outer = next((o for o in reversed(out) if o["sent_id"] == r["sent_id"]
                           and o.get("speaker_start") is not None
                           and o.get("content_start") is not None
@@ -1139,8 +1260,23 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
         w0 = m.text.split()[0]
         ss, se = cs, cs + len(w0)
+        words = [w0]
+        # "the Washington Post reports that", "a New York Times report that", "Mr. Trump's
+        # claims that": the outlet or person right before the noun is the source
+        i = k
+        while i > 0 and (_is_cap(sent.words[i - 1]) or sent.words[i - 1] == "."):
+            i -= 1
+        while i < k and (sent.words[i] == "." or sent.words[i].lower() in _PREP | _ADVERBIAL_LEAD):
+            i += 1  # (not "Despite" in "Despite Mr. Trump's claims that")
+        if i < k and i > 0 and sent.words[i - 1].lower() in {"the", "a", "an"}:
+            i -= 1
+        if i < k and _np_ok(sent.words[i:k], res):
+            ss, se = sent.toks[i][0], sent.toks[k - 1][1]
+            if text[se - 2:se] in {"'s", "’s"}:
+                se -= 2
+            words = sent.words[i:k]
         content = _strip(text, (ce, sent.end))
-        return _row(text, res, cs, ce, "neutral", (ss, se), [w0], content, sid)
+        return _row(text, res, cs, ce, "neutral", (ss, se), words, content, sid)
     if kind == "call":
         span0 = _clause_subject(sent, k, res)
         if span0 is not None:
@@ -1167,6 +1303,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     while cap_ly is not None and cs < vs:
         cs = cap_ly.end()  # "Schlafly also noted": a name, no adverb
         cap_ly = _CAP_LY.match(text, cs, vs)
+    cap_aux = _CAP_AUX.match(text, cs, vs)
+    if cap_aux is not None and cs > sent.start:
+        cs = cap_aux.end()  # "..., Will urged": a name (George Will) inside a sentence, no modal
     aux = text[cs:vs].lower().split()
     # trailing "-ly" words are adverbs only if they precede the verb; reject bare adverbs
     if aux and not any(a in _AUX_SET or a.endswith(("n't", "n’t")) for a in aux):
@@ -1180,12 +1319,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if before.start < sent.start:
             sent = _Sent(text, before.start, sent.end)
             k = sent.index_at(cs)
+    elif sent.start > 0 and text[sent.start:sent.start + 1] == ")":
+        # "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said": split inside the parenthetical
+        _, before = sent_of(sent.start - 1)
+        if before.start < sent.start:
+            sent = _Sent(text, before.start, sent.end)
+            k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
     if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
-                                     sent.words[k - 2].lower() in _PREP):
-        return None  # "the said", "a report"; not "a top E.U. official said"
+                                     sent.words[k - 2].lower() in _PREP) and \
+            not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
+        return None  # "the said", "a report"; not "a top E.U. official said", "Some say"
     if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
         return None
     if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
@@ -1195,7 +1341,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None
     if text[vs - 1:vs] in {"<", "/"}:
         return None  # markup such as <tweet>
-    passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing")
+    if need == "be":
+        # an attitude adjective after a form of "be", before its complement: "is deeply
+        # divided over", "are concerned that", "was critical of"
+        if not _BE.intersection(aux) or not (" " in form or _BE_COMPLEMENT.match(text, ve)):
+            return None
+    passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing") and need != "be"
     agentless = False
     if passive and not _BY.match(text, ve):
         if not _SPACE_THAT.match(text, ve) and need != "bare":
@@ -1228,7 +1379,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
     # mental-state and evidence verbs without a that-clause: decided once the speaker is known
-    loose = need in {"mind", "evidence"} and not passive and \
+    loose = need in {"mind", "evidence", "be"} and not passive and \
         not _after_ok(text, ce, sent.end, strict=True)
     if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
@@ -1250,7 +1401,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
-    elif prev in {"and", "or", "but"} and k > 1:
+    elif _coordinated(sent, k, res):
         # the second verb of a coordination: "He called Ryan ... and boasted about"
         if _TO_INF.match(text, ce):
             return None  # "and threatened to shoot": an intention, not a report
@@ -1259,7 +1410,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
                             list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
                             sid)
-        spk_tok = _clause_subject(sent, k - 1, res) or _lead_subject(sent, k - 1, res)
+        c = _conjunction_at(sent, k, res)
+        spk_tok = _clause_subject(sent, c, res) or _lead_subject(sent, c, res)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
             (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
         # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
@@ -1271,14 +1423,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 break
         if spk_tok is None:
             spk_tok = _clause_subject(sent, k - 1, res)
-    elif prev == "who" and k > 0 and not _in_quote(quotes, cs) and not loose:
-        # a relative clause: "residents who say ...", "Thomas Perez, who said ...": the
-        # source as written is "who", resolved to the noun phrase it follows
-        j = k - 2 if k > 1 and sent.words[k - 2] == "," else k - 1
+    elif (rel := _relative_at(sent, k, res)) is not None and not _in_quote(quotes, cs) and not loose:
+        # a relative clause: "residents who say ...", "Thomas Perez, who said ...", "the
+        # police department, which reported", "McConnell, who in 2010 said": the source as
+        # written is "who" / "which", resolved to the noun phrase it follows
+        j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
         ante = _np_before(sent, j, res)
-        ws, we = sent.toks[k - 1]
+        ws, we = sent.toks[rel]
         if ante is None:
-            row = _row(text, res, cs, ce, stance, (ws, we), ["who"],
+            row = _row(text, res, cs, ce, stance, (ws, we), [sent.words[rel]],
                        _content_range(text, sent, ce, cs, quotes, False, True), sid)
             row["speaker_type"] = "pronoun"
             return row
@@ -1290,8 +1443,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     else:
         after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
             ',"', ",”", ",’"}
-        if k == 0 and form.endswith("ing") and not loose and lemma in _COMMUNICATE | _EMPHATIC:
-            # "Emphasizing the urgency of the matter, Trump said ...": the subject after the comma
+        if form.split()[0].endswith("ing") and not loose and (
+                (k == 0 and lemma in _COMMUNICATE | _EMPHATIC) or (k == 1 and prev in _GERUND_PREP)):
+            # "Emphasizing the urgency of the matter, Trump said ...", "In describing fellow
+            # billionaire Donald Trump, Cuban said": the subject after the comma
             comma = next((p for p in range(1, min(len(sent.words), 25)) if sent.words[p] == ","),
                          None)
             if comma is not None:
@@ -1325,12 +1480,28 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] in {"''", ",“", "?“", "!“"}
                 inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
                     closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
-                if inv_ok and closed:
+                opening = k == 0 and inv is not None and inv[1] < len(sent.words) and \
+                    sent.words[inv[1]] == ":" and lemma in _STRONG | _INVERTING
+                if (inv_ok and closed) or opening:
+                    # ('..." said X', and 'Said Ellis: "I don't get the sense ..."')
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
-                    if spk_tok is None and inv_ok and before_txt[-1:] == ",":
+                    if spk_tok is None and inv_ok and before_txt[-1:] == "," and \
+                            lemma in _STRONG | _INVERTING:
+                        # ("..., says Carl Anthony"; not "..., endorsed Cruz last week")
                         spk_tok, side_before = inv, False
+    if spk_tok is None and not aux and form.endswith("ed") and k <= 1 and _BY.match(text, ve):
+        # a participle opening the sentence: "When asked by Ingraham", "Pressed by Holt"
+        agent = sent.index_at(_BY.match(text, ve).end())  # type: ignore[union-attr]
+        spk_tok = _subject_at(sent, agent, res) or _np_after(sent, agent, res)
+        side_before = False
+    if spk_tok is not None and _dangling(sent.words[spk_tok[1] - 1]):
+        # a clause, no noun phrase ("Boxer attacked Fiorina by reminding"): its subject
+        spk_tok = _subject_at(sent, spk_tok[0], res)
+        if spk_tok is not None and spk_tok[1] - spk_tok[0] == 1 and \
+                sent.words[spk_tok[0]].lower() in _DET:
+            spk_tok = None  # a lone "the"
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -1371,6 +1542,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
            "declare", "explain", "tweet", "testify", "reiterate", "warn", "emphasize", "stress"}
 _EVIDENTIAL = {"seem", "appear", "reportedly"}
+#: verbs of speech that invert after a comma besides :data:`_STRONG` ("..., notes Carl Anthony")
+_INVERTING = {"note", "recall", "reply", "respond", "argue", "continue", "observe", "explain", "state",
+              "complain", "counter", "quip", "joke", "admit", "acknowledge", "predict", "suggest"}
 #: subject pronouns that open a clause after a mental-state verb
 _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
 #: finite auxiliaries and modals (a clause's verb is near)
@@ -1399,6 +1573,8 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
+#: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
+_BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
@@ -1408,10 +1584,11 @@ _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "ma
             "been", "being", "cannot", "not", "never", "also"}
 
 
-#: nouns ending in "-ly" (no adverbs)
+#: nouns and adjectives ending in "-ly" (no adverbs: "a friendly warning")
 _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully",
                        "fly", "belly", "jelly", "lily", "italy", "july", "daily", "weekly", "monthly",
-                       "quarterly", "elderly"})
+                       "quarterly", "elderly", "friendly", "unfriendly", "deadly", "costly",
+                       "likely", "unlikely", "lonely", "lovely", "ugly", "timely", "orderly"})
 
 
 def _is_adverb(w: str, res: Resources) -> bool:
@@ -1422,6 +1599,9 @@ def _is_adverb(w: str, res: Resources) -> bool:
 
 
 _CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
+_CAP_AUX = re.compile(r"(?:Will|May|Can)\s+")
+#: modals that are names when capitalised inside a sentence (George Will, Theresa May)
+_NAME_MODALS = frozenset({"Will", "May", "Can"})
 _SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
 
 
@@ -1429,6 +1609,42 @@ def _seem_to_report(text: str, end: int, res: Resources) -> bool:
     """Whether "seemed" / "appears" at ``end`` governs a reporting verb ("seemed to urge")."""
     m = _SEEM_TO.match(text, end)
     return m is not None and m.group(1) in res.verbs and m.group(1) not in {"be", "have"}
+
+
+def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
+    """Index of the conjunction before the verb at token ``k``, past adverbs ("and
+    *generally* agree", "and *almost immediately* disclosed"); ``k`` when there is none."""
+    c = k - 1
+    while c > 0 and _is_adverb(sent.words[c], res):
+        c -= 1
+    return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
+
+
+def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
+    """Whether the verb at token ``k`` is the second verb of a coordination ("He called
+    Ryan ... and boasted", "and later said")."""
+    return 0 < _conjunction_at(sent, k, res) < k
+
+
+def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
+    """Index of the relative "who" / "which" that is the subject of the verb at token ``k``,
+    past adverbs and a year ("who *in 2010* said", "which *together* vowed")."""
+    r = k - 1
+    while r > 0 and _is_adverb(sent.words[r], res):
+        r -= 1
+    if r > 1 and sent.words[r].isdigit() and sent.words[r - 1] in {"in", "on"}:
+        r -= 2
+    if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and
+                                               sent.words[r - 1] == ",")):
+        return r
+    return None
+
+
+def _dangling(w: str) -> bool:
+    """Whether a speaker's last word is a preposition or conjunction: the run is the end of
+    a clause ("attacked Fiorina *by* reminding", "regulation *and* generally agree"), no
+    noun phrase."""
+    return w.lower() in _PREP or w.lower() in {"but", "nor", "yet"}
 
 
 def _clause_follows(sent: _Sent, i: int) -> bool:
@@ -1508,12 +1724,26 @@ def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None
     """The subject that opens the sentence ("*Trump* further summed up ... and said"): a
     run of capitalised words, determiners or source nouns from the start, followed by a
     lower-case word, before token ``k``."""
-    i = _trim_lead(sent, 0, k)
+    i = _trim_lead(sent, _past_opener(sent, 0, k), k)
     j = _np_run(sent, i, k, res)
     if j == i or j >= k or sent.words[j].lower() in _PREP or not (
             sent.words[j][:1].islower() or (sent.words[j] == "," and _is_cap(sent.words[i]))):
         return None  # "Trump further summed up ...", "Mr. Sanders, after initially saying"
     return (i, j) if _np_ok(sent.words[i:j], res) else None
+
+
+def _past_opener(sent: _Sent, i: int, k: int) -> int:
+    """Token ``i``, or the token after the comma that ends an opening adverbial there ("On
+    Thursday, he hedged ..., telling", "In an incendiary press conference, Trump launched
+    ..., calling"): the clause's subject follows that comma."""
+    if i >= k or sent.words[i].lower() not in _ADVERBIAL_LEAD | _PREP - {"and", "or", "than", "as"}:
+        return i
+    for p in range(i + 1, min(k, i + 15)):
+        if sent.words[p] == ",":
+            return p + 1
+        if sent.words[p] in _HARD:
+            break
+    return i
 
 
 def _not_a_source(words: list[str], res: Resources) -> bool:
@@ -1532,9 +1762,11 @@ def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     """Subject of the clause before a participle (", calling it ...")."""
     start = 0
     for i in range(k - 1, -1, -1):
-        if sent.words[i].lower() in {"but", "and", ";", "while", "whereas"} or sent.words[i] in _HARD:
-            start = i + 1
+        if sent.words[i].lower() in {"but", "and", ";", "while", "whereas"} or \
+                (sent.words[i] in _HARD and sent.words[i] not in {"(", ")"}):
+            start = i + 1  # (a parenthetical does not open a clause: "Sen. Ted Cruz (R-Texas)")
             break
+    start = _past_opener(sent, start, k)
     j = start
     if j < k and sent.words[j].islower() and sent.words[j] in res.verbs:
         return None  # '..., said Al From, ... and wrote': an inversion, not a subject
