@@ -1313,9 +1313,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         cs = vs
         aux = []
     k = sent.index_at(cs)
-    if k == 0 and cs > sent.start - 3 and text[:cs].rstrip().endswith(")") and sent.start > 0:
+    lo = max(0, cs - 64)  # a bounded look back: text[:cs] copied the whole text before every such cue
+    if k == 0 and cs > sent.start - 3 and sent.start > 0 and text[lo:cs].rstrip().endswith(")"):
         # "Rep. Emanuel Cleaver II (D-Mo.) said": the split after "(D-Mo.)" is no sentence end
-        _, before = sent_of(len(text[:cs].rstrip()) - 1)
+        _, before = sent_of(lo + len(text[lo:cs].rstrip()) - 1)
         if before.start < sent.start:
             sent = _Sent(text, before.start, sent.end)
             k = sent.index_at(cs)
