@@ -769,7 +769,9 @@ def _name_words(span: str, gaz: Gazetteer) -> list[str]:
 
     def name_like(i: int) -> bool:
         w = words[i]
-        return w[:1].isupper() and w.lower() not in gaz.role_words and w.lower() not in gaz.roles
+        # a name word has lower-case letters ("PM", "US" are no names)
+        return w[:1].isupper() and any(c.islower() for c in w) and w.lower() not in gaz.role_words \
+            and w.lower() not in gaz.roles
 
     def place(i: int) -> bool:
         hit = gaz.aliases.get(words[i]) or (gaz.aliases.get(words[i][:-1]) if words[i].endswith(".") else None)

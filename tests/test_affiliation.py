@@ -480,6 +480,7 @@ US_COVERAGE = [
     ("Georgia's foreign minister said Tbilisi would not join the sanctions.", "Georgia's foreign minister", "GE"),
     # and a possessive or a title before the name keeps the nationality
     ("France's Macron said the talks would go on.", "France's Macron", "FR"),
+    ("Norway PM said the talks would go on.", "Norway PM", "NO"),
     ("German Chancellor Olaf Scholz said the talks would go on.", "German Chancellor Olaf Scholz", "DE"),
 ]
 
