@@ -135,10 +135,11 @@ def draw(eval_dir: Path, half: str, n: int, skip: int = 0) -> pd.DataFrame:
 
 
 CF = Path("conflict_framing")
-HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout_cf", "heldout_cf2", "heldout_cf3")
+HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout_cf", "heldout_cf2", "heldout_cf3",
+          "polnear_dev")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
 # the basis of a claim); heldout4 and heldout_cf3 are measured once, at the end, and never shown
-SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout_cf", "heldout_cf2")
+SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout_cf", "heldout_cf2", "polnear_dev")
 
 
 def framing_articles(eval_dir: Path) -> dict[str, str]:
@@ -239,10 +240,27 @@ def score(sample: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
             "role_acc": role_ok / role_n if role_n else float("nan"), "role_n": role_n}
 
 
+def polnear_articles(eval_dir: Path) -> dict[str, str]:
+    """PolNeAR's articles (``attribution/polnear``, see ``benchmarks/polnear_corpus.py``): id -> text.
+
+    The id is ``polnear/`` and the corpus's ``doc_id``; the text is the headline, a newline and
+    the article text, as ``polnear_corpus.py`` gives them to contrast. Empty when absent.
+    """
+    meta = eval_dir / "attribution" / "polnear" / "metadata.tsv"
+    if not meta.is_file():
+        return {}
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import polnear_corpus
+
+    df = polnear_corpus.build()
+    return {f"polnear/{d}": f"{t}\n{x}" for d, t, x in zip(df["doc_id"], df["title"], df["text"], strict=True)}
+
+
 def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:
     df = stories(eval_dir)
     out = {u: (t, bool(h)) for u, t, h in zip(df["url"], df["text"], df["has_title"], strict=True)}
     out.update({k: (t, True) for k, t in framing_articles(eval_dir).items()})
+    out.update({k: (t, True) for k, t in polnear_articles(eval_dir).items()})
     return out
 
 
@@ -261,7 +279,8 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "heldout_cf": "2014 crisis articles (Faerber et al.), held-out",
              "heldout4": "RUWA headlines+ledes, fourth held-out (2026-12-02, session 20, engineer 13b)",
              "heldout_cf2": "2014 crisis articles (Faerber et al.), second held-out (session 20)",
-             "heldout_cf3": "2014 crisis articles (Faerber et al.), third held-out (session 20, engineer 13b)"}
+             "heldout_cf3": "2014 crisis articles (Faerber et al.), third held-out (session 20, engineer 13b)",
+             "polnear_dev": "PolNeAR 2016 US election coverage, dev sample (seen)"}
     for half in halves:
         s = sample[sample["half"] == half]
         if s.empty:

@@ -146,6 +146,8 @@ _COUNTERPART_PREPS = _WORDS["counterpart_prep"]
 _LOCATIVE_PREPS = _WORDS["locative_prep"]
 #: Roles that a place after a locative preposition tells the affiliation of.
 _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
+#: Roles whose bearers a region or town in their own phrase places ("Kharkiv governor", "Mariupol residents").
+_REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -205,7 +207,7 @@ class Gazetteer:
     aliases : mapping
         Alias (case-sensitive, space-joined tokens) -> ``(affiliation, role, kind)``;
         ``kind`` is ``country``, ``demonym``, ``capital``, ``seat``,
-        ``institution``, ``org`` or ``person``.
+        ``institution``, ``org``, ``title`` or ``person``.
     roles : mapping
         Lower-case role noun (space-joined tokens) -> role.
 
@@ -418,8 +420,9 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         places, stop = [], next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop), len(low))
     all_nouns = gaz.role_nouns(low[:stop])
     if any(p[4] == "province" for p in places):
-        # a region or town tells the allegiance of its local officials only ("Kharkiv governor")
-        local = any(n[2] == "local_official" for n in all_nouns)
+        # a region or town tells the allegiance of its local officials, lawmakers and residents only
+        # ("Kharkiv governor", "the Vermont senator", "Mariupol residents")
+        local = any(n[2] in _REGION_ROLES for n in all_nouns)
         places = [p for p in places if p[4] != "province" or local]
     in_noun = {i for n in all_nouns for i in range(n[0], n[1])}
     first_of = next((i for i, w in enumerate(low[:stop]) if w in _OF_PREPS and i not in in_noun), stop)
@@ -536,13 +539,24 @@ class _Cast:
                 if not fold:  # a person's name: "Chad Sweet" is no Chadian
                     name = _name_words(" ".join(before + name), self.gaz)
                     before, name = [], name
-                words = before + name + _words(_apposition(self.text[end:end + 90]))
+                words = before + name + _words(_apposition(self.text[end:end + 90]) or _of_complement(self.text[end:end + 90]))
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
             pos = text.find(needle, end, hi)
         self.titled[key] = found
         return found
+
+    def inverted_title(self, pos: int) -> tuple[str, str]:
+        """Affiliation and role of a title that opens the sentence and ends in a comma right before
+        ``pos`` (the name), when the clause has a role noun and no other clause boundary."""
+        start = self.sentence_start(pos)
+        clause = self.text[start:pos]
+        if not clause.endswith(", ") or _CLAUSE_MARK.search(clause[:-2]):
+            return "", ""
+        words = _words(clause)
+        aff, role, noun, _ = _own(words, self.gaz)
+        return (aff, role) if noun else ("", "")
 
     def region_reading(self, name: str) -> bool:
         """A name both a country and another state's region (``Gazetteer.shared``: "Georgia") reads as
@@ -860,6 +874,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
                 text[r["speaker_start"]:r["speaker_end"]], surname))
             aff, role = aff2, role or role2
         if not aff:
+            # "NATO Secretary General's Special Representative for the Caucasus, James Appathurai
+            # responded": a title that opens the sentence, set off by a comma before the name
+            aff2, role2 = cast.inverted_title(r["speaker_start"])
+            aff, role = aff2, role or role2
+        if not aff:
             # a spelling variant of a person the gazetteer knows ("Podoliak", "Zelenskyi")
             hit = gaz.person(name)
             if hit is not None:
@@ -887,6 +906,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # "... — defense ministry" over "the Russian defense ministry said": the title of a later mention
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
             aff, role2 = cast.title_elsewhere(noun, skip=own, fold=True)
+            role = role or role2
+    if not aff and not person and noun and r["speaker_start"] >= cast.first_line_end():
+        # a body named with capitals ("- General Staff." in a lede) is the body another mention
+        # titles ("the General Staff of the Armed Forces of Ukraine")
+        span = text[r["speaker_start"]:r["speaker_end"]]
+        at = span.lower().rfind(noun)
+        if at >= 0 and all(w[:1].isupper() for w in span[at:at + len(noun)].split()):
+            aff, role2 = cast.title_elsewhere(noun, skip=r["speaker_start"] + at, fold=True)
             role = role or role2
     if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms", and a named person whose title gives no state
@@ -966,6 +993,20 @@ def _clause_tail(before: str) -> str:
     """
     ends = [m.end() for m in _CLAUSE_MARK.finditer(before)]
     return before[ends[-1]:] if ends else before
+
+
+def _of_complement(after: str) -> str:
+    """An ``of`` phrase right after a mention, to its clause's end ("the General Staff[ of the Armed
+    Forces of Ukraine] regarding ..." -> "of the Armed Forces of Ukraine"), or ``""``.
+
+    >>> _of_complement(" of the Armed Forces of Ukraine regarding the invasion")
+    'of the Armed Forces of Ukraine regarding the invasion'
+    >>> _of_complement(", the Kremlin said")
+    ''
+    """
+    if not after.startswith(" of "):
+        return ""
+    return _CLAUSE_MARK.split(after[1:], 1)[0].split(". ", 1)[0]
 
 
 def _apposition(after: str) -> str:

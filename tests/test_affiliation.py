@@ -468,7 +468,7 @@ US_COVERAGE = [
     # a place word that is a given name or surname
     ("Chad Sweet, the Cruz campaign's chairman, said the race was open.", "Chad Sweet", ""),
     ("Mark Cuban said he would not run.", "Mark Cuban", ""),
-    ("Rep. Steve Israel said the vote would be close.", "Rep. Steve Israel", ""),
+    ("Rep. Steve Israel said the vote would be close.", "Rep. Steve Israel", "US"),  # not IL
     ("Douglas Holtz-Eakin, an economist, said the tax was a good idea.", "Douglas Holtz-Eakin", ""),
     ("House Speaker Paul Ryan said he was not ready to endorse.", "House Speaker Paul Ryan", ""),
     # a region several states share belongs to the most populous (Florida: US, not Puerto Rico)
@@ -480,6 +480,15 @@ US_COVERAGE = [
     ("Georgia's foreign minister said Tbilisi would not join the sanctions.", "Georgia's foreign minister", "GE"),
     # and a possessive or a title before the name keeps the nationality
     ("France's Macron said the talks would go on.", "France's Macron", "FR"),
+    # a title opening the sentence, set off by a comma before the name
+    ("NATO Secretary General's Special Representative for the Caucasus, James Appathurai responded to "
+     "the minister.", "James Appathurai", "NATO"),
+    ("In the town of Kramatorsk, John Smith said the shelling went on.", "John Smith", ""),
+    # the US Congress's title abbreviations and a region before a lawmaker's or resident's noun
+    ("Sen. Lindsey Graham said the strike would be answered.", "Sen. Lindsey Graham", "US"),
+    ("Nuclear threats are growing, the Vermont senator said.", "the Vermont senator", "US"),
+    ("Mariupol steelworks evacuees said they had lost hope.", "Mariupol steelworks evacuees", "UA"),
+    ("The Vermont town said the road was closed.", "The Vermont town", ""),
     ("Norway PM said the talks would go on.", "Norway PM", "NO"),
     ("German Chancellor Olaf Scholz said the talks would go on.", "German Chancellor Olaf Scholz", "DE"),
 ]
