@@ -271,8 +271,9 @@ class Gazetteer:
             longest = starts.get(w, 0) or (1 if w.endswith(".") and w[:-1] in starts else 0)
             for k in range(min(longest, n - i), 0, -1):
                 hit = self.aliases.get(" ".join(words[i:i + k]))
-                if hit is None and k == 1 and words[i].endswith("."):
-                    hit = self.aliases.get(words[i][:-1])
+                if hit is None and words[i + k - 1].endswith("."):
+                    # a sentence's full stop on the last word ("of New York.")
+                    hit = self.aliases.get(" ".join(words[i:i + k])[:-1])
                 if hit is not None:
                     out.append((i, i + k, *hit))
                     i += k
@@ -539,7 +540,10 @@ class _Cast:
                 if not fold:  # a person's name: "Chad Sweet" is no Chadian
                     name = _name_words(" ".join(before + name), self.gaz)
                     before, name = [], name
-                words = before + name + _words(_apposition(self.text[end:end + 90]) or _of_complement(self.text[end:end + 90]))
+                after = self.text[end:end + 90]
+                # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
+                # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
+                words = before + name + _words(_apposition(after) or (_of_complement(after) if fold else ""))
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
@@ -764,9 +768,9 @@ def _name_words(span: str, gaz: Gazetteer) -> list[str]:
     """The words of a person's phrase, a place word that is part of the name masked (``"_"``).
 
     A country, demonym, capital or region written as a given name or surname is
-    no nationality: the last two capitalised words of the phrase are the name
-    ("Mark Cuban", "Chad Sweet", "Steve Israel", "German Ortega", "House Speaker
-    Paul Ryan", "Mr. Cuban"); a possessive ("France's Macron") or a role word
+    no nationality: the last two capitalised words of the phrase (initials aside)
+    are the name ("Mark Cuban", "Chad Sweet", "Steve Israel", "German Ortega",
+    "House Speaker Paul D. Ryan in a statement", "Mr. Cuban"); a possessive ("France's Macron") or a role word
     before the name ("Belarusian President ...") keeps it a place.
 
     >>> _name_words("Mark Cuban", default_gazetteer()), _name_words("Russian Foreign Minister Sergei Lavrov", default_gazetteer())[0]
@@ -779,7 +783,9 @@ def _name_words(span: str, gaz: Gazetteer) -> list[str]:
     words = [m.group(1) for m in toks]
     if len(words) < 2:
         return words
-    a, b = len(words) - 2, len(words) - 1
+
+    def initial(i: int) -> bool:  # "D." in "Paul D. Ryan"
+        return len(words[i]) == 2 and words[i][0].isupper() and words[i].endswith(".")
 
     def name_like(i: int) -> bool:
         w = words[i]
@@ -792,7 +798,19 @@ def _name_words(span: str, gaz: Gazetteer) -> list[str]:
         return hit is not None and hit[2] in _PLACE_KINDS and toks[i].group(0) == toks[i].group(1) \
             and gaz.person([words[i]]) is None
 
-    if not (name_like(a) and name_like(b)) or span[toks[a].end():toks[b].start()].strip() or \
+    # the name: the last run of capitalised name words (initials inside it skipped), read as
+    # given name and surname ("House Speaker Paul D. Ryan in a statement" -> Paul ... Ryan)
+    a = b = -1
+    i = len(words) - 1
+    while i > 0 and a < 0:
+        if name_like(i):
+            j = i - 1
+            while j >= 0 and initial(j):
+                j -= 1
+            if j >= 0 and name_like(j):
+                a, b = j, i
+        i -= 1
+    if a < 0 or span[toks[a].end():toks[a + 1].start()].strip() or \
             any(j - i > 1 and i <= b and j > a for i, j, *_ in gaz.places(words)):
         return words  # not two words of a name, or part of a longer name ("Donetsk Republic")
     out = list(words)
@@ -1023,7 +1041,7 @@ def _apposition(after: str) -> str:
     """
     if not after.startswith(", "):
         return ""
-    appos = after[2:].split(",")[0]
+    appos = re.split(r",|(?<=[a-z]{3})\.\s", after[2:], maxsplit=1)[0]  # to a comma or sentence end
     if _APPOSITION_START.match(appos) and not _NOT_APPOSITION.match(appos):
         return appos
     return ""

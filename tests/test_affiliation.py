@@ -486,6 +486,10 @@ US_COVERAGE = [
     ("In the town of Kramatorsk, John Smith said the shelling went on.", "John Smith", ""),
     # the US Congress's title abbreviations and a region before a lawmaker's or resident's noun
     ("Sen. Lindsey Graham said the strike would be answered.", "Sen. Lindsey Graham", "US"),
+    ("She accused Republican contender Donald Trump of showing support for Russian President Vladimir Putin. "
+     "Trump told reporters he was joking.", "Trump", ""),
+    ("''It is hard,'' said Senator Kirsten Gillibrand, Democrat of New York. ''The ambiguity is outside of her.''",
+     "Senator Kirsten Gillibrand", "US"),
     ("Nuclear threats are growing, the Vermont senator said.", "the Vermont senator", "US"),
     ("Mariupol steelworks evacuees said they had lost hope.", "Mariupol steelworks evacuees", "UA"),
     ("The Vermont town said the road was closed.", "The Vermont town", ""),
