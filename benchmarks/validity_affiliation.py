@@ -7,7 +7,7 @@ by a newline (the title is the headline).
 
 The sample (``benchmarks/affiliation_sample.csv``) holds only ids, offsets and
 labels, never the texts: ``doc_id`` (the story URL), ``half`` (``dev``, ``heldout``,
-``heldout2`` or ``heldout3``; ``heldout_cf`` or ``heldout_cf2`` for the second corpus below), ``start, end`` (the speaker span a reader marks, offsets into the
+``heldout2``, ``heldout3`` or ``heldout4``; ``heldout_cf``, ``heldout_cf2`` or ``heldout_cf3`` for the second corpus below; ``polnear_dev``), ``start, end`` (the speaker span a reader marks, offsets into the
 story text), ``affiliation``, ``role``, ``side`` (empty where a careful reader of
 the story cannot tell; the side is the affiliation through the default side map).
 
@@ -59,6 +59,29 @@ source of a report (a police non-statement, a government order's text), so its
 28 speakers are in articles 13, 15 and 20. Measured once at the end of session
 20: side coverage 0.808 (0.808 before), side and affiliation accuracy 1.000,
 attribution recall 0.893.
+
+A fourth RUWA held-out set, ``heldout4``, and a third 2014 set, ``heldout_cf3`` (drawn
+2026-12-02 by engineer 13b of session 20, after ``heldout3`` and ``heldout_cf2`` had been
+measured and become seen, and before any of that engineer's rule changes):
+``--draw heldout 8 28``, the stories 29-36 of each outlet in the held-out hash order (no
+story in an earlier set; seven outlets, 56 stories, 64 speakers; stories whose only source
+is in the URL, such as censor.net's "..._budanov", have none); and the 2014 articles not
+used before, in the order of their number, up to the fifth that has a source of a report:
+24, 25, 27, 30, 31, 34, 35, 37, of which 25 (a "people's governor" orders a referendum),
+30 and 31 (one-line headlines) have none, so its 30 speakers are in 24, 27, 34, 35 and 37.
+Both were annotated by reading the stories alone, the same way, before contrast's
+affiliation was run on them. They were measured at commit 3dd318b, before that
+engineer's coverage rules (figures seen, errors never), and again at the end, at 9256cef,
+with the same values: ``heldout4`` attribution recall 0.8125, side coverage 0.667,
+coverage of found 0.816, side accuracy 1.000, affiliation accuracy 0.975; ``heldout_cf3``
+recall 0.967, side coverage 0.821, side and affiliation accuracy 0.913.
+
+A sample of another domain, for accuracy: ``polnear_dev``, 40 speakers of PolNeAR's 2016
+US election coverage (``../shared/eval/attribution/polnear``; an article's text is its
+headline, a newline and its text, as ``benchmarks/polnear_corpus.py`` builds them): the
+dev articles ordered by ``sha256("affil13:polnear:" + doc_id)``, the first ten, and in
+each the first (up to five) sources of a report in text order. It is seen: the rules
+against foreign affiliations for Americans were written on PolNeAR's errors.
 
 Measures (per half)
 -------------------
@@ -118,10 +141,11 @@ def draw(eval_dir: Path, half: str, n: int, skip: int = 0) -> pd.DataFrame:
 
 
 CF = Path("conflict_framing")
-HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout_cf", "heldout_cf2")
+HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout_cf", "heldout_cf2", "heldout_cf3",
+          "polnear_dev")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
-# the basis of a claim); heldout3 and heldout_cf2 are measured once, at the end, and never shown
-SEEN = ("dev", "heldout", "heldout2", "heldout_cf")
+# the basis of a claim); heldout4 and heldout_cf3 are measured once, at the end, and never shown
+SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout_cf", "heldout_cf2", "polnear_dev")
 
 
 def framing_articles(eval_dir: Path) -> dict[str, str]:
@@ -222,10 +246,27 @@ def score(sample: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
             "role_acc": role_ok / role_n if role_n else float("nan"), "role_n": role_n}
 
 
+def polnear_articles(eval_dir: Path) -> dict[str, str]:
+    """PolNeAR's articles (``attribution/polnear``, see ``benchmarks/polnear_corpus.py``): id -> text.
+
+    The id is ``polnear/`` and the corpus's ``doc_id``; the text is the headline, a newline and
+    the article text, as ``polnear_corpus.py`` gives them to contrast. Empty when absent.
+    """
+    meta = eval_dir / "attribution" / "polnear" / "metadata.tsv"
+    if not meta.is_file():
+        return {}
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import polnear_corpus
+
+    df = polnear_corpus.build()
+    return {f"polnear/{d}": f"{t}\n{x}" for d, t, x in zip(df["doc_id"], df["title"], df["text"], strict=True)}
+
+
 def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:
     df = stories(eval_dir)
     out = {u: (t, bool(h)) for u, t, h in zip(df["url"], df["text"], df["has_title"], strict=True)}
     out.update({k: (t, True) for k, t in framing_articles(eval_dir).items()})
+    out.update({k: (t, True) for k, t in polnear_articles(eval_dir).items()})
     return out
 
 
@@ -242,7 +283,10 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "heldout2": "RUWA headlines+ledes, second held-out (2026-12-02)",
              "heldout3": "RUWA headlines+ledes, third held-out (2026-12-02, session 20)",
              "heldout_cf": "2014 crisis articles (Faerber et al.), held-out",
-             "heldout_cf2": "2014 crisis articles (Faerber et al.), second held-out (session 20)"}
+             "heldout4": "RUWA headlines+ledes, fourth held-out (2026-12-02, session 20, engineer 13b)",
+             "heldout_cf2": "2014 crisis articles (Faerber et al.), second held-out (session 20)",
+             "heldout_cf3": "2014 crisis articles (Faerber et al.), third held-out (session 20, engineer 13b)",
+             "polnear_dev": "PolNeAR 2016 US election coverage, dev sample (seen)"}
     for half in halves:
         s = sample[sample["half"] == half]
         if s.empty:

@@ -146,6 +146,8 @@ _COUNTERPART_PREPS = _WORDS["counterpart_prep"]
 _LOCATIVE_PREPS = _WORDS["locative_prep"]
 #: Roles that a place after a locative preposition tells the affiliation of.
 _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
+#: Roles whose bearers a region or town in their own phrase places ("Kharkiv governor", "Mariupol residents").
+_REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -205,7 +207,7 @@ class Gazetteer:
     aliases : mapping
         Alias (case-sensitive, space-joined tokens) -> ``(affiliation, role, kind)``;
         ``kind`` is ``country``, ``demonym``, ``capital``, ``seat``,
-        ``institution``, ``org`` or ``person``.
+        ``institution``, ``org``, ``title`` or ``person``.
     roles : mapping
         Lower-case role noun (space-joined tokens) -> role.
 
@@ -225,9 +227,13 @@ class Gazetteer:
     alias_starts: Mapping[str, int] = field(default_factory=dict)  # first word -> longest alias
     role_starts: Mapping[str, int] = field(default_factory=dict)
     persons: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)  # name_key -> person entry
+    #: a name that is a country, capital or demonym of one state and a region of another
+    #: ("Georgia": the country and the US state) -> the state it is a region of
+    shared: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str]) -> Gazetteer:
+    def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str],
+              shared: Mapping[str, str] | None = None) -> Gazetteer:
         """A gazetteer with its longest phrase lengths computed."""
         ma = max((len(k.split()) for k in aliases), default=1)
         mr = max((len(k.split()) for k in roles), default=1)
@@ -237,7 +243,8 @@ class Gazetteer:
         for k, v in aliases.items():
             if v[2] == "person":
                 persons.setdefault(name_key(k), v)
-        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles), persons)
+        return cls(dict(aliases), dict(roles), ma, mr, orgs, vocab, _starts(aliases), _starts(roles), persons,
+                   dict(shared or {}))
 
     def person(self, name: Sequence[str]) -> tuple[str, str, str] | None:
         """The person entry a name, or its surname, has under some spelling ("Podoliak" for "Podolyak")."""
@@ -252,7 +259,7 @@ class Gazetteer:
         new = dict(self.aliases)
         for k, v in extra.items():
             new[" ".join(_words(k))] = (v, "", "person") if isinstance(v, str) else tuple(v)  # type: ignore[assignment]
-        return Gazetteer.build(new, self.roles)
+        return Gazetteer.build(new, self.roles, {k: v for k, v in self.shared.items() if new.get(k) == self.aliases.get(k)})
 
     def places(self, words: Sequence[str]) -> list[tuple[int, int, str, str, str]]:
         """Alias matches ``(i, j, affiliation, role, kind)`` in ``words``, longest first, left to right."""
@@ -264,8 +271,9 @@ class Gazetteer:
             longest = starts.get(w, 0) or (1 if w.endswith(".") and w[:-1] in starts else 0)
             for k in range(min(longest, n - i), 0, -1):
                 hit = self.aliases.get(" ".join(words[i:i + k]))
-                if hit is None and k == 1 and words[i].endswith("."):
-                    hit = self.aliases.get(words[i][:-1])
+                if hit is None and words[i + k - 1].endswith("."):
+                    # a sentence's full stop on the last word ("of New York.")
+                    hit = self.aliases.get(" ".join(words[i:i + k])[:-1])
                 if hit is not None:
                     out.append((i, i + k, *hit))
                     i += k
@@ -308,11 +316,13 @@ def default_gazetteer() -> Gazetteer:
     aliases: dict[str, tuple[str, str, str]] = {}
     capitals: dict[str, tuple[str, str, str]] = {}
     demonyms: dict[str, tuple[int, str]] = {}
+    provinces: dict[str, tuple[int, str]] = {}
     for c in all_countries():
         info = c.info()
         code = (info.get("ISO") or {}).get("alpha2")
         if not code:
             continue
+        pop = int(info.get("population") or 0)
         name = info.get("name")
         if name:
             aliases.setdefault(" ".join(_words(name)), (code, "", "country"))
@@ -325,12 +335,15 @@ def default_gazetteer() -> Gazetteer:
             for part in re.split(r"\s*[()]\s*", prov):
                 part = part.replace("'", "").strip()
                 if len(part) > 3 and part.isascii() and part[:1].isupper() and part.lower() not in _GENERIC_REGIONS:
-                    aliases.setdefault(" ".join(_words(part)), (code, "local_official", "province"))
+                    # a region name several states share ("Florida": the US, Uruguay and Puerto Rico)
+                    # belongs to the most populous of them, as a demonym does
+                    key = " ".join(_words(part))
+                    if key not in provinces or provinces[key][0] < pop:
+                        provinces[key] = (pop, code)
         dem = info.get("demonym")
         if dem:
             # a demonym several states share ("American": the US and the Northern Mariana
             # Islands) belongs to the most populous of them
-            pop = int(info.get("population") or 0)
             for form in [dem] + ([dem + "s"] if dem.endswith("an") else []):  # "Ukrainians", "Americans"
                 key = " ".join(_words(form))
                 if key not in demonyms or demonyms[key][0] < pop:
@@ -338,14 +351,19 @@ def default_gazetteer() -> Gazetteer:
         caps = info.get("capital") or ()
         for cap in [caps] if isinstance(caps, str) else caps:
             if cap and cap not in _CAPITAL_STOP and cap.isascii():
-                key = " ".join(_words(cap))
-                if aliases.get(key, ("", "", "province"))[2] == "province":
-                    # a capital is its state's seat before it is a region ("Tallinn", "Oslo", "Madrid")
-                    capitals[key] = (code, "minister_or_official", "capital")
+                # a capital is its state's seat before it is a region ("Tallinn", "Oslo", "Madrid")
+                capitals.setdefault(" ".join(_words(cap)), (code, "minister_or_official", "capital"))
     for key, (_, code) in demonyms.items():
         aliases.setdefault(key, (code, "", "demonym"))
     for key, entry in capitals.items():
-        aliases[key] = entry
+        if key not in aliases:  # a country's name is not another's capital
+            aliases[key] = entry
+    shared: dict[str, str] = {}
+    for key, (_, code) in provinces.items():
+        if key not in aliases:
+            aliases[key] = (code, "local_official", "province")
+        elif aliases[key][0] != code:
+            shared[key] = code
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
@@ -353,7 +371,7 @@ def default_gazetteer() -> Gazetteer:
         aliases[" ".join(_words(form))] = entry
     rt = load_table("role_nouns")
     roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
-    gaz = Gazetteer.build(aliases, roles)
+    gaz = Gazetteer.build(aliases, roles, {k: v for k, v in shared.items() if aliases[k][2] != "province"})
     _DEFAULT[0] = gaz
     return gaz
 
@@ -403,8 +421,9 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         places, stop = [], next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop), len(low))
     all_nouns = gaz.role_nouns(low[:stop])
     if any(p[4] == "province" for p in places):
-        # a region or town tells the allegiance of its local officials only ("Kharkiv governor")
-        local = any(n[2] == "local_official" for n in all_nouns)
+        # a region or town tells the allegiance of its local officials, lawmakers and residents only
+        # ("Kharkiv governor", "the Vermont senator", "Mariupol residents")
+        local = any(n[2] in _REGION_ROLES for n in all_nouns)
         places = [p for p in places if p[4] != "province" or local]
     in_noun = {i for n in all_nouns for i in range(n[0], n[1])}
     first_of = next((i for i, w in enumerate(low[:stop]) if w in _OF_PREPS and i not in in_noun), stop)
@@ -485,6 +504,7 @@ class _Cast:
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
+    _regions: dict[str, bool] = field(default_factory=dict)
 
     def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
         """Affiliation and role that another mention of ``word`` in the article gives it.
@@ -513,17 +533,58 @@ class _Cast:
             if pos != skip and (pos == 0 or not text[pos - 1].isalnum()) and \
                     (end >= len(text) or not text[end].isalnum()):
                 tries += 1
-                line_start = max(self.sentence_start(pos), pos - 90) - 1
-                before = _title_before(_words(self.text[line_start + 1:pos])[-6:], self.gaz)
+                line_start = max(self.sentence_start(pos), pos - 90)
+                tail = _clause_tail(self.text[line_start:pos])
+                before = _title_before(_words(tail)[-6:], self.gaz)
+                name = _words(self.text[pos:end])
+                if not fold:  # a person's name: "Chad Sweet" is no Chadian
+                    name = _name_words(" ".join(before + name), self.gaz)
+                    before, name = [], name
                 after = self.text[end:end + 90]
-                appos = after[2:].split(",")[0] if after.startswith(", ") else ""
-                words = before + _words(self.text[pos:end]) + _words(appos)
+                # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
+                # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
+                words = before + name + _words(_apposition(after) or (_of_complement(after) if fold else ""))
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
             pos = text.find(needle, end, hi)
         self.titled[key] = found
         return found
+
+    def inverted_title(self, pos: int) -> tuple[str, str]:
+        """Affiliation and role of a title that opens the sentence and ends in a comma right before
+        ``pos`` (the name), when the clause has a role noun and no other clause boundary."""
+        start = self.sentence_start(pos)
+        clause = self.text[start:pos]
+        if not clause.endswith(", ") or _CLAUSE_MARK.search(clause[:-2]):
+            return "", ""
+        words = _words(clause)
+        aff, role, noun, _ = _own(words, self.gaz)
+        return (aff, role) if noun else ("", "")
+
+    def region_reading(self, name: str) -> bool:
+        """A name both a country and another state's region (``Gazetteer.shared``: "Georgia") reads as
+        the region in this article: it names more other regions of that state ("Texas", "Alabama")
+        than mentions of the country ("Tbilisi", "Georgian"). Read once per article and name,
+        within the first 20,000 characters."""
+        if name not in self._regions:
+            region_state, country = self.gaz.shared[name], self.gaz.aliases[name][0]
+            text = self.text[:_WINDOW]
+            found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
+            found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
+            other = [m for m in found if not text.startswith(name, m[0])]
+            n_region = sum(m[1] == region_state and m[3] == "province" for m in other)
+            n_country = sum(m[1] == country for m in other)
+            self._regions[name] = n_region > n_country
+        return self._regions[name]
+
+    def shared_name_at(self, offset: int, aff: str) -> str:
+        """The state a place match at ``offset`` with affiliation ``aff`` names in this article
+        (the region's state for "Georgia" in coverage of US states, else ``aff``)."""
+        for name, state in self.gaz.shared.items():
+            if self.text.startswith(name, offset) and self.gaz.aliases[name][0] == aff:
+                return state if self.region_reading(name) else aff
+        return aff
 
     def _places_in(self, lo: int, hi: int) -> list[tuple[int, str, str, str]]:
         """``(offset, affiliation, role, kind)`` of the places, bodies and people in ``text[lo:hi]``."""
@@ -616,7 +677,9 @@ class _Cast:
         found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
-        return [m[1] for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
+        shared = self.gaz.shared
+        return [self.shared_name_at(lo + m[0], m[1]) if shared and m[3] == "country" else m[1]
+                for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
                 and not self._counterpart(lo + m[0])]
 
     def _counterpart(self, offset: int) -> bool:
@@ -697,20 +760,80 @@ def _name_tokens(words: Sequence[str]) -> list[str]:
     return best
 
 
-def _speaker_words(text: str, r: Mapping[str, Any]) -> list[str]:
-    """The speaker phrase plus an appositive right after it (", the Kremlin spokesman,")."""
+_PLACE_KINDS = frozenset({"country", "demonym", "capital", "province"})
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+
+
+def _name_words(span: str, gaz: Gazetteer) -> list[str]:
+    """The words of a person's phrase, a place word that is part of the name masked (``"_"``).
+
+    A country, demonym, capital or region written as a given name or surname is
+    no nationality: the last two capitalised words of the phrase (initials aside)
+    are the name ("Mark Cuban", "Chad Sweet", "Steve Israel", "German Ortega",
+    "House Speaker Paul D. Ryan in a statement", "Mr. Cuban"); a possessive ("France's Macron") or a role word
+    before the name ("Belarusian President ...") keeps it a place.
+
+    >>> _name_words("Mark Cuban", default_gazetteer()), _name_words("Russian Foreign Minister Sergei Lavrov", default_gazetteer())[0]
+    (['Mark', '_'], 'Russian')
+    """
+    head, comma, rest = span.partition(",")
+    if comma:  # "Chad Sweet, the Cruz campaign's chairman": the name is before the comma
+        return _name_words(head, gaz) + _words(rest)
+    toks = list(_TOKEN.finditer(span))
+    words = [m.group(1) for m in toks]
+    if len(words) < 2:
+        return words
+
+    def initial(i: int) -> bool:  # "D." in "Paul D. Ryan"
+        return len(words[i]) == 2 and words[i][0].isupper() and words[i].endswith(".")
+
+    def name_like(i: int) -> bool:
+        w = words[i]
+        # a name word has lower-case letters ("PM", "US" are no names)
+        return w[:1].isupper() and any(c.islower() for c in w) and w.lower() not in gaz.role_words \
+            and w.lower() not in gaz.roles
+
+    def place(i: int) -> bool:
+        hit = gaz.aliases.get(words[i]) or (gaz.aliases.get(words[i][:-1]) if words[i].endswith(".") else None)
+        return hit is not None and hit[2] in _PLACE_KINDS and toks[i].group(0) == toks[i].group(1) \
+            and gaz.person([words[i]]) is None
+
+    # the name: the last run of capitalised name words (initials inside it skipped), read as
+    # given name and surname ("House Speaker Paul D. Ryan in a statement" -> Paul ... Ryan)
+    a = b = -1
+    i = len(words) - 1
+    while i > 0 and a < 0:
+        if name_like(i):
+            j = i - 1
+            while j >= 0 and initial(j):
+                j -= 1
+            if j >= 0 and name_like(j):
+                a, b = j, i
+        i -= 1
+    if a < 0 or span[toks[a].end():toks[a + 1].start()].strip() or \
+            any(j - i > 1 and i <= b and j > a for i, j, *_ in gaz.places(words)):
+        return words  # not two words of a name, or part of a longer name ("Donetsk Republic")
+    out = list(words)
+    if place(b) and (words[a] in _HONORIFICS or not place(a)):
+        out[b] = "_"  # the surname: "Mark Cuban", "Mr. Cuban"
+    elif place(a) and not place(b) and gaz.aliases.get(words[b]) is None:
+        out[a] = "_"  # the given name: "Chad Sweet", "Paul Ryan"
+    return out
+
+
+def _speaker_words(text: str, r: Mapping[str, Any], gaz: Gazetteer | None = None) -> list[str]:
+    """The speaker phrase plus an appositive right after it (", the Kremlin spokesman,").
+
+    With ``gaz``, a named person's phrase has place words of the name masked (:func:`_name_words`).
+    """
     s, e = r["speaker_start"], r["speaker_end"]
-    words = _words(text[s:e])
+    words = _name_words(text[s:e], gaz) if gaz is not None and r.get("speaker_type") == "named" else _words(text[s:e])
     tail = text[e:e + 100]
     if tail.startswith(", "):
         cue_start = r.get("start")
         if cue_start is not None and e < cue_start <= e + 100:
             tail = tail[: cue_start - e]
-        appos = tail[2:].split(",")[0]
-        low = appos.lower()
-        if re.match(r"\s*(?:the |a |an |who is |[A-Z])", appos) and not re.match(
-                r"\s*(?:said|says|told|added|adding|according|which|who said)\b", low):
-            words += _words(appos)
+        words += _words(_apposition(tail))
     elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60:
         # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
         between = _words(tail[: r["start"] - e])
@@ -721,7 +844,7 @@ def _speaker_words(text: str, r: Mapping[str, Any]) -> list[str]:
 
 def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, str]:
     """(affiliation, role, antecedent mention) of one attribution row's speaker."""
-    words = _speaker_words(text, r)
+    words = _speaker_words(text, r, cast.gaz)
     if not words:
         return "", "", ""
     gaz = cast.gaz
@@ -729,6 +852,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     low = [w.lower() for w in words]
     low0 = low[0]
     aff, role, noun, kind = _own(words, gaz)
+    if kind == "country" and gaz.shared:
+        aff, role = _region_or_country(words, aff, role, cast)
     antecedent = ""
     if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
         ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
@@ -767,6 +892,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
                 text[r["speaker_start"]:r["speaker_end"]], surname))
             aff, role = aff2, role or role2
         if not aff:
+            # "NATO Secretary General's Special Representative for the Caucasus, James Appathurai
+            # responded": a title that opens the sentence, set off by a comma before the name
+            aff2, role2 = cast.inverted_title(r["speaker_start"])
+            aff, role = aff2, role or role2
+        if not aff:
             # a spelling variant of a person the gazetteer knows ("Podoliak", "Zelenskyi")
             hit = gaz.person(name)
             if hit is not None:
@@ -794,6 +924,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # "... — defense ministry" over "the Russian defense ministry said": the title of a later mention
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
             aff, role2 = cast.title_elsewhere(noun, skip=own, fold=True)
+            role = role or role2
+    if not aff and not person and noun and r["speaker_start"] >= cast.first_line_end():
+        # a body named with capitals ("- General Staff." in a lede) is the body another mention
+        # titles ("the General Staff of the Armed Forces of Ukraine")
+        span = text[r["speaker_start"]:r["speaker_end"]]
+        at = span.lower().rfind(noun)
+        if at >= 0 and all(w[:1].isupper() for w in span[at:at + len(noun)].split()):
+            aff, role2 = cast.title_elsewhere(noun, skip=r["speaker_start"] + at, fold=True)
             role = role or role2
     if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms", and a named person whose title gives no state
@@ -854,6 +992,70 @@ def _place_of_unnamed(cast: _Cast, start: int, own_end: int) -> str:
     if len(set(sent)) == 1:
         return sent[0]
     return cast.last_state if cast.last_state in sent else ""
+
+
+#: A clause boundary inside a sentence: a title before a name never crosses one
+#: ("at Fratello's Italian Grille, Trump said", "to support Putin," Clinton said", "(Reuters) - Obama").
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”‘—–]|''|``|\s-\s|[’'](?=\s)")
+_APPOSITION_START = re.compile(r"\s*(?:the |a |an |who is |[A-Z])")
+_NOT_APPOSITION = re.compile(r"\s*(?:said|says|told|added|adding|according|which|who said)\b", re.I)
+
+
+def _clause_tail(before: str) -> str:
+    """The part of ``before`` (text up to a name) after its last clause boundary.
+
+    >>> _clause_tail("Later, at Fratello's Italian Grille, ")
+    ' '
+    >>> _clause_tail("said Belarusian President ")
+    'said Belarusian President '
+    """
+    ends = [m.end() for m in _CLAUSE_MARK.finditer(before)]
+    return before[ends[-1]:] if ends else before
+
+
+def _of_complement(after: str) -> str:
+    """An ``of`` phrase right after a mention, to its clause's end ("the General Staff[ of the Armed
+    Forces of Ukraine] regarding ..." -> "of the Armed Forces of Ukraine"), or ``""``.
+
+    >>> _of_complement(" of the Armed Forces of Ukraine regarding the invasion")
+    'of the Armed Forces of Ukraine regarding the invasion'
+    >>> _of_complement(", the Kremlin said")
+    ''
+    """
+    if not after.startswith(" of "):
+        return ""
+    return _CLAUSE_MARK.split(after[1:], 1)[0].split(". ", 1)[0]
+
+
+def _apposition(after: str) -> str:
+    """The appositive right after a name (``after`` starts where the name ends), or ``""``.
+
+    Only a noun phrase set off by a comma is one ("Liz Truss, Britain's foreign
+    secretary,"); a relative clause or the reporting verb is not ("Trump, who met
+    British Prime Minister Theresa May", "Trump, said ...").
+
+    >>> _apposition(", Britain's foreign secretary, said")
+    "Britain's foreign secretary"
+    >>> _apposition(", who met British Prime Minister Theresa May, said")
+    ''
+    """
+    if not after.startswith(", "):
+        return ""
+    appos = re.split(r",|(?<=[a-z]{3})\.\s", after[2:], maxsplit=1)[0]  # to a comma or sentence end
+    if _APPOSITION_START.match(appos) and not _NOT_APPOSITION.match(appos):
+        return appos
+    return ""
+
+
+def _region_or_country(words: Sequence[str], aff: str, role: str, cast: _Cast) -> tuple[str, str]:
+    """A speaker phrase's country reading, or, where its country is a name that reads as another
+    state's region in this article ("Randy Evans ... from Georgia" among Texas and Alabama), the
+    region's reading: its state for local officials only ("the Georgia governor"), else none."""
+    gaz = cast.gaz
+    for w in words:
+        if w in gaz.shared and gaz.aliases[w][0] == aff and cast.region_reading(w):
+            return (gaz.shared[w], role) if role == "local_official" else ("", role)
+    return aff, role
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:

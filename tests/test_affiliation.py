@@ -452,3 +452,62 @@ def test_people_file_has_its_source_scope_and_offices():
     assert set(t["role"]) <= set(ROLES)
     assert (t["office"].str.len() > 0).all() and t["from"].str.fullmatch(r"\d{4}").all()
     assert t["name"].is_unique
+
+
+# US election coverage (PolNeAR's classes): Americans got foreign affiliations from a place word that
+# was no title of theirs. (text, speaker, expected affiliation; "" = must stay empty)
+US_COVERAGE = [
+    # a title never crosses a comma, a quotation mark or a dateline's dash
+    ("Later, at Fratello's Italian Grille, Trump said Bush was not smart enough.", "Trump", ""),
+    ("\u201cWe know he wants to support Putin,\u201d Clinton said in an interview.", "Clinton", ""),
+    ("LONDON (Reuters) - Donald Trump spoke to ITV on Monday. Trump said he was unlikely to get on with Cameron.",
+     "Trump", ""),
+    # a relative clause after a name is no appositive
+    ("Trump, who met British Prime Minister Theresa May, said the talks went well. Trump said more.",
+     "Trump", ""),
+    # a place word that is a given name or surname
+    ("Chad Sweet, the Cruz campaign's chairman, said the race was open.", "Chad Sweet", ""),
+    ("Mark Cuban said he would not run.", "Mark Cuban", ""),
+    ("Rep. Steve Israel said the vote would be close.", "Rep. Steve Israel", "US"),  # not IL
+    ("Douglas Holtz-Eakin, an economist, said the tax was a good idea.", "Douglas Holtz-Eakin", ""),
+    ("House Speaker Paul Ryan said he was not ready to endorse.", "House Speaker Paul Ryan", ""),
+    # a region several states share belongs to the most populous (Florida: US, not Puerto Rico)
+    ("Former Florida governor Jeb Bush said the debate was unfair.", "Former Florida governor Jeb Bush", "US"),
+    # Georgia the US state, among other US states, is not the country
+    ("Voters in Texas, Virginia and Alabama went to the polls. Randy Evans, a committeeman from Georgia, "
+     "said the rules would hold.", "Randy Evans, a committeeman from Georgia", ""),
+    # ... but the country where the article is about it
+    ("Georgia's foreign minister said Tbilisi would not join the sanctions.", "Georgia's foreign minister", "GE"),
+    # and a possessive or a title before the name keeps the nationality
+    ("France's Macron said the talks would go on.", "France's Macron", "FR"),
+    # a title opening the sentence, set off by a comma before the name
+    ("NATO Secretary General's Special Representative for the Caucasus, James Appathurai responded to "
+     "the minister.", "James Appathurai", "NATO"),
+    ("In the town of Kramatorsk, John Smith said the shelling went on.", "John Smith", ""),
+    # the US Congress's title abbreviations and a region before a lawmaker's or resident's noun
+    ("Sen. Lindsey Graham said the strike would be answered.", "Sen. Lindsey Graham", "US"),
+    ("She accused Republican contender Donald Trump of showing support for Russian President Vladimir Putin. "
+     "Trump told reporters he was joking.", "Trump", ""),
+    ("''It is hard,'' said Senator Kirsten Gillibrand, Democrat of New York. ''The ambiguity is outside of her.''",
+     "Senator Kirsten Gillibrand", "US"),
+    ("Nuclear threats are growing, the Vermont senator said.", "the Vermont senator", "US"),
+    ("Mariupol steelworks evacuees said they had lost hope.", "Mariupol steelworks evacuees", "UA"),
+    ("The Vermont town said the road was closed.", "The Vermont town", ""),
+    ("Norway PM said the talks would go on.", "Norway PM", "NO"),
+    ("German Chancellor Olaf Scholz said the talks would go on.", "German Chancellor Olaf Scholz", "DE"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", US_COVERAGE, ids=[c[1][:30] for c in US_COVERAGE])
+def test_a_place_word_that_is_no_title_of_the_speaker_gives_no_affiliation(text, speaker, expected):
+    sp = _speakers(text)
+    rows = sp[sp["speaker"].str.startswith(speaker)]
+    assert len(rows), f"{speaker!r} not among {list(sp['speaker'])}"
+    got = rows["affiliation"].iloc[-1]
+    assert ("" if pd.isna(got) else got) == expected
+
+
+def test_shared_region_names_come_from_the_package():
+    g = default_gazetteer()
+    assert g.shared.get("Georgia") == "US" and g.aliases["Georgia"][0] == "GE"
+    assert g.aliases["Florida"][:1] == ("US",) and g.aliases["New Mexico"][0] == "US"
