@@ -466,3 +466,17 @@ def test_a_title_abbreviation_after_the_cue_is_part_of_the_name(sentence: str, s
     """On NYT texts "said Mr. Rhodes" gave the speaker "Mr" 63 times (a stop is not the phrase's end)."""
     rows = A.attribute(sentence)
     assert [r["speaker"] for r in rows] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Ukraine shelled Donetsk, said Denis Pushilin.", "Denis Pushilin"),  # not "Ukraine shelled Donetsk"
+    ("Troops withdrew, said Peskov.", "Peskov"),
+    ("He left, said Gen. Smith.", "Gen. Smith"),
+    ("The plan failed, said John Smith, a spokesman.", "John Smith, a spokesman"),
+    # no inversion: a day, an object of "told", a clause after "said"
+    ("John Smith, a spokesman, said Monday.", "John Smith, a spokesman"),
+    ("John Smith, a spokesman, told Reuters.", "John Smith, a spokesman"),
+    ("The ministry, in a statement, said Kyiv forces retreated.", "The ministry"),
+])
+def test_clause_comma_said_name_takes_the_name_after_the_verb(sentence: str, speaker: str) -> None:
+    assert [r["speaker"] for r in A.attribute(sentence)] == [speaker]

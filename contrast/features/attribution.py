@@ -1486,6 +1486,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 if (inv_ok and closed) or opening:
                     # ('..." said X', and 'Said Ellis: "I don't get the sense ..."')
                     spk_tok, side_before = inv, False
+                elif inv_ok and before_txt[-1:] == "," and lemma in (_STRONG | _INVERTING) - {"tell", "ask"} \
+                        and inv is not None and _inverted_name(sent, inv):
+                    # "Ukraine shelled Donetsk, said Denis Pushilin.": the clause before the comma is the
+                    # content, the name after the verb the speaker (not "Smith, a spokesman, said Monday")
+                    spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
                     if spk_tok is None and inv_ok and before_txt[-1:] == "," and \
@@ -1694,9 +1699,23 @@ def _title_case(sent: _Sent) -> bool:
     return bool(words) and sum(_is_cap(w) for w in words) >= 0.6 * len(words)
 
 
+def _inverted_name(sent: _Sent, span: tuple[int, int]) -> bool:
+    """The noun phrase after an inverting verb is a name: capitalised words (title stops and hyphens
+    between) up to an appositive's comma, no day or month ("said Gen. Smith", "said John Smith, a
+    spokesman"; not "said Monday" nor "said Kyiv lied", a clause the phrase reader ran into)."""
+    words = sent.words[span[0]:span[1]]
+    head = words[:words.index(",")] if "," in words else words
+    return bool(head) and _is_cap(head[0]) and head[0].lower() not in _CALENDAR_WORDS and \
+        all(_is_cap(w) or w in {".", "-", "'s", "’s"} for w in head)
+
+
 def _inversion_end(sent: _Sent, j: int) -> bool:
     return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";", "("}
 
+
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "january", "february", "march", "april", "may", "june", "july", "august",
+                             "september", "october", "november", "december", "today", "yesterday", "tonight"})
 
 #: words after which a subject's head noun takes a post-modifier ("Organizers *of* the push")
 _POSTMOD = frozenset({"of", "to", "who", "that", "in", "from", "for", "with", "at", "on", "whose"})
