@@ -183,6 +183,19 @@ def _extract_part(corpus: pd.DataFrame, options: dict[str, Any] | None = None
 
 _PAIRWISE_MAX = 50_000  # streamed articles kept in memory for pairwise.csv (beyond: the report sample)
 _SENTENCE_DOCS_MAX = 20_000  # articles of small groups whose sentences a stream keeps
+_CHART_ROWS_MAX = 250_000  # evidence rows a stream keeps for its charts (beyond: the report sample's)
+_CHART_FAMILIES = ("attribution", "number", "naming", "actor", "sentiment")
+_CHART_COLUMNS = ("doc_id", "sent_id", "start", "end", "family", "label", "span", "speaker", "speaker_resolved",
+                  "speaker_type", "speaker_start", "affiliation", "role", "actor", "compound", "variant", "quote")
+
+
+def _chart_rows(evidence: pd.DataFrame) -> pd.DataFrame:
+    """The evidence rows and columns the charts read (one answer: a stream's charts cover every article)."""
+    part = evidence.loc[evidence["family"].isin(_CHART_FAMILIES).to_numpy(),
+                        [c for c in _CHART_COLUMNS if c in evidence.columns]]
+    if "span" in part.columns:  # only the naming chart reads spans (a variant written as found)
+        part = part.assign(span=part["span"].where(part["family"] == "naming"))
+    return part.reset_index(drop=True)
 
 
 def _period(args: argparse.Namespace) -> str | None:
@@ -300,6 +313,12 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     kept: list[pd.DataFrame] = []
     n_kept = 0
     sentences_complete = True
+    chart_e: list[pd.DataFrame] | None = []  # None once past _CHART_ROWS_MAX
+    chart_docs: list[pd.DataFrame] = []
+    n_chart = 0
+    from contrast.stats import WordCounts
+
+    words = WordCounts(args.by)  # distinctive words of every article (used when --by groups by its values)
     with ExitStack() as stack:
         tmpdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="contrast-")))
         with ExitStack() as ev_stack:
@@ -349,6 +368,17 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         writer = ev_stack.enter_context(pq.ParquetWriter(tmp_pq, table.schema))
                     writer.write_table(table.cast(writer.schema))
                 reserve.add(corpus, ev)
+                if args.by in corpus.columns and "text" in corpus.columns:
+                    words.add(corpus[corpus[args.by].notna().to_numpy()].assign(
+                        **{args.by: corpus[args.by].astype("string")}))
+                if chart_e is not None:
+                    rows = _chart_rows(ev)
+                    n_chart += len(rows)
+                    if n_chart > _CHART_ROWS_MAX:
+                        chart_e = None
+                    else:
+                        chart_e.append(rows)
+                        chart_docs.append(corpus[["doc_id", args.by]].reset_index(drop=True))
                 arts.to_pickle(tmpdir / f"{i:06d}.pkl")
                 column_lists.append(list(arts.columns))
                 by_values.append(corpus[args.by].reset_index(drop=True))
@@ -452,6 +482,15 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
         corpus_s.attrs["duplicates"] = pd.concat(dup_tables, ignore_index=True).to_dict("records")  # all chunks
     corpus_s = groups.add_group_column(corpus_s, args.by, spec=spec)[0]
     ev_s = _label_evidence(pd.concat(sample_e, ignore_index=True), corpus_s, spec.name)
+    args.chart_data = None
+    if chart_e is not None and everything and n_total > len(corpus_s):  # charts of every article, as in memory
+        docs = groups.add_group_column(pd.concat(chart_docs, ignore_index=True), args.by, spec=spec)[0]
+        ev_c = pd.concat(chart_e, ignore_index=True) if chart_e else ev_s.iloc[:0]
+        from contrast.stats import distinctive_words
+
+        same = spec.name == args.by and spec.kind == "text"  # the labels are the values: the counts hold
+        table = distinctive_words(words) if same and len(words.groups) >= 2 else None
+        args.chart_data = (_label_evidence(ev_c, docs, spec.name), pd.concat(everything, ignore_index=True), table)
     if len(reserve.evidence()):
         res_c = groups.add_group_column(reserve.corpus(), args.by, spec=spec)[0]
         args.report_examples = (res_c, _label_evidence(reserve.evidence(), res_c, spec.name))
@@ -465,8 +504,12 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
              f"a sample of {len(corpus_s):,} (the first {args.report_sample:,}, and the first articles of each "
              f"group beyond them, up to {per_group:,} a group)")
     tests = "" if everything else ", the report's pairwise tests"  # pairwise.csv covers every article when kept
+    charted = "charts drawn from evidence"
+    if args.chart_data is not None:
+        charted = "the distinctive words" if args.chart_data[2] is None else "the report's examples"
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
-            f"cover all of them; charts drawn from evidence{tests} and examples use "
+            f"cover all of them{', as do the charts' if args.chart_data is not None else ''}; {charted}{tests} "
+            f"and examples use "
             f"{which} (a finding's examples for a side the sample lacks come from the first articles of the "
             "whole file that carry them)." if n_total > len(corpus_s) else None)
     return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or "", trends
@@ -578,7 +621,9 @@ def _run(args: argparse.Namespace) -> dict[str, Path]:
     charts: dict[str, Path] = {}
     trend_charts: dict[str, Path] = {}
     if not args.no_charts:
-        charts = plot.save_charts(evidence, arts, sources, out / "charts", corpus=corpus, by=spec.name)
+        chart_ev, chart_arts, chart_words = getattr(args, "chart_data", None) or (evidence, arts, None)
+        charts = plot.save_charts(chart_ev, chart_arts, sources, out / "charts", corpus=corpus, by=spec.name,
+                                  words=chart_words)
         if trends is not None:
             trend_charts["trend"] = _trend_chart(trends, corpus, out / "charts")
         written.update({f"chart_{k}": v for k, v in {**charts, **trend_charts}.items()})

@@ -759,6 +759,7 @@ def save_charts(
     *,
     corpus: pd.DataFrame | None = None,
     by: str | None = None,
+    words: pd.DataFrame | None = None,
 ) -> dict[str, Path]:
     """Render every chart to ``out_dir/<name>.png`` and ``.svg`` (atomic writes).
 
@@ -819,13 +820,14 @@ def save_charts(
     draw("numbers_by_category", lambda: numbers_by_category(
         tables.shares(ev, "number", "label", by=by), by=by, colors=colors, groups=groups))
     draw("naming_variants", lambda: naming_shares(tables.naming_shares(ev, by=by), by=by, colors=colors))
-    if corpus is not None and len(groups) >= 2:
+    if (corpus is not None or words is not None) and len(groups) >= 2:
         from contrast import stats
 
-        grouped = corpus if by in corpus.columns else corpus.assign(
-            **{by: corpus["doc_id"].astype(str).map(articles.set_index(articles["doc_id"].astype(str))[by])})
-        grouped = grouped.assign(**{by: grouped[by].astype("string")}).dropna(subset=[by])
-        words = stats.distinctive_words(grouped, by=by)
+        if words is None and corpus is not None:
+            grouped = corpus if by in corpus.columns else corpus.assign(
+                **{by: corpus["doc_id"].astype(str).map(articles.set_index(articles["doc_id"].astype(str))[by])})
+            grouped = grouped.assign(**{by: grouped[by].astype("string")}).dropna(subset=[by])
+            words = stats.distinctive_words(grouped, by=by)
         if len(groups) == 2:
             draw("distinctive_words", lambda: distinctive_words(words, n=12, colors=colors))
         else:

@@ -38,6 +38,7 @@ __all__ = [
     "log_odds_dirichlet",
     "distinctive_words",
     "word_counts",
+    "WordCounts",
     "group_rng",
 ]
 
@@ -631,6 +632,17 @@ def _count_words(texts: pd.DataFrame, by: str, *, text_col: str = "text",
                  stopwords: str | Iterable[str] | None = "english",
                  min_length: int = 2) -> tuple[pd.DataFrame, pd.Series]:
     """:func:`word_counts` and each word's document frequency (the number of rows it occurs in)."""
+    counts, docs = _tally(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)
+    df = pd.DataFrame(counts).fillna(0).astype("int64")
+    df.index.name = "word"
+    df = df.sort_index()
+    return df, pd.Series(docs, dtype="int64").reindex(df.index, fill_value=0)
+
+
+def _tally(texts: pd.DataFrame, by: str, *, text_col: str = "text",
+           stopwords: str | Iterable[str] | None = "english",
+           min_length: int = 2) -> tuple[dict[str, Counter[str]], Counter[str]]:
+    """Per group, the count of each word; and the number of rows each word occurs in."""
     if by not in texts.columns or text_col not in texts.columns:
         raise ValueError(f"need columns {by!r} and {text_col!r}; found {list(texts.columns)}")
     stop = _stopwords(stopwords)
@@ -647,14 +659,11 @@ def _count_words(texts: pd.DataFrame, by: str, *, text_col: str = "text",
                 c[w] += 1
                 seen.add(w)
         docs.update(seen)
-    df = pd.DataFrame(counts).fillna(0).astype("int64")
-    df.index.name = "word"
-    df = df.sort_index()
-    return df, pd.Series(docs, dtype="int64").reindex(df.index, fill_value=0)
+    return counts, docs
 
 
 def distinctive_words(
-    data: pd.DataFrame,
+    data: pd.DataFrame | WordCounts,
     by: str = "source",
     *,
     reference: str | None = None,
@@ -670,9 +679,10 @@ def distinctive_words(
 
     Parameters
     ----------
-    data : DataFrame
-        Either a corpus (with a ``text`` column and the ``by`` column) or a
-        table of word counts (index = words, one column per group).
+    data : DataFrame or WordCounts
+        A corpus (with a ``text`` column and the ``by`` column), a
+        :class:`WordCounts` fed with one chunk by chunk (the same result), or
+        a table of word counts (index = words, one column per group).
     by : str
         Grouping column of a corpus (ignored for a counts table).
     reference : str, optional
@@ -729,12 +739,9 @@ def distinctive_words(
     >>> out[out.group == "A"].word.tolist()
     ['war', 'talks', 'peace']
     """
-    if "text" in data.columns:
-        counts, docs = _count_words(data, by, stopwords=stopwords)
-        least = min(3, max(1, len(data) // 10)) if min_articles is None else int(min_articles)
-        counts = counts[docs >= least]
-        if drop_outlet_names and "source" in data.columns:  # issue 14: an outlet's byline is not its framing
-            counts = counts.drop(index=list(_outlet_words(data) & set(counts.index)))
+    if isinstance(data, WordCounts) or "text" in data.columns:
+        acc = data if isinstance(data, WordCounts) else WordCounts(by, stopwords=stopwords).add(data)
+        counts = acc.table(min_articles=min_articles, drop_outlet_names=drop_outlet_names)
     else:
         counts = data.apply(pd.to_numeric, errors="raise").fillna(0)
     cols = ["group", "reference", "word", "count", "count_other", "delta", "z"]
@@ -776,21 +783,75 @@ def distinctive_words(
     return pd.concat(frames, ignore_index=True)[cols]
 
 
-def _outlet_words(corpus: pd.DataFrame) -> set[str]:
-    """The words of every outlet's names and URL domains (``Fox News`` -> fox, news; ``censor.net`` -> censor)."""
+class WordCounts:
+    """Word counts and document frequencies per group, fed chunk by chunk (:meth:`add`).
+
+    :func:`distinctive_words` of a ``WordCounts`` fed with a corpus in any
+    chunks equals that of the whole corpus at once: the counts add up, and
+    what names an outlet (its first 50 URLs, its first 500 texts) is kept in
+    corpus order. The CLI's streamed runs chart distinctive words this way.
+    """
+
+    def __init__(self, by: str = "source", *, stopwords: str | Iterable[str] | None = "english") -> None:
+        self.by, self.stopwords = by, stopwords
+        self.n = 0
+        self._counts: dict[str, Counter[str]] = {}  # group -> word counts, groups in order of appearance
+        self._docs: Counter[str] = Counter()
+        self._urls: dict[str, list[str]] = {}
+        self._texts: dict[str, list[str]] = {}
+
+    @property
+    def groups(self) -> list[str]:
+        """The groups counted so far, in order of appearance."""
+        return list(self._counts)
+
+    def add(self, corpus: pd.DataFrame) -> WordCounts:
+        """Count a chunk of a corpus (``text`` and the ``by`` column; ``source`` and ``url`` name outlets)."""
+        counts, docs = _tally(corpus, self.by, stopwords=self.stopwords)
+        for g, c in counts.items():
+            self._counts.setdefault(g, Counter()).update(c)
+        self._docs.update(docs)
+        self.n += len(corpus)
+        if "source" in corpus.columns:
+            urls = corpus["url"] if "url" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
+            for src, url, text in zip(corpus["source"].astype(str), urls, corpus["text"].astype(str), strict=True):
+                texts = self._texts.setdefault(src, [])
+                if len(texts) < 500:
+                    texts.append(text)
+                kept = self._urls.setdefault(src, [])
+                if len(kept) < 50 and isinstance(url, str) and url:
+                    kept.append(url)
+        return self
+
+    def table(self, *, min_articles: int | None = None, drop_outlet_names: bool = True) -> pd.DataFrame:
+        """Words x groups counts: words in at least ``min_articles`` articles (default: see
+        :func:`distinctive_words`), without the outlets' own names."""
+        counts = pd.DataFrame({g: pd.Series(c, dtype="int64") for g, c in self._counts.items()})
+        counts = counts.fillna(0).astype("int64")
+        counts.index.name = "word"
+        counts = counts.sort_index()
+        docs = pd.Series(self._docs, dtype="int64").reindex(counts.index, fill_value=0)
+        least = min(3, max(1, self.n // 10)) if min_articles is None else int(min_articles)
+        counts = counts[docs >= least]
+        if drop_outlet_names and self._texts:  # issue 14: an outlet's byline is not its framing
+            counts = counts.drop(index=list(_outlet_words(self._urls, self._texts) & set(counts.index)))
+        return counts
+
+
+def _outlet_words(urls_of: Mapping[str, list[str]], texts_of: Mapping[str, list[str]]) -> set[str]:
+    """The words of every outlet's names and URL domains (``Fox News`` -> fox, news; ``censor.net`` -> censor),
+    from each outlet's first URLs and texts."""
     from contrast.hygiene import outlet_names
 
-    urls = corpus["url"] if "url" in corpus.columns else pd.Series([None] * len(corpus), index=corpus.index)
     words: set[str] = set()
-    texts = corpus["text"].astype(str) if "text" in corpus.columns else pd.Series("", index=corpus.index)
-    for src, part in urls.groupby(corpus["source"].astype(str)):
-        names = outlet_names(src, part.dropna().head(50))
+    for src in texts_of:
+        names = outlet_names(src, urls_of.get(src, []))
         for name in names:
             words.update(_POSSESSIVE.sub("", m.group().lower()) for m in _WORD.finditer(name))
         # the name as the outlet writes it: "Al Jazeera" (aljazeera.com), "NBC" inside msnbc
         compact = {re.sub(r"\W", "", n) for n in names if len(re.sub(r"\W", "", n)) >= 5}
         words.update(compact)  # written as one word: "HuffPost" for huff-post
-        sample = " ".join(texts.loc[part.index[:500]])
+        sample = " ".join(texts_of[src])
         for a, b in re.findall(r"\b([A-Z]\w*)[\s-]+([A-Z]\w*)\b", sample):
             if (a + b).lower() in compact:
                 words.update((a.lower(), b.lower()))

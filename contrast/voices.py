@@ -237,15 +237,29 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     return t[t["rank"] <= n][cols].reset_index(drop=True)
 
 
+def _short_form(name: str) -> str:
+    """A name of four words or more without the end of a title run into it: its shortest tail of two
+    words or more that opens with a capital ("Temporarily Occupied Territories Iryna Vereshchuk" ->
+    "Iryna Vereshchuk"; "Ursula von der Leyen" stays)."""
+    words = name.split()
+    if len(words) < 4:
+        return name
+    for k in range(2, len(words)):
+        if words[-k][:1].isupper():
+            return " ".join(words[-k:])
+    return name
+
+
 def _display(names: pd.Series) -> str:
     """The most frequent full form of the most frequent spelling of the surname ("Volodymyr Zelensky").
 
     A form of two words or more is preferred to the surname alone; among those the most frequent wins
     (then the longer), so a headline's run of capitals seen once ("Biden Aims Insult At Trump") does
-    not name the person its rows were merged into.
+    not name the person its rows were merged into; a form of four words or more counts as its short
+    form (:func:`_short_form`: the end of a title run into the name goes).
     """
     surnames = Counter(str(x).split()[-1] for x in names)
     top = max(surnames.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    forms = Counter(str(x) for x in names if str(x).split()[-1] == top)
+    forms = Counter(_short_form(str(x)) for x in names if str(x).split()[-1] == top)
     full = {f: k for f, k in forms.items() if len(f.split()) > 1} or forms
     return max(full.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]

@@ -261,3 +261,22 @@ def test_bad_by_column_fails_in_one_line_without_a_half_written_folder(corpus_fi
         err = capsys.readouterr().err
         assert "--by 'nope' is not a corpus column" in err and "Traceback" not in err
         assert not out.exists()
+
+
+def test_a_streamed_run_draws_the_same_charts_as_the_whole_corpus(corpus_files, tmp_path):
+    """The charts of a CSV streamed in chunks of 3 with a report sample of 4 articles equal those of the
+    folder read at once (evidence charts and distinctive words from every article, not the sample)."""
+    _, csv, folder = corpus_files
+    outs = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, args in {"csv": [str(csv), "--chunksize", "3", "--report-sample", "4"],
+                           "folder": [str(folder)]}.items():
+            outs[name] = tmp_path / name
+            assert main([*args, "--out", str(outs[name]), "-q"]) == 0
+    pngs = sorted(p.name for p in (outs["folder"] / "charts").glob("*.png"))
+    assert {"distinctive_words.png", "top_speakers.png", "attribution_stance.png", "who_is_quoted.png"} <= set(pngs)
+    for name in pngs:
+        assert (outs["csv"] / "charts" / name).read_bytes() == (outs["folder"] / "charts" / name).read_bytes(), name
+    note = (outs["csv"] / "report.html").read_text(encoding="utf-8")
+    assert "as do the charts" in note

@@ -179,3 +179,12 @@ def test_a_person_has_one_affiliation_across_outlets():
         "role": ["head_of_state_or_government"] * 8, "actor": ["West"] * 8})
     top = voices.top_speakers(ev)
     assert set(top["affiliation"]) == {"US"} and list(top["n"]) == [3, 5]
+
+
+def test_a_title_run_into_a_name_is_not_shown():
+    from contrast.voices import _display
+
+    names = pd.Series(["Temporarily Occupied Territories Iryna Vereshchuk"] * 3 + ["Iryna Vereshchuk"])
+    assert _display(names) == "Iryna Vereshchuk"
+    assert _display(pd.Series(["Ursula von der Leyen"] * 2)) == "Ursula von der Leyen"
+    assert _display(pd.Series(["Recep Tayyip Erdogan", "Erdogan"])) == "Recep Tayyip Erdogan"
