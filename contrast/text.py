@@ -31,9 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters
-
-from contrast._punkt import FastPunkt
+from contrast._punkt import FastPunkt, PunktParameters
 from contrast.lexicon import load_table
 
 __all__ = ["Doc", "MAX_HEADLINE_CHARS", "MAX_SENTENCE_CHARS", "count_words", "segment", "sentence_spans",
