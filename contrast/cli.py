@@ -556,17 +556,20 @@ def _run(args: argparse.Namespace) -> dict[str, Path]:
         raw = extract(corpus, n_jobs=args.jobs, progress=None if not args.quiet else False,
                       **args.extract_options)
         evidence = _label_evidence(raw, corpus, spec.name)
-        arts = tables.articles(evidence, corpus)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore" if args.quiet else "default")
-            sources = tables.compare(arts, by=spec.name, evidence=evidence, corpus=corpus)
-            pw = tables.pairwise(arts, spec.name, evidence=evidence, corpus=corpus)
-        trends = _trends(arts, spec.name, args)
+        # the sentence table once, for the articles, sources and pairwise tables (each made its own)
+        arts, units = tables.articles_and_units(evidence, corpus)
         written = {"evidence": io.write_csv(raw, out / "evidence.csv"),
                    "articles": io.write_csv(arts, out / "articles.csv")}
         if args.parquet:
             written["evidence_parquet"] = io.write_parquet(raw, out / "evidence.parquet")
             written["articles_parquet"] = io.write_parquet(arts, out / "articles.parquet")
+        del raw
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore" if args.quiet else "default")
+            sources = tables.compare(arts, by=spec.name, sentence_units=units)
+            pw = tables.pairwise(arts, spec.name, sentence_units=units)
+        del units
+        trends = _trends(arts, spec.name, args)
     sources.attrs["grouping"] = spec.describe()
     written["sources"] = io.write_csv(sources, out / "sources.csv")
     written["pairwise"] = io.write_csv(pw, out / "pairwise.csv")
