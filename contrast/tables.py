@@ -252,9 +252,8 @@ class _Names:
 
 def _snaked(values: pd.Series, fill: str) -> pd.Series:
     """``values`` as strings with NA as ``fill``, in :func:`_snake` form (computed once per distinct value)."""
-    s = values.astype("string").fillna(fill).to_numpy(dtype=object)
-    codes, uniq = pd.factorize(s)
-    return pd.Series(np.asarray([_snake(u) for u in uniq], dtype=object)[codes] if len(uniq) else s,
+    codes, uniq = pd.factorize(values.astype("string").fillna(fill))  # no Python string per row
+    return pd.Series(np.asarray([_snake(u) for u in uniq], dtype=object)[codes] if len(uniq) else [],
                      index=values.index, dtype=object)
 
 
@@ -313,12 +312,14 @@ def _count_matrix(ev: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     nam = (fam == "naming").to_numpy()
     if nam.any():
         nset = _snaked(ev["label"], "names")
-        variant = _snaked(ev["variant"].astype("string").fillna(ev["span"].astype("string")), "x")
+        # naming rows only: the other rows' spans include every sentence of the text
+        variant = _snaked(ev["variant"].astype("string").where(nam).fillna(ev["span"].astype("string").where(nam)),
+                          "x")
         add(nam, names.codes("naming_", nset, "_n"))
         add(nam, names.codes("naming_", nset, "__", variant, "_n"))
     order = list(names.vocab)
     # the (doc_id, sent_id) of each row, as one integer, and the distinct pairs in order of first appearance
-    doc_codes, docs = pd.factorize(ev["doc_id"].to_numpy(dtype=object))
+    doc_codes, docs = pd.factorize(ev["doc_id"])
     sid = ev["sent_id"].to_numpy(dtype=np.int64)
     pair, uniq = pd.factorize(doc_codes.astype(np.int64) * (int(sid.max(initial=0)) + 1) + sid)
     mat = np.zeros((len(uniq), len(order)))
