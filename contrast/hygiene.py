@@ -364,9 +364,12 @@ class Furniture:
             if kept and kept != head:
                 head = new_title = kept
         lines = body.split("\n")
+        del body  # a 20 MB body is 40 MB a copy: from here its lines hold it, each line until it is read
+        lines.reverse()
         out_lines: list[str] = []
         first = True
-        for line in lines:
+        while lines:
+            line = lines.pop()
             s = line.strip()
             if not s:
                 out_lines.append("")
@@ -397,7 +400,10 @@ class Furniture:
             s = self._strip_ends(s, ends, removed)
             if s:
                 out_lines.append(s)
-        new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
+        line = s = ""  # the last line is in out_lines only
+        new_body = "\n".join(out_lines)
+        out_lines.clear()
+        new_body = re.sub(r"\n{3,}", "\n\n", new_body).strip()
         if template and new_body:
             removed.insert(0, template)
             new_title = ""
