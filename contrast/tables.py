@@ -161,10 +161,12 @@ def _check_evidence_columns(evidence: pd.DataFrame) -> None:
 
 def _check_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
     _check_evidence_columns(evidence)
+    missing = [c for c in EVIDENCE_COLUMNS if c not in evidence.columns]
+    if not missing:
+        return evidence  # its callers only read it (a copy of a 20 MB article's evidence is 80 MB)
     ev = evidence.copy()
-    for c in EVIDENCE_COLUMNS:
-        if c not in ev.columns:
-            ev[c] = pd.NA
+    for c in missing:
+        ev[c] = pd.NA
     return ev
 
 

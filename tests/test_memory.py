@@ -167,3 +167,16 @@ def test_row_keys_per_distinct_combination_equal_row_by_row() -> None:
     for part in (ev, ev.iloc[::-1], ev.drop(columns=["quote"]), ev[ev["family"] == "naming"]):
         a, b = row_keys(part), _row_keys_each(part)
         assert a.index.equals(b.index) and a.tolist() == b.tolist()
+
+
+def test_block_tables_joined_column_by_column_equal_one_concat() -> None:
+    import pandas as pd
+
+    from contrast.extract import _concat_releasing, extract_text
+
+    texts = ["Kyiv says\nExperts suggest the strike may have killed about 40 people.",
+             "Moscow\nThe Kremlin said on Monday that the talks had failed, officials told TASS.", "Nothing here"]
+    frames = [extract_text(t, doc_id=str(i)) for i, t in enumerate(texts)]
+    expected = pd.concat([f.copy() for f in frames], ignore_index=True)
+    got = _concat_releasing(frames)
+    assert got.equals(expected) and (got.dtypes == expected.dtypes).all() and frames == []
