@@ -180,3 +180,44 @@ def test_block_tables_joined_column_by_column_equal_one_concat() -> None:
     expected = pd.concat([f.copy() for f in frames], ignore_index=True)
     got = _concat_releasing(frames)
     assert got.equals(expected) and (got.dtypes == expected.dtypes).all() and frames == []
+
+
+def _sentence_counts_joined(evidence, corpus):
+    """tables._sentence_counts as it was: the dense wide table joined, filled and cast (the reference)."""
+    from unittest import mock
+
+    from contrast import tables
+
+    def joined(frame, cells, count_cols):
+        wide = tables._count_matrix_of(cells)
+        if len(wide):
+            frame = frame.join(wide, on=["doc_id", "sent_id"])
+        for c in count_cols:
+            if c not in frame.columns:
+                frame[c] = 0.0
+        frame[count_cols] = frame[count_cols].fillna(0.0)
+        int_cols = [c for c in count_cols if not c.endswith("_sum")]
+        frame[int_cols] = frame[int_cols].astype("int64")
+        return frame
+
+    with mock.patch.object(tables, "_with_counts", joined):
+        return tables._sentence_counts(evidence, corpus)
+
+
+def test_sentence_counts_scattered_equal_the_joined_wide_table() -> None:
+    import pandas as pd
+
+    import contrast
+    from contrast import tables
+
+    corpus = contrast.load_corpus(contrast.demo_path())
+    ev = contrast.extract(corpus, cache=False)
+    twice = pd.concat([corpus, corpus.assign(doc_id=corpus["doc_id"].astype(str) + "-b")], ignore_index=True)
+    ev2 = pd.concat([ev, ev.assign(doc_id=ev["doc_id"].astype(str) + "-b")], ignore_index=True)
+    repeated = pd.concat([corpus, corpus.iloc[:1]], ignore_index=True)  # a doc_id twice: the join's way
+    for e, c in ((ev, corpus), (ev2, twice), (ev.iloc[:0], corpus), (ev[ev["family"] != "sentiment"], corpus),
+                 (ev, repeated)):
+        got, cols = tables._sentence_counts(e, c)
+        want, want_cols = _sentence_counts_joined(e, c)
+        assert cols == want_cols
+        pd.testing.assert_frame_equal(got, want)
