@@ -631,8 +631,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     t0 = time.perf_counter()
     import matplotlib
+    import pyarrow as pa
 
     matplotlib.use("Agg")  # a command draws to files only
+    # Arrow's default allocator (mimalloc) keeps freed pages: with the system's, each stage's freed
+    # string columns go back (see _release_memory); on a 5 MB one-line article the peak fell from 430 to 392 MB
+    pa.set_memory_pool(pa.system_memory_pool())
 
     def _warn(message: Warning | str, category: type[Warning], *rest: object, **kw: object) -> None:
         if not args.quiet:
