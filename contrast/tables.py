@@ -689,19 +689,16 @@ def _features(articles: pd.DataFrame, features: Sequence[str] | None) -> list[st
 
 
 def _column_getter(frame: pd.DataFrame) -> Any:
-    """name -> float array of ``frame``'s numeric columns (NaN as 0), each converted once, when first asked for.
+    """name -> float array of one of ``frame``'s numeric columns (NaN as 0), converted when asked for.
 
-    (Not all at once: a 20 MB article's sentence table is 170,000 rows x 100 columns.)
+    (Not all at once, nor kept: a 20 MB article's sentence table is 170,000 rows x 100 columns.)
     """
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and
                not pd.api.types.is_bool_dtype(frame[c])}
-    done: dict[str, np.ndarray] = {}
 
     def col(name: str) -> np.ndarray:
         if name in numeric:
-            if name not in done:
-                done[name] = np.nan_to_num(frame[name].to_numpy(dtype=float, na_value=np.nan))
-            return done[name]
+            return np.nan_to_num(frame[name].to_numpy(dtype=float, na_value=np.nan))
         if name not in frame.columns:
             return np.zeros(len(frame))
         return pd.to_numeric(frame[name], errors="coerce").fillna(0.0).to_numpy(float)
@@ -710,16 +707,13 @@ def _column_getter(frame: pd.DataFrame) -> Any:
 
 
 def _units_matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    nums, dens, scales = [], [], []
+    scales = []
     col = _column_getter(units)
-    for f in features:
-        n, d, s = _num_den(units, f, col)
-        nums.append(n)
-        dens.append(d)
-        scales.append(s)
     shape = (len(units), len(features))
-    num = np.column_stack(nums) if nums else np.zeros(shape)
-    den = np.column_stack(dens) if dens else np.zeros(shape)
+    num, den = np.zeros(shape), np.zeros(shape)  # filled a feature at a time (no list of columns to stack)
+    for j, f in enumerate(features):
+        num[:, j], den[:, j], s = _num_den(units, f, col)
+        scales.append(s)
     return num, den, np.asarray(scales, dtype=float)
 
 
