@@ -23,12 +23,76 @@ snippets, PolNeAR texts, the seed articles and fuzzed text.
 
 from __future__ import annotations
 
+import importlib
+import importlib.machinery
+import importlib.util
 import re
+import sys
+import types
+from typing import TYPE_CHECKING
 
 import regex
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["FastPunkt"]
+__all__ = ["FastPunkt", "punkt_module"]
+
+
+def _lazy_package(name: str, path: str, loaded: types.ModuleType) -> types.ModuleType:
+    """The package ``name`` (found on ``path``), executed on its first attribute access.
+
+    The submodules already bound to ``loaded`` (a stand-in that had no
+    ``__init__`` run) are bound to it, as an ordinary import would have.
+    """
+    spec = importlib.machinery.PathFinder.find_spec(name, [path])
+    if spec is None or spec.loader is None:
+        raise ImportError(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    for key, value in vars(loaded).items():
+        if isinstance(value, types.ModuleType):
+            setattr(module, key, value)
+    spec.loader.exec_module(module)  # deferred: runs on first attribute access
+    return module
+
+
+def punkt_module() -> types.ModuleType:
+    """``nltk.tokenize.punkt``, without running ``nltk/__init__.py`` when nltk is not imported yet.
+
+    NLTK's package ``__init__`` imports most of NLTK, with scipy.stats and
+    scikit-learn (about 100 MB of a process's memory); Punkt needs a few of
+    its modules only. They are imported under stand-ins for ``nltk`` and
+    ``nltk.tokenize``, which are then replaced by the real packages, loaded
+    on first use (``import nltk`` elsewhere works as usual and finds this
+    very Punkt module).
+    """
+    name = "nltk.tokenize.punkt"
+    if name in sys.modules or "nltk" in sys.modules:
+        return importlib.import_module(name)
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        return importlib.import_module(name)
+    root = list(spec.submodule_search_locations)[0]
+    packages = (("nltk", root), ("nltk.tokenize", f"{root}/tokenize"))
+    stand_ins = {}
+    for pkg, path in packages:
+        stand_ins[pkg] = sys.modules[pkg] = types.ModuleType(pkg)
+        stand_ins[pkg].__path__ = [path]
+    try:
+        module = importlib.import_module(name)
+    except BaseException:
+        for mod in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+            del sys.modules[mod]
+        raise
+    real = {pkg: _lazy_package(pkg, path.rpartition("/")[0], stand_ins[pkg]) for pkg, path in packages}
+    setattr(real["nltk"], "tokenize", real["nltk.tokenize"])  # noqa: B010 (no attribute access: it would load nltk)
+    sys.modules.update(real)
+    return module
+
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+else:
+    PunktParameters = punkt_module().PunktParameters
+    PunktSentenceTokenizer = punkt_module().PunktSentenceTokenizer
 
 # NLTK compiles these with the ``regex`` module (Unicode \w and \d as it defines them)
 _RE_NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")

@@ -75,13 +75,27 @@ def _sample(ev: pd.DataFrame, per_stratum: int, max_items: int, seed: int) -> pd
     if ev.empty:
         return ev
     rng = np.random.default_rng(seed)
-    shuffled = ev.iloc[rng.permutation(len(ev))]
-    exploded = shuffled[["cb_group", "cb_fam", "cb_keys"]].assign(cb_k=shuffled["cb_keys"].str.split("|")).explode("cb_k")
-    exploded["cb_pos"] = np.arange(len(exploded))
-    rank = exploded.groupby(["cb_group", "cb_fam", "cb_k"], sort=False).cumcount()
+    order = rng.permutation(len(ev))
+    # each row once per key of its "|"-joined keys, in shuffled order, as integer codes: the keys are
+    # split once per distinct value (a list per row of a huge article's evidence took 100 MB)
+    key_code, distinct = pd.factorize(ev["cb_keys"])
+    part_code: dict[str, int] = {}
+    split = [[part_code.setdefault(k, len(part_code)) for k in str(v).split("|")] for v in distinct]
+    n_parts = np.array([len(p) for p in split], dtype=np.int64)
+    offset = np.r_[0, np.cumsum(n_parts)[:-1]] if len(split) else np.zeros(0, dtype=np.int64)
+    flat = np.array([c for p in split for c in p], dtype=np.int64)
+    reps = n_parts[key_code[order]]
+    row = np.repeat(order, reps)  # position in ev of each exploded row
+    within = np.arange(len(row)) - np.repeat(np.cumsum(reps) - reps, reps)
+    parts = flat[offset[key_code[row]] + within]
+    group_code = pd.factorize(ev["cb_group"])[0]
+    fam_code = pd.factorize(ev["cb_fam"])[0]
+    strata = pd.DataFrame({"g": group_code[row], "f": fam_code[row], "k": parts})
+    rank = strata.groupby(["g", "f", "k"], sort=False).cumcount().to_numpy()
+    labels = ev.index.to_numpy()
     k = per_stratum
     while True:
-        idx = pd.unique(exploded.index[(rank < k).to_numpy()])
+        idx = pd.unique(labels[row[rank < k]])
         if len(idx) <= max_items or k <= 1:
             break
         k = max(1, k // 2)

@@ -39,6 +39,7 @@ Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -369,13 +370,12 @@ class Furniture:
             if kept and kept != head:
                 head = new_title = kept
         lines = body.split("\n")
+        del body  # a 20 MB body is 40 MB a copy: from here its lines hold it, each line until it is read
+        lines.reverse()
         out_lines: list[str] = []
         first = True
-        skip = 0
-        for i, line in enumerate(lines):
-            if skip:
-                skip -= 1
-                continue
+        while lines:
+            line = lines.pop()
             s = line.strip()
             if not s:
                 out_lines.append("")
@@ -386,11 +386,12 @@ class Furniture:
                     removed.append(m.group().strip())
                     s = s[m.end():]
             if first and head:  # the headline repeated over the body's first line(s)
-                joined = "\n".join([s, *lines[i + 1:i + 1 + _HEADLINE_LINES]])
+                joined = "\n".join([s, *lines[-1:-1 - _HEADLINE_LINES:-1]])  # the next lines, in order
                 rep = _repeated_headline(joined, head)
                 if rep:
                     removed.append(" ".join(joined[:rep].split()))
-                    skip = joined.count("\n", 0, rep)
+                    for _ in range(joined.count("\n", 0, rep)):
+                        lines.pop()
                     rest = joined[rep:]
                     s = rest.split("\n", 1)[0].strip() if rest[:1] != "\n" else ""
                     if not s:
@@ -412,7 +413,10 @@ class Furniture:
             s = self._strip_ends(s, ends, removed)
             if s:
                 out_lines.append(s)
-        new_body = re.sub(r"\n{3,}", "\n\n", "\n".join(out_lines)).strip()
+        line = s = ""  # the last line is in out_lines only
+        new_body = "\n".join(out_lines)
+        out_lines.clear()
+        new_body = re.sub(r"\n{3,}", "\n\n", new_body).strip()
         if template and new_body:
             removed.insert(0, template)
             new_title = ""
@@ -844,9 +848,10 @@ class Deduper:
 
         words, n_words = [], []
         for t in texts:  # the first max_words words decide (a 20 MB article costs no more than a long one)
-            found = _WORDS.findall(str(t))
-            n_words.append(len(found))
-            words.append([w.lower() for w in found[: self.max_words]])
+            found = _WORDS.finditer(str(t))  # the rest is counted, not listed (3.5M words were 200 MB)
+            first = [m.group().lower() for m in itertools.islice(found, self.max_words)]
+            n_words.append(len(first) + sum(1 for _ in found))
+            words.append(first)
         todo = [i for i, w in enumerate(words) if len(w) >= self.min_words]
         sets = {i: _shingles(words[i], self.shingle) for i in todo}
         mhs = MinHash.bulk([sets[i] for i in todo], num_perm=self.num_perm, seed=self.seed)

@@ -21,6 +21,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -599,15 +600,21 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=1)
+def _english_stopwords() -> frozenset[str]:
+    """scikit-learn's English stop words, from ``lexicons/english_stop_words.tsv`` (no scikit-learn import)."""
+    from contrast.lexicon import load_table
+
+    return frozenset(load_table("english_stop_words")["word"].astype(str))
+
+
 def _stopwords(stopwords: str | Iterable[str] | None) -> frozenset[str]:
     if stopwords is None:
         return frozenset()
     if isinstance(stopwords, str):
         if stopwords != "english":
             raise ValueError(f"stopwords must be 'english', None or a collection of words, got {stopwords!r}")
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
+        return _english_stopwords()
     return frozenset(w.lower() for w in stopwords)
 
 

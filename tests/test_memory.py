@@ -1,0 +1,223 @@
+"""Memory: what importing contrast pulls in, and pieces that replace heavier imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+
+def _run(code: str) -> str:
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_import_does_not_pull_scipy_or_sklearn() -> None:
+    out = _run("""
+        import sys
+        import contrast, contrast.cli
+        contrast.segment("One sentence. Another one.")
+        print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'sklearn'}))
+    """)
+    assert out.strip() == "[]"
+
+
+def test_nltk_imported_after_contrast_is_whole() -> None:
+    out = _run("""
+        import contrast
+        from contrast import _punkt
+        import nltk
+        import nltk.tokenize.punkt as punkt
+        assert punkt.PunktSentenceTokenizer is _punkt.PunktSentenceTokenizer
+        assert nltk.tokenize.punkt is punkt and nltk.probability.FreqDist
+        assert nltk.tokenize.WhitespaceTokenizer().tokenize("a b") == ["a", "b"]
+        from nltk.stem import PorterStemmer
+        print(PorterStemmer().stem("running"))
+    """)
+    assert out.strip() == "run"
+
+
+def test_nltk_imported_first_is_used_as_is() -> None:
+    out = _run("""
+        import nltk
+        from contrast import _punkt
+        print(_punkt.PunktSentenceTokenizer is nltk.tokenize.punkt.PunktSentenceTokenizer)
+    """)
+    assert out.strip() == "True"
+
+
+def test_english_stopwords_are_sklearns() -> None:
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    from contrast.stats import _stopwords
+
+    assert _stopwords("english") == frozenset(text.ENGLISH_STOP_WORDS)
+
+
+def _split_long_lists(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """split_long as it was, with every boundary of the span listed first (the reference)."""
+    import bisect
+
+    from contrast.text import _CLAUSE, _SPACE
+
+    def last_in(points: list[int], lo: int, hi: int) -> int | None:
+        i = bisect.bisect_right(points, hi) - 1
+        return points[i] if i >= 0 and points[i] >= lo else None
+
+    if end - start <= limit:
+        return [(start, end)]
+    clauses = [m.end() for m in _CLAUSE.finditer(text, start, end)]
+    spaces = [m.start() for m in _SPACE.finditer(text, start, end)]
+    out, pos = [], start
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if end - pos <= limit:
+            cut = end
+        else:
+            hi = pos + limit
+            cut = last_in(clauses, pos + limit // 2, hi) or last_in(spaces, pos + 1, hi) or hi
+        piece_end = cut
+        while piece_end > pos and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > pos:
+            out.append((pos, piece_end))
+        pos = cut
+    return out
+
+
+def test_split_long_reads_boundaries_as_it_goes_with_the_same_pieces() -> None:
+    import random
+
+    from contrast.text import split_long
+
+    rng = random.Random(7)
+    alphabet = ["a", "bb", "ccc", " ", "  ", ",", ";", " - ", " \u2014 ", ")", "\n", "x" * 40, "\t"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400)))
+        limit = rng.choice([5, 8, 20, 50, 100])
+        start = rng.randint(0, len(text) // 3)
+        end = rng.randint(start, len(text))
+        assert split_long(text, start, end, limit=limit) == _split_long_lists(text, start, end, limit)
+
+
+def test_escape_formulas_leaves_its_input_alone() -> None:
+    import pandas as pd
+
+    from contrast.io import escape_formulas
+
+    df = pd.DataFrame({"note": ["=1+1", "ok"], "n": [1, 2]})
+    out = escape_formulas(df)
+    assert out["note"].tolist() == ["'=1+1", "ok"] and df["note"].tolist() == ["=1+1", "ok"]
+
+
+def test_duplicate_finder_counts_every_word_of_a_long_text() -> None:
+    from contrast.hygiene import Deduper
+
+    words = " ".join(f"w{i}" for i in range(3000))
+    dd = Deduper(max_words=50)
+    assert dd.add(["a", "b"], [words, words])[1] == ("a", 1.0)
+    assert "3000:" + " ".join(words.split()[:50]) in dd._exact  # every word counted, the first 50 listed
+
+
+def _sample_exploded(ev, per_stratum: int, max_items: int, seed: int):
+    """browser._sample as it was, with a list of keys per row, exploded (the reference)."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    shuffled = ev.iloc[rng.permutation(len(ev))]
+    exploded = shuffled[["cb_group", "cb_fam", "cb_keys"]].assign(cb_k=shuffled["cb_keys"].str.split("|")).explode("cb_k")
+    rank = exploded.groupby(["cb_group", "cb_fam", "cb_k"], sort=False).cumcount()
+    k = per_stratum
+    while True:
+        idx = pd.unique(exploded.index[(rank < k).to_numpy()])
+        if len(idx) <= max_items or k <= 1:
+            break
+        k = max(1, k // 2)
+    return ev.loc[idx]
+
+
+def test_browser_sample_from_codes_equals_the_exploded_sample() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from contrast.browser import _sample
+
+    rng = np.random.default_rng(1)
+    keys = ["a", "b|c", "a|b", "c", "x|y|z", "b"]
+    for t in range(100):
+        n = int(rng.integers(1, 400))
+        ev = pd.DataFrame({"cb_group": rng.choice(["G1", "G2", "G3"], n), "cb_fam": rng.choice(["hedge", "attribution"], n),
+                           "cb_keys": pd.array(rng.choice(keys, n), dtype="string")},
+                          index=rng.permutation(1000)[:n] if t % 2 else None)
+        per, most = int(rng.integers(1, 12)), int(rng.integers(5, 100))
+        assert _sample(ev, per, most, t).equals(_sample_exploded(ev, per, most, t))
+
+
+def test_row_keys_per_distinct_combination_equal_row_by_row() -> None:
+    import contrast
+    from contrast.findings import _row_keys_each, row_keys
+
+    ev = contrast.extract(contrast.load_corpus(contrast.demo_path()), cache=False)
+    assert {"naming", "attribution", "actor"} <= set(ev["family"])
+    for part in (ev, ev.iloc[::-1], ev.drop(columns=["quote"]), ev[ev["family"] == "naming"]):
+        a, b = row_keys(part), _row_keys_each(part)
+        assert a.index.equals(b.index) and a.tolist() == b.tolist()
+
+
+def test_block_tables_joined_column_by_column_equal_one_concat() -> None:
+    import pandas as pd
+
+    from contrast.extract import _concat_releasing, extract_text
+
+    texts = ["Kyiv says\nExperts suggest the strike may have killed about 40 people.",
+             "Moscow\nThe Kremlin said on Monday that the talks had failed, officials told TASS.", "Nothing here"]
+    frames = [extract_text(t, doc_id=str(i)) for i, t in enumerate(texts)]
+    expected = pd.concat([f.copy() for f in frames], ignore_index=True)
+    got = _concat_releasing(frames)
+    assert got.equals(expected) and (got.dtypes == expected.dtypes).all() and frames == []
+
+
+def _sentence_counts_joined(evidence, corpus):
+    """tables._sentence_counts as it was: the dense wide table joined, filled and cast (the reference)."""
+    from unittest import mock
+
+    from contrast import tables
+
+    def joined(frame, cells, count_cols):
+        wide = tables._count_matrix_of(cells)
+        if len(wide):
+            frame = frame.join(wide, on=["doc_id", "sent_id"])
+        for c in count_cols:
+            if c not in frame.columns:
+                frame[c] = 0.0
+        frame[count_cols] = frame[count_cols].fillna(0.0)
+        int_cols = [c for c in count_cols if not c.endswith("_sum")]
+        frame[int_cols] = frame[int_cols].astype("int64")
+        return frame
+
+    with mock.patch.object(tables, "_with_counts", joined):
+        return tables._sentence_counts(evidence, corpus)
+
+
+def test_sentence_counts_scattered_equal_the_joined_wide_table() -> None:
+    import pandas as pd
+
+    import contrast
+    from contrast import tables
+
+    corpus = contrast.load_corpus(contrast.demo_path())
+    ev = contrast.extract(corpus, cache=False)
+    twice = pd.concat([corpus, corpus.assign(doc_id=corpus["doc_id"].astype(str) + "-b")], ignore_index=True)
+    ev2 = pd.concat([ev, ev.assign(doc_id=ev["doc_id"].astype(str) + "-b")], ignore_index=True)
+    repeated = pd.concat([corpus, corpus.iloc[:1]], ignore_index=True)  # a doc_id twice: the join's way
+    for e, c in ((ev, corpus), (ev2, twice), (ev.iloc[:0], corpus), (ev[ev["family"] != "sentiment"], corpus),
+                 (ev, repeated)):
+        got, cols = tables._sentence_counts(e, c)
+        want, want_cols = _sentence_counts_joined(e, c)
+        assert cols == want_cols
+        pd.testing.assert_frame_equal(got, want)
