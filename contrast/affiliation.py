@@ -570,8 +570,7 @@ class _Cast:
         if name not in self._regions:
             region_state, country = self.gaz.shared[name], self.gaz.aliases[name][0]
             text = self.text[:_WINDOW]
-            found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
-            found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
+            found = _places(text, self.gaz) + _provinces(text, self.gaz)
             other = [m for m in found if not text.startswith(name, m[0])]
             n_region = sum(m[1] == region_state and m[3] == "province" for m in other)
             n_country = sum(m[1] == country for m in other)
@@ -588,8 +587,7 @@ class _Cast:
 
     def _places_in(self, lo: int, hi: int) -> list[tuple[int, str, str, str]]:
         """``(offset, affiliation, role, kind)`` of the places, bodies and people in ``text[lo:hi]``."""
-        found = _places_default(self.text[lo:hi]) if self.gaz is _DEFAULT[0] else \
-            _places_of(self.text[lo:hi], self.gaz)
+        found = _places(self.text[lo:hi], self.gaz)
         return [(lo + off, aff, role, kind) for off, aff, role, kind in found]
 
     def first_in_article(self, kinds: frozenset[str], before: int) -> tuple[int, str, str]:
@@ -673,8 +671,7 @@ class _Cast:
     def states_named(self, lo: int, hi: int) -> list[str]:
         """The states ``text[lo:hi]`` names, in text order, less those named as the side that fights."""
         text = self.text[lo:hi]
-        found = _places_default(text) if self.gaz is _DEFAULT[0] else _places_of(text, self.gaz)
-        found += _provinces_default(text) if self.gaz is _DEFAULT[0] else _provinces_of(text, self.gaz)
+        found = _places(text, self.gaz) + _provinces(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
         shared = self.gaz.shared
@@ -718,6 +715,21 @@ class _Cast:
             return "", ""
         m = ms[0] if first else ms[-1]
         return m[1], m[2]
+
+
+_CACHED_CHARS = 300  # longer texts (a 20,000-character window, a split piece of a one-line page) are not cached:
+#                      as cache keys they held hundreds of MB on a 20 MB article, and they do not recur
+
+
+def _places(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:
+    """``(offset, affiliation, role, kind)`` of the places, bodies and people (no provinces) in ``text``."""
+    return _places_default(text) if gaz is _DEFAULT[0] and len(text) <= _CACHED_CHARS else _places_of(text, gaz)
+
+
+def _provinces(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:
+    """The provinces in ``text``, as :func:`_places`."""
+    return _provinces_default(text) if gaz is _DEFAULT[0] and len(text) <= _CACHED_CHARS else \
+        _provinces_of(text, gaz)
 
 
 def _places_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str, str, str], ...]:

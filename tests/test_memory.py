@@ -221,3 +221,19 @@ def test_sentence_counts_scattered_equal_the_joined_wide_table() -> None:
         want, want_cols = _sentence_counts_joined(e, c)
         assert cols == want_cols
         pd.testing.assert_frame_equal(got, want)
+
+
+def test_long_texts_are_read_without_filling_the_affiliation_caches():
+    """A 20,000-character window or a split piece of a one-line page is no cache key (it never recurs)."""
+    from contrast import affiliation as A
+
+    gaz = A.default_gazetteer()
+    A._places_default.cache_clear()
+    A._provinces_default.cache_clear()
+    long = "Officials in Kyiv and Moscow met. " * 40
+    assert A._places(long, gaz) == A._places_of(long, gaz) and A._places(long, gaz)
+    assert A._provinces(long, gaz) == A._provinces_of(long, gaz)
+    assert A._places_default.cache_info().currsize == 0 and A._provinces_default.cache_info().currsize == 0
+    short = "Officials in Kyiv said."
+    assert A._places(short, gaz) == A._places_of(short, gaz)
+    assert A._places_default.cache_info().currsize == 1
