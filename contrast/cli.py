@@ -504,12 +504,13 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
              f"a sample of {len(corpus_s):,} (the first {args.report_sample:,}, and the first articles of each "
              f"group beyond them, up to {per_group:,} a group)")
     tests = "" if everything else ", the report's pairwise tests"  # pairwise.csv covers every article when kept
-    charted = "charts drawn from evidence"
-    if args.chart_data is not None:
-        charted = "the distinctive words" if args.chart_data[2] is None else "the report's examples"
+    users = ["charts drawn from evidence"] if args.chart_data is None else \
+        ["the distinctive words"] if args.chart_data[2] is None else []
+    users += ["the report's pairwise tests"] if tests else []
+    users += ["the report's examples"]
     note = (f"Streamed corpus of {n_total:,} articles: articles.csv, evidence.csv and the sources table "
-            f"cover all of them{', as do the charts' if args.chart_data is not None else ''}; {charted}{tests} "
-            f"and examples use "
+            f"cover all of them{', as do the charts' if args.chart_data is not None else ''}; "
+            f"{', '.join(users[:-1]) + ' and ' if len(users) > 1 else ''}{users[-1]} use "
             f"{which} (a finding's examples for a side the sample lacks come from the first articles of the "
             "whole file that carry them)." if n_total > len(corpus_s) else None)
     return corpus_s, ev_s, arts_s, sources, pw, spec, written, note or "", trends
