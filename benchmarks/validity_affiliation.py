@@ -78,7 +78,7 @@ recall 0.967, side coverage 0.821, side and affiliation accuracy 0.913.
 
 A sample of another domain, for accuracy: ``polnear_dev``, 40 speakers of PolNeAR's 2016
 US election coverage (``../shared/eval/attribution/polnear``; an article's text is its
-headline, a newline and its text, as ``benchmarks/polnear_corpus.py`` builds them): the
+headline, a newline and its text, as ``benchmarks/us_election_corpus.py`` builds them): the
 dev articles ordered by ``sha256("affil13:polnear:" + doc_id)``, the first ten, and in
 each the first (up to five) sources of a report in text order. It is seen: the rules
 against foreign affiliations for Americans were written on PolNeAR's errors.
@@ -247,18 +247,18 @@ def score(sample: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
 
 
 def polnear_articles(eval_dir: Path) -> dict[str, str]:
-    """PolNeAR's articles (``attribution/polnear``, see ``benchmarks/polnear_corpus.py``): id -> text.
+    """PolNeAR's articles (``attribution/polnear``, see ``benchmarks/us_election_corpus.py``): id -> text.
 
     The id is ``polnear/`` and the corpus's ``doc_id``; the text is the headline, a newline and
-    the article text, as ``polnear_corpus.py`` gives them to contrast. Empty when absent.
+    the article text, as ``us_election_corpus.py`` gives them to contrast. Empty when absent.
     """
     meta = eval_dir / "attribution" / "polnear" / "metadata.tsv"
     if not meta.is_file():
         return {}
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    import polnear_corpus
+    import us_election_corpus
 
-    df = polnear_corpus.build()
+    df = us_election_corpus.build()
     return {f"polnear/{d}": f"{t}\n{x}" for d, t, x in zip(df["doc_id"], df["title"], df["text"], strict=True)}
 
 

@@ -6,7 +6,7 @@ Western Journal; 132 articles each, train and dev, 2015-11 to 2016-10), as the o
 their page furniture. Its metadata gives each article's publisher, date and headline. It is not war
 coverage; it is a corpus the page-furniture rules were not written on (until the first run below).
 
-``python benchmarks/polnear_corpus.py OUT.csv`` writes ``doc_id, source, date, title, text`` (never
+``python benchmarks/us_election_corpus.py OUT.csv`` writes ``doc_id, source, date, title, text`` (never
 into the repository: the texts stay in ``../shared/eval``), then
 
     contrast OUT.csv --out DIR --title-col title --id-col doc_id
