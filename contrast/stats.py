@@ -632,18 +632,10 @@ def word_counts(
     possessive ``'s`` dropped), lower-cased, curly apostrophes written straight;
     numbers and links are not words.
     """
-    return _count_words(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)[0]
-
-
-def _count_words(texts: pd.DataFrame, by: str, *, text_col: str = "text",
-                 stopwords: str | Iterable[str] | None = "english",
-                 min_length: int = 2) -> tuple[pd.DataFrame, pd.Series]:
-    """:func:`word_counts` and each word's document frequency (the number of rows it occurs in)."""
-    counts, docs = _tally(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)
+    counts, _ = _tally(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)
     df = pd.DataFrame(counts).fillna(0).astype("int64")
     df.index.name = "word"
-    df = df.sort_index()
-    return df, pd.Series(docs, dtype="int64").reindex(df.index, fill_value=0)
+    return df.sort_index()
 
 
 def _tally(texts: pd.DataFrame, by: str, *, text_col: str = "text",

@@ -47,7 +47,7 @@ MAX_SENTENCE_CHARS = 1000
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     """The bundled news abbreviations, lower-case, without their final full stop ("mr", "u.s", "gen")."""
-    return frozenset(a.lower().rstrip(".") for a in load_table("abbreviations")["abbreviation"])
+    return frozenset(a.lower() for a in abbreviation_forms())
 
 
 @lru_cache(maxsize=1)
