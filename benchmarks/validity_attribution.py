@@ -37,7 +37,17 @@ Splits: ``dev`` (84 articles) and ``heldout``, a fixed fifth of PolNeAR train
 (``sha1(article name) % 5 == 0``) that was never read while writing rules; the
 other four fifths (``tune``) and dev were read for error analysis.
 
-Run: ``python benchmarks/validity_attribution.py [dev heldout tune train]`` (default
+``unseen``: 2014 crisis articles of Faerber et al. (``../shared/eval/conflict_framing``,
+numbers 51, 52, 53 and 54, 64 relations), annotated the PolNeAR way (cue, source,
+content; headline cues, nested cues inside quotations, quotation cues, mental-state and
+evidence predicates) by engineer 15 of session 21 on 2026-12-02 from the text alone,
+before contrast was run on them and before any rule change of that session.
+``benchmarks/attribution_unseen.csv`` holds only article ids, relation numbers, labels
+(Cue, Source, Content), character offsets into the article text (its sentences joined by
+newlines, the first the headline) and a kind of cue; the reading notes that quote the
+text stay outside the repository (``--from-notes``). Its errors are never listed.
+
+Run: ``python benchmarks/validity_attribution.py [dev heldout tune train unseen]`` (default
 ``dev heldout``); ``--errors N`` lists missed and false cues of dev or tune;
 ``--agreement`` scores the second annotator against the first (and contrast against
 each) on the doubly annotated articles of dev and the tuning part.
@@ -179,14 +189,23 @@ def baseline_predict() -> Callable[[str], Pred]:
     return predict
 
 
-def score_split(docs: list[tuple[str, str, Path]], predict: Callable[[str], Pred]
+Gold = tuple[list[tuple[int, int]], dict[tuple[int, int], list[tuple[int, int]]]]
+
+
+def _gold(ann: Path | Gold) -> Gold:
+    """Gold cues and cue -> source pieces of an ``.ann`` file (or already read)."""
+    return _read_ann(ann) if isinstance(ann, Path) else ann
+
+
+def score_split(docs: list[tuple[str, str, Any]], predict: Callable[[str], Pred]
                 ) -> dict[str, float]:
-    """Cue P/R/F1, source recall and joint source recall of one predictor on some articles."""
+    """Cue P/R/F1, source recall and joint source recall of one predictor on some articles
+    (the third item of a doc is an ``.ann`` path or gold already read, see :func:`unseen_articles`)."""
     tot = [0] * 6
     n_src = 0
     seconds = 0.0
     for _, text, ann in docs:
-        gold, cue_src = _read_ann(ann)
+        gold, cue_src = _gold(ann)
         n_src += sum(1 for g in gold if cue_src.get(g))
         t0 = time.perf_counter()
         pred = predict(text)
@@ -202,9 +221,118 @@ def score_split(docs: list[tuple[str, str, Path]], predict: Callable[[str], Pred
             "articles_per_s": len(docs) / seconds if seconds else 0.0}
 
 
+CF = Path("conflict_framing")
+#: the hand-annotated relations of the unseen split (ids, offsets and labels only, no text)
+UNSEEN_CSV = ROOT / "benchmarks" / "attribution_unseen.csv"
+
+
+def framing_texts(eval_dir: Path) -> dict[str, list[str]]:
+    """The 2014 crisis articles of Faerber et al.: id -> sentences in order (the first is the
+    headline). An article's text is its sentences joined by newlines, as in
+    ``validity_affiliation.framing_articles``."""
+    import json
+
+    out: dict[str, list[str]] = {}
+    for path in sorted((Path(eval_dir) / CF).glob("article_*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        out[path.stem] = [x["content"] for x in sorted(d["sentences"],
+                                                       key=lambda x: x["position_in_article"])]
+    return out
+
+
+def _find(sentence: str, phrase: str) -> tuple[int, int]:
+    """Offsets of the first whole-word match of ``phrase`` (``phrase#n``: the n-th) in a sentence;
+    any white space matches any white space (the 2014 articles use no-break spaces)."""
+    phrase, _, occ = phrase.partition("#")
+    pat = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)")
+    hits = list(pat.finditer(sentence))
+    n = int(occ or 1)
+    if len(hits) < n:
+        raise ValueError(f"{phrase!r} occurs {len(hits)} times in {sentence[:60]!r}, not {n}")
+    return hits[n - 1].start(), hits[n - 1].end()
+
+
+def notes_to_rows(eval_dir: Path, notes: Path) -> list[dict[str, Any]]:
+    """Reading notes -> rows of the unseen split (article id, relation, label, offsets, kind).
+
+    The notes (kept outside the repository: they quote the text) are tab-separated: article
+    number, sentence index, cue, source, content start, content end, kind; a phrase may be
+    prefixed ``k:`` to look in sentence ``k`` instead and suffixed ``#n`` for its n-th match.
+    """
+    texts = framing_texts(eval_dir)
+    rows: list[dict[str, Any]] = []
+    for i, line in enumerate(x for x in notes.read_text(encoding="utf-8").splitlines()
+                             if x.strip() and not x.startswith("#")):
+        num, sent, cue, src, c0, c1, kind = line.split("\t")
+        doc = f"article_{num}"
+        sents = texts[doc]
+        starts = [sum(len(x) + 1 for x in sents[:k]) for k in range(len(sents))]
+
+        def span(phrase: str, default: int = int(sent), sents: list[str] = sents,
+                 starts: list[int] = starts) -> tuple[int, int]:
+            m = re.match(r"(\d+):(.*)", phrase)
+            k, ph = (int(m.group(1)), m.group(2)) if m else (default, phrase)
+            a, b = _find(sents[k], ph)
+            return starts[k] + a, starts[k] + b
+
+        cs, ce = span(cue)
+        ss, se = span(src)
+        ks, _ = span(c0)
+        ke = -1
+        k0 = max(k for k in range(len(sents)) if starts[k] <= ks)
+        for k in range(k0, len(sents)):  # the content's end: the first match at or after its start
+            try:
+                ke = span(c1, k)[1]
+            except ValueError:
+                continue
+            if ke > ks:
+                break
+        if ke <= ks:
+            raise ValueError(f"content end {c1!r} not found after its start in {doc}")
+        for label, (a, b) in (("Cue", (cs, ce)), ("Source", (ss, se)), ("Content", (ks, ke))):
+            rows.append({"doc_id": doc, "relation": i + 1, "label": label, "start": a, "end": b,
+                         "kind": kind})
+    return rows
+
+
+def unseen_articles(eval_dir: Path, csv: Path = UNSEEN_CSV) -> list[tuple[str, str, Gold]]:
+    """``(article id, text, gold)`` of the unseen split: 2014 crisis articles hand-annotated
+    the PolNeAR way (cue, source, content) before contrast was run on them ([] if absent)."""
+    import csv as _csv
+
+    texts = framing_texts(eval_dir)
+    if not texts or not csv.is_file():
+        return []
+    rels: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+    with open(csv, encoding="utf-8", newline="") as fh:
+        for r in _csv.DictReader(fh):
+            rels.setdefault((r["doc_id"], r["relation"]), {})[r["label"]] = (int(r["start"]),
+                                                                              int(r["end"]))
+    out: list[tuple[str, str, Gold]] = []
+    for doc in sorted({d for d, _ in rels}, key=lambda d: int(d.split("_")[1])):
+        if doc not in texts:
+            continue
+        cues: list[tuple[int, int]] = []
+        cue_src: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for (d, _), parts in rels.items():
+            if d == doc and "Cue" in parts:
+                cues.append(parts["Cue"])
+                cue_src.setdefault(parts["Cue"], []).extend([parts["Source"]] if "Source" in parts
+                                                            else [])
+        out.append((doc, "\n".join(texts[doc]), (sorted(cues), cue_src)))
+    return out
+
+
+def split_docs(eval_dir: Path, split: str) -> list[tuple[str, str, Any]]:
+    """Articles of a split: a PolNeAR one (see :func:`articles`) or ``unseen``."""
+    if split == "unseen":
+        return list(unseen_articles(eval_dir))
+    return list(articles(eval_dir, split))
+
+
 def evaluate(eval_dir: Path, split: str = "dev") -> dict[str, float]:
-    """Scores of the extractor and the verb-lexicon baseline on one PolNeAR split."""
-    docs = articles(eval_dir, split)
+    """Scores of the extractor and the verb-lexicon baseline on one split."""
+    docs = split_docs(eval_dir, split)
     s = score_split(docs, contrast_predict())
     b = score_split(docs, baseline_predict())
     return {"articles": s["articles"], "gold_cues": s["gold_cues"], "cue_precision": s["precision"],
@@ -215,8 +343,10 @@ def evaluate(eval_dir: Path, split: str = "dev") -> dict[str, float]:
 
 def _rows(s: dict[str, float], split: str) -> list[dict[str, Any]]:
     label = {"dev": "dev", "heldout": "train held-out part (sha1 % 5 == 0, never read)",
-             "tune": "train tuning part", "train": "train"}[split]
-    data = f"PolNeAR {label} ({int(s['articles'])} articles, {int(s['gold_cues'])} gold cues)"
+             "tune": "train tuning part", "train": "train"}.get(split)
+    data = (f"PolNeAR {label} ({int(s['articles'])} articles, {int(s['gold_cues'])} gold cues)"
+            if label else f"2014 crisis articles, unseen, annotated the PolNeAR way "
+            f"({int(s['articles'])} articles, {int(s['gold_cues'])} gold cues)")
     base = (f"reporting-verb lexicon, all inflections: P {s['base_precision']:.2f}, "
             f"R {s['base_recall']:.2f}, F1 {s['base_f1']:.2f}")
     note = ("cue counts if it overlaps a gold Cue; first annotator where two; "
@@ -244,7 +374,7 @@ def run(eval_dir: Path, splits: tuple[str, ...] = ("dev", "heldout")) -> list[di
     """Validity rows for the lead's ``benchmarks/validity.py`` ([] if data absent)."""
     out: list[dict[str, Any]] = []
     for split in splits:
-        if not articles(eval_dir, split):
+        if not split_docs(eval_dir, split):
             continue
         out += _rows(evaluate(eval_dir, split), split)
     return out
@@ -295,7 +425,7 @@ def agreement(eval_dir: Path) -> dict[str, dict[str, float]]:
 
 def errors(eval_dir: Path, split: str, limit: int = 200) -> list[str]:
     """Missed gold cues and false cues of the extractor, with context (not for ``heldout``)."""
-    if split in {"heldout", "train"}:
+    if split in {"heldout", "train", "unseen"}:
         raise SystemExit("the held-out part is for the reported figure only; use dev or tune")
     predict = contrast_predict()
     out: list[str] = []
@@ -323,11 +453,24 @@ if __name__ == "__main__":
                     help="print N missed and false cues of the first split (dev or tune only)")
     ap.add_argument("--agreement", action="store_true",
                     help="score one annotator against the other (doubly annotated dev and tune)")
+    ap.add_argument("--from-notes", metavar="TSV", type=Path, default=None,
+                    help="turn reading notes (kept outside the repository) into "
+                         "benchmarks/attribution_unseen.csv")
     args = ap.parse_args()
     args.splits = args.splits or ["dev", "heldout"]
-    if set(args.splits) - {"dev", "heldout", "tune", "train"}:
-        ap.error(f"unknown split in {args.splits}; choose from dev, heldout, tune, train")
+    if set(args.splits) - {"dev", "heldout", "tune", "train", "unseen"}:
+        ap.error(f"unknown split in {args.splits}; choose from dev, heldout, tune, train, unseen")
     eval_dir = ROOT.parent / "shared" / "eval"
+    if args.from_notes is not None:
+        import csv
+
+        out_rows = notes_to_rows(eval_dir, args.from_notes)
+        with open(UNSEEN_CSV, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=["doc_id", "relation", "label", "start", "end", "kind"])
+            w.writeheader()
+            w.writerows(out_rows)
+        print(f"{len(out_rows) // 3} relations written to {UNSEEN_CSV.relative_to(ROOT)}")
+        raise SystemExit(0)
     if args.agreement:
         for who, s in agreement(eval_dir).items():
             print(f"{who:24} articles {int(s['articles'])}  P {s['precision']:.3f}  "
