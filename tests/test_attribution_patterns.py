@@ -34,6 +34,17 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
         ("The USA TODAY Network report found the program failed.",
          [("The USA TODAY Network report", "found", "evidence")]),
         ("The study found that losses doubled.", [("The study", "found", "evidence")]),
+        # a long subject noun phrase before the clause's auxiliary (session 21)
+        ("Mr. Obama believes his efforts to slow global warming will be his legacy.",
+         [("Mr. Obama", "believes", "belief")]),
+        ("Taylor and others believe all of the West, especially the EU, have an interest.",
+         [("Taylor and others", "believe", "belief")]),
+        # an evidence noun inside the subject, not its last word (session 21)
+        ("A 2014 study by law professor Justin Levitt found 31 incidents of fraud.",
+         [("A 2014 study by law professor Justin Levitt", "found", "evidence")]),
+        ("Leaked documents from his 1995 tax return show he took a loss.",
+         [("Leaked documents from his 1995 tax return", "show", "evidence")]),
+        ("Polling averages show Clinton with a lead.", [("Polling averages", "show", "evidence")]),
         # a parenthetical between name and verb
         ("Rep. Emanuel Cleaver II (D-Mo.) said the bill was dead.",
          [("Rep. Emanuel Cleaver II", "said", "neutral")]),
@@ -271,6 +282,8 @@ def test_no_speaker_ends_in_a_preposition(sentence: str) -> None:
         "Heavy fighting continued in the east.",
         # a mental-state verb without a clause, in a quotation, or of the writer
         "She knows the city well.",
+        "They believe in God, and the church will help them.",
+        "The officers who found the car in the river said nothing.",
         '"I think so," he said. "You know, we believe them."',
         # a determiner and an abstract noun is no source
         "The views expressed here are the author's own.",

@@ -1527,7 +1527,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if loose:
         adjacent = side_before and spk_tok[1] == k
         head = sent.words[spk_tok[1] - 1].lower()
-        if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or (need == "evidence" and res.context.get(head) != "evidence") or \
+        if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
+                (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)) or \
                 (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
             return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
@@ -1653,23 +1654,43 @@ def _dangling(w: str) -> bool:
     return w.lower() in _PREP or w.lower() in {"but", "nor", "yet"}
 
 
+#: words a subject noun phrase may hold between a mental-state verb and its clause's
+#: auxiliary ("believes his efforts *to* slow global warming will", "all of the West*,* ...")
+_SUBJECT_INNER = {"to", ","}
+#: how far a clause's auxiliary may follow a mental-state verb (a long subject noun phrase)
+_CLAUSE_REACH = 16
+
+
 def _clause_follows(sent: _Sent, i: int) -> bool:
     """Whether a clause starts at token ``i`` ("she believes *he surrounds* ...",
-    "believe *the deal will* fail"): a subject pronoun, or a finite auxiliary
-    within the next few words."""
+    "believe *the deal will* fail", "believes *his efforts to slow global warming will*
+    be"): a subject pronoun, or a finite auxiliary within the next words, the subject
+    noun phrase between holding no clause boundary nor hard punctuation (not "believe
+    *in* ...": a preposition opens no clause)."""
     n = len(sent.words)
     if i >= n:
         return False
     w0 = sent.words[i].lower()
     if w0 in _SUBJ_PRONOUNS:
         return i + 1 < n and sent.words[i + 1][:1].isalpha()
-    for j in range(i, min(n, i + 6)):
+    if w0 in _PREP:
+        return False
+    for j in range(i, min(n, i + _CLAUSE_REACH)):
         w = sent.words[j].lower()
         if w in _FINITE:
             return j > i
+        if w in _SUBJECT_INNER and j > i:
+            continue
         if not (w[:1].isalnum() or w in {"'s", "’s", "-"}) or w in _BOUNDARY - _FINITE:
             return False
     return False
+
+
+def _evidence_np(words: list[str], res: Resources) -> bool:
+    """Whether a subject names a finding's source: one of its words before a relative or
+    a verb is an evidence noun ("Polls", "A 2014 study by ...", "leaked documents from his
+    tax return", "research conducted by ..."), not only its last word."""
+    return any(res.context.get(w.lower()) == "evidence" for w in words)
 
 
 def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
