@@ -45,6 +45,10 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
         ("Leaked documents from his 1995 tax return show he took a loss.",
          [("Leaked documents from his 1995 tax return", "show", "evidence")]),
         ("Polling averages show Clinton with a lead.", [("Polling averages", "show", "evidence")]),
+        # a verb of viewing before an object and "as" (session 21)
+        ("Mr. Obama sees Mr. Netanyahu as a hard-liner.", [("Mr. Obama", "sees", "belief")]),
+        ("Developers see golf courses as wasted space.", [("Developers", "see", "belief")]),
+        ("He viewed the deal as a mistake.", [("He", "viewed", "belief")]),
         # a parenthetical between name and verb
         ("Rep. Emanuel Cleaver II (D-Mo.) said the bill was dead.",
          [("Rep. Emanuel Cleaver II", "said", "neutral")]),
@@ -283,6 +287,11 @@ def test_no_speaker_ends_in_a_preposition(sentence: str) -> None:
         # a mental-state verb without a clause, in a quotation, or of the writer
         "She knows the city well.",
         "They believe in God, and the church will help them.",
+        "They saw the city as they drove past.",
+        "But they see in the last seven years major advances.",
+        "The tourists saw the ruins and left.",
+        # "views" is mostly a noun and is not listed
+        "His views as a senator were well known.",
         "The officers who found the car in the river said nothing.",
         '"I think so," he said. "You know, we believe them."',
         # a determiner and an abstract noun is no source

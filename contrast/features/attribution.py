@@ -162,6 +162,7 @@ class Resources:
         (the form is also a noun), ``"clause"`` (mostly a noun: only right
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
+        ``"as"`` (a verb of viewing before an object and "as": "leaders view Russia as"),
         ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
         casualties"), ``"be"`` (an attitude adjective after a form of "be" and
         before its complement: "is deeply divided over", "are concerned that") or
@@ -1380,7 +1381,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
     # mental-state and evidence verbs without a that-clause: decided once the speaker is known
-    loose = need in {"mind", "evidence", "be"} and not passive and \
+    loose = need in {"mind", "evidence", "be", "as"} and not passive and \
         not _after_ok(text, ce, sent.end, strict=True)
     if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
@@ -1529,7 +1530,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         head = sent.words[spk_tok[1] - 1].lower()
         if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)) or \
-                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
+                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))) or \
+                (need == "as" and not _as_follows(sent, sent.index_at(ce))):
             return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
@@ -1682,6 +1684,29 @@ def _clause_follows(sent: _Sent, i: int) -> bool:
         if w in _SUBJECT_INNER and j > i:
             continue
         if not (w[:1].isalnum() or w in {"'s", "’s", "-"}) or w in _BOUNDARY - _FINITE:
+            return False
+    return False
+
+
+#: how far "as" may follow a verb of viewing ("sees *the piece* as", "view *Russia* as")
+_AS_REACH = 7
+
+
+def _as_follows(sent: _Sent, i: int) -> bool:
+    """Whether an object noun phrase and "as" follow token ``i`` ("Mr. Obama sees Mr.
+    Netanyahu *as* captured", "leaders view Russia *as* a potential adversary"): a
+    view of the subject, not "see the city" nor "see *in* the last years"."""
+    n = len(sent.words)
+    if i >= n or sent.words[i].lower() in _PREP:
+        return False
+    for j in range(i, min(n, i + _AS_REACH)):
+        w = sent.words[j].lower()
+        if w == "as":
+            # not "saw the city as they drove past": "as" opening a clause
+            return j > i and not (j + 1 < n and sent.words[j + 1].lower() in _SUBJ_PRONOUNS)
+        if w == "." and j > i and _is_cap(sent.words[j - 1]) and len(sent.words[j - 1]) <= 3:
+            continue  # "Mr. Netanyahu"
+        if not (w[:1].isalnum() or w in {"'s", "’s", "-"}) or w in _BOUNDARY:
             return False
     return False
 
