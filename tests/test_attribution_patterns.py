@@ -45,6 +45,11 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
         ("Leaked documents from his 1995 tax return show he took a loss.",
          [("Leaked documents from his 1995 tax return", "show", "evidence")]),
         ("Polling averages show Clinton with a lead.", [("Polling averages", "show", "evidence")]),
+        # a possessed nominal cue (session 21)
+        ("Critics dismissed Donald Trump’s claim that the vote was rigged.",
+         [("Critics", "dismissed", "counter"), ("Donald Trump", "claim that", "neutral")]),
+        ("Few accepted his claim that the wall would pay for itself.",
+         [("his", "claim that", "neutral")]),
         # a verb of viewing before an object and "as" (session 21)
         ("Mr. Obama sees Mr. Netanyahu as a hard-liner.", [("Mr. Obama", "sees", "belief")]),
         ("Developers see golf courses as wasted space.", [("Developers", "see", "belief")]),
@@ -288,6 +293,8 @@ def test_no_speaker_ends_in_a_preposition(sentence: str) -> None:
         "She knows the city well.",
         "They believe in God, and the church will help them.",
         "They saw the city as they drove past.",
+        "The claim that the vote was rigged is false.",
+        "A contention that nobody shared was aired.",
         "But they see in the last seven years major advances.",
         "The tourists saw the ruins and left.",
         # "views" is mostly a noun and is not listed

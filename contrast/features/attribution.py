@@ -277,7 +277,8 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         r"\s+(?:to|that)\b)"
         r"|(?P<acc2>according\s+to)"
         rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
-        r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b)"
+        r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b"
+        r"|(?:claim|assertion|insistence|contention)\s+that\b)"
         r"|(?P<call>(?<=,\s)(?:calling|describing|branding|labell?ing|dubbing)(?=\s+(?:it|this|that"
         r"|them|him|her|the\s+\w+)\s+(?:a|an|the)\b))"
     )
@@ -296,7 +297,8 @@ _AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
 #: Every possible first word of the non-verb alternatives of the cue pattern.
 _OTHER_KEYS = frozenset(
     "has have had is are was were being been stand stands stood accused alleged it according as "
-    "report reports claims allegations rumors rumours calling describing branding labeling "
+    "report reports claims allegations rumors rumours claim assertion insistence contention "
+    "calling describing branding labeling "
     "labelling dubbing".split())
 
 
@@ -1144,6 +1146,12 @@ def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
         not text[q + 1].isspace()
 
 
+#: possessive pronouns that name the source of a nominal cue ("his claim that")
+_POSS_PRONOUNS = frozenset({"his", "her", "their"})
+#: nouns that are a cue only after a possessor ("Mr. Trump's claim that", "his insistence that")
+_POSS_NOUNS = frozenset({"claim", "assertion", "insistence", "contention"})
+
+
 #: heads of a medium that a nominal cue names ("issued a statement saying")
 _MEDIA_HEADS = frozenset({"statement", "statements", "letter", "release", "memo", "tweet", "post",
                           "message", "note", "report", "email", "video", "communique"})
@@ -1257,9 +1265,16 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             content = _strip(text, (se, sent.end))
         return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
     if kind == "rep":
+        if prev in _POSS_PRONOUNS and k > 0:
+            # "his claim that", "her insistence that": the possessor is the source
+            ss, se = sent.toks[k - 1]
+            return _row(text, res, cs, ce, "neutral", (ss, se), [sent.words[k - 1]],
+                        _strip(text, (ce, sent.end)), sid)
         if prev in _DET or prev in {"'s", "’s"}:
             return None
         w0 = m.text.split()[0]
+        if w0.lower() in _POSS_NOUNS and not (k > 0 and sent.words[k - 1][-2:] in {"'s", "’s"}):
+            return None  # "the claim that", "a contention that": whose, the text does not say here
         ss, se = cs, cs + len(w0)
         words = [w0]
         # "the Washington Post reports that", "a New York Times report that", "Mr. Trump's
