@@ -45,6 +45,8 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
         ("Leaked documents from his 1995 tax return show he took a loss.",
          [("Leaked documents from his 1995 tax return", "show", "evidence")]),
         ("Polling averages show Clinton with a lead.", [("Polling averages", "show", "evidence")]),
+        # a finding postposed after a comma, whatever the noun (session 21)
+        ("Clinton gained support among black voters, Fox found.", [("Fox", "found", "evidence")]),
         # a possessed nominal cue (session 21)
         ("Critics dismissed Donald Trump’s claim that the vote was rigged.",
          [("Critics", "dismissed", "counter"), ("Donald Trump", "claim that", "neutral")]),
@@ -294,6 +296,7 @@ def test_no_speaker_ends_in_a_preposition(sentence: str) -> None:
         "They believe in God, and the church will help them.",
         "They saw the city as they drove past.",
         "The claim that the vote was rigged is false.",
+        "He lost the race, but he found it difficult.",
         "A contention that nobody shared was aired.",
         "But they see in the last seven years major advances.",
         "The tourists saw the ruins and left.",

@@ -1544,7 +1544,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         adjacent = side_before and spk_tok[1] == k
         head = sent.words[spk_tok[1] - 1].lower()
         if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
-                (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)) or \
+                (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
+                 and not _postposed(text, sent, spk_tok[0], ce)) or \
                 (need == "mind" and not _clause_follows(sent, sent.index_at(ce))) or \
                 (need == "as" and not _as_follows(sent, sent.index_at(ce))):
             return None
@@ -1724,6 +1725,12 @@ def _as_follows(sent: _Sent, i: int) -> bool:
         if not (w[:1].isalnum() or w in {"'s", "’s", "-"}) or w in _BOUNDARY:
             return False
     return False
+
+
+def _postposed(text: str, sent: _Sent, i: int, ce: int) -> bool:
+    """Whether a subject and its verb close the sentence after a comma ("..., Fox found.",
+    "..., a USA TODAY investigation found."): the report of a finding, whatever the noun."""
+    return i > 0 and sent.words[i - 1] == "," and not text[ce:sent.end].strip(" .”\"’'")
 
 
 def _evidence_np(words: list[str], res: Resources) -> bool:
