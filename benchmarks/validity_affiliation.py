@@ -7,7 +7,7 @@ by a newline (the title is the headline).
 
 The sample (``benchmarks/affiliation_sample.csv``) holds only ids, offsets and
 labels, never the texts: ``doc_id`` (the story URL), ``half`` (``dev``, ``heldout``,
-``heldout2``, ``heldout3`` or ``heldout4``; ``heldout_cf``, ``heldout_cf2`` or ``heldout_cf3`` for the second corpus below; ``polnear_dev``), ``start, end`` (the speaker span a reader marks, offsets into the
+``heldout2``, ``heldout3``, ``heldout4`` or ``heldout5``; ``heldout_cf`` .. ``heldout_cf4`` for the second corpus below; ``polnear_dev``), ``start, end`` (the speaker span a reader marks, offsets into the
 story text), ``affiliation``, ``role``, ``side`` (empty where a careful reader of
 the story cannot tell; the side is the affiliation through the default side map).
 
@@ -141,8 +141,8 @@ def draw(eval_dir: Path, half: str, n: int, skip: int = 0) -> pd.DataFrame:
 
 
 CF = Path("conflict_framing")
-HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout_cf", "heldout_cf2", "heldout_cf3",
-          "polnear_dev")
+HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout_cf", "heldout_cf2", "heldout_cf3",
+          "heldout_cf4", "polnear_dev")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
 # the basis of a claim); heldout4 and heldout_cf3 are measured once, at the end, and never shown
 SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout_cf", "heldout_cf2", "polnear_dev")
@@ -286,6 +286,8 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "heldout4": "RUWA headlines+ledes, fourth held-out (2026-12-02, session 20, engineer 13b)",
              "heldout_cf2": "2014 crisis articles (Faerber et al.), second held-out (session 20)",
              "heldout_cf3": "2014 crisis articles (Faerber et al.), third held-out (session 20, engineer 13b)",
+             "heldout5": "RUWA headlines+ledes, fifth held-out (2026-12-02, session 21, engineer 13)",
+             "heldout_cf4": "2014 crisis articles (Faerber et al.), fourth held-out (session 21, engineer 13)",
              "polnear_dev": "PolNeAR 2016 US election coverage, dev sample (seen)"}
     for half in halves:
         s = sample[sample["half"] == half]
