@@ -60,6 +60,7 @@ from typing import Any
 
 from contrast.actors import SideMap, apply_sides, as_sides, default_sides  # noqa: F401  (re-exported)
 from contrast.lexicon import load_table
+from contrast.text import ends_with_abbreviation
 
 __all__ = [
     "ROLES",
@@ -105,17 +106,6 @@ def _word_values(cls: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _abbreviation_regex() -> re.Pattern[str]:
-    """An abbreviation that ends a text ("Mr.", "Gen.", "No.", an initial): no sentence ends there.
-
-    From ``lexicons/abbreviations.tsv`` (titles, places, numbers).
-    """
-    t = load_table("abbreviations")
-    words = sorted({a[:-1] for a, k in zip(t["abbreviation"], t["kind"], strict=True)
-                    if k in {"title", "place", "number"} and a.endswith(".") and "." not in a[:-1]})
-    return re.compile(r"(?:\b[A-Z]\.|\b(?:" + "|".join(map(re.escape, words)) + r")\.)$")
-
-
 _WORDS = _word_classes()
 #: Prepositions after which a phrase no longer says whom the speaker speaks for
 #: ("ambassador to the UN", "mission in Ukraine"); of/for/from do.
@@ -153,7 +143,6 @@ _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
 _DICTIONARY_AFFILIATION = {group: state for state, groups in _word_values("actor_group").items() for group in groups}
-_ABBREV = _abbreviation_regex()
 
 _LOOKBACK = 400
 _STRETCH = 2000
@@ -618,7 +607,7 @@ class _Cast:
         # look back a bounded stretch, so a text without line breaks costs no more per call
         lo = max(self.text.rfind("\n", max(0, offset - _LOOKBACK), offset) + 1, offset - _LOOKBACK, 0)
         for m in _SENT_END.finditer(self.text, lo, offset):
-            if not _ABBREV.search(self.text, max(lo, m.start() - 5), m.start() + 1):
+            if not ends_with_abbreviation(self.text[max(lo, m.start() - 13):m.start() + 1]):
                 lo = m.end()
         return lo
 

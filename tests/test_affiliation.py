@@ -511,3 +511,20 @@ def test_shared_region_names_come_from_the_package():
     g = default_gazetteer()
     assert g.shared.get("Georgia") == "US" and g.aliases["Georgia"][0] == "GE"
     assert g.aliases["Florida"][:1] == ("US",) and g.aliases["New Mexico"][0] == "US"
+
+
+SENTENCE_STARTS = [
+    # (text, offset of a word, expected sentence start): an abbreviation's full stop ends no sentence
+    ("Mr. Smith said so.", 4, 0),
+    ("The U.S. envoy said so.", 9, 0),
+    ("Gen. Zaluzhny said so.", 5, 0),
+    ("It rained. Kuleba said so.", 11, 11),
+    ("Talks ended. He said so.", 13, 13),
+]
+
+
+@pytest.mark.parametrize("text, offset, expected", SENTENCE_STARTS, ids=[c[0] for c in SENTENCE_STARTS])
+def test_sentence_start_skips_abbreviations(text, offset, expected):
+    from contrast.affiliation import _Cast
+
+    assert _Cast(text, default_gazetteer()).sentence_start(offset) == expected
