@@ -69,6 +69,9 @@ def _matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, n
     return num, den, scale
 
 
+_BLOCK_STEPS = 40  # bootstrap steps per block of units in _bootstrap
+
+
 def _keys(units: pd.DataFrame, unit: str) -> np.ndarray:
     ids = units["doc_id"].astype(str)
     if unit == "sentences":
@@ -124,9 +127,20 @@ class _Units:
 
 def _bootstrap(units: pd.DataFrame, unit: str, feats: Sequence[str], n_boot: int, seed: int | None
                ) -> tuple[stats.PoissonBootstrap, np.ndarray]:
-    num, den, scale = _matrix(units, feats)
+    """The group's bootstrap, fed a block of units at a time.
+
+    The units x features matrices are built one block of rows at a time, so a
+    20 MB article's 170,000 sentences never hold two full matrices at once. A
+    block is a whole number of the bootstrap's own steps and the values are
+    integers, so the sums are those of one update with the whole matrix.
+    """
     pb = stats.PoissonBootstrap(len(feats), n_boot=n_boot, seed=seed)
-    pb.update(num, den, keys=_keys(units, unit))
+    keys = _keys(units, unit)
+    block = _BLOCK_STEPS * pb.step
+    scale = np.ones(len(feats))
+    for start in range(0, max(len(units), 1), block):
+        num, den, scale = _matrix(units.iloc[start:start + block], feats)
+        pb.update(num, den, keys=keys[start:start + block])
     return pb, scale
 
 

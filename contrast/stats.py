@@ -304,6 +304,11 @@ class PoissonBootstrap:
         self.total_den = np.zeros(n_features)
         self.n_units = 0
 
+    @property
+    def step(self) -> int:
+        """Units weighted at once (a bounded ``n_boot x step`` weight matrix); blocks of it sum alike."""
+        return max(1, _MAX_CELLS // self.n_boot)
+
     def update(self, num: Any, den: Any, *, keys: Any = None) -> None:
         """Add units: ``num`` and ``den`` of shape ``(n_units, n_features)``, optional ``keys``."""
         num2, den2 = _as_2d(num), _as_2d(den)
@@ -312,7 +317,7 @@ class PoissonBootstrap:
                              f"got {num2.shape} and {den2.shape}")
         if keys is not None and len(keys) != num2.shape[0]:
             raise ValueError(f"expected {num2.shape[0]} keys, got {len(keys)}")
-        step = max(1, _MAX_CELLS // self.n_boot)
+        step = self.step
         for start in range(0, num2.shape[0], step):
             if keys is not None:
                 w = poisson_weights(np.asarray(keys)[start:start + step], self.n_boot, self.seed)

@@ -280,3 +280,25 @@ def test_a_streamed_run_draws_the_same_charts_as_the_whole_corpus(corpus_files, 
         assert (outs["csv"] / "charts" / name).read_bytes() == (outs["folder"] / "charts" / name).read_bytes(), name
     note = (outs["csv"] / "report.html").read_text(encoding="utf-8")
     assert "as do the charts" in note
+
+
+def test_bootstrap_in_blocks_equals_one_block(monkeypatch):
+    """compare builds its units matrix a block at a time (bounded memory); blocks never change a digit."""
+    import importlib
+
+    cmp = importlib.import_module("contrast.compare")  # the module (contrast.compare is also the function)
+
+    corpus = contrast.load_corpus(_corpus_frame())
+    ev = contrast.extract(corpus)
+    arts, units = tables.articles_and_units(ev, corpus)
+    whole = tables.compare(arts, by="source", sentence_units=units)
+    monkeypatch.setattr(cmp, "_BLOCK_STEPS", 1)
+    monkeypatch.setattr(stats, "_MAX_CELLS", 2 * 2000)  # a step of 2 units: many blocks
+    pb = stats.PoissonBootstrap(3, n_boot=2000)
+    assert pb.step == 2
+    blocks = tables.compare(arts, by="source", sentence_units=units)
+    monkeypatch.setattr(cmp, "_BLOCK_STEPS", 10**6)  # the same steps, one block
+    one = tables.compare(arts, by="source", sentence_units=units)
+    pd.testing.assert_frame_equal(blocks, one)
+    pd.testing.assert_frame_equal(whole.drop(columns=[c for c in whole if c.endswith(("_low", "_high"))]),
+                                  blocks.drop(columns=[c for c in blocks if c.endswith(("_low", "_high"))]))
