@@ -381,3 +381,18 @@ def test_stance_labels_are_in_the_lexicon_header() -> None:
 def test_casualties_after_modals(sentence: str, label: str) -> None:
     rows = N.extract(segment(sentence, headline=False), N.default_resources())
     assert [r["label"] for r in rows if r["value"] == 40 or r["value"] == 300] == [label]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an evidence noun inside a run that is not the subject's head (seen on RUWA ledes)
+        "Warning: the clip contains images some viewers may find upsetting.",
+        # a verb of viewing is a cue only as "see X as": not a noun, not the writer's "you can see"
+        "Kyiv and the European Union share the same view that Moscow has no veto.",
+        "In the satellite pictures you can see that fires continue near the plant.",
+        "Fresh photos of the port: the port from bird's eye view: the unit has published new photos.",
+    ],
+)
+def test_belief_and_evidence_must_not_fire(sentence: str) -> None:
+    assert not [r for r in _rows(sentence) if r[2] in {"belief", "evidence"}]

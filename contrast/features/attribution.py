@@ -1400,6 +1400,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         not _after_ok(text, ce, sent.end, strict=True)
     if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
+    if need == "as" and not _as_follows(sent, sent.index_at(ce)):
+        return None  # a verb of viewing is a cue only as "see X as", never "the same view that", "you can see that"
     if agentless:
         return _row(text, res, cs, ce, stance, None, [], _strip(text, (ce, sent.end)), sid)
     if ce > ve and text[ce - 1] == "." and not text[ce - 2].isupper():
@@ -1546,8 +1548,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
-                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))) or \
-                (need == "as" and not _as_follows(sent, sent.index_at(ce))):
+                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
             return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
@@ -1734,10 +1735,14 @@ def _postposed(text: str, sent: _Sent, i: int, ce: int) -> bool:
 
 
 def _evidence_np(words: list[str], res: Resources) -> bool:
-    """Whether a subject names a finding's source: one of its words before a relative or
-    a verb is an evidence noun ("Polls", "A 2014 study by ...", "leaked documents from his
-    tax return", "research conducted by ..."), not only its last word."""
-    return any(res.context.get(w.lower()) == "evidence" for w in words)
+    """Whether a subject names a finding's source: its head is an evidence noun, the last
+    word ("Polls", "Polling averages") or one a preposition or participle modifies ("A 2014
+    study by ...", "leaked documents from his tax return", "research conducted by ..."); not
+    an evidence noun that merely stands in it ("Video contains images some viewers")."""
+    n = len(words)
+    return any(res.context.get(w.lower()) == "evidence" and
+               (j == n - 1 or words[j + 1].lower() in _PREP or words[j + 1].lower().endswith("ed"))
+               for j, w in enumerate(words))
 
 
 def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
