@@ -52,6 +52,8 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("Critics", "dismissed", "counter"), ("Donald Trump", "claim that", "neutral")]),
         ("Few accepted his claim that the wall would pay for itself.",
          [("his", "claim that", "neutral")]),
+        # ... but a plural subject's "claim that" stays the distancing verb
+        ("The Russians claim that the strike hit a depot.", [("The Russians", "claim", "distancing")]),
         # a verb of viewing before an object and "as" (session 21)
         ("Mr. Obama sees Mr. Netanyahu as a hard-liner.", [("Mr. Obama", "sees", "belief")]),
         ("Developers see golf courses as wasted space.", [("Developers", "see", "belief")]),

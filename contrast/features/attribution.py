@@ -278,7 +278,10 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         r"|(?P<acc2>according\s+to)"
         rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
         r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b"
-        r"|(?:claim|assertion|insistence|contention)\s+that\b)"
+        # a claim noun only after a possessor ("his claim that", "Trump's claim that"): "they
+        # claim that" stays the verb
+        r"|(?:(?<='s\s)|(?<=’s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))"
+        r"(?:claim|assertion|insistence|contention)\s+that\b)"
         r"|(?P<call>(?<=,\s)(?:calling|describing|branding|labell?ing|dubbing)(?=\s+(?:it|this|that"
         r"|them|him|her|the\s+\w+)\s+(?:a|an|the)\b))"
     )
@@ -1148,8 +1151,6 @@ def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
 
 #: possessive pronouns that name the source of a nominal cue ("his claim that")
 _POSS_PRONOUNS = frozenset({"his", "her", "their"})
-#: nouns that are a cue only after a possessor ("Mr. Trump's claim that", "his insistence that")
-_POSS_NOUNS = frozenset({"claim", "assertion", "insistence", "contention"})
 
 
 #: heads of a medium that a nominal cue names ("issued a statement saying")
@@ -1273,8 +1274,6 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if prev in _DET or prev in {"'s", "’s"}:
             return None
         w0 = m.text.split()[0]
-        if w0.lower() in _POSS_NOUNS and not (k > 0 and sent.words[k - 1][-2:] in {"'s", "’s"}):
-            return None  # "the claim that", "a contention that": whose, the text does not say here
         ss, se = cs, cs + len(w0)
         words = [w0]
         # "the Washington Post reports that", "a New York Times report that", "Mr. Trump's
