@@ -147,6 +147,17 @@ def test_deduper_streams_across_chunks():
     assert dd.add(["b", "c"], ["something else entirely different here now ok", text])[1][0] == "a"
 
 
+def test_deduper_keeps_a_digest_per_exact_copy_not_its_words():
+    dd = hygiene.Deduper(max_words=50)
+    long_text = " ".join(f"w{i}" for i in range(5000))
+    assert dd.add(["a"], [long_text])[0][0] is None
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in dd._exact)  # 16 bytes, not 50 words
+    assert dd.add(["b"], [long_text]) == [("a", 1.0)]  # the exact copy
+    # the same first 50 words but a different length is not an exact copy (MinHash still decides)
+    other = long_text + " extra"
+    assert hygiene._exact_key(5001, other.split()[:50]) != hygiene._exact_key(5000, long_text.split()[:50])
+
+
 def test_outlet_names_from_source_and_url():
     assert hygiene.outlet_names("bbc.co.uk", ["https://www.bbc.co.uk/news/1"]) >= {"bbc"}
     assert "fox" in hygiene.outlet_names("Fox News")
