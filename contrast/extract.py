@@ -29,7 +29,7 @@ import pandas as pd
 from contrast.affiliation import affiliate_rows, apply_sides
 from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
-from contrast.text import Doc, segment
+from contrast.text import Doc, segment, text_digest
 
 __all__ = ["extract", "extract_text", "clear_cache", "link_number_speakers", "with_actors", "SegmentationWarning"]
 
@@ -351,10 +351,6 @@ def _disk_key(key: _Key) -> str:
     return f"{fp}:{int(headline)}:{text}"
 
 
-def _text_key(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
 # ----------------------------------------------------------------------------- drivers
 
 
@@ -434,7 +430,7 @@ def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mappin
         counts.append(len(rows))
         splits.append(sp)
         if disk is not None:
-            store.append((_disk_key((_text_key(text), headline, disk[1])), {"r": rows, "s": sp}))
+            store.append((_disk_key((text_digest(text), headline, disk[1])), {"r": rows, "s": sp}))
         out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
     if store and disk is not None:
         from contrast.cache import DiskCache
@@ -570,7 +566,7 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
     each article's slice of the table its worker sent back (the workers write
     the disk store themselves). Either serves later runs of either kind.
     """
-    keys: list[_Key] = [(_text_key(t), h, fp) for _, _, t, h in items]
+    keys: list[_Key] = [(text_digest(t), h, fp) for _, _, t, h in items]
     got: list[_Entry | None] = [_CACHE.get(k) for k in keys]
     todo = [i for i, g in enumerate(got) if g is None]
     if todo and disk is not None:

@@ -39,7 +39,6 @@ Two jobs, both run by :func:`contrast.load_corpus` before any offset exists
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
@@ -53,7 +52,7 @@ import numpy as np
 import pandas as pd
 
 from contrast.lexicon import load_table
-from contrast.text import ends_with_abbreviation
+from contrast.text import ends_with_abbreviation, text_digest
 
 __all__ = [
     "Furniture",
@@ -827,7 +826,7 @@ class Deduper:
             threshold, shingle, num_perm, min_words, max_words, seed)
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict[str, Any] = {}
-        self._exact: dict[bytes, str] = {}  # 16-byte digest of an exact copy's words -> kept doc_id
+        self._exact: dict[str, str] = {}  # digest of an exact copy's words -> kept doc_id
         self._numbers: dict[str, frozenset[str]] = {}
         self._groups: dict[str, str | None] = {}
 
@@ -890,14 +889,13 @@ class Deduper:
         return out
 
 
-def _exact_key(n_words: int, words: Sequence[str]) -> bytes:
-    """A 16-byte digest of a text's word count and first words: what an exact copy shares.
+def _exact_key(n_words: int, words: Sequence[str]) -> str:
+    """The digest of a text's word count and first words: what an exact copy shares.
 
-    A digest, not the words themselves, so a stream of 100,000 articles keeps 16 bytes per
-    article rather than its first 2,000 words.
+    A digest, not the words themselves, so a stream of 100,000 articles keeps 32 hex digits
+    per article rather than its first 2,000 words.
     """
-    return hashlib.blake2b(f"{n_words}:{' '.join(words)}".encode("utf-8", "surrogatepass"),
-                           digest_size=16).digest()
+    return text_digest(f"{n_words}:{' '.join(words)}")
 
 
 def find_duplicates(corpus: pd.DataFrame, *, deduper: Deduper | None = None, by: str = "source",

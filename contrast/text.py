@@ -26,6 +26,7 @@ characters) or headline of the RUWA corpus (the longest 316) reaches them.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -315,3 +316,8 @@ def segment(text: str, *, doc_id: str = "", source: str = "", headline: bool = T
     headline = headline and _first_line_is_headline(text)
     sents, split = _sentence_spans(text, headline)
     return Doc(doc_id, source, text, sents, [s for s, _ in sents], headline, tuple(split))
+
+
+def text_digest(text: str) -> str:
+    """A 16-byte BLAKE2b digest of ``text`` as 32 hex digits: the one key for "the same text"."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -151,7 +151,7 @@ def test_deduper_keeps_a_digest_per_exact_copy_not_its_words():
     dd = hygiene.Deduper(max_words=50)
     long_text = " ".join(f"w{i}" for i in range(5000))
     assert dd.add(["a"], [long_text])[0][0] is None
-    assert all(isinstance(k, bytes) and len(k) == 16 for k in dd._exact)  # 16 bytes, not 50 words
+    assert all(len(k) == 32 for k in dd._exact)  # a 16-byte digest in hex, not 50 words
     assert dd.add(["b"], [long_text]) == [("a", 1.0)]  # the exact copy
     # the same first 50 words but a different length is not an exact copy (MinHash still decides)
     other = long_text + " extra"
