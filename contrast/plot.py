@@ -844,6 +844,34 @@ TREND_FEATURES = ("attribution_per_1k", "hedge_per_1k", "sentiment_mean", "attri
 _TREND_MAX_HEIGHT = 25.0
 
 
+def _adjacent_runs(part: pd.DataFrame) -> list[pd.DataFrame]:
+    """The rows of one outlet's trend split where a period is missing (no articles in it).
+
+    >>> t = pd.DataFrame({"period_start": pd.to_datetime(["2022-01-01", "2022-02-01", "2022-05-01"]),
+    ...                   "period_end": pd.to_datetime(["2022-01-31", "2022-02-28", "2022-05-31"])})
+    >>> [len(r) for r in _adjacent_runs(t)]
+    [2, 1]
+    """
+    if part.empty:
+        return []
+    start = pd.to_datetime(part["period_start"]).to_numpy()
+    end = pd.to_datetime(part["period_end"]).to_numpy() if "period_end" in part.columns else start
+    if (end == start).all():  # no period ends known: adjacency cannot be told, draw one run
+        return [part]
+    gap = np.zeros(len(part), dtype=bool)
+    gap[1:] = start[1:] > end[:-1] + np.timedelta64(1, "D")
+    run_id = np.cumsum(gap)
+    return [part.iloc[run_id == k] for k in range(int(run_id[-1]) + 1)]
+
+
+def _trend_axis_label(feature: str) -> str:
+    """A trend panel's y label with its unit: "Attributions per 1,000 words", "Mean sentence sentiment"."""
+    label = tables.feature_label(feature)
+    if feature.endswith("_per_1k") and "per 1k" not in label:
+        return f"{label} per 1,000 words"
+    return label
+
+
 def trend(
     trends: pd.DataFrame,
     *,
@@ -926,8 +954,11 @@ def trend(
     def draw(ax: Axes, part: pd.DataFrame, g: str, label: str | None) -> None:
         part = part.sort_values("period_start")
         x = pd.to_datetime(part["period_mid"])
-        ax.fill_between(x, part["ci_low"], part["ci_high"], color=cols[g], alpha=0.18, linewidth=0)
-        ax.plot(x, part["estimate"], color=cols[g], linewidth=1.8, label=label)
+        # a line or band never bridges periods without articles: each run of adjacent periods is drawn alone
+        for k, run in enumerate(_adjacent_runs(part)):
+            rx = x.loc[run.index]
+            ax.fill_between(rx, run["ci_low"], run["ci_high"], color=cols[g], alpha=0.18, linewidth=0)
+            ax.plot(rx, run["estimate"], color=cols[g], linewidth=1.8, label=label if k == 0 else None)
         full = ~part["small"].to_numpy(bool)
         ax.plot(x[full], part["estimate"][full], "o", color=cols[g], markersize=4)
         ax.plot(x[~full], part["estimate"][~full], "o", markerfacecolor="white", markeredgecolor=cols[g],
@@ -944,7 +975,7 @@ def trend(
 
     for fi, f in enumerate(feats):
         data = long[long["feature"] == f]
-        label = tables.feature_label(f)
+        label = _trend_axis_label(f)
         if not many:
             ax = axes[fi][0]
             for g in groups:
@@ -970,6 +1001,10 @@ def trend(
         for ax in row:
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
             ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+    for c in range(axes.shape[1]):  # the last drawn panel of each column carries the dates (sharex hides them)
+        shown = [ax for ax in axes[:, c] if ax.get_visible()]
+        if shown:
+            shown[-1].xaxis.set_tick_params(labelbottom=True)
     period = trends.attrs.get("period", "")
     unit = {"W": "week", "M": "month", "Q": "quarter", "D": "day", "Y": "year"}.get(str(period).upper(), "period")
     title = f"Framing over time, by {unit} and {_group_word(by)} (bands: {trends.attrs.get('ci', 0.95):.0%} CI"

@@ -208,7 +208,7 @@ def trend_long(trends: pd.DataFrame, features: Sequence[str] | str | None = None
                by: str | None = None) -> pd.DataFrame:
     """The data a trend chart draws: one row per (group, period, feature).
 
-    Columns ``<by>, period, period_start, period_mid, feature, label,
+    Columns ``<by>, period, period_start, period_end, period_mid, feature, label,
     estimate, ci_low, ci_high, n_articles, small``; ``label`` is the
     readable feature name, ``period_mid`` where a chart draws the period.
     A pure reshaping of :func:`trend`'s output.
@@ -230,11 +230,11 @@ def trend_long(trends: pd.DataFrame, features: Sequence[str] | str | None = None
     for f in feats:
         frames.append(pd.DataFrame({
             by: trends[by].to_numpy(), "period": trends["period"].to_numpy(),
-            "period_start": start.to_numpy(), "period_mid": mid.to_numpy(), "feature": f,
+            "period_start": start.to_numpy(), "period_end": end.to_numpy(), "period_mid": mid.to_numpy(), "feature": f,
             "label": tables.feature_label(f), "estimate": trends[f].to_numpy(float),
             "ci_low": trends[f"{f}_low"].to_numpy(float), "ci_high": trends[f"{f}_high"].to_numpy(float),
             "n_articles": trends["n_articles"].to_numpy(), "small": small.to_numpy(bool)}))
-    cols = [by, "period", "period_start", "period_mid", "feature", "label", "estimate", "ci_low", "ci_high",
+    cols = [by, "period", "period_start", "period_end", "period_mid", "feature", "label", "estimate", "ci_low", "ci_high",
             "n_articles", "small"]
     if not frames:
         return pd.DataFrame(columns=cols)

@@ -147,3 +147,44 @@ def test_events_from_a_corpus_column():
     corpus = pd.DataFrame({"event": ["bucha", "beginning", "bucha", "bucha", "bucha"],
                            "date": ["2022-04-04", "2022-02-24", "2022-04-04", "2021-10-01", "2022-04-02"]})
     assert events_from(corpus) == {"2022-02-24": "beginning", "2022-04-04": "bucha"}
+
+
+def test_trend_chart_lines_break_at_periods_without_articles():
+    """A line or CI band never bridges months with no articles: Jan-Feb, then (no March) April-May."""
+    months = [1, 2, 4, 5]
+    trends = pd.DataFrame({
+        "source": "Alpha", "period": [f"2022-0{m}" for m in months],
+        "period_start": [pd.Timestamp(2022, m, 1) for m in months],
+        "period_end": [pd.Timestamp(2022, m, 1) + pd.offsets.MonthEnd(0) for m in months],
+        "n_articles": 10, "small": False,
+        "hedge_per_1k": [1.0, 2.0, 3.0, 4.0], "hedge_per_1k_low": 0.5, "hedge_per_1k_high": 5.0})
+    trends.attrs.update(by="source", period="M")
+    ax = contrast.plot.trend(trends, features=["hedge_per_1k"]).axes[0]
+    assert ax.get_ylabel() == "Hedges per 1,000 words"
+    solid = [ln for ln in ax.lines if ln.get_linestyle() == "-"]
+    assert sorted(len(ln.get_xdata()) for ln in solid) == [2, 2]  # two runs, no line across March
+    assert len(ax.collections) == 2  # one band per run
+    joined = trends.assign(period_end=trends["period_start"] + pd.offsets.MonthEnd(0))
+    joined.loc[2:, "period_start"] = [pd.Timestamp(2022, 3, 1), pd.Timestamp(2022, 4, 1)]
+    joined.loc[2:, "period_end"] = [pd.Timestamp(2022, 3, 31), pd.Timestamp(2022, 4, 30)]
+    joined.attrs.update(by="source", period="M")
+    ax = contrast.plot.trend(joined, features=["hedge_per_1k"]).axes[0]
+    assert [len(ln.get_xdata()) for ln in ax.lines if ln.get_linestyle() == "-"] == [4]  # adjacent: one line
+
+
+def test_trend_small_multiples_date_labels_on_every_column():
+    rows = []
+    for g in range(5):  # 5 outlets in 3 columns: the third column's last panel is on the first row
+        for m in range(1, 5):
+            rows.append({"source": f"Outlet {g}", "period": f"2022-0{m}", "period_start": pd.Timestamp(2022, m, 1),
+                         "period_end": pd.Timestamp(2022, m, 1) + pd.offsets.MonthEnd(0), "n_articles": 10,
+                         "small": False, "hedge_per_1k": 1.0, "hedge_per_1k_low": 0.5, "hedge_per_1k_high": 1.5})
+    trends = pd.DataFrame(rows)
+    trends.attrs.update(by="source", period="M")
+    fig = contrast.plot.trend(trends, features=["hedge_per_1k"])
+    fig.canvas.draw()
+    grid = fig.axes[0].get_subplotspec().get_gridspec()
+    for col in range(grid.ncols):
+        shown = [ax for ax in fig.axes if ax.get_visible() and ax.get_subplotspec().colspan.start == col]
+        last = max(shown, key=lambda ax: ax.get_subplotspec().rowspan.start)
+        assert any(t.get_text() for t in last.get_xticklabels()), f"column {col} has no dates"
