@@ -135,7 +135,7 @@ _AUX_WORDS = (
     r"|was|were|be|been|being|also|previously|repeatedly|recently|later|again|earlier|then"
     r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
     r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
-    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even"
+    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even|since"
     r"|cannot|\w+n[’']t|\w+ly"
 )
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
