@@ -356,6 +356,11 @@ def default_gazetteer() -> Gazetteer:
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
+    for alias, entry in list(aliases.items()):
+        # an acronym is also written with full stops ("E.U." for "EU", "O.S.C.E."), as the AP
+        # Stylebook has US newspapers write them
+        if entry[2] in {"org", "institution", "country"} and _ACRONYM.fullmatch(alias):
+            aliases.setdefault(".".join(alias) + ".", entry)
     for form, entry in _people().items():
         aliases[" ".join(_words(form))] = entry
     rt = load_table("role_nouns")
@@ -363,6 +368,9 @@ def default_gazetteer() -> Gazetteer:
     gaz = Gazetteer.build(aliases, roles, {k: v for k, v in shared.items() if aliases[k][2] != "province"})
     _DEFAULT[0] = gaz
     return gaz
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _people() -> dict[str, tuple[str, str, str]]:

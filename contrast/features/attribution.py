@@ -960,6 +960,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             dash_starts.append(row["start"])
     if dash_starts:
         found = _without_topic_colons(text, found, dash_starts)
+    found.extend(_repeated_headline_rows(doc, res, found))
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -1072,6 +1073,63 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
         out.append(_row(text, res, cs, cs + 1, "neutral", (toks[0][0], toks[-1][1]), words,
                         content, sid))
         used.add(cs)
+    return out
+
+
+#: the least length of the headline text a lede must repeat for its sources to be repeated
+_REPEAT_MIN = 20
+#: how far into the article the lede's copy of the headline is looked for
+_REPEAT_WINDOW = 600
+
+
+def _repeated_headline_rows(doc: Doc, res: Resources, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The headline's colon and dash sources again where the lede repeats the headline word for word.
+
+    Some outlets open the lede with a copy of the headline after a time stamp ("Zelensky Volodymyr:
+    Russia has fired 1993 missiles - Zelensky (04.05.22 23:58)" then "04.05.22 23:58 - Zelensky
+    Volodymyr: Russia has fired 1993 missiles - Zelensky. The Russian ..."). The copy is no longer
+    at a line start or a line end, where a colon or dash source is read, but it names the same
+    source: each headline row whose cue is a colon or dash is repeated at the copy, when the
+    copy repeats the headline from its start through the source and the cue (and, after a colon,
+    through the first words of the content), at least 20 characters, within the first 600
+    characters after the headline.
+    """
+    if not _has_headline(doc):
+        return []
+    text = doc.text
+    h0 = doc.sentences[0][0]
+    line_end = text.find("\n")
+    if line_end < 0:
+        return []
+    out: list[dict[str, Any]] = []
+    starts = {r["start"] for r in rows}
+    for r in rows:
+        cs = r["start"]
+        if not (h0 <= cs < line_end) or r["cue"] not in {":", "-", "–", "—", "―"} or \
+                r.get("speaker_start") is None:
+            continue
+        end = max(r["speaker_end"], r["end"])
+        if r["cue"] == ":":
+            end = min(line_end, end + _REPEAT_MIN)  # the colon's content begins the same way
+        needle = text[h0:end]
+        if len(needle) < _REPEAT_MIN:
+            continue
+        at = text.find(needle, line_end, line_end + _REPEAT_WINDOW + len(needle))
+        if at < 0:
+            continue
+        shift = at - h0
+        if cs + shift in starts:
+            continue  # the copy's source is read already
+        words = list(r.get("_words") or [r["speaker"]])
+        content = None
+        if r.get("content_start") is not None:
+            c0, c1 = r["content_start"] + shift, r["content_end"] + shift
+            # the copy's content ends where its sentence does, not where the headline's did
+            content = (c0, min(c1, doc.sentences[doc.sent_id(c0)][1])) if c0 < len(text) else None
+        new = _row(text, res, cs + shift, r["end"] + shift, r["label"],
+                   (r["speaker_start"] + shift, r["speaker_end"] + shift), words, content,
+                   doc.sent_id(cs + shift))
+        out.append(new)
     return out
 
 
