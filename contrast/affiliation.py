@@ -540,7 +540,7 @@ class _Cast:
                 after = self.text[end:end + 90]
                 # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
-                words = before + name + _words(_apposition(after) or (_of_complement(after) if fold else ""))
+                words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
@@ -1022,18 +1022,29 @@ def _clause_tail(before: str) -> str:
     return before[ends[-1]:] if ends else before
 
 
-def _of_complement(after: str) -> str:
-    """An ``of`` phrase right after a mention, to its clause's end ("the General Staff[ of the Armed
-    Forces of Ukraine] regarding ..." -> "of the Armed Forces of Ukraine"), or ``""``.
+def _of_complement(after: str, vocab: frozenset[str] = frozenset()) -> str:
+    """An ``of`` phrase right after a mention ("the General Staff[ of the Armed Forces of Ukraine]
+    regarding ..." -> "of the Armed Forces of Ukraine"), or ``""``: to its clause's end or the first
+    lower-case word that is neither a link word ("of", "the") nor in ``vocab`` (role words such as
+    "ministry"), so a verb and its object are left out ("the European Court[ of Human Rights] orders
+    Russia to ..." is no Russian court).
 
     >>> _of_complement(" of the Armed Forces of Ukraine regarding the invasion")
-    'of the Armed Forces of Ukraine regarding the invasion'
+    'of the Armed Forces of Ukraine'
+    >>> _of_complement(" of Human Rights orders Russia to ensure")
+    'of Human Rights'
     >>> _of_complement(", the Kremlin said")
     ''
     """
     if not after.startswith(" of "):
         return ""
-    return _CLAUSE_MARK.split(after[1:], 1)[0].split(". ", 1)[0]
+    phrase = _CLAUSE_MARK.split(after[1:], 1)[0].split(". ", 1)[0]
+    keep: list[str] = []
+    for w in phrase.split(" "):
+        if keep and w[:1].islower() and w not in _LINK_WORDS and w.lower() not in vocab:
+            break
+        keep.append(w)
+    return " ".join(keep)
 
 
 def _apposition(after: str) -> str:

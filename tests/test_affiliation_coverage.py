@@ -80,3 +80,42 @@ def test_dotted_words_that_are_no_acronym_of_the_gazetteer_stay_empty(phrase):
 def test_dotted_acronym_in_a_headline_gives_side():
     assert _rows("E.U. announces plans to help Ukraine, blocks airspace", headline=False)[0][2:] == \
         ("EU", "ngo_or_international", "West")
+
+
+# a source after a headline's last colon: a short phrase headed by a source noun
+TRAILING = [
+    ("Hundreds buried in mass grave in Bucha, near Kyiv: Mayor\nThe town's streets are littered with corpses.",
+     ("Mayor", "UA", "local_official", "Ukraine")),
+    ("Russia must ensure British fighters not executed: European court\n"
+     "The European Court of Human Rights orders Russia to ensure two Britons do not face the death penalty.",
+     ("European court", "COE", "other", "other")),  # (the lede's "orders Russia" is no title of the court)
+    ("Russian missile attacks kill 19 in Odesa: Ukrainian officials\nThe strikes hit a nine-storey building.",
+     ("Ukrainian officials", "UA", "minister_or_official", "Ukraine")),
+    ("Russian takeover of Chernobyl was very dangerous: IAEA chief (26.04.22 10:00) « War in Ukraine\nMore follows.",
+     ("IAEA chief", "IAEA", "ngo_or_international", "other")),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRAILING, ids=[t[1][0] for t in TRAILING])
+def test_a_source_after_the_headlines_last_colon(text, expected):
+    rows = [r for r in _rows(text) if r[1] < text.index("\n")]
+    assert [(r[0], *r[2:]) for r in rows] == [expected]
+
+
+TRAILING_NOT = [
+    "Live updates from the front: Kyiv\nShelling continued overnight.",  # a place alone
+    "Ukraine latest updates: Russia is failing\nThe war goes on.",  # a clause
+    "Factbox: what is Ukraine's Azov Regiment?\nThe regiment is a unit.",  # a question
+    "Russia-Ukraine war: list of key events, day 100\nHere are the events.",  # a list label
+    "Ukraine war: Bakhmut\nFighting goes on.",  # too short a statement, a name alone
+    # a topic, not a source: a participle or noun before a source noun, an "of" phrase
+    "Russia is killing civilians: Killed civilians (23.08.22 08:07) « War in Ukraine\nMore follows.",
+    "The course of hostilities in Ukraine: Retreat of Russian troops\nMore follows.",
+]
+
+
+@pytest.mark.parametrize("text", TRAILING_NOT, ids=["place", "clause", "question", "list", "name", "topic",
+                                                    "of"])
+def test_no_source_after_a_colon_that_names_none(text):
+    line_end = text.index("\n")
+    assert not [r for r in _rows(text) if r[1] < line_end and r[1] > text.index(":")]

@@ -1042,6 +1042,11 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 out.append(_row(text, res, cs, cs + 1, "neutral", sp, words,
                                 _strip(text, (m.end(), h1)), 0))
                 used.add(cs)
+    if _has_headline(doc):
+        row = _trailing_colon_row(doc, res, used)
+        if row is not None:
+            out.append(row)
+            used.add(row["start"])
     for m in _DASH_SRC.finditer(text):
         cs = m.start("c")
         if cs in used:
@@ -1074,6 +1079,60 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                         content, sid))
         used.add(cs)
     return out
+
+
+#: a headline's last colon and what follows it to the line end or an outlet's date stamp or
+#: section ("... near Kyiv: Mayor", "... corridors: Vereshchuk (29.03.22 10:50) « War in Ukraine")
+_TRAILING_COLON = re.compile(r":[ \t]+(?P<sp>[^:\n(«|?!;,\"“”]{1,60}?)[ \t]*(?:[(«|].*)?$")
+#: endings of adjectives of place ("European", "Western", "Flemish", "Chinese")
+_PLACE_ADJECTIVE = ("an", "ern", "ish", "ese")
+#: lower-case words a trailing source may have besides its source nouns
+_TRAILING_LINK = frozenset({"the", "a", "an", "of", "for", "top", "senior", "former", "ex"})
+
+
+def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, Any] | None:
+    """A source named after the headline's last colon: "Hundreds buried in mass grave in Bucha,
+    near Kyiv: Mayor", "Russia must ensure British fighters not executed: European court",
+    "Nuclear accidents can happen in Europe too: Russian ex-president".
+
+    The statement comes first (at least three words) and the source after the colon is a short
+    noun phrase (at most four words, no "of") headed by a source noun (``lexicons/attribution_nouns.tsv``:
+    "mayor", "court", "president"), its other words source nouns, "the/a/top/senior/former/ex", or
+    capitalised places, bodies and people of the affiliation gazetteer and adjectives of place;
+    never a name or place alone ("Live updates: Kyiv"), a clause ("latest: Russia is failing") or a
+    topic ("Russia is killing civilians: Killed civilians").
+    """
+    text = doc.text
+    h0 = doc.sentences[0][0]
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.rfind(": ", h0, line_end)  # (not a time stamp's "10:50")
+    if colon < 0 or colon in used:
+        return None
+    m = _TRAILING_COLON.match(text, colon, line_end)
+    if m is None or len(text[h0:colon].split()) < 3:
+        return None
+    toks = token_spans(text, *m.span("sp"))
+    words = [text[a:b] for a, b in toks]
+    if not 1 <= len(words) <= 4 or _topic_label(words, res) or _not_a_source(words, res):
+        return None
+    low = [w.lower() for w in words]
+    head = low[-1].rsplit("-", 1)[-1]  # "ex-president"
+    if res.nouns.get(head, "pronoun") == "pronoun":
+        return None
+    from contrast.affiliation import default_gazetteer
+
+    known = default_gazetteer().aliases
+    # a capitalised word before the head is a place, body or person the gazetteer knows ("IAEA chief",
+    # "Ukrainian officials") or an adjective of place ("European court", "Western officials"); not a
+    # topic's noun or participle ("Killed civilians", "Retreat of Russian troops")
+    if "of" in low or not all(
+            (_is_cap(w) and (w in known or w.endswith(_PLACE_ADJECTIVE))) or lw in res.nouns or
+            lw in _TRAILING_LINK or lw.rsplit("-", 1)[-1] in res.nouns
+            for w, lw in zip(words[:-1], low[:-1], strict=True)):
+        return None
+    return _row(text, res, colon, colon + 1, "neutral", (toks[0][0], toks[-1][1]), words,
+                _strip(text, (h0, colon)), 0)
 
 
 #: the least length of the headline text a lede must repeat for its sources to be repeated
