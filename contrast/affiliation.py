@@ -139,6 +139,7 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 #: Roles whose bearers a region or town in their own phrase places ("Kharkiv governor", "Mariupol residents").
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
+_COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -411,8 +412,14 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
     places = gaz.places(words[:stop])
-    two_states = bool(places) and stop < len(low) and low[stop] == "and" and \
-        any(p[2] != places[0][2] for p in gaz.places(words[stop + 1:stop + 4]))
+    after = low[stop + 1:stop + 4]
+    while after and after[0] in _ARTICLES | {"western", "other"}:
+        after = after[1:]
+    two_states = bool(places) and stop < len(low) and low[stop] == "and" and (
+        any(p[2] != places[0][2] for p in gaz.places(words[stop + 1:stop + 4])) or
+        # "Kiev and the West": several states as one party besides the first ("Kyiv and its allies"
+        # keeps Kyiv's: the allies are named as its own)
+        (bool(after) and after[0] in _COALITION))
     if two_states:
         # "Russian and Ukrainian officials", "Russia and Ukraine": two states speak, no one affiliation
         places, stop = [], next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop), len(low))
@@ -455,7 +462,7 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
             role = "local_official" if kind == "province" else (there[0][3] or role)
     if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
-    return aff, role, noun, kind
+    return aff, role, noun, "plural" if two_states else kind
 
 
 def describe(phrase: str, gazetteer: Gazetteer | None = None) -> tuple[str, str]:
@@ -498,6 +505,7 @@ class _Cast:
     last_person: _Entity | None = None
     last_group: _Entity | None = None
     last_state: str = ""  # the state of the last speaker that had one
+    plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
@@ -861,6 +869,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     low = [w.lower() for w in words]
     low0 = low[0]
     aff, role, noun, kind = _own(words, gaz)
+    cast.plural = kind == "plural"
+    if cast.plural:
+        # "Russian and Ukrainian officials", "Kiev and the West": several states speak, so neither
+        # the sentence's state nor a name of the actor dictionary in the phrase is theirs
+        return "", role, ""
     if kind == "country" and gaz.shared:
         aff, role = _region_or_country(words, aff, role, cast)
     antecedent = ""
@@ -1132,7 +1145,9 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
             role = ""
         else:
             continue
-        if not aff and not custom_actors and r.get("actor") in _DICTIONARY_AFFILIATION:
+        if fam == "attribution" and cast.plural and not custom_actors:
+            r["actor"] = "other"  # several states speak: the dictionary's first name is not the side
+        elif not aff and not custom_actors and r.get("actor") in _DICTIONARY_AFFILIATION:
             # a name of the bundled actor dictionary (e.g. "Miroshnik"): its side's state
             aff = _DICTIONARY_AFFILIATION[r["actor"]]
         if aff:

@@ -119,3 +119,33 @@ TRAILING_NOT = [
 def test_no_source_after_a_colon_that_names_none(text):
     line_end = text.index("\n")
     assert not [r for r in _rows(text) if r[1] < line_end and r[1] > text.index(":")]
+
+
+# a speaker phrase coordinating several states (or a state and "the West") has no one affiliation
+# or side: neither the sentence's state, nor the first name the actor dictionary finds in it
+COORDINATED = [
+    "Russia and Ukraine said the talks would resume.",
+    "Kiev and the West say Russia is to blame.",
+    "Kyiv and NATO said the drills were defensive.",
+    "Russian and Ukrainian officials have accused each other of shelling the plant near Kyiv.",
+    "Russia and China said the sanctions were illegal.",
+]
+
+
+@pytest.mark.parametrize("text", COORDINATED, ids=[t[:20] for t in COORDINATED])
+def test_coordinated_states_give_no_side(text):
+    r = _rows(text, headline=False)[0]
+    assert (r[2], r[4]) == ("", "other")
+
+
+KEEP_ONE = [
+    ("Ukraine and its allies said the vote was a sham.", ("UA", "Ukraine")),  # its allies: Ukraine's
+    ("The Ministry of Defence and Security of Ukraine said it was ready.", ("UA", "Ukraine")),  # one name
+    ("Ukraine said the West must act.", ("UA", "Ukraine")),  # the West is in the content
+]
+
+
+@pytest.mark.parametrize("text, expected", KEEP_ONE, ids=[t[0][:20] for t in KEEP_ONE])
+def test_one_state_with_its_own_allies_keeps_it(text, expected):
+    r = _rows(text, headline=False)[0]
+    assert (r[2], r[4]) == expected
