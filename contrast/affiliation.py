@@ -902,7 +902,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             if not aff and low0 not in _PERSON_POSSESSIVES:
                 # "Members of the Korean band BTS ..., their agency said": the sentence's one state
                 aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
-    name = _name_tokens(words)
+    # the name is before an appositive of the span ("Mykhailo Okhendovskyi, the head of the Central
+    # Election Commission": not "Commission")
+    span = text[r["speaker_start"]:r["speaker_end"]]
+    name = _name_tokens(words[:len(_words(span.partition(",")[0]))] if "," in span else words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
     if not aff and person:

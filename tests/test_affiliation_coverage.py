@@ -149,3 +149,33 @@ KEEP_ONE = [
 def test_one_state_with_its_own_allies_keeps_it(text, expected):
     r = _rows(text, headline=False)[0]
     assert (r[2], r[4]) == expected
+
+
+def test_an_election_commission_head_takes_the_sentences_state_and_carries_it():
+    text = ("The voter turnout in Ukraine was over 60 percent, said Mykhailo Okhendovskyi, the head of the "
+            "Central Election Commission. Data came from 188 constituencies, he said. "
+            "\"The turnout was over 60 percent,\" Okhendovskyi said.")
+    rows = _rows(text, headline=False)
+    assert [(r[2], r[3], r[4]) for r in rows] == [("UA", "minister_or_official", "Ukraine")] * 3
+
+
+CONFLICT_BODIES = [
+    ("JFO report: Occupiers violate ceasefire near Stanytsia Luhanska", ("UA", "Ukraine")),
+    ("The State Bureau of Investigation documented the crimes committed in Irpin.", ("UA", "Ukraine")),
+    ("The Federal Bureau of Investigation said the hackers were caught.", ("US", "West")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONFLICT_BODIES, ids=["JFO", "SBI", "FBI"])
+def test_conflict_bodies_in_the_aliases(text, expected):
+    r = _rows(text, headline=True)[0]
+    assert (r[2], r[4]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The election commission said the vote was fair.",  # no state named
+    "Russia and Ukraine traded blame, the head of the election commission said.",  # two states
+])
+def test_an_election_commission_without_one_state_stays_empty(text):
+    r = _rows(text, headline=False)[-1]
+    assert (r[2], r[4]) == ("", "other")
