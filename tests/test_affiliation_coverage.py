@@ -179,3 +179,31 @@ def test_conflict_bodies_in_the_aliases(text, expected):
 def test_an_election_commission_without_one_state_stays_empty(text):
     r = _rows(text, headline=False)[-1]
     assert (r[2], r[4]) == ("", "other")
+
+
+QUOTED_AS = [
+    ('"Forces have been brought in," Interfax news agency quoted , Ukraine\'s interior minister, '
+     "Arsen Avakov, as saying on his Facebook page.",
+     ("Ukraine's interior minister, Arsen Avakov", "UA", "minister_or_official", "Ukraine")),
+    ("RIA Novosti quoted a senior Russian diplomat as saying that Moscow would respond.",
+     ("a senior Russian diplomat", "RU", "diplomat", "Russia")),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTED_AS, ids=["Avakov", "diplomat"])
+def test_the_person_a_medium_quotes_as_saying_is_a_source(text, expected):
+    ev = extract_text(text, headline=False, families=["attribution"])
+    hit = ev[ev["cue"] == "as saying"]
+    assert len(hit) == 1
+    r = hit.iloc[0]
+    assert (r["speaker"], r["affiliation"], r["role"], r["actor"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters quoted the figures as showing a decline.",  # not "as saying"
+    "The paper quoted it as saying nothing.",  # no source phrase
+    "He quoted Shakespeare at length, as saying goes.",  # not right after the cue
+])
+def test_no_quoted_person_without_quoted_np_as_saying(text):
+    ev = extract_text(text, headline=False, families=["attribution"])
+    assert not (ev["cue"] == "as saying").any()
