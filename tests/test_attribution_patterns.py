@@ -133,6 +133,13 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("Diplomat", "castigates", "counter")]),
         ("On April 3, the Russian Ministry of Defense debunked the accusations.",
          [("the Russian Ministry of Defense", "debunked", "counter")]),
+        # a few scare-quoted words inside an appositive stay in it
+        ("Igor Girkin, the Russian former “defense minister” of the rebel group, claimed that Russia helped.",
+         [("Igor Girkin, the Russian former “defense minister” of the rebel group", "claimed", "distancing")]),
+        ('Smith, a "senior" official, said the plan would fail.',
+         [('Smith, a "senior" official', "said", "neutral")]),
+        # (a quotation of many words before the name is no appositive)
+        ('"It is over and we have won the war at last," Smith said.', [("Smith", "said", "neutral")]),
         # "since" between the auxiliary and the verb
         ("Putin has since also admitted that troops were involved.",
          [("Putin", "has since also admitted", "endorsing")]),

@@ -557,11 +557,17 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     j = end
     while j > 0 and len(segs) < 4:
         i = j
-        # (a parenthetical stays in its segment: "Rep. Gregory W. Meeks (D-N.Y.), chairman ...")
-        while i > 0 and sent.words[i - 1] != "," and (sent.words[i - 1] not in _HARD
-                                                      or sent.words[i - 1] in {"(", ")"}
-                                                      or _possessive_mark(sent, i - 1)):
-            i -= 1
+        # (a parenthetical stays in its segment: "Rep. Gregory W. Meeks (D-N.Y.), chairman ...";
+        # so do a few scare-quoted words: "the Russian former “defense minister” of the ...")
+        while i > 0 and sent.words[i - 1] != ",":
+            if sent.words[i - 1] not in _HARD or sent.words[i - 1] in {"(", ")"} or \
+                    _possessive_mark(sent, i - 1):
+                i -= 1
+                continue
+            o = _scare_quote_open(sent, i - 1)
+            if o is None:
+                break
+            i = o
         seg = sent.words[i:j]
         if not seg:
             break
@@ -597,6 +603,24 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         # "In an interview, Steve Huhn, a former HP vice president, said": the outermost
         # segment is no noun phrase; the name after it heads the speaker
         segs.pop()
+    return None
+
+
+_SCARE_CLOSE = {"”": "“", "\"": "\"", "’": "‘"}
+
+
+def _scare_quote_open(sent: _Sent, c: int) -> int | None:
+    """Index of the opening quotation mark of a closing one at token ``c`` that encloses one to
+    four words with no comma or other quotation mark ("“defense minister”"), else None."""
+    want = _SCARE_CLOSE.get(sent.words[c])
+    if want is None:
+        return None
+    for p in range(c - 1, max(-1, c - 6), -1):
+        w = sent.words[p]
+        if w == want and p < c - 1:
+            return p
+        if w == "," or w in _QUOTES:
+            return None
     return None
 
 
