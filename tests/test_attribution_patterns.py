@@ -133,6 +133,12 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("Diplomat", "castigates", "counter")]),
         ("On April 3, the Russian Ministry of Defense debunked the accusations.",
          [("the Russian Ministry of Defense", "debunked", "counter")]),
+        # a participle after a clause whose subject is no source noun: the subordinate clause's subject
+        ("The move came after Moscow sent troops to Crimea, claiming it needed to protect Russians.",
+         [("Moscow", "claiming", "distancing")]),
+        # ... but a source noun after the determiner is the subject
+        ("The campaign met donors on Monday, saying it was pleased.",
+         [("The campaign", "saying", "neutral")]),
         # a few scare-quoted words inside an appositive stay in it
         ("Igor Girkin, the Russian former “defense minister” of the rebel group, claimed that Russia helped.",
          [("Igor Girkin, the Russian former “defense minister” of the rebel group", "claimed", "distancing")]),

@@ -2025,6 +2025,10 @@ def _not_a_source(words: list[str], res: Resources) -> bool:
         not any(w in res.person_aliases for w in words)
 
 
+#: words that open a subordinate clause whose subject may be a participle's ("after Moscow sent ...")
+_SUBORDINATORS = frozenset({"after", "before", "when", "because", "since", "once", "until"})
+
+
 def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """Subject of the clause before a participle (", calling it ...")."""
     start = 0
@@ -2040,6 +2044,20 @@ def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while j < k and (_is_cap(sent.words[j]) or sent.words[j].lower() in _DET
                      or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s"}):
         j += 1
+    if j > start and sent.words[j - 1].lower() in _DET and j < k:
+        # a determiner and a noun the source nouns do not list ("The move came after ..."): the
+        # clause's subject is no source; the subject of a clause after a subordinator before the
+        # participle is ("... after Moscow sent troops to Crimea, claiming it needed ...")
+        if sent.words[j].lower() in res.nouns:
+            return start, j + 1
+        for p in range(k - 2, start, -1):
+            if sent.words[p].lower() in _SUBORDINATORS and _is_cap(sent.words[p + 1]):
+                q = p + 1
+                while q < k and (_is_cap(sent.words[q]) or sent.words[q] in {"'s", "’s"}):
+                    q += 1
+                if q < k and sent.words[q].islower() and _np_ok(sent.words[p + 1:q], res):
+                    return p + 1, q
+                break
     return (start, j) if j > start and _np_ok(sent.words[start:j], res) else None
 
 
