@@ -1116,6 +1116,20 @@ def _mention_affiliation(span: str) -> str:
     return _own(_words(span), default_gazetteer())[0]
 
 
+def _relative_antecedent(text: str, r: dict[str, Any]) -> dict[str, Any]:
+    """A relative "who"/"which" speaker read as the noun phrase it follows ("Vitaly Klitschko, who
+    said", "Russian soldiers who said"), the attribution extractor's ``speaker_resolved``, found in
+    the 300 characters before it; else the row itself."""
+    s, e = r["speaker_start"], r["speaker_end"]
+    ante = r.get("speaker_resolved")
+    if not ante or text[s:e].lower() not in {"who", "which"}:
+        return r
+    a = text.rfind(ante, max(0, s - 300), s)
+    if a < 0:
+        return r
+    return {**r, "speaker_start": a, "speaker_end": a + len(ante)}
+
+
 def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool = False,
                    gazetteer: Gazetteer | None = None) -> None:
     """Fill ``affiliation``, ``role`` and the side (``actor``) of an article's rows, in place.
@@ -1139,7 +1153,7 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     for r in rows:
         fam = r.get("family")
         if fam == "attribution" and r.get("speaker_start") is not None:
-            aff, role, ante = _read_speaker(text, r, cast)
+            aff, role, ante = _read_speaker(text, _relative_antecedent(text, r), cast)
             if ante and not r.get("speaker_resolved"):
                 r["speaker_resolved"] = ante
         elif fam == "actor":

@@ -207,3 +207,18 @@ def test_the_person_a_medium_quotes_as_saying_is_a_source(text, expected):
 def test_no_quoted_person_without_quoted_np_as_saying(text):
     ev = extract_text(text, headline=False, families=["attribution"])
     assert not (ev["cue"] == "as saying").any()
+
+
+RELATIVE = [
+    ('Among the demonstrators was Ukrainian opposition leader Vitaly Klitschko, who said "We will win."',
+     ("UA", "Ukraine")),
+    ("The claim was corroborated by interviews with Russian soldiers who said they fought there.",
+     ("RU", "Russia")),
+    ("It angered residents who say the plant is unsafe.", ("", "other")),  # no state told
+]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE, ids=["Klitschko", "soldiers", "residents"])
+def test_a_relative_who_speaker_reads_its_antecedent(text, expected):
+    r = _rows(text, headline=False)[-1]
+    assert r[0] == "who" and (r[2], r[4]) == expected
