@@ -222,3 +222,19 @@ RELATIVE = [
 def test_a_relative_who_speaker_reads_its_antecedent(text, expected):
     r = _rows(text, headline=False)[-1]
     assert r[0] == "who" and (r[2], r[4]) == expected
+
+
+def test_a_bodys_long_full_name_before_a_headline_colon_is_its_source():
+    text = ("The General Staff of the Armed Forces of Ukraine: Ukrainian defenders repelled the attacks\n"
+            "More follows.")
+    assert [(r[0], *r[2:]) for r in _rows(text)] == [
+        ("The General Staff of the Armed Forces of Ukraine", "UA", "military", "Ukraine")]
+
+
+@pytest.mark.parametrize("text", [
+    # a long label with lower-case words is a topic, not a name
+    "The situation in the east of the country after the retreat: what we know\nMore follows.",
+    "The long road of the war in the Donbas and Crimea: a timeline\nMore follows.",
+])
+def test_a_long_topic_before_a_headline_colon_is_no_source(text):
+    assert not [r for r in _rows(text) if r[1] < text.index(":")]

@@ -1052,7 +1052,9 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
             if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
                 k = 3 if words[2].lower() == "the" else 2
                 toks, words = toks[k:], words[k:]
-            ok = bool(words) and len(words) <= 6 and _np_ok(words, res) and \
+            # (a body's full name may be longer: "The General Staff of the Armed Forces of Ukraine")
+            ok = bool(words) and (len(words) <= 6 or (len(words) <= 10 and _proper_name(words))) and \
+                _np_ok(words, res) and \
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
                 words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
                 not any(res.context.get(w.lower()) == "byline" for w in words)
@@ -1191,6 +1193,12 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
         return None
     return _row(text, res, colon, colon + 1, "neutral", (toks[0][0], toks[-1][1]), words,
                 _strip(text, (h0, colon)), 0)
+
+
+def _proper_name(words: list[str]) -> bool:
+    """Capitalised words joined only by "of", "the", "and", "for" ("The General Staff of the Armed
+    Forces of Ukraine"), the first capitalised."""
+    return _is_cap(words[0]) and all(_is_cap(w) or w in {"of", "the", "and", "for"} for w in words)
 
 
 #: the least length of the headline text a lede must repeat for its sources to be repeated
