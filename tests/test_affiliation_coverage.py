@@ -238,3 +238,18 @@ def test_a_bodys_long_full_name_before_a_headline_colon_is_its_source():
 ])
 def test_a_long_topic_before_a_headline_colon_is_no_source(text):
     assert not [r for r in _rows(text) if r[1] < text.index(":")]
+
+
+def test_a_possessive_source_noun_after_a_dash_and_occupants_are_the_side_that_fights():
+    text = ("War in Ukraine: Russian occupants failed to capture Izium, severe fighting near city, - "
+            "mayor's office (30.03.22 23:25)\nMore follows.")
+    assert [(r[0], *r[2:]) for r in _rows(text)] == [("mayor's office", "UA", "local_official", "Ukraine")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian invaders shelled the town, officials said.",  # only the side that fights
+    "Russian occupants left the city, the mayor's office said.",
+])
+def test_invaders_and_occupants_tell_no_officials_state(text):
+    r = _rows(text, headline=False)[-1]
+    assert (r[2], r[4]) == ("", "other")

@@ -391,6 +391,9 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+_POSS_END = re.compile(r"['’]s$")
+
+
 def _np_ok(words: list[str], res: Resources) -> bool:
     """A token run that can be a speaker noun phrase."""
     if not words or len(words) > 14:
@@ -414,9 +417,11 @@ def _np_ok(words: list[str], res: Resources) -> bool:
             and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
                     and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
         return True
+    # ("mayor's office", "governor's press service": a possessive modifier)
     if len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
                             res.context.get(head) == "evidence") and \
-            all(w.replace("-", "").isalpha() and w.lower() not in res.verbs for w in words[:-1]):
+            all(_POSS_END.sub("", w).replace("-", "").isalpha() and w.lower() not in res.verbs
+                for w in words[:-1]):
         return True
     # "elected officials from both parties", "supporters of the deal": a source noun and
     # its post-modifier
