@@ -253,3 +253,16 @@ def test_a_possessive_source_noun_after_a_dash_and_occupants_are_the_side_that_f
 def test_invaders_and_occupants_tell_no_officials_state(text):
     r = _rows(text, headline=False)[-1]
     assert (r[2], r[4]) == ("", "other")
+
+
+def test_a_states_officials_or_experts_before_a_headline_colon_are_its_source():
+    text = "Russian experts: fakes in Bucha are a tool to implement a scheme\nMore follows."
+    assert [(r[0], *r[2:]) for r in _rows(text)] == [("Russian experts", "RU", "expert_or_analyst", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops: a guide to the units\nMore follows.",  # troops: a topic
+    "Russian experts in the field of arms control and their views: a list\nMore follows.",  # too long
+])
+def test_a_states_troops_before_a_headline_colon_are_a_topic(text):
+    assert not [r for r in _rows(text) if r[1] < text.index(":")]

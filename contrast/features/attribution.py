@@ -1067,7 +1067,8 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 stype = _speaker_type(words, res)
                 head = words[-1].lower()
                 ok = stype in {"named", "institution"} if m.group("on") else \
-                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence"
+                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence" or \
+                    _state_group(words)
             if ok:
                 sp = (toks[0][0], toks[-1][1])
                 cs = m.start("c")
@@ -1198,6 +1199,26 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
         return None
     return _row(text, res, colon, colon + 1, "neutral", (toks[0][0], toks[-1][1]), words,
                 _strip(text, (h0, colon)), 0)
+
+
+#: roles of a group that, named with its state, speaks for it ("Russian experts:", "Ukrainian
+#: officials:"); not citizens or refugees, nor troops ("Russian troops: a guide to the units")
+_STATE_GROUP_ROLES = frozenset({"expert_or_analyst", "minister_or_official", "diplomat", "legislator",
+                                "spokesperson", "local_official"})
+
+
+def _state_group(words: list[str]) -> bool:
+    """A headline label of two or three words, a state's name or demonym and a plural role noun of
+    officials or experts ("Russian experts", "Ukrainian officials", "US officials")."""
+    if not 2 <= len(words) <= 3:
+        return False
+    from contrast.affiliation import default_gazetteer
+
+    gaz = default_gazetteer()
+    place = gaz.aliases.get(words[0])
+    role = gaz.roles.get(" ".join(w.lower() for w in words[1:]))
+    return place is not None and place[2] in {"country", "demonym"} and role in _STATE_GROUP_ROLES \
+        and words[-1].endswith("s")
 
 
 def _proper_name(words: list[str]) -> bool:
