@@ -358,6 +358,11 @@ def default_gazetteer() -> Gazetteer:
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
     for alias, entry in list(aliases.items()):
+        # an authority a state installed or appointed is that state's ("Moscow-appointed officials in
+        # Kherson", "Russia-installed"), as the side map has Russian-installed authorities with Russia
+        if entry[2] in {"country", "demonym", "capital", "seat"} and " " not in alias:
+            for how in _INSTALLED:
+                aliases.setdefault(f"{alias}-{how}", (entry[0], "local_official", "institution"))
         # an acronym is also written with full stops ("E.U." for "EU", "O.S.C.E."), as the AP
         # Stylebook has US newspapers write them
         if entry[2] in {"org", "institution", "country"} and _ACRONYM.fullmatch(alias):
@@ -372,6 +377,7 @@ def default_gazetteer() -> Gazetteer:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_INSTALLED = ("installed", "appointed")
 
 
 def _people() -> dict[str, tuple[str, str, str]]:

@@ -266,3 +266,22 @@ def test_a_states_officials_or_experts_before_a_headline_colon_are_its_source():
 ])
 def test_a_states_troops_before_a_headline_colon_are_a_topic(text):
     assert not [r for r in _rows(text) if r[1] < text.index(":")]
+
+
+INSTALLED = [
+    ("Moscow-appointed officials in Kherson said the evacuation had begun.", ("RU", "Russia")),
+    ("The Kremlin-appointed head of Crimea said the vote was fair.", ("RU", "Russia")),
+    ("Kyiv-appointed officials in the region said the town was shelled.", ("UA", "Ukraine")),
+]
+
+
+@pytest.mark.parametrize("text, expected", INSTALLED, ids=["Moscow", "Kremlin", "Kyiv"])
+def test_an_authority_a_state_installed_or_appointed_is_that_states(text, expected):
+    r = _rows(text, headline=False)[0]
+    assert (r[2], r[4]) == expected
+
+
+def test_an_appointment_word_without_a_state_tells_nothing():
+    # "newly appointed" names no state; the town's officials stay with their place only
+    r = _rows("Newly appointed officials said the evacuation had begun.", headline=False)[0]
+    assert (r[2], r[4]) == ("", "other")
