@@ -139,6 +139,7 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 #: Roles whose bearers a region or town in their own phrase places ("Kharkiv governor", "Mariupol residents").
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
+_COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -356,6 +357,16 @@ def default_gazetteer() -> Gazetteer:
     table = load_table("affiliation_aliases")
     for alias, aff, role, kind in table[["alias", "affiliation", "role", "kind"]].itertuples(index=False):
         aliases[" ".join(_words(alias))] = (aff, role if isinstance(role, str) else "", kind)
+    for alias, entry in list(aliases.items()):
+        # an authority a state installed or appointed is that state's ("Moscow-appointed officials in
+        # Kherson", "Russia-installed"), as the side map has Russian-installed authorities with Russia
+        if entry[2] in {"country", "demonym", "capital", "seat"} and " " not in alias:
+            for how in _INSTALLED:
+                aliases.setdefault(f"{alias}-{how}", (entry[0], "local_official", "institution"))
+        # an acronym is also written with full stops ("E.U." for "EU", "O.S.C.E."), as the AP
+        # Stylebook has US newspapers write them
+        if entry[2] in {"org", "institution", "country"} and _ACRONYM.fullmatch(alias):
+            aliases.setdefault(".".join(alias) + ".", entry)
     for form, entry in _people().items():
         aliases[" ".join(_words(form))] = entry
     rt = load_table("role_nouns")
@@ -363,6 +374,10 @@ def default_gazetteer() -> Gazetteer:
     gaz = Gazetteer.build(aliases, roles, {k: v for k, v in shared.items() if aliases[k][2] != "province"})
     _DEFAULT[0] = gaz
     return gaz
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_INSTALLED = ("installed", "appointed")
 
 
 def _people() -> dict[str, tuple[str, str, str]]:
@@ -403,8 +418,14 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
     low = [w.lower() for w in words]
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
     places = gaz.places(words[:stop])
-    two_states = bool(places) and stop < len(low) and low[stop] == "and" and \
-        any(p[2] != places[0][2] for p in gaz.places(words[stop + 1:stop + 4]))
+    after = low[stop + 1:stop + 4]
+    while after and after[0] in _ARTICLES | {"western", "other"}:
+        after = after[1:]
+    two_states = bool(places) and stop < len(low) and low[stop] == "and" and (
+        any(p[2] != places[0][2] for p in gaz.places(words[stop + 1:stop + 4])) or
+        # "Kiev and the West": several states as one party besides the first ("Kyiv and its allies"
+        # keeps Kyiv's: the allies are named as its own)
+        (bool(after) and after[0] in _COALITION))
     if two_states:
         # "Russian and Ukrainian officials", "Russia and Ukraine": two states speak, no one affiliation
         places, stop = [], next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop), len(low))
@@ -447,7 +468,7 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
             role = "local_official" if kind == "province" else (there[0][3] or role)
     if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
-    return aff, role, noun, kind
+    return aff, role, noun, "plural" if two_states else kind
 
 
 def describe(phrase: str, gazetteer: Gazetteer | None = None) -> tuple[str, str]:
@@ -490,6 +511,7 @@ class _Cast:
     last_person: _Entity | None = None
     last_group: _Entity | None = None
     last_state: str = ""  # the state of the last speaker that had one
+    plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
@@ -532,7 +554,7 @@ class _Cast:
                 after = self.text[end:end + 90]
                 # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
-                words = before + name + _words(_apposition(after) or (_of_complement(after) if fold else ""))
+                words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
                 aff, role, _, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
@@ -853,6 +875,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     low = [w.lower() for w in words]
     low0 = low[0]
     aff, role, noun, kind = _own(words, gaz)
+    cast.plural = kind == "plural"
+    if cast.plural:
+        # "Russian and Ukrainian officials", "Kiev and the West": several states speak, so neither
+        # the sentence's state nor a name of the actor dictionary in the phrase is theirs
+        return "", role, ""
     if kind == "country" and gaz.shared:
         aff, role = _region_or_country(words, aff, role, cast)
     antecedent = ""
@@ -881,7 +908,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             if not aff and low0 not in _PERSON_POSSESSIVES:
                 # "Members of the Korean band BTS ..., their agency said": the sentence's one state
                 aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
-    name = _name_tokens(words)
+    # the name is before an appositive of the span ("Mykhailo Okhendovskyi, the head of the Central
+    # Election Commission": not "Commission")
+    span = text[r["speaker_start"]:r["speaker_end"]]
+    name = _name_tokens(words[:len(_words(span.partition(",")[0]))] if "," in span else words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
     if not aff and person:
@@ -1014,18 +1044,29 @@ def _clause_tail(before: str) -> str:
     return before[ends[-1]:] if ends else before
 
 
-def _of_complement(after: str) -> str:
-    """An ``of`` phrase right after a mention, to its clause's end ("the General Staff[ of the Armed
-    Forces of Ukraine] regarding ..." -> "of the Armed Forces of Ukraine"), or ``""``.
+def _of_complement(after: str, vocab: frozenset[str] = frozenset()) -> str:
+    """An ``of`` phrase right after a mention ("the General Staff[ of the Armed Forces of Ukraine]
+    regarding ..." -> "of the Armed Forces of Ukraine"), or ``""``: to its clause's end or the first
+    lower-case word that is neither a link word ("of", "the") nor in ``vocab`` (role words such as
+    "ministry"), so a verb and its object are left out ("the European Court[ of Human Rights] orders
+    Russia to ..." is no Russian court).
 
     >>> _of_complement(" of the Armed Forces of Ukraine regarding the invasion")
-    'of the Armed Forces of Ukraine regarding the invasion'
+    'of the Armed Forces of Ukraine'
+    >>> _of_complement(" of Human Rights orders Russia to ensure")
+    'of Human Rights'
     >>> _of_complement(", the Kremlin said")
     ''
     """
     if not after.startswith(" of "):
         return ""
-    return _CLAUSE_MARK.split(after[1:], 1)[0].split(". ", 1)[0]
+    phrase = _CLAUSE_MARK.split(after[1:], 1)[0].split(". ", 1)[0]
+    keep: list[str] = []
+    for w in phrase.split(" "):
+        if keep and w[:1].islower() and w not in _LINK_WORDS and w.lower() not in vocab:
+            break
+        keep.append(w)
+    return " ".join(keep)
 
 
 def _apposition(after: str) -> str:
@@ -1081,6 +1122,20 @@ def _mention_affiliation(span: str) -> str:
     return _own(_words(span), default_gazetteer())[0]
 
 
+def _relative_antecedent(text: str, r: dict[str, Any]) -> dict[str, Any]:
+    """A relative "who"/"which" speaker read as the noun phrase it follows ("Vitaly Klitschko, who
+    said", "Russian soldiers who said"), the attribution extractor's ``speaker_resolved``, found in
+    the 300 characters before it; else the row itself."""
+    s, e = r["speaker_start"], r["speaker_end"]
+    ante = r.get("speaker_resolved")
+    if not ante or text[s:e].lower() not in {"who", "which"}:
+        return r
+    a = text.rfind(ante, max(0, s - 300), s)
+    if a < 0:
+        return r
+    return {**r, "speaker_start": a, "speaker_end": a + len(ante)}
+
+
 def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool = False,
                    gazetteer: Gazetteer | None = None) -> None:
     """Fill ``affiliation``, ``role`` and the side (``actor``) of an article's rows, in place.
@@ -1104,7 +1159,7 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     for r in rows:
         fam = r.get("family")
         if fam == "attribution" and r.get("speaker_start") is not None:
-            aff, role, ante = _read_speaker(text, r, cast)
+            aff, role, ante = _read_speaker(text, _relative_antecedent(text, r), cast)
             if ante and not r.get("speaker_resolved"):
                 r["speaker_resolved"] = ante
         elif fam == "actor":
@@ -1113,7 +1168,9 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
             role = ""
         else:
             continue
-        if not aff and not custom_actors and r.get("actor") in _DICTIONARY_AFFILIATION:
+        if fam == "attribution" and cast.plural and not custom_actors:
+            r["actor"] = "other"  # several states speak: the dictionary's first name is not the side
+        elif not aff and not custom_actors and r.get("actor") in _DICTIONARY_AFFILIATION:
             # a name of the bundled actor dictionary (e.g. "Miroshnik"): its side's state
             aff = _DICTIONARY_AFFILIATION[r["actor"]]
         if aff:

@@ -81,8 +81,9 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
         ('"It will be Rubio," election law expert Rick Hasen tweeted Monday.',
          [("election law expert Rick Hasen", "tweeted", "neutral")]),
         # gerunds after a comma, a closing quotation or a preposition
+        # ("hailed X as" is a cue since lexicon version 6: the quotation is Trump's)
         ('Trump has hailed the vote as "fantastic," telling reporters that it was great.',
-         [("Trump", "telling reporters", "neutral")]),
+         [("Trump", "has hailed", "endorsing"), ("Trump", "telling reporters", "neutral")]),
         ("Bolton distanced himself from the movement by saying he would help.",
          [("Bolton", "distanced", "counter"), ("Bolton", "saying", "neutral")]),
         ("Emphasizing the urgency of the matter, Trump said it was time.",
@@ -121,6 +122,33 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("He", "said … according to", "neutral")]),
         ("Officials said the drones reportedly hit the depot.",
          [("Officials", "said … reportedly", "neutral")]),
+        # verbs of praise and rebuttal (lexicon version 6); "hail" only as "hailed X as"
+        ("Russian strongman Vladimir Putin hailed it as historic justice.",
+         [("Russian strongman Vladimir Putin", "hailed", "endorsing")]),
+        ("A spokesman for President Vladimir Putin lauded Ukraine's desire for a partnership.",
+         [("A spokesman for President Vladimir Putin", "lauded", "endorsing")]),
+        ("Ukrainian official decries deliberate attack on passenger infrastructure.",
+         [("Ukrainian official", "decries", "counter")]),
+        ("Diplomat castigates claims about a strike on the mall.",
+         [("Diplomat", "castigates", "counter")]),
+        ("On April 3, the Russian Ministry of Defense debunked the accusations.",
+         [("the Russian Ministry of Defense", "debunked", "counter")]),
+        # a participle after a clause whose subject is no source noun: the subordinate clause's subject
+        ("The move came after Moscow sent troops to Crimea, claiming it needed to protect Russians.",
+         [("Moscow", "claiming", "distancing")]),
+        # ... but a source noun after the determiner is the subject
+        ("The campaign met donors on Monday, saying it was pleased.",
+         [("The campaign", "saying", "neutral")]),
+        # a few scare-quoted words inside an appositive stay in it
+        ("Igor Girkin, the Russian former “defense minister” of the rebel group, claimed that Russia helped.",
+         [("Igor Girkin, the Russian former “defense minister” of the rebel group", "claimed", "distancing")]),
+        ('Smith, a "senior" official, said the plan would fail.',
+         [('Smith, a "senior" official', "said", "neutral")]),
+        # (a quotation of many words before the name is no appositive)
+        ('"It is over and we have won the war at last," Smith said.', [("Smith", "said", "neutral")]),
+        # "since" between the auxiliary and the verb
+        ("Putin has since also admitted that troops were involved.",
+         [("Putin", "has since also admitted", "endorsing")]),
     ],
 )
 def test_pattern_table(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -310,12 +338,17 @@ def test_no_speaker_ends_in_a_preposition(sentence: str) -> None:
         "The views expressed here are the author's own.",
         # "to say" before a wh-clause
         "The senator declined to say whether he would run.",
+        # "hail" without "X as": origin, weather, greeting
+        "The band hails from Lviv.",
+        "Hail battered the city on Monday.",
+        "Crowds hailed the soldiers.",
+        "He has lived in Kyiv since.",
     ],
 )
 def test_must_not_fire(sentence: str) -> None:
     rows = _rows(sentence)
     forbidden = {"added", "has added", "reported", "Contributing", "BYLINE", "agreed", "continued",
-                 "knows", "think", "believe", "expressed", "say", ":"}
+                 "knows", "think", "believe", "expressed", "say", ":", "hails", "hailed", "since"}
     assert not [r for r in rows if r[1] in forbidden or r[0] in {"The Sports Moment", "The views"}]
 
 

@@ -135,7 +135,7 @@ _AUX_WORDS = (
     r"|was|were|be|been|being|also|previously|repeatedly|recently|later|again|earlier|then"
     r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
     r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
-    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even"
+    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even|since"
     r"|cannot|\w+n[’']t|\w+ly"
 )
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
@@ -391,6 +391,9 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+_POSS_END = re.compile(r"['’]s$")
+
+
 def _np_ok(words: list[str], res: Resources) -> bool:
     """A token run that can be a speaker noun phrase."""
     if not words or len(words) > 14:
@@ -414,9 +417,11 @@ def _np_ok(words: list[str], res: Resources) -> bool:
             and all(w.replace("-", "").replace(".", "").isalpha() and w.lower() not in res.verbs
                     and w.lower() not in _BOUNDARY and w.lower() not in _PREP for w in words):
         return True
+    # ("mayor's office", "governor's press service": a possessive modifier)
     if len(words) <= 4 and (res.nouns.get(head, "pronoun") != "pronoun" or
                             res.context.get(head) == "evidence") and \
-            all(w.replace("-", "").isalpha() and w.lower() not in res.verbs for w in words[:-1]):
+            all(_POSS_END.sub("", w).replace("-", "").isalpha() and w.lower() not in res.verbs
+                for w in words[:-1]):
         return True
     # "elected officials from both parties", "supporters of the deal": a source noun and
     # its post-modifier
@@ -557,11 +562,17 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     j = end
     while j > 0 and len(segs) < 4:
         i = j
-        # (a parenthetical stays in its segment: "Rep. Gregory W. Meeks (D-N.Y.), chairman ...")
-        while i > 0 and sent.words[i - 1] != "," and (sent.words[i - 1] not in _HARD
-                                                      or sent.words[i - 1] in {"(", ")"}
-                                                      or _possessive_mark(sent, i - 1)):
-            i -= 1
+        # (a parenthetical stays in its segment: "Rep. Gregory W. Meeks (D-N.Y.), chairman ...";
+        # so do a few scare-quoted words: "the Russian former “defense minister” of the ...")
+        while i > 0 and sent.words[i - 1] != ",":
+            if sent.words[i - 1] not in _HARD or sent.words[i - 1] in {"(", ")"} or \
+                    _possessive_mark(sent, i - 1):
+                i -= 1
+                continue
+            o = _scare_quote_open(sent, i - 1)
+            if o is None:
+                break
+            i = o
         seg = sent.words[i:j]
         if not seg:
             break
@@ -597,6 +608,24 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
         # "In an interview, Steve Huhn, a former HP vice president, said": the outermost
         # segment is no noun phrase; the name after it heads the speaker
         segs.pop()
+    return None
+
+
+_SCARE_CLOSE = {"”": "“", "\"": "\"", "’": "‘"}
+
+
+def _scare_quote_open(sent: _Sent, c: int) -> int | None:
+    """Index of the opening quotation mark of a closing one at token ``c`` that encloses one to
+    four words with no comma or other quotation mark ("“defense minister”"), else None."""
+    want = _SCARE_CLOSE.get(sent.words[c])
+    if want is None:
+        return None
+    for p in range(c - 1, max(-1, c - 6), -1):
+        w = sent.words[p]
+        if w == want and p < c - 1:
+            return p
+        if w == "," or w in _QUOTES:
+            return None
     return None
 
 
@@ -960,6 +989,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             dash_starts.append(row["start"])
     if dash_starts:
         found = _without_topic_colons(text, found, dash_starts)
+    found.extend(_repeated_headline_rows(doc, res, found))
     # a colon introducing a quotation mid-line ('Bush: "The mission ..."', 'he wrote: "..."')
     taken.sort()
     taken_starts = [a for a, _ in taken]
@@ -983,6 +1013,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
+    found.extend(_quoted_as_saying_rows(doc, res, found))
     found.sort(key=lambda r: r["start"])
     found = _outside_quotes(text, found, quotes)
     found = _link(text, found)
@@ -1026,7 +1057,9 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
             if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
                 k = 3 if words[2].lower() == "the" else 2
                 toks, words = toks[k:], words[k:]
-            ok = bool(words) and len(words) <= 6 and _np_ok(words, res) and \
+            # (a body's full name may be longer: "The General Staff of the Armed Forces of Ukraine")
+            ok = bool(words) and (len(words) <= 6 or (len(words) <= 10 and _proper_name(words))) and \
+                _np_ok(words, res) and \
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
                 words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
                 not any(res.context.get(w.lower()) == "byline" for w in words)
@@ -1034,13 +1067,19 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 stype = _speaker_type(words, res)
                 head = words[-1].lower()
                 ok = stype in {"named", "institution"} if m.group("on") else \
-                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence"
+                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence" or \
+                    _state_group(words)
             if ok:
                 sp = (toks[0][0], toks[-1][1])
                 cs = m.start("c")
                 out.append(_row(text, res, cs, cs + 1, "neutral", sp, words,
                                 _strip(text, (m.end(), h1)), 0))
                 used.add(cs)
+    if _has_headline(doc):
+        row = _trailing_colon_row(doc, res, used)
+        if row is not None:
+            out.append(row)
+            used.add(row["start"])
     for m in _DASH_SRC.finditer(text):
         cs = m.start("c")
         if cs in used:
@@ -1072,6 +1111,176 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
         out.append(_row(text, res, cs, cs + 1, "neutral", (toks[0][0], toks[-1][1]), words,
                         content, sid))
         used.add(cs)
+    return out
+
+
+#: "(Interfax) quoted [Ukraine's interior minister, Arsen Avakov,] as saying": the person quoted
+_QUOTED_AS = re.compile(r"[ \t]*,?[ \t]*(?P<np>[^\s.;:!?\"“”(][^.;:!?\"“”()\n]{1,80}?)[ \t]*,?[ \t]+"
+                        r"(?P<cue>as[ \t]+(?:saying|telling|stating|writing))\b")
+
+
+def _quoted_as_saying_rows(doc: Doc, res: Resources, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The person a medium quotes: "Interfax quoted Ukraine's interior minister, Arsen Avakov, as
+    saying ..." gives a row for the minister (cue "as saying") beside the medium's ("quoted").
+
+    Only right after a found cue "quoted", for a noun phrase of at most 80 characters that
+    the speaker checks accept (a source noun or capitalised head), then "as saying/telling/
+    stating/writing".
+    """
+    text = doc.text
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        if not r["cue"].lower().endswith("quoted"):
+            continue
+        m = _QUOTED_AS.match(text, r["end"])
+        if m is None:
+            continue
+        toks = token_spans(text, *m.span("np"))
+        words = [text[a:b] for a, b in toks]
+        if not words or words[0].lower() in {"that", "which", "it", "this"} or not _np_ok(
+                [w for w in words if w != ","], res) or _not_a_source(words, res):
+            continue
+        cs, ce = m.span("cue")
+        content = (r["content_start"], r["content_end"]) if r.get("content_start") is not None else None
+        out.append(_row(text, res, cs, ce, "neutral", (toks[0][0], toks[-1][1]), words, content,
+                        doc.sent_id(cs)))
+    return out
+
+
+#: a headline's last colon and what follows it to the line end or an outlet's date stamp or
+#: section ("... near Kyiv: Mayor", "... corridors: Vereshchuk (29.03.22 10:50) « War in Ukraine")
+_TRAILING_COLON = re.compile(r":[ \t]+(?P<sp>[^:\n(«|?!;,\"“”]{1,60}?)[ \t]*(?:[(«|].*)?$")
+#: endings of adjectives of place ("European", "Western", "Flemish", "Chinese")
+_PLACE_ADJECTIVE = ("an", "ern", "ish", "ese")
+#: lower-case words a trailing source may have besides its source nouns
+_TRAILING_LINK = frozenset({"the", "a", "an", "of", "for", "top", "senior", "former", "ex"})
+
+
+def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, Any] | None:
+    """A source named after the headline's last colon: "Hundreds buried in mass grave in Bucha,
+    near Kyiv: Mayor", "Russia must ensure British fighters not executed: European court",
+    "Nuclear accidents can happen in Europe too: Russian ex-president".
+
+    The statement comes first (at least three words) and the source after the colon is a short
+    noun phrase (at most four words, no "of") headed by a source noun (``lexicons/attribution_nouns.tsv``:
+    "mayor", "court", "president"), its other words source nouns, "the/a/top/senior/former/ex", or
+    capitalised places, bodies and people of the affiliation gazetteer and adjectives of place;
+    never a name or place alone ("Live updates: Kyiv"), a clause ("latest: Russia is failing") or a
+    topic ("Russia is killing civilians: Killed civilians").
+    """
+    text = doc.text
+    h0 = doc.sentences[0][0]
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.rfind(": ", h0, line_end)  # (not a time stamp's "10:50")
+    if colon < 0 or colon in used:
+        return None
+    m = _TRAILING_COLON.match(text, colon, line_end)
+    if m is None or len(text[h0:colon].split()) < 3:
+        return None
+    toks = token_spans(text, *m.span("sp"))
+    words = [text[a:b] for a, b in toks]
+    if not 1 <= len(words) <= 4 or _topic_label(words, res) or _not_a_source(words, res):
+        return None
+    low = [w.lower() for w in words]
+    head = low[-1].rsplit("-", 1)[-1]  # "ex-president"
+    if res.nouns.get(head, "pronoun") == "pronoun":
+        return None
+    from contrast.affiliation import default_gazetteer
+
+    known = default_gazetteer().aliases
+    # a capitalised word before the head is a place, body or person the gazetteer knows ("IAEA chief",
+    # "Ukrainian officials") or an adjective of place ("European court", "Western officials"); not a
+    # topic's noun or participle ("Killed civilians", "Retreat of Russian troops")
+    if "of" in low or not all(
+            (_is_cap(w) and (w in known or w.endswith(_PLACE_ADJECTIVE))) or lw in res.nouns or
+            lw in _TRAILING_LINK or lw.rsplit("-", 1)[-1] in res.nouns
+            for w, lw in zip(words[:-1], low[:-1], strict=True)):
+        return None
+    return _row(text, res, colon, colon + 1, "neutral", (toks[0][0], toks[-1][1]), words,
+                _strip(text, (h0, colon)), 0)
+
+
+#: roles of a group that, named with its state, speaks for it ("Russian experts:", "Ukrainian
+#: officials:"); not citizens or refugees, nor troops ("Russian troops: a guide to the units")
+_STATE_GROUP_ROLES = frozenset({"expert_or_analyst", "minister_or_official", "diplomat", "legislator",
+                                "spokesperson", "local_official"})
+
+
+def _state_group(words: list[str]) -> bool:
+    """A headline label of two or three words, a state's name or demonym and a plural role noun of
+    officials or experts ("Russian experts", "Ukrainian officials", "US officials")."""
+    if not 2 <= len(words) <= 3:
+        return False
+    from contrast.affiliation import default_gazetteer
+
+    gaz = default_gazetteer()
+    place = gaz.aliases.get(words[0])
+    role = gaz.roles.get(" ".join(w.lower() for w in words[1:]))
+    return place is not None and place[2] in {"country", "demonym"} and role in _STATE_GROUP_ROLES \
+        and words[-1].endswith("s")
+
+
+def _proper_name(words: list[str]) -> bool:
+    """Capitalised words joined only by "of", "the", "and", "for" ("The General Staff of the Armed
+    Forces of Ukraine"), the first capitalised."""
+    return _is_cap(words[0]) and all(_is_cap(w) or w in {"of", "the", "and", "for"} for w in words)
+
+
+#: the least length of the headline text a lede must repeat for its sources to be repeated
+_REPEAT_MIN = 20
+#: how far into the article the lede's copy of the headline is looked for
+_REPEAT_WINDOW = 600
+
+
+def _repeated_headline_rows(doc: Doc, res: Resources, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The headline's colon and dash sources again where the lede repeats the headline word for word.
+
+    Some outlets open the lede with a copy of the headline after a time stamp ("Zelensky Volodymyr:
+    Russia has fired 1993 missiles - Zelensky (04.05.22 23:58)" then "04.05.22 23:58 - Zelensky
+    Volodymyr: Russia has fired 1993 missiles - Zelensky. The Russian ..."). The copy is no longer
+    at a line start or a line end, where a colon or dash source is read, but it names the same
+    source: each headline row whose cue is a colon or dash is repeated at the copy, when the
+    copy repeats the headline from its start through the source and the cue (and, after a colon,
+    through the first words of the content), at least 20 characters, within the first 600
+    characters after the headline.
+    """
+    if not _has_headline(doc):
+        return []
+    text = doc.text
+    h0 = doc.sentences[0][0]
+    line_end = text.find("\n")
+    if line_end < 0:
+        return []
+    out: list[dict[str, Any]] = []
+    starts = {r["start"] for r in rows}
+    for r in rows:
+        cs = r["start"]
+        if not (h0 <= cs < line_end) or r["cue"] not in {":", "-", "–", "—", "―"} or \
+                r.get("speaker_start") is None:
+            continue
+        end = max(r["speaker_end"], r["end"])
+        if r["cue"] == ":":
+            end = min(line_end, end + _REPEAT_MIN)  # the colon's content begins the same way
+        needle = text[h0:end]
+        if len(needle) < _REPEAT_MIN:
+            continue
+        at = text.find(needle, line_end, line_end + _REPEAT_WINDOW + len(needle))
+        if at < 0:
+            continue
+        shift = at - h0
+        if cs + shift in starts:
+            continue  # the copy's source is read already
+        words = list(r.get("_words") or [r["speaker"]])
+        content = None
+        if r.get("content_start") is not None:
+            c0, c1 = r["content_start"] + shift, r["content_end"] + shift
+            # the copy's content ends where its sentence does, not where the headline's did
+            content = (c0, min(c1, doc.sentences[doc.sent_id(c0)][1])) if c0 < len(text) else None
+        new = _row(text, res, cs + shift, r["end"] + shift, r["label"],
+                   (r["speaker_start"] + shift, r["speaker_end"] + shift), words, content,
+                   doc.sent_id(cs + shift))
+        out.append(new)
     return out
 
 
@@ -1850,6 +2059,10 @@ def _not_a_source(words: list[str], res: Resources) -> bool:
         not any(w in res.person_aliases for w in words)
 
 
+#: words that open a subordinate clause whose subject may be a participle's ("after Moscow sent ...")
+_SUBORDINATORS = frozenset({"after", "before", "when", "because", "since", "once", "until"})
+
+
 def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """Subject of the clause before a participle (", calling it ...")."""
     start = 0
@@ -1865,6 +2078,20 @@ def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while j < k and (_is_cap(sent.words[j]) or sent.words[j].lower() in _DET
                      or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s"}):
         j += 1
+    if j > start and sent.words[j - 1].lower() in _DET and j < k:
+        # a determiner and a noun the source nouns do not list ("The move came after ..."): the
+        # clause's subject is no source; the subject of a clause after a subordinator before the
+        # participle is ("... after Moscow sent troops to Crimea, claiming it needed ...")
+        if sent.words[j].lower() in res.nouns:
+            return start, j + 1
+        for p in range(k - 2, start, -1):
+            if sent.words[p].lower() in _SUBORDINATORS and _is_cap(sent.words[p + 1]):
+                q = p + 1
+                while q < k and (_is_cap(sent.words[q]) or sent.words[q] in {"'s", "’s"}):
+                    q += 1
+                if q < k and sent.words[q].islower() and _np_ok(sent.words[p + 1:q], res):
+                    return p + 1, q
+                break
     return (start, j) if j > start and _np_ok(sent.words[start:j], res) else None
 
 
