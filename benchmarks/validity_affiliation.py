@@ -128,6 +128,19 @@ dev articles ordered by ``sha256("affil13:polnear:" + doc_id)``, the first ten, 
 each the first (up to five) sources of a report in text order. It is seen: the rules
 against foreign affiliations for Americans were written on PolNeAR's errors.
 
+Whole articles no rule was written on: ``ukwar_heldout`` (drawn 2026-12-03, session 23), 125
+speakers in 25 articles of the five-country war corpus of ``benchmarks/ukwar_corpus.py`` (447
+English articles of Belarusian state media, UK, Polish, Ukrainian and US outlets, 2022-2024, the
+coverage issue 13 was filed from): its held-out half, the articles of each country ordered by
+``sha256("affil13:ukwar:" + doc_id)`` after dropping exact copies and texts under 400 characters,
+the first five per country, and in each the first (up to six) sources of a report in text order
+(pronouns included). An annotator who saw no rule and did not run contrast marked them from the
+articles alone (116 with an affiliation a reader can tell). ``ukwar_dev``: the same draw from the
+dev half. The texts are read from the CSV named by ``CONTRAST_UKWAR`` (build it with that script
+from the public JSON); without it these sets are skipped. First measured on main at 2e61963
+(before any rule of session 23): ``ukwar_heldout`` attribution recall 0.768, side coverage 0.612
+(baseline 0.310), coverage of found 0.798, side and affiliation accuracy 0.958, role accuracy 0.800.
+
 Measures (per half)
 -------------------
 - attribution recall: share of annotated speakers overlapped by the speaker
@@ -187,12 +200,27 @@ def draw(eval_dir: Path, half: str, n: int, skip: int = 0) -> pd.DataFrame:
 
 CF = Path("conflict_framing")
 HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout_cf", "heldout_cf2",
-          "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev")
+          "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_heldout", "ukwar_dev")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
 # the basis of a claim); heldout5 and heldout_cf4 were measured once, in session 21, and are seen since;
 # heldout6 and heldout_cf5 were measured once, at the end of session 23's work, and are seen since
 SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout_cf",
         "heldout_cf2", "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev")
+
+
+def ukwar_articles() -> dict[str, str]:
+    """The five-country war corpus (``benchmarks/ukwar_corpus.py``): ``ukwar/<doc_id>`` -> text.
+
+    Read from the CSV that script writes, named by ``CONTRAST_UKWAR`` (its texts are not in the
+    repository); empty when unset or absent, and the ``ukwar_*`` sets are then skipped.
+    """
+    import os
+
+    path = os.environ.get("CONTRAST_UKWAR", "")
+    if not path or not Path(path).is_file():
+        return {}
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {f"ukwar/{d}": t for d, t in zip(df["doc_id"], df["text"], strict=True)}
 
 
 def framing_articles(eval_dir: Path) -> dict[str, str]:
@@ -314,6 +342,7 @@ def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:
     out = {u: (t, bool(h)) for u, t, h in zip(df["url"], df["text"], df["has_title"], strict=True)}
     out.update({k: (t, True) for k, t in framing_articles(eval_dir).items()})
     out.update({k: (t, True) for k, t in polnear_articles(eval_dir).items()})
+    out.update({k: (t, False) for k, t in ukwar_articles().items()})  # no headlines: text only
     return out
 
 
@@ -337,10 +366,12 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "heldout_cf4": "2014 crisis articles (Faerber et al.), fourth held-out (session 21, engineer 13)",
              "heldout6": "RUWA headlines+ledes, sixth held-out (2026-12-03, session 23, engineer 13)",
              "heldout_cf5": "2014 crisis articles (Faerber et al.), fifth held-out (session 23, engineer 13)",
-             "polnear_dev": "PolNeAR 2016 US election coverage, dev sample (seen)"}
+             "polnear_dev": "PolNeAR 2016 US election coverage, dev sample (seen)",
+             "ukwar_heldout": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), held-out half (unseen)",
+             "ukwar_dev": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), dev half (unseen)"}
     for half in halves:
         s = sample[sample["half"] == half]
-        if s.empty:
+        if s.empty or not s["doc_id"].isin(list(texts)).all():  # e.g. the ukwar CSV not given
             continue
         m = score(s, _predict(s, texts, baseline=False))
         b = score(s, _predict(s, texts, baseline=True))
