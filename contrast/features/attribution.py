@@ -305,7 +305,10 @@ _OTHER_KEYS = frozenset(
     "labelling dubbing".split())
 
 
-_COLON = re.compile(r"^(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
+#: a speaker label opening a line before a colon ("Peskov: ...", 'Bush: "The mission ..."'); a
+#: transcript quoted as a whole opens each turn with a quotation mark ('"WALLACE: Let's start ...',
+#: '"PENCE: Well, look, ...'), group ``q``
+_COLON = re.compile(r"^(?P<q>[\"“])?(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
                     re.MULTILINE)
 _PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
                          r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
@@ -936,21 +939,27 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             taken.append((row["start"], row["end"]))
     cue_starts = sorted(a for a, _ in taken)
     for m in _COLON.finditer(text):
-        sid, sent = sent_of(m.start())
+        ss = m.start("sp")
+        sid, sent = sent_of(ss)
         cs = m.end("sp")
-        sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
+        sp_words = [text[a:b] for a, b in token_spans(text, ss, cs)]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
-                _starts_within(cue_starts, m.start(), cs):
+                _starts_within(cue_starts, ss, cs):
             continue  # (and not 'Stated Stone:' whose cue is "Stated")
-        if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
+        stype = _speaker_type(sp_words, res)
+        if m.group("q") is not None and stype != "named":
+            continue  # a quoted turn of a transcript has a person's name ('"PENCE: Well')
+        if text[m.end()] not in _OPEN_Q and stype not in {"named", "institution"}:
             continue
         q = _first_quote_from(quotes, m.end())
         if q is not None and q[0] != m.end():
             q = None
-        found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
-                          sid))
+        row = _row(text, res, cs, cs + 1, "neutral", (ss, cs), sp_words, q, sid)
+        if m.group("q") is not None:
+            row["_turn"] = True  # inside the quoted transcript, yet the outlet's attribution
+        found.append(row)
         taken.append((cs, cs + 1))
     dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
@@ -997,8 +1006,9 @@ _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|ab
 #: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
 #: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
 #: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
-_DASH_SRC = re.compile(r"(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
-                       r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
+_DASH_SRC = re.compile(r"(?P<c>[-–—―])(?:[^\S\n]+|(?<=\n[-–—―]))"
+                       r"(?P<sp>[^\W\d_](?:[A-Z]\.[^\S\n]+|[^\n(«|/.,;:!?]){0,60}?)"
+                       r"[^\S\n]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
 #: first words of a label that names its source after "of": "Summary of the General Staff:"
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
 
@@ -1046,14 +1056,16 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
         if cs in used:
             continue
         p = cs - 1
-        while p >= 0 and text[p] in " \t":
+        while p >= 0 and text[p].isspace():  # (no-break spaces too: '...low?”\xa0― Jacklyn Ashley')
             p -= 1
         pre = text[p] if p >= 0 else ""
         if not (pre in {"”", "\"", "’", ","} or pre.isalnum()):
             continue  # after a full stop: a byline ("... invasion. — Ukrinform.")
-        in_head = _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
+        # a dash opening the line after a quotation names its speaker ('... mortgages."\n\n- Clinton.')
+        own_line = "\n" in text[p + 1:cs]
+        in_head = not own_line and _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
         after_quote = pre in {"”", "\"", "’"} and _last_quote_by(quotes, cs) is not None
-        after_comma = pre == ","
+        after_comma = pre == "," and not own_line
         if not (in_head or after_quote or after_comma):
             continue
         ss, se = m.span("sp")
@@ -1126,7 +1138,7 @@ def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[in
     source's own account; the outlet attributes the whole quotation to its speaker,
     so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
     """
-    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])
+    return [r for r in rows if r.pop("_turn", False) or not _inside_quotation(text, quotes, r["start"])
             or _CLOSED_BEFORE.search(text, max(0, r["start"] - 80), r["start"]) is not None]
 
 

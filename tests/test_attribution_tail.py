@@ -1,0 +1,53 @@
+"""Attribution's long tail, session 23 (issue 15): tables of text -> expected (speaker, cue,
+stance) for each new pattern, and for each a case where no cue may fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+
+
+def _rows(text: str, headline: bool = False) -> list[tuple[object, ...]]:
+    return [(r.get("speaker"), r["cue"], r["label"])
+            for r in A.attribute(text, headline=headline)]
+
+
+TRANSCRIPT = ('Partial transcript as follows:\n\n"WALLACE: Let\'s start with the debate.\n\n'
+              '"PENCE: Well, look, she thinks this is an episode.\n')
+
+
+def test_quoted_transcript_turns_are_cues() -> None:
+    # a transcript quoted as a whole: each turn opens with a quotation mark and a name
+    assert _rows(TRANSCRIPT) == [("WALLACE", ":", "neutral"), ("PENCE", ":", "neutral")]
+
+
+@pytest.mark.parametrize("text", [
+    '"Breaking: the bridge is closed.\n',          # no person's name before the colon
+    '"Update: Officials reopened the road.\n',
+    '"The plan: Build more roads.\n',             # a determiner and a common noun
+])
+def test_quoted_line_label_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text) if r[1] == ":"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no-break spaces around the dash after a quotation
+    ("Some text here.\n\n“How did we get this low?”\xa0― Jacklyn Ashley\xa0\n“Next one.”\n",
+     [("Jacklyn Ashley", "―", "neutral")]),
+    # a dash opening the line after the quotation's line
+    ('Some text here.\n\n"Almost all new income is going to the top 1 percent."\n\n- Bernie Sanders.\n\n'
+     "The senator is relying on an outdated figure.\n",
+     [("Bernie Sanders", "-", "neutral")]),
+])
+def test_dash_after_quotation_names_speaker(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a dash opening a line after a full stop or a plain line: a list item, no source
+    "The plan has three parts.\n\n- Better roads.\n\n- New schools.\n",
+    "He spoke for an hour\n- Ready to quiz Trump -.\n",
+])
+def test_dash_on_own_line_without_quotation_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text) if r[1] in {"-", "–", "—", "―"}] == []
