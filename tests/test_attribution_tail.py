@@ -51,3 +51,23 @@ def test_dash_after_quotation_names_speaker(text: str, expected: list[tuple[obje
 ])
 def test_dash_on_own_line_without_quotation_must_not_fire(text: str) -> None:
     assert [r for r in _rows(text) if r[1] in {"-", "–", "—", "―"}] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject pronoun's clitic "'s" is "is" or "has", no possessive
+    ("He’s claiming that voting fraud is a big problem.", [("He", "claiming", "distancing")]),
+    ("And she's predicted big wins in the races ahead.", [("she", "predicted", "tentative")]),
+    ("It’s denouncing the coordinated media attack.", [("It", "denouncing", "counter")]),
+])
+def test_clitic_is_an_auxiliary(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Trump’s claims were false.",                 # a possessive stays no cue
+    "The senator's warning went unheeded.",
+    "The crowd cheered what he’s saying.",        # after a wh-word: no report
+    "It is unclear why he's saying that.",
+])
+def test_possessive_and_wh_clitic_must_not_fire(text: str) -> None:
+    assert _rows(text) == []

@@ -1354,13 +1354,17 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             sent = _Sent(text, before.start, sent.end)
             k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
+    # "He’s claiming", "she’s predicted": the clitic is "is" / "has", no possessive
+    # (not after a wh-word: "what he’s saying", "why he's saying that" is no report)
+    clitic = prev[-2:] in {"'s", "’s"} and prev[:-2] in _CONTRACTED_SUBJ and \
+        not (k > 1 and sent.words[k - 2].lower() in _WH)
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
     if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
                                      sent.words[k - 2].lower() in _PREP) and \
             not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
         return None  # "the said", "a report"; not "a top E.U. official said", "Some say"
-    if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
+    if (prev in {"'s", "’s"} or prev.endswith(("'s", "’s"))) and not clitic:
         return None
     if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
             not _title_case(sent):
@@ -1425,7 +1429,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     _content_range(text, sent, ce, cs, quotes, True, True), sid)
     spk_tok: tuple[int, int] | None = None
     side_before = True
-    if passive:
+    if clitic:
+        spk_tok = (k - 1, k)
+    elif passive:
         by = _BY.match(text, ve)
         if by:
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
@@ -1563,6 +1569,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
+    if clitic:
+        se -= 2
+        words = [words[0][:-2]]
     if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
             _in_quote(quotes, cs):
         return None  # "I think" inside someone's quotation
@@ -1584,6 +1593,8 @@ _INVERTING = {"note", "recall", "reply", "respond", "argue", "continue", "observ
               "complain", "counter", "quip", "joke", "admit", "acknowledge", "predict", "suggest"}
 #: subject pronouns that open a clause after a mental-state verb
 _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
+#: subject pronouns before which "'s" is "is" or "has", never a possessive ("He’s claiming")
+_CONTRACTED_SUBJ = frozenset({"he", "she", "it", "who", "that"})
 #: finite auxiliaries and modals (a clause's verb is near)
 _FINITE = {"is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
            "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
