@@ -71,3 +71,29 @@ def test_clitic_is_an_auxiliary(text: str, expected: list[tuple[object, ...]]) -
 ])
 def test_possessive_and_wh_clitic_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the second verb of a coordination before an infinitive keeps the first cue's speaker
+    ("Trump questioned Israel's commitment to peace and refused to back an undivided Jerusalem.",
+     [("Trump", "questioned", "counter"), ("Trump", "refused", "counter")]),
+    ("Clinton rejected the original demand and offered to debate April 14 in Brooklyn.",
+     [("Clinton", "rejected", "counter"), ("Clinton", "offered", "neutral")]),
+])
+def test_coordinated_infinitive_after_a_cue(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # without a cue before it, a coordinated verb and infinitive is an intention, no report
+    "The unit was placed behind them and threatened to shoot them.",
+    "The convoy stopped at the border and refused to turn back.",
+])
+def test_coordinated_infinitive_without_a_cue_must_not_fire(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_coordinated_infinitive_inside_a_reported_clause_keeps_no_speaker() -> None:
+    # the verb belongs to the reported clause, whose subject is no source
+    text = "Soldiers said that one of the units was placed behind them and threatened to shoot them."
+    assert _rows(text) == [("Soldiers", "said", "neutral")]

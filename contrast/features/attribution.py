@@ -1438,14 +1438,20 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             ce = by.end() - 1 if False else ce
             side_before = True
     elif _coordinated(sent, k, res):
-        # the second verb of a coordination: "He called Ryan ... and boasted about"
-        if _TO_INF.match(text, ce):
-            return None  # "and threatened to shoot": an intention, not a report
+        # the second verb of a coordination: "He called Ryan ... and boasted about"; before an
+        # infinitive only when the first is a cue of the same sentence with no clause between
+        # ("questioned Israel's commitment and refused to back"; not "soldiers said that one
+        # of the units was placed behind them and threatened to shoot": the clause's verb)
+        inf = _TO_INF.match(text, ce) is not None
         for r in reversed(found):
             if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
+                if inf and _clause_between(sent, sent.index_at(r["end"]), k):
+                    break
                 return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
                             list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
                             sid)
+        if inf:
+            return None  # "The unit ... and threatened to shoot": an intention, not a report
         c = _conjunction_at(sent, k, res)
         spk_tok = _clause_subject(sent, c, res) or _lead_subject(sent, c, res)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
@@ -1666,6 +1672,13 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
     while c > 0 and _is_adverb(sent.words[c], res):
         c -= 1
     return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
+
+
+def _clause_between(sent: _Sent, i: int, k: int) -> bool:
+    """Whether tokens ``i`` to ``k`` open a clause of their own: "that", a subject pronoun or
+    a finite auxiliary ("said *that one of the units was* placed ... and threatened")."""
+    return any(w.lower() in _SUBJ_PRONOUNS or w.lower() in _FINITE or w.lower() == "that"
+               for w in sent.words[i:k])
 
 
 def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
