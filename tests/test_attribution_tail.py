@@ -97,3 +97,32 @@ def test_coordinated_infinitive_inside_a_reported_clause_keeps_no_speaker() -> N
     # the verb belongs to the reported clause, whose subject is no source
     text = "Soldiers said that one of the units was placed behind them and threatened to shoot them."
     assert _rows(text) == [("Soldiers", "said", "neutral")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bonuses were $500 every three months, The Wall Street Journal reports.",
+     [("The Wall Street Journal", "reports", "neutral")]),          # postposed outlet
+    ("The New York Times reports that the deal collapsed.",
+     [("The New York Times", "reports that", "neutral")]),
+    ("It states that courts should not rule.", [("It", "states", "neutral")]),
+    ("We now know that the bureau is investigating.", [("We", "know", "belief")]),
+    ("No one knows what the field will look like.", [("No one", "knows", "belief")]),
+])
+def test_noun_homographs_that_are_verbs(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a determiner and capitalised modifiers before the base form: the head of a noun phrase
+    "The AP report is misleading.",
+    "A new Pew Research report compares a variety of web samples.",
+    "The October report exceeded expectations.",
+    # a counted plural noun before a relative clause
+    "The fight goes to the 35 states that have not yet voted.",
+    "Two states that vote early matter most.",
+    # "know" before a comma (a discourse marker) or an object (no clause)
+    "You know, the ones who went to college.",
+    "They know the city well.",
+])
+def test_noun_homographs_must_not_fire(text: str) -> None:
+    assert _rows(text) == []

@@ -159,7 +159,8 @@ class Resources:
         Surface form (lower case, single spaces) -> ``(lemma, stance, need)``;
         ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
         with a following that-clause, quotation, colon or comma), ``"noun"``
-        (the form is also a noun), ``"clause"`` (mostly a noun: only right
+        (the form is also a noun), ``"strict"`` (as ``"that"`` but never before a comma:
+        "you know, ..."), ``"clause"`` (mostly a noun: only right
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"as"`` (a verb of viewing before an object and "as": "leaders view Russia as"),
@@ -1390,11 +1391,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
                 nxt in res.verbs:
             return None
+        if form == lemma and k > 0 and _is_cap(sent.words[k - 1]) and _det_before_caps(sent, k) \
+                and not _after_ok(text, ve, sent.end, strict=True):
+            return None  # "the AP report is misleading", "A new Pew Research report": a noun
+            # (not "The Russians claim that": a plural subject and its verb)
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
         if is_bare and not infinitive and not (
                 _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
-                             not in res.nouns)):
+                             not in res.nouns) or _postposed_name(text, sent, k, ve)):
             return None
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
@@ -1410,6 +1415,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
             not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
+    if need == "strict" and not passive and not _after_ok(text, ce, sent.end, strict=True):
+        return None  # "we now know that", "no one knows what"; not "you know, ..." nor "we know:"
+    if need in {"noun", "clause"} and not aux and form.endswith("s") and \
+            (prev[:1].isdigit() or prev in _NUMBER_WORDS):
+        return None  # "the 35 states that would vote", "two reports": a counted noun
     # mental-state and evidence verbs without a that-clause: decided once the speaker is known
     loose = need in {"mind", "evidence", "be", "as"} and not passive and \
         not _after_ok(text, ce, sent.end, strict=True)
@@ -1674,6 +1684,24 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
     return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
 
 
+#: number words before a counted plural noun ("two states that", "dozen reports")
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "dozen", "dozens", "hundreds", "thousands", "several", "many", "few"})
+
+
+def _det_before_caps(sent: _Sent, k: int) -> bool:
+    """Whether the capitalised words before token ``k`` follow a determiner, a modifier of one
+    noun phrase with the word at ``k`` as its head ("the AP report", "A new Pew Research
+    report", "The October report"); not after a comma (", The Wall Street Journal reports")."""
+    i = k - 1
+    while i >= 0 and (_is_cap(sent.words[i]) or sent.words[i] == "."):
+        i -= 1
+    while i >= 0 and sent.words[i].lower() in {"new", "latest", "recent", "first", "last"}:
+        i -= 1
+    return i >= 0 and sent.words[i].lower() in {"the", "a", "an", "this", "that", "its", "their"} or \
+        (i == -1 and sent.words[0].lower() in {"the", "a", "an", "this"} and k > 1)
+
+
 def _clause_between(sent: _Sent, i: int, k: int) -> bool:
     """Whether tokens ``i`` to ``k`` open a clause of their own: "that", a subject pronoun or
     a finite auxiliary ("said *that one of the units was* placed ... and threatened")."""
@@ -1767,6 +1795,16 @@ def _postposed(text: str, sent: _Sent, i: int, ce: int) -> bool:
     """Whether a subject and its verb close the sentence after a comma ("..., Fox found.",
     "..., a USA TODAY investigation found."): the report of a finding, whatever the noun."""
     return i > 0 and sent.words[i - 1] == "," and not text[ce:sent.end].strip(" .”\"’'")
+
+
+def _postposed_name(text: str, sent: _Sent, k: int, ve: int) -> bool:
+    """Whether capitalised words and the verb at token ``k`` close the sentence after a comma
+    ("..., The Wall Street Journal reports."): an outlet's report, though its head is a noun."""
+    i = k
+    while i > 0 and (_is_cap(sent.words[i - 1]) or sent.words[i - 1] == "."):
+        i -= 1
+    return k - 6 <= i < k and i > 0 and sent.words[i - 1] == "," and \
+        not text[ve:sent.end].strip(" .”\"’'")
 
 
 def _evidence_np(words: list[str], res: Resources) -> bool:
