@@ -126,3 +126,27 @@ def test_noun_homographs_that_are_verbs(text: str, expected: list[tuple[object, 
 ])
 def test_noun_homographs_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an active "said"/"says" whose speaker was not read is a relation of its own, not an
+    # inner cue of the row before it
+    ("One company says there are 2,400 billionaires, while another says there are about 1,800.",
+     [("One company", "says", "neutral"), (None, "says", "neutral")]),
+    ("About four out of 10 voters said the economy was poor, while nine in 10 said they "
+     "thought it favors the wealthy.",
+     [("About four out of 10 voters", "said … thought", "neutral"), (None, "said", "neutral")]),
+])
+def test_active_say_without_speaker_keeps_its_row(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # doubled agentless cues of the same relation are still one row
+    ("Kyiv said the depot was reportedly hit.", [("Kyiv", "said … was reportedly", "neutral")]),
+    # an infinitive "to say" inside the content stays the outer row's
+    ("Both men say the network has never told them what to say.",
+     [("Both men", "say", "neutral"), ("the network", "has never told them … say", "neutral")]),
+])
+def test_doubled_cues_still_linked(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

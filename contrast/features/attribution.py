@@ -1171,6 +1171,13 @@ _MEDIA_HEADS = frozenset({"statement", "statements", "letter", "release", "memo"
                           "message", "note", "report", "email", "video", "communique"})
 
 
+#: an active finite verb of saying: a relation of its own even where its speaker was not read
+#: ("..., while nine in 10 said they thought", "one company says ..., another says ...")
+_TO_OR_COMMA_BEFORE = re.compile(r"(?:\bto|,)\s+$")  # "what to say", "instead of, say, ..."
+_ACTIVE_SAY = re.compile(r"(?:(?:also|later|then|once|first|\w+ly)\s+)?(?:said|says|say|told|tells)",
+                         re.IGNORECASE)
+
+
 #: stances of cues that, inside another source's reported content, are that source's account
 #: ("Trump said he was skeptical of ...", "she said polls show ..."): linked to the outer row
 _INNER_STANCES = frozenset({"belief", "attitude", "evidence"})
@@ -1185,7 +1192,9 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     - a doubled cue: an agentless cue ("according to audio obtained by",
       "reportedly") inside the content of a cue with a speaker in the same
       sentence is recorded in the outer row's ``cue`` ("said … according to")
-      and gives no row of its own;
+      and gives no row of its own; an active finite "said" / "says" whose speaker was
+      not read is no such cue but a relation of its own ("..., while nine in 10 said
+      they thought ...", "another says ...");
     - a nested mental state, attitude or finding: a ``belief``, ``attitude`` or
       ``evidence`` cue inside the content of a cue with a speaker in the same
       sentence is the outer source's account ("Trump said he was skeptical of
@@ -1210,8 +1219,10 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in r:
                     prev[key] = r[key]
             continue
-        if (r.get("speaker_start") is None and r["label"] != "accusation") or \
-                r["label"] in _INNER_STANCES:
+        if (r.get("speaker_start") is None and r["label"] != "accusation" and
+                not (_ACTIVE_SAY.fullmatch(r["cue"]) and
+                     not _TO_OR_COMMA_BEFORE.search(text, max(0, r["start"] - 4), r["start"]))) \
+                or r["label"] in _INNER_STANCES:
             outer = next((o for o in reversed(out) if o["sent_id"] == r["sent_id"]
                           and o.get("speaker_start") is not None
                           and o.get("content_start") is not None
