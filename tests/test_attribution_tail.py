@@ -150,3 +150,25 @@ def test_active_say_without_speaker_keeps_its_row(text: str, expected: list[tupl
 ])
 def test_doubled_cues_still_linked(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "called" after a common noun names it: no report
+    "Carson shared a syllabus for a 2002 psychology class called “Perception” on his page.",
+    "The mine was built near a meandering mountain stream called Miracle Run.",
+    "A leader of a Pakistan-based group called Lashkar-e-Taiba is on the list.",
+    "The brewery sells a special convention beer called Swing State Pale Ale.",
+])
+def test_naming_called_must_not_fire(text: str) -> None:
+    assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His surrogates called him “a genius” for the strategy.",
+     [("His surrogates", "called", "neutral")]),
+    ("His campaign called the report a “rush to judgment.”",
+     [("His campaign", "called", "neutral")]),
+    ("Regional bodies, which he called “a cartel”, lost power.", [("he", "called", "neutral")]),
+])
+def test_called_after_a_source_is_a_cue(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -1415,6 +1415,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
         return None  # "soldiers are calling it", "called off", "a group called X": not a naming
+    if form == "called" and not aux and k > 1 and sent.words[k - 1].isalpha() and \
+            sent.words[k - 1].islower() and not _plural(prev) and \
+            (prev not in res.nouns or any(w in {"a", "an"} for w in sent.words[max(0, k - 4):k - 1])) \
+            and prev not in _PRONOUNS and prev not in _BOUNDARY and not _is_adverb(prev, res) and \
+            prev not in _LEAD_TRIM:
+        # "a psychology class called “Perception”", "a Pakistan-based group called X": a name
+        # (not "His surrogates called him", "the campaign called the report")
+        return None
     if lemma in _AMOUNT_LEMMAS and not passive and \
             (_AMOUNT if _AMOUNT_LEMMAS[lemma] == "amount" else _ACCOUNTS).match(text, ve):
         return None  # "has added 178,000 jobs", "reported a $916 million loss"
@@ -1711,6 +1719,11 @@ def _det_before_caps(sent: _Sent, k: int) -> bool:
         i -= 1
     return i >= 0 and sent.words[i].lower() in {"the", "a", "an", "this", "that", "its", "their"} or \
         (i == -1 and sent.words[0].lower() in {"the", "a", "an", "this"} and k > 1)
+
+
+def _plural(w: str) -> bool:
+    """A plural noun by its ending ("surrogates"; not "class", "status", "analysis")."""
+    return w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
 
 def _clause_between(sent: _Sent, i: int, k: int) -> bool:
