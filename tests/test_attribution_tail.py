@@ -172,3 +172,23 @@ def test_naming_called_must_not_fire(text: str) -> None:
 ])
 def test_called_after_a_source_is_a_cue(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a directive verb before an object and a to-infinitive, or a that-clause
+    ("She was calling donors and advising members to stay home.",
+     [("She", "was calling", "neutral"), ("She", "advising", "neutral")]),
+    ("The embassy advised citizens to leave the city.", [("The embassy", "advised", "neutral")]),
+    ("Doctors advised that the patient rest.", [("Doctors", "advised", "neutral")]),
+])
+def test_directive_advise(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "advise" a client: a consultant's work, no report
+    "Mr. Garin is a pollster who advised Hillary Clinton's 2008 campaign.",
+    "Centerview advised on three of those deals.",
+])
+def test_consulting_advise_must_not_fire(text: str) -> None:
+    assert _rows(text) == []

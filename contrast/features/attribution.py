@@ -160,7 +160,8 @@ class Resources:
         ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
         with a following that-clause, quotation, colon or comma), ``"noun"``
         (the form is also a noun), ``"strict"`` (as ``"that"`` but never before a comma:
-        "you know, ..."), ``"clause"`` (mostly a noun: only right
+        "you know, ..."), ``"to"`` (a directive: before a that-clause, quotation or colon, or
+        an object and a to-infinitive, "advising members to stay home"), ``"clause"`` (mostly a noun: only right
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"as"`` (a verb of viewing before an object and "as": "leaders view Russia as"),
@@ -1434,6 +1435,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
             not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
+    if need == "to" and not passive and not _after_ok(text, ce, sent.end, strict=True) and \
+            not _OBJECT_TO.match(text, ce):
+        return None  # "advising members to stay home"; not "who has advised Mrs. Clinton"
     if need == "strict" and not passive and not _after_ok(text, ce, sent.end, strict=True):
         return None  # "we now know that", "no one knows what"; not "you know, ..." nor "we know:"
     if need in {"noun", "clause"} and not aux and form.endswith("s") and \
@@ -1656,6 +1660,8 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
+#: an object and a to-infinitive after a directive verb ("advising *members to* stay home")
+_OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 #: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
 _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
