@@ -192,3 +192,29 @@ def test_directive_advise(text: str, expected: list[tuple[object, ...]]) -> None
 ])
 def test_consulting_advise_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opening with the poll that reports the finding
+    ("In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Cruz.",
+     [("an NBC News/Wall Street Journal poll", "In", "evidence")]),
+    ("Clinton gained. In the latest Washington Post-ABC News poll, Clinton led Trump.",
+     [("the latest Washington Post-ABC News poll", "In", "evidence")]),
+])
+def test_opening_poll_is_an_evidence_cue(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In the polls, he slid behind his rivals.",          # no poll named
+    "Trump leads in the latest NBC News poll.",           # not opening the sentence
+    "In a statement, the ministry denied it.",            # no poll (the verb is the cue)
+])
+def test_opening_poll_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text) if r[1] == "In"] == []
+
+
+def test_opening_poll_left_out_with_evidence() -> None:
+    res = A.default_resources(A.MENTAL_AND_EVIDENCE)
+    rows = A.attribute("In a new CBS News poll, Clinton led.", headline=False, resources=res)
+    assert rows == []

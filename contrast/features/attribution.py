@@ -54,7 +54,9 @@ Patterns beyond "X said": a parenthetical between name and verb ("Rep. X
 (D-Mo.) said"), lower-case source nouns after a conjunction ("But business
 groups say"), infinitive, gerund and coordinated communication verbs ("for Trump
 to tweet that", "... and boasted"), relative "who say", nominal cues ("issued a
-statement saying"). Not cues: "add" or "report" before an amount or accounts
+statement saying"), a sentence opening with the poll it reports ("In an NBC News/Wall
+Street Journal poll released Monday, ...": cue "In", stance ``evidence``), quoted transcript
+turns ('"WALLACE: Let's start ...'), a dash source on the line after a quotation. Not cues: "add" or "report" before an amount or accounts
 ("has added 178,000 jobs", "reported a $916 million loss"), "agreed (not) to"
 (a commitment), "continued" without a clause or quotation. Not sources: a
 determiner and an abstract noun ("The views expressed"), first and second
@@ -312,6 +314,12 @@ _OTHER_KEYS = frozenset(
 #: '"PENCE: Well, look, ...'), group ``q``
 _COLON = re.compile(r"^(?P<q>[\"“])?(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
                     re.MULTILINE)
+#: a sentence opening with the poll it reports ("In an NBC News/Wall Street Journal poll released
+#: Monday, ...", "In the latest Washington Post-ABC News poll, ..."): group ``np`` is the poll
+_IN_POLL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))In\s+(?P<np>(?:a|an|the|its|their|this|that"
+                      r"|[\w’'.&-]+['’]s)\s+(?:[\w’'./&-]+\s+){0,6}?(?:polls?|surveys?))(?![\w-])",
+                      re.MULTILINE)
+_CAP_INSIDE = re.compile(r"\s[A-Z]")
 _PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
                          r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
 _COLON_QUOTE = re.compile(r":(?=[ \t]*[\"“«‘])")
@@ -963,6 +971,20 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             row["_turn"] = True  # inside the quoted transcript, yet the outlet's attribution
         found.append(row)
         taken.append((cs, cs + 1))
+    for m in _IN_POLL.finditer(text):
+        # "In an NBC News/Wall Street Journal poll released Monday, 50 percent ...": the poll
+        # is the source of the finding (stance evidence), "In" its cue
+        cs = m.start()
+        if not _CAP_INSIDE.search(text, cs + 2, m.end()) or _starts_within(cue_starts, cs, m.end()) \
+                or not any(v[1] == "evidence" for v in res.verbs.values()):
+            continue  # (a poll named by its outlet; none when evidence cues are left out)
+        sid, sent = sent_of(cs)
+        ss = m.start("np")
+        sp_words = [text[a:b] for a, b in token_spans(text, ss, m.end())]
+        comma = text.find(",", m.end(), sent.end)
+        content = _strip(text, (comma + 1, sent.end)) if comma >= 0 else None
+        found.append(_row(text, res, cs, cs + 2, "evidence", (ss, m.end()), sp_words, content, sid))
+        taken.append((cs, cs + 2))
     dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
