@@ -218,3 +218,23 @@ def test_opening_poll_left_out_with_evidence() -> None:
     res = A.default_resources(A.MENTAL_AND_EVIDENCE)
     rows = A.attribute("In a new CBS News poll, Clinton led.", headline=False, resources=res)
     assert rows == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb between the subject and a mental-state verb without "that"
+    ("Voters still view Mrs. Clinton as vastly more prepared.", [("Voters", "view", "belief")]),
+    ("Two out of three Americans still feel the country is on the wrong path.",
+     [("Two out of three Americans", "feel", "belief")]),
+    ("They actually believe they are winning.", [("They", "believe", "belief")]),
+])
+def test_mental_verb_after_adverb(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They still believe in the plan.",                 # no clause after the verb
+    "Voters still see the city from the bridge.",      # no "as"
+    "He actually feels better today.",
+])
+def test_mental_verb_after_adverb_must_not_fire(text: str) -> None:
+    assert _rows(text) == []

@@ -1622,7 +1622,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
     if loose:
-        adjacent = side_before and spk_tok[1] == k
+        # (adverbs may stand between: "He apparently believed the polls that ...")
+        adjacent = side_before and spk_tok[1] <= k and \
+            all(_is_adverb(w, res) for w in sent.words[spk_tok[1]:k])
         head = sent.words[spk_tok[1] - 1].lower()
         if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
