@@ -238,3 +238,26 @@ def test_mental_verb_after_adverb(text: str, expected: list[tuple[object, ...]])
 ])
 def test_mental_verb_after_adverb_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "was quoted (by a medium) as saying": one cue, the subject is the speaker
+    ("Peskov was quoted as saying the talks had stalled.",
+     [("Peskov", "was quoted as saying", "neutral")]),
+    ("The general was quoted by Interfax as saying that troops had withdrawn.",
+     [("The general", "was quoted by Interfax as saying", "neutral")]),
+    # a relative clause ending in a medium: the speaker is the noun phrase it modifies
+    ("Residents who spoke to Reuters said the shelling continued.",
+     [("Residents who spoke to Reuters", "said", "neutral")]),
+])
+def test_quoted_as_saying_and_relative_medium(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was quoted in the report.", [(None, "was quoted in the report", "neutral")]),
+    # "to" before the speaker without a relative: the speaker stays the phrase itself
+    ("The parcel was sent to Kyiv, officials said.", [("officials", "said", "neutral")]),
+])
+def test_quoted_and_relative_must_not_overreach(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -944,6 +944,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     cues = (res.scanner.scan(text) if res.scanner is not None
             else map(Cue.from_match, res.pattern.finditer(text)))
     for cue in cues:
+        if found and found[-1]["start"] <= cue.start < found[-1]["end"]:
+            continue  # inside the cue before ("was quoted as *saying*")
         row = _from_match(text, cue, res, sent_of, quotes, found)
         if row is not None:
             found.append(row)
@@ -1416,6 +1418,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
     passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing") and need != "be"
     agentless = False
+    quoted_as = _QUOTED_AS.match(text, ve) if passive and lemma == "quote" else None
+    if quoted_as is not None:
+        # "Peskov was quoted (by Interfax) as saying": the subject is the speaker, one cue
+        passive, ve = False, quoted_as.end()
     if passive and not _BY.match(text, ve):
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
@@ -1569,6 +1575,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 _lead_subject(sent, k, res)
         else:
             spk_tok = _speaker_before(sent, k, res)
+            if spk_tok is not None:
+                spk_tok = _past_relative(sent, spk_tok, res)
             if spk_tok is None:
                 inv = _np_after(sent, sent.index_at(ce), res, apposition=True)
                 before_txt = text[sent.start:cs].rstrip()
@@ -1684,6 +1692,8 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
                        "deny", "express", "recall", "point out", "refer to", "reiterate"})
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
+#: the rest of "was quoted (by Interfax) as saying"
+_QUOTED_AS = re.compile(r"(?:\s+by(?:\s+[\w’'.&-]+){1,6}?)?,?\s+as\s+(?:saying|telling)\b")
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
 #: an object and a to-infinitive after a directive verb ("advising *members to* stay home")
 _OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
@@ -1750,6 +1760,22 @@ def _det_before_caps(sent: _Sent, k: int) -> bool:
         i -= 1
     return i >= 0 and sent.words[i].lower() in {"the", "a", "an", "this", "that", "its", "their"} or \
         (i == -1 and sent.words[0].lower() in {"the", "a", "an", "this"} and k > 1)
+
+
+def _past_relative(sent: _Sent, spk: tuple[int, int], res: Resources) -> tuple[int, int]:
+    """The speaker ``spk``, or the noun phrase a relative clause ending in it modifies
+    ("*Residents who spoke to* Reuters said": the residents, not Reuters)."""
+    i = spk[0]
+    if i < 3 or sent.words[i - 1].lower() not in {"to", "with"}:
+        return spk
+    for r in range(i - 2, max(0, i - 5), -1):
+        w = sent.words[r]
+        if w.lower() in {"who", "that"}:
+            ante = _np_before(sent, r, res)
+            return (ante[0], spk[1]) if ante is not None else spk
+        if not (w.isalpha() and w.islower()):
+            break
+    return spk
 
 
 def _plural(w: str) -> bool:
