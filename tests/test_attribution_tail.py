@@ -261,3 +261,19 @@ def test_quoted_as_saying_and_relative_medium(text: str, expected: list[tuple[ob
 ])
 def test_quoted_and_relative_must_not_overreach(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "further" between a subject and its verb is an adverb, no determiner
+    ("Mook further asserted that Trump lies.", [("Mook", "asserted", "distancing")]),
+    ("Trump further described the incident as a terrible situation.",
+     [("Trump", "described", "neutral")]),
+    ("“He continues to pursue the projects,” it further wrote.", [("it", "wrote", "neutral")]),
+])
+def test_further_as_adverb(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+def test_further_as_determiner_must_not_fire() -> None:
+    assert _rows("The agency promised further reports of the damage.") == [
+        ("The agency", "promised", "neutral")]

@@ -1398,7 +1398,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         not (k > 1 and sent.words[k - 2].lower() in _WH)
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
-    if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
+    # "Mook further asserted", "it further wrote": "further" after a subject is an adverb
+    further = prev == "further" and k > 1 and (sent.words[k - 2].lower() in _PRONOUNS or
+                                                _is_cap(sent.words[k - 2]))
+    if prev in _DET and not aux and not further and (prev not in res.nouns or k < 2 or
                                      sent.words[k - 2].lower() in _PREP) and \
             not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
         return None  # "the said", "a report"; not "a top E.U. official said", "Some say"
@@ -1718,7 +1721,7 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopol
 def _is_adverb(w: str, res: Resources) -> bool:
     """A lower-case adverb before a verb ("previously", "also", "then")."""
     return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "again", "first",
-                                  "just", "once", "never", "often", "since"}
+                                  "just", "once", "never", "often", "since", "further"}
                             or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
 
 
