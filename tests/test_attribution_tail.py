@@ -277,3 +277,13 @@ def test_further_as_adverb(text: str, expected: list[tuple[object, ...]]) -> Non
 def test_further_as_determiner_must_not_fire() -> None:
     assert _rows("The agency promised further reports of the damage.") == [
         ("The agency", "promised", "neutral")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "know" is a mental-state verb: its subject right before, a clause right after
+    ("Trump knows there are people all over this country who think so.",
+     [("Trump", "knows", "belief")]),
+    ("Clinton knows Sanders will run to the end of the primaries.", [("Clinton", "knows", "belief")]),
+])
+def test_know_with_a_clause(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -162,8 +162,7 @@ class Resources:
         Surface form (lower case, single spaces) -> ``(lemma, stance, need)``;
         ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
         with a following that-clause, quotation, colon or comma), ``"noun"``
-        (the form is also a noun), ``"strict"`` (as ``"that"`` but never before a comma:
-        "you know, ..."), ``"to"`` (a directive: before a that-clause, quotation or colon, or
+        (the form is also a noun), ``"to"`` (a directive: before a that-clause, quotation or colon, or
         an object and a to-infinitive, "advising members to stay home"), ``"clause"`` (mostly a noun: only right
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
@@ -1470,8 +1469,6 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if need == "to" and not passive and not _after_ok(text, ce, sent.end, strict=True) and \
             not _OBJECT_TO.match(text, ce):
         return None  # "advising members to stay home"; not "who has advised Mrs. Clinton"
-    if need == "strict" and not passive and not _after_ok(text, ce, sent.end, strict=True):
-        return None  # "we now know that", "no one knows what"; not "you know, ..." nor "we know:"
     if need in {"noun", "clause"} and not aux and form.endswith("s") and \
             (prev[:1].isdigit() or prev in _NUMBER_WORDS):
         return None  # "the 35 states that would vote", "two reports": a counted noun
