@@ -287,3 +287,18 @@ def test_further_as_determiner_must_not_fire() -> None:
 ])
 def test_know_with_a_clause(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "appear" of a presence: no seeming, no report
+    "Dean, a medical doctor, then appeared on MSNBC on Tuesday.",
+    "Trump appeared at the September debate anyway.",
+    "He appears before thousands of delegates in Philadelphia.",
+])
+def test_appearance_must_not_fire(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_appear_to_still_fires() -> None:
+    rows = _rows("Trump appeared to suggest that veterans are weak.")
+    assert ("appeared", "tentative") in [(r[1], r[2]) for r in rows]

@@ -1460,6 +1460,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "has added 178,000 jobs", "reported a $916 million loss"
     if need == "amount" and not _AMOUNT.match(text, ve):
         return None  # "the UN recorded 1,335 civilian casualties", not "recorded a video"
+    if lemma == "appear" and _APPEARANCE.match(text, ve):
+        return None  # "appeared on MSNBC", "appears before thousands of delegates": a presence
     if lemma == "agree" and _COMMIT.match(text, ve):
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
@@ -1684,6 +1686,8 @@ _AMOUNT = re.compile(r"\s+(?:(?:about|nearly|almost|some|over|roughly|only|just|
 _ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,-]+\s+){0,3}?"
                        r"(?:net\s+)?(?:profits?|loss(?:es)?|revenues?|earnings|sales|income)\b)",
                        re.IGNORECASE)
+#: "appear" of a presence, not a seeming ("appeared on MSNBC", "appeared at the debate")
+_APPEARANCE = re.compile(r"\s+(?:on|at|in|before|with|alongside|together|onstage)\b")
 _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
                      r"[a-z]", re.IGNORECASE)
 #: emphatic and counter verbs that open a sentence as a gerund ("Emphasizing ..., Trump said")
