@@ -302,3 +302,18 @@ def test_appearance_must_not_fire(text: str) -> None:
 def test_appear_to_still_fires() -> None:
     rows = _rows("Trump appeared to suggest that veterans are weak.")
     assert ("appeared", "tentative") in [(r[1], r[2]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    # a plural noun homograph before "as", "against", "were", "are": a noun phrase's head
+    "PolitiFact rated 32% of Republican claims as false.",
+    "Democratic claims were rated true more often.",
+    "The remarks against the minister drew criticism.",
+])
+def test_noun_homograph_before_as_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text) if r[1] in {"claims", "remarks"}] == []
+
+
+def test_verb_before_against_still_fires() -> None:
+    assert ("Several Democrats", "cautioned", "emphatic") in _rows(
+        "Several Democrats cautioned against drawing too many lessons from the vote.")

@@ -1432,6 +1432,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         infinitive = prev == "to" and lemma in _COMMUNICATE and \
             (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))
         if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
+                (nxt in {"as", "against", "were", "are"} and not form.endswith(("ed", "ing"))) or \
                 nxt in res.verbs:
             return None
         if form == lemma and k > 0 and _is_cap(sent.words[k - 1]) and _det_before_caps(sent, k) \
