@@ -316,9 +316,9 @@ _COLON = re.compile(r"^(?P<q>[\"“])?(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.
                     re.MULTILINE)
 #: a sentence opening with the poll it reports ("In an NBC News/Wall Street Journal poll released
 #: Monday, ...", "In the latest Washington Post-ABC News poll, ..."): group ``np`` is the poll
-_IN_POLL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))In\s+(?P<np>(?:a|an|the|its|their|this|that"
-                      r"|[\w’'.&-]+['’]s)\s+(?:[\w’'./&-]+\s+){0,6}?(?:polls?|surveys?))(?![\w-])",
-                      re.MULTILINE)
+#: (the literal first, for speed; :func:`_opens_sentence` checks what stands before it)
+_IN_POLL = re.compile(r"In\s+(?P<np>(?:a|an|the|its|their|this|that"
+                      r"|[\w’'.&-]+['’]s)\s+(?:[\w’'./&-]+\s+){0,6}?(?:polls?|surveys?))(?![\w-])")
 _CAP_INSIDE = re.compile(r"\s[A-Z]")
 _PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
                          r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
@@ -977,7 +977,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         # "In an NBC News/Wall Street Journal poll released Monday, 50 percent ...": the poll
         # is the source of the finding (stance evidence), "In" its cue
         cs = m.start()
-        if not _CAP_INSIDE.search(text, cs + 2, m.end()) or _starts_within(cue_starts, cs, m.end()) \
+        if not _opens_sentence(text, cs) or not _CAP_INSIDE.search(text, cs + 2, m.end()) or \
+                _starts_within(cue_starts, cs, m.end()) \
                 or not any(v[1] == "evidence" for v in res.verbs.values()):
             continue  # (a poll named by its outlet; none when evidence cues are left out)
         sid, sent = sent_of(cs)
@@ -1781,6 +1782,14 @@ def _past_relative(sent: _Sent, spk: tuple[int, int], res: Resources) -> tuple[i
         if not (w.isalpha() and w.islower()):
             break
     return spk
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether offset ``i`` opens a line or follows a full stop, "?" or "!" and one or two
+    spaces."""
+    pre = text[max(0, i - 3):i]
+    return i == 0 or pre.endswith("\n") or (pre.endswith(" ") and pre.rstrip(" ")[-1:] in
+                                           {".", "!", "?"} and len(pre) - len(pre.rstrip(" ")) <= 2)
 
 
 def _plural(w: str) -> bool:
