@@ -54,8 +54,11 @@ Patterns beyond "X said": a parenthetical between name and verb ("Rep. X
 (D-Mo.) said"), lower-case source nouns after a conjunction ("But business
 groups say"), infinitive, gerund and coordinated communication verbs ("for Trump
 to tweet that", "... and boasted"), relative "who say", nominal cues ("issued a
-statement saying"). Not cues: "add" or "report" before an amount or accounts
-("has added 178,000 jobs", "reported a $916 million loss"), "agreed (not) to"
+statement saying"), a sentence opening with the poll it reports ("In an NBC News/Wall
+Street Journal poll released Monday, ...": cue "In", stance ``evidence``), quoted transcript
+turns ('"WALLACE: Let's start ...'), a dash source on the line after a quotation. Not
+cues: "add" or "report" before an amount or accounts ("has added 178,000 jobs",
+"reported a $916 million loss"), "agreed (not) to"
 (a commitment), "continued" without a clause or quotation. Not sources: a
 determiner and an abstract noun ("The views expressed"), first and second
 person inside quotations, page furniture before a colon ("Contributing:",
@@ -159,7 +162,8 @@ class Resources:
         Surface form (lower case, single spaces) -> ``(lemma, stance, need)``;
         ``need`` is ``""`` (a cue when a speaker is found), ``"that"`` (only
         with a following that-clause, quotation, colon or comma), ``"noun"``
-        (the form is also a noun), ``"clause"`` (mostly a noun: only right
+        (the form is also a noun), ``"to"`` (a directive: before a that-clause, quotation or colon, or
+        an object and a to-infinitive, "advising members to stay home"), ``"clause"`` (mostly a noun: only right
         before a that-clause, quotation or colon), ``"mind"`` / ``"evidence"``
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"as"`` (a verb of viewing before an object and "as": "leaders view Russia as"),
@@ -305,8 +309,17 @@ _OTHER_KEYS = frozenset(
     "labelling dubbing".split())
 
 
-_COLON = re.compile(r"^(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
+#: a speaker label opening a line before a colon ("Peskov: ...", 'Bush: "The mission ..."'); a
+#: transcript quoted as a whole opens each turn with a quotation mark ('"WALLACE: Let's start ...',
+#: '"PENCE: Well, look, ...'), group ``q``
+_COLON = re.compile(r"^(?P<q>[\"“])?(?P<sp>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):[ \t]+(?=[\"“«‘A-Z])",
                     re.MULTILINE)
+#: a sentence opening with the poll it reports ("In an NBC News/Wall Street Journal poll released
+#: Monday, ...", "In the latest Washington Post-ABC News poll, ..."): group ``np`` is the poll
+#: (the literal first, for speed; :func:`_opens_sentence` checks what stands before it)
+_IN_POLL = re.compile(r"In\s+(?P<np>(?:a|an|the|its|their|this|that"
+                      r"|[\w’'.&-]+['’]s)\s+(?:[\w’'./&-]+\s+){0,6}?(?:polls?|surveys?))(?![\w-])")
+_CAP_INSIDE = re.compile(r"\s[A-Z]")
 _PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
                          r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
 _COLON_QUOTE = re.compile(r":(?=[ \t]*[\"“«‘])")
@@ -959,28 +972,51 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     cues = (res.scanner.scan(text) if res.scanner is not None
             else map(Cue.from_match, res.pattern.finditer(text)))
     for cue in cues:
+        if found and found[-1]["start"] <= cue.start < found[-1]["end"]:
+            continue  # inside the cue before ("was quoted as *saying*")
         row = _from_match(text, cue, res, sent_of, quotes, found)
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))
     cue_starts = sorted(a for a, _ in taken)
     for m in _COLON.finditer(text):
-        sid, sent = sent_of(m.start())
+        ss = m.start("sp")
+        sid, sent = sent_of(ss)
         cs = m.end("sp")
-        sp_words = [text[a:b] for a, b in token_spans(text, m.start(), cs)]
+        sp_words = [text[a:b] for a, b in token_spans(text, ss, cs)]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
-                _starts_within(cue_starts, m.start(), cs):
+                _starts_within(cue_starts, ss, cs):
             continue  # (and not 'Stated Stone:' whose cue is "Stated")
-        if text[m.end()] not in _OPEN_Q and _speaker_type(sp_words, res) not in {"named", "institution"}:
+        stype = _speaker_type(sp_words, res)
+        if m.group("q") is not None and stype != "named":
+            continue  # a quoted turn of a transcript has a person's name ('"PENCE: Well')
+        if text[m.end()] not in _OPEN_Q and stype not in {"named", "institution"}:
             continue
         q = _first_quote_from(quotes, m.end())
         if q is not None and q[0] != m.end():
             q = None
-        found.append(_row(text, res, cs, cs + 1, "neutral", (m.start(), cs), sp_words, q,
-                          sid))
+        row = _row(text, res, cs, cs + 1, "neutral", (ss, cs), sp_words, q, sid)
+        if m.group("q") is not None:
+            row["_turn"] = True  # inside the quoted transcript, yet the outlet's attribution
+        found.append(row)
         taken.append((cs, cs + 1))
+    for m in _IN_POLL.finditer(text):
+        # "In an NBC News/Wall Street Journal poll released Monday, 50 percent ...": the poll
+        # is the source of the finding (stance evidence), "In" its cue
+        cs = m.start()
+        if not _opens_sentence(text, cs) or not _CAP_INSIDE.search(text, cs + 2, m.end()) or \
+                _starts_within(cue_starts, cs, m.end()) \
+                or not any(v[1] == "evidence" for v in res.verbs.values()):
+            continue  # (a poll named by its outlet; none when evidence cues are left out)
+        sid, sent = sent_of(cs)
+        ss = m.start("np")
+        sp_words = [text[a:b] for a, b in token_spans(text, ss, m.end())]
+        comma = text.find(",", m.end(), sent.end)
+        content = _strip(text, (comma + 1, sent.end)) if comma >= 0 else None
+        found.append(_row(text, res, cs, cs + 2, "evidence", (ss, m.end()), sp_words, content, sid))
+        taken.append((cs, cs + 2))
     dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
@@ -1028,8 +1064,9 @@ _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|ab
 #: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
 #: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
 #: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
-_DASH_SRC = re.compile(r"(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
-                       r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
+_DASH_SRC = re.compile(r"(?P<c>[-–—―])(?:[^\S\n]+|(?<=\n[-–—―]))"
+                       r"(?P<sp>[^\W\d_](?:[A-Z]\.[^\S\n]+|[^\n(«|/.,;:!?]){0,60}?)"
+                       r"[^\S\n]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
 #: first words of a label that names its source after "of": "Summary of the General Staff:"
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
 
@@ -1085,14 +1122,16 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
         if cs in used:
             continue
         p = cs - 1
-        while p >= 0 and text[p] in " \t":
+        while p >= 0 and text[p].isspace():  # (no-break spaces too: '...low?”\xa0― Jacklyn Ashley')
             p -= 1
         pre = text[p] if p >= 0 else ""
         if not (pre in {"”", "\"", "’", ","} or pre.isalnum()):
             continue  # after a full stop: a byline ("... invasion. — Ukrinform.")
-        in_head = _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
+        # a dash opening the line after a quotation names its speaker ('... mortgages."\n\n- Clinton.')
+        own_line = "\n" in text[p + 1:cs]
+        in_head = not own_line and _has_headline(doc) and doc.sentences[0][0] <= cs < line_end
         after_quote = pre in {"”", "\"", "’"} and _last_quote_by(quotes, cs) is not None
-        after_comma = pre == ","
+        after_comma = pre == "," and not own_line
         if not (in_head or after_quote or after_comma):
             continue
         ss, se = m.span("sp")
@@ -1335,7 +1374,7 @@ def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[in
     source's own account; the outlet attributes the whole quotation to its speaker,
     so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
     """
-    return [r for r in rows if not _inside_quotation(text, quotes, r["start"])
+    return [r for r in rows if r.pop("_turn", False) or not _inside_quotation(text, quotes, r["start"])
             or _CLOSED_BEFORE.search(text, max(0, r["start"] - 80), r["start"]) is not None]
 
 
@@ -1367,6 +1406,13 @@ _MEDIA_HEADS = frozenset({"statement", "statements", "letter", "release", "memo"
                           "message", "note", "report", "email", "video", "communique"})
 
 
+#: an active finite verb of saying: a relation of its own even where its speaker was not read
+#: ("..., while nine in 10 said they thought", "one company says ..., another says ...")
+_TO_OR_COMMA_BEFORE = re.compile(r"(?:\bto|,)\s+$")  # "what to say", "instead of, say, ..."
+_ACTIVE_SAY = re.compile(r"(?:(?:also|later|then|once|first|\w+ly)\s+)?(?:said|says|say|told|tells)",
+                         re.IGNORECASE)
+
+
 #: stances of cues that, inside another source's reported content, are that source's account
 #: ("Trump said he was skeptical of ...", "she said polls show ..."): linked to the outer row
 _INNER_STANCES = frozenset({"belief", "attitude", "evidence"})
@@ -1381,7 +1427,9 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     - a doubled cue: an agentless cue ("according to audio obtained by",
       "reportedly") inside the content of a cue with a speaker in the same
       sentence is recorded in the outer row's ``cue`` ("said … according to")
-      and gives no row of its own;
+      and gives no row of its own; an active finite "said" / "says" whose speaker was
+      not read is no such cue but a relation of its own ("..., while nine in 10 said
+      they thought ...", "another says ...");
     - a nested mental state, attitude or finding: a ``belief``, ``attitude`` or
       ``evidence`` cue inside the content of a cue with a speaker in the same
       sentence is the outer source's account ("Trump said he was skeptical of
@@ -1406,8 +1454,10 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in r:
                     prev[key] = r[key]
             continue
-        if (r.get("speaker_start") is None and r["label"] != "accusation") or \
-                r["label"] in _INNER_STANCES:
+        if (r.get("speaker_start") is None and r["label"] != "accusation" and
+                not (_ACTIVE_SAY.fullmatch(r["cue"]) and
+                     not _TO_OR_COMMA_BEFORE.search(text, max(0, r["start"] - 4), r["start"]))) \
+                or r["label"] in _INNER_STANCES:
             outer = next((o for o in reversed(out) if o["sent_id"] == r["sent_id"]
                           and o.get("speaker_start") is not None
                           and o.get("content_start") is not None
@@ -1551,13 +1601,20 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             sent = _Sent(text, before.start, sent.end)
             k = sent.index_at(cs)
     prev = sent.words[k - 1].lower() if k > 0 else ""
+    # "He’s claiming", "she’s predicted": the clitic is "is" / "has", no possessive
+    # (not after a wh-word: "what he’s saying", "why he's saying that" is no report)
+    clitic = prev[-2:] in {"'s", "’s"} and prev[:-2] in _CONTRACTED_SUBJ and \
+        not (k > 1 and sent.words[k - 2].lower() in _WH)
     nxt_m = _NEXT_WORD.match(text, ve)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
-    if prev in _DET and not aux and (prev not in res.nouns or k < 2 or
+    # "Mook further asserted", "it further wrote": "further" after a subject is an adverb
+    further = prev == "further" and k > 1 and (sent.words[k - 2].lower() in _PRONOUNS or
+                                                _is_cap(sent.words[k - 2]))
+    if prev in _DET and not aux and not further and (prev not in res.nouns or k < 2 or
                                      sent.words[k - 2].lower() in _PREP) and \
             not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
         return None  # "the said", "a report"; not "a top E.U. official said", "Some say"
-    if prev in {"'s", "’s"} or prev.endswith(("'s", "’s")):
+    if (prev in {"'s", "’s"} or prev.endswith(("'s", "’s"))) and not clitic:
         return None
     if k > 0 and not aux and _is_cap(text[vs:ve]) and not text[vs:ve].isupper() and \
             not _title_case(sent):
@@ -1573,6 +1630,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
     passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing") and need != "be"
     agentless = False
+    quoted_as = _QUOTED_AS.match(text, ve) if passive and lemma == "quote" else None
+    if quoted_as is not None:
+        # "Peskov was quoted (by Interfax) as saying": the subject is the speaker, one cue
+        passive, ve = False, quoted_as.end()
     if passive and not _BY.match(text, ve):
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
@@ -1581,28 +1642,49 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         infinitive = prev == "to" and lemma in _COMMUNICATE and \
             (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))
         if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
+                (nxt in {"as", "against", "were", "are"} and not form.endswith(("ed", "ing"))) or \
                 nxt in res.verbs:
             return None
+        if form == lemma and k > 0 and _is_cap(sent.words[k - 1]) and _det_before_caps(sent, k) \
+                and not _after_ok(text, ve, sent.end, strict=True):
+            return None  # "the AP report is misleading", "A new Pew Research report": a noun
+            # (not "The Russians claim that": a plural subject and its verb)
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
         if is_bare and not infinitive and not (
                 _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
-                             not in res.nouns)):
+                             not in res.nouns) or _postposed_name(text, sent, k, ve)):
             return None
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
         return None  # "soldiers are calling it", "called off", "a group called X": not a naming
+    if form == "called" and not aux and k > 1 and sent.words[k - 1].isalpha() and \
+            sent.words[k - 1].islower() and not _plural(prev) and \
+            (prev not in res.nouns or any(w in {"a", "an"} for w in sent.words[max(0, k - 4):k - 1])) \
+            and prev not in _PRONOUNS and prev not in _BOUNDARY and not _is_adverb(prev, res) and \
+            prev not in _LEAD_TRIM:
+        # "a psychology class called “Perception”", "a Pakistan-based group called X": a name
+        # (not "His surrogates called him", "the campaign called the report")
+        return None
     if lemma in _AMOUNT_LEMMAS and not passive and \
             (_AMOUNT if _AMOUNT_LEMMAS[lemma] == "amount" else _ACCOUNTS).match(text, ve):
         return None  # "has added 178,000 jobs", "reported a $916 million loss"
     if need == "amount" and not _AMOUNT.match(text, ve):
         return None  # "the UN recorded 1,335 civilian casualties", not "recorded a video"
+    if lemma == "appear" and _APPEARANCE.match(text, ve):
+        return None  # "appeared on MSNBC", "appears before thousands of delegates": a presence
     if lemma == "agree" and _COMMIT.match(text, ve):
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
             not _QUOTE_BEFORE.search(text, sent.start, cs):
         return None
+    if need == "to" and not passive and not _after_ok(text, ce, sent.end, strict=True) and \
+            not _OBJECT_TO.match(text, ce):
+        return None  # "advising members to stay home"; not "who has advised Mrs. Clinton"
+    if need in {"noun", "clause"} and not aux and form.endswith("s") and \
+            (prev[:1].isdigit() or prev in _NUMBER_WORDS):
+        return None  # "the 35 states that would vote", "two reports": a counted noun
     # mental-state and evidence verbs without a that-clause: decided once the speaker is known
     loose = need in {"mind", "evidence", "be", "as"} and not passive and \
         not _after_ok(text, ce, sent.end, strict=True)
@@ -1622,21 +1704,29 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     _content_range(text, sent, ce, cs, quotes, True, True), sid)
     spk_tok: tuple[int, int] | None = None
     side_before = True
-    if passive:
+    if clitic:
+        spk_tok = (k - 1, k)
+    elif passive:
         by = _BY.match(text, ve)
         if by:
             spk_tok = _np_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
     elif _coordinated(sent, k, res):
-        # the second verb of a coordination: "He called Ryan ... and boasted about"
-        if _TO_INF.match(text, ce):
-            return None  # "and threatened to shoot": an intention, not a report
+        # the second verb of a coordination: "He called Ryan ... and boasted about"; before an
+        # infinitive only when the first is a cue of the same sentence with no clause between
+        # ("questioned Israel's commitment and refused to back"; not "soldiers said that one
+        # of the units was placed behind them and threatened to shoot": the clause's verb)
+        inf = _TO_INF.match(text, ce) is not None
         for r in reversed(found):
             if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
+                if inf and _clause_between(sent, sent.index_at(r["end"]), k):
+                    break
                 return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
                             list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
                             sid)
+        if inf:
+            return None  # "The unit ... and threatened to shoot": an intention, not a report
         c = _conjunction_at(sent, k, res)
         spk_tok = _clause_subject(sent, c, res) or _lead_subject(sent, c, res)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
@@ -1698,6 +1788,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 _lead_subject(sent, k, res)
         else:
             spk_tok = _speaker_before(sent, k, res)
+            if spk_tok is not None:
+                spk_tok = _past_relative(sent, spk_tok, res)
             if spk_tok is None:
                 inv = _np_after(sent, sent.index_at(ce), res, apposition=True)
                 before_txt = text[sent.start:cs].rstrip()
@@ -1751,7 +1843,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
     if loose:
-        adjacent = side_before and spk_tok[1] == k
+        # (adverbs may stand between: "He apparently believed the polls that ...")
+        adjacent = side_before and spk_tok[1] <= k and \
+            all(_is_adverb(w, res) for w in sent.words[spk_tok[1]:k])
         head = sent.words[spk_tok[1] - 1].lower()
         if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
@@ -1760,6 +1854,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
+    if clitic:
+        se -= 2
+        words = [words[0][:-2]]
     if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
             _in_quote(quotes, cs):
         return None  # "I think" inside someone's quotation
@@ -1781,6 +1878,8 @@ _INVERTING = {"note", "recall", "reply", "respond", "argue", "continue", "observ
               "complain", "counter", "quip", "joke", "admit", "acknowledge", "predict", "suggest"}
 #: subject pronouns that open a clause after a mental-state verb
 _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
+#: subject pronouns before which "'s" is "is" or "has", never a possessive ("He’s claiming")
+_CONTRACTED_SUBJ = frozenset({"he", "she", "it", "who", "that"})
 #: finite auxiliaries and modals (a clause's verb is near)
 _FINITE = {"is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
            "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
@@ -1798,6 +1897,8 @@ _AMOUNT = re.compile(r"\s+(?:(?:about|nearly|almost|some|over|roughly|only|just|
 _ACCOUNTS = re.compile(r"\s+(?:(?:a|an|its|their|the)\s+)?(?:[$€£¥]|(?:[\w.,-]+\s+){0,3}?"
                        r"(?:net\s+)?(?:profits?|loss(?:es)?|revenues?|earnings|sales|income)\b)",
                        re.IGNORECASE)
+#: "appear" of a presence, not a seeming ("appeared on MSNBC", "appeared at the debate")
+_APPEARANCE = re.compile(r"\s+(?:on|at|in|before|with|alongside|together|onstage)\b")
 _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|this\b|that\b)"
                      r"[a-z]", re.IGNORECASE)
 #: emphatic and counter verbs that open a sentence as a gerund ("Emphasizing ..., Trump said")
@@ -1806,7 +1907,11 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
                        "deny", "express", "recall", "point out", "refer to", "reiterate"})
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
+#: the rest of "was quoted (by Interfax) as saying"
+_QUOTED_AS = re.compile(r"(?:\s+by(?:\s+[\w’'.&-]+){1,6}?)?,?\s+as\s+(?:saying|telling)\b")
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
+#: an object and a to-infinitive after a directive verb ("advising *members to* stay home")
+_OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+\b")
 #: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
 _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
@@ -1828,7 +1933,7 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopol
 def _is_adverb(w: str, res: Resources) -> bool:
     """A lower-case adverb before a verb ("previously", "also", "then")."""
     return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "again", "first",
-                                  "just", "once", "never", "often", "since"}
+                                  "just", "once", "never", "often", "since", "further"}
                             or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
 
 
@@ -1852,6 +1957,60 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
     while c > 0 and _is_adverb(sent.words[c], res):
         c -= 1
     return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
+
+
+#: number words before a counted plural noun ("two states that", "dozen reports")
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "dozen", "dozens", "hundreds", "thousands", "several", "many", "few"})
+
+
+def _det_before_caps(sent: _Sent, k: int) -> bool:
+    """Whether the capitalised words before token ``k`` follow a determiner, a modifier of one
+    noun phrase with the word at ``k`` as its head ("the AP report", "A new Pew Research
+    report", "The October report"); not after a comma (", The Wall Street Journal reports")."""
+    i = k - 1
+    while i >= 0 and (_is_cap(sent.words[i]) or sent.words[i] == "."):
+        i -= 1
+    while i >= 0 and sent.words[i].lower() in {"new", "latest", "recent", "first", "last"}:
+        i -= 1
+    return i >= 0 and sent.words[i].lower() in {"the", "a", "an", "this", "that", "its", "their"} or \
+        (i == -1 and sent.words[0].lower() in {"the", "a", "an", "this"} and k > 1)
+
+
+def _past_relative(sent: _Sent, spk: tuple[int, int], res: Resources) -> tuple[int, int]:
+    """The speaker ``spk``, or the noun phrase a relative clause ending in it modifies
+    ("*Residents who spoke to* Reuters said": the residents, not Reuters)."""
+    i = spk[0]
+    if i < 3 or sent.words[i - 1].lower() not in {"to", "with"}:
+        return spk
+    for r in range(i - 2, max(0, i - 5), -1):
+        w = sent.words[r]
+        if w.lower() in {"who", "that"}:
+            ante = _np_before(sent, r, res)
+            return (ante[0], spk[1]) if ante is not None else spk
+        if not (w.isalpha() and w.islower()):
+            break
+    return spk
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether offset ``i`` opens a line or follows a full stop, "?" or "!" and one or two
+    spaces."""
+    pre = text[max(0, i - 3):i]
+    return i == 0 or pre.endswith("\n") or (pre.endswith(" ") and pre.rstrip(" ")[-1:] in
+                                           {".", "!", "?"} and len(pre) - len(pre.rstrip(" ")) <= 2)
+
+
+def _plural(w: str) -> bool:
+    """A plural noun by its ending ("surrogates"; not "class", "status", "analysis")."""
+    return w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def _clause_between(sent: _Sent, i: int, k: int) -> bool:
+    """Whether tokens ``i`` to ``k`` open a clause of their own: "that", a subject pronoun or
+    a finite auxiliary ("said *that one of the units was* placed ... and threatened")."""
+    return any(w.lower() in _SUBJ_PRONOUNS or w.lower() in _FINITE or w.lower() == "that"
+               for w in sent.words[i:k])
 
 
 def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
@@ -1940,6 +2099,16 @@ def _postposed(text: str, sent: _Sent, i: int, ce: int) -> bool:
     """Whether a subject and its verb close the sentence after a comma ("..., Fox found.",
     "..., a USA TODAY investigation found."): the report of a finding, whatever the noun."""
     return i > 0 and sent.words[i - 1] == "," and not text[ce:sent.end].strip(" .”\"’'")
+
+
+def _postposed_name(text: str, sent: _Sent, k: int, ve: int) -> bool:
+    """Whether capitalised words and the verb at token ``k`` close the sentence after a comma
+    ("..., The Wall Street Journal reports."): an outlet's report, though its head is a noun."""
+    i = k
+    while i > 0 and (_is_cap(sent.words[i - 1]) or sent.words[i - 1] == "."):
+        i -= 1
+    return k - 6 <= i < k and i > 0 and sent.words[i - 1] == "," and \
+        not text[ve:sent.end].strip(" .”\"’'")
 
 
 def _evidence_np(words: list[str], res: Resources) -> bool:
