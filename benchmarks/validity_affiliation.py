@@ -140,6 +140,10 @@ dev half. The texts are read from the CSV named by ``CONTRAST_UKWAR`` (build it 
 from the public JSON); without it these sets are skipped. First measured on main at 2e61963
 (before any rule of session 23): ``ukwar_heldout`` attribution recall 0.768, side coverage 0.612
 (baseline 0.310), coverage of found 0.798, side and affiliation accuracy 0.958, role accuracy 0.800.
+``ukwar_dev`` (138 speakers, 129 tellable; annotated the same way by another annotator pass) was
+first measured at 37fbfb0 (session 23's issue-13 and issue-15 rules merged, none written on it):
+recall 0.761, side coverage 0.605 (baseline 0.256), coverage of found 0.788, side and affiliation
+accuracy 0.910, role accuracy 0.871; ``ukwar_heldout`` there: unchanged from 2e61963.
 
 Measures (per half)
 -------------------
