@@ -759,14 +759,14 @@ class FurnitureLearner:
                     if op is None:
                         continue
                     openers[key[2:]] = op[0]
-                    shown, reason = f"{written} …", f"cue: {op[0]}, opens a line (the whole line goes)"
+                    shown, why = f"{written} …", f"cue: {op[0]}, opens a line (the whole line goes)"
                     call = op[0]
                 else:
                     call = key[2:]
                     calls.add(call)
-                    shown, reason = f"<{call} prompt naming a news outlet>", f"cue: {call}, names a news outlet"
+                    shown, why = f"<{call} prompt naming a news outlet>", f"cue: {call}, names a news outlet"
                 rows.append({"source": src, "unit": shown, "kind": call, "n_articles": k, "share": k / n,
-                             "reason": reason, "example": written})
+                             "reason": why, "example": written})
             fur.openers[src], fur.calls[src] = openers, calls
             # a label opening a headline or line with a cue word is a stronger sign than a recurring line:
             # half the share will do (Reuters "Factbox:" in 32 of 1,992 stories)
