@@ -229,23 +229,16 @@ def _names_outlet(unit: str, names: set[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low) for n in names)
 
 
-_REPORTS: re.Pattern[str] | None = None
+_POINTS_TO = re.compile(r"\b(?:on|at|of|from|in|visit)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _names_media(unit: str) -> bool:
-    """Whether ``unit`` points to a news outlet or agency, or a domain (:func:`contrast.stats.media_mentions`),
-    without reporting speech: "The mayor told Fox News that ..." cites the outlet as a source, news."""
-    global _REPORTS
+    """Whether ``unit`` points to a news outlet or agency, or a domain (:func:`contrast.stats.media_mentions`)
+    as a place to go: "on Gazeta.pl's main page", "of the Gazeta.pl portal". "The mayor told Fox News
+    that ..." cites the outlet as a source: news."""
     from contrast.stats import _media_mentions
 
-    if _media_mentions().search(unit) is None:
-        return False
-    if _REPORTS is None:
-        table = load_table("reporting_verbs")
-        forms = {f for fs in table["forms"].astype(str) for f in fs.split("|") if f}
-        _REPORTS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
-                              re.IGNORECASE)
-    return _REPORTS.search(unit) is None
+    return any(_POINTS_TO.search(unit, max(0, m.start() - 12), m.start()) for m in _media_mentions().finditer(unit))
 
 
 def _opener(unit: str) -> tuple[str, str] | None:
@@ -690,7 +683,7 @@ class FurnitureLearner:
             first = False
             if cue.match(s):
                 op = _opener(s)
-                if op:
+                if op and _key(s) != _key(op[1]):  # a line that is only the prompt ("LETTERS.") is a unit
                     count("o:" + _key(op[1]), op[1], True)
             lead = _lead(s)
             if lead:

@@ -661,7 +661,11 @@ def _media_mentions() -> re.Pattern[str]:
     names = sorted({str(a) for a, r in zip(table["alias"], table["role"], strict=True) if r == "journalist_or_media"},
                    key=lambda n: (-len(n), n))
     names += [n.upper() for n in names if len(n) >= 4 and n.upper() != n]  # "FOX NEWS" in a capitalised line
-    alts = "|".join(re.escape(n) for n in names)
+    by_first: dict[str, list[str]] = {}
+    for n in names:  # grouped by first letter: one branch is tried per position, not two hundred
+        by_first.setdefault(n[0], []).append(n[1:])
+    alts = "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+                    for first, rests in sorted(by_first.items()))
     return re.compile(rf"{_DOMAIN}|(?<![\w.])(?:{alts})(?:['’]s)?(?![\w])(?:\s+(?:has\s+|have\s+)?learned\b)?")
 
 
@@ -706,9 +710,11 @@ def _tally(texts: pd.DataFrame, by: str, *, text_col: str = "text",
             text = _URL.sub(" ", text)
         inside: list[str] = []
         if mentions is not None and named is not None:
-            inside = [w for m in mentions.finditer(text) for w in words(m.group())]
-            if inside:
-                text = mentions.sub(" ", text)
+            found = list(mentions.finditer(text))
+            if found:
+                inside = [w for m in found for w in words(m.group())]
+                text = " ".join(text[a:b] for a, b in zip([0] + [m.end() for m in found],
+                                                         [m.start() for m in found] + [len(text)], strict=True))
                 named.setdefault(group, Counter()).update(inside)
                 c.update(inside)
         for w in words(text):
@@ -778,7 +784,7 @@ def distinctive_words(
         the text: attribution still reads those outlets as speakers.
     min_articles : int, optional
         When ``data`` is a corpus, leave out words found in fewer articles
-        than this: a word one page repeats thirty times (a comment widget's
+        than this (an outlet's near-duplicates, ``duplicate_of``, count once): a word one page repeats thirty times (a comment widget's
         "ptsmoderatorfeatured", a name in one profile) says nothing about an
         outlet. Default: 3, or a tenth of the articles when there are fewer
         than 30 (at least 1, so two articles are still compared).
@@ -875,7 +881,14 @@ class WordCounts:
         return list(self._counts)
 
     def add(self, corpus: pd.DataFrame) -> WordCounts:
-        """Count a chunk of a corpus (``text`` and the ``by`` column; ``source`` and ``url`` name outlets)."""
+        """Count a chunk of a corpus (``text`` and the ``by`` column; ``source`` and ``url`` name outlets).
+
+        A near-duplicate of an earlier article of the same outlet (``duplicate_of``, see
+        :func:`contrast.hygiene.find_duplicates`) is counted once, as in the tables: a page repeated six
+        times (a newsletter widget standing alone) is one article, not six.
+        """
+        if "duplicate_of" in corpus.columns:
+            corpus = corpus[corpus["duplicate_of"].isna().to_numpy()]
         counts, docs = _tally(corpus, self.by, stopwords=self.stopwords, named=self._named,
                               named_docs=self._named_docs)
         for g, c in counts.items():

@@ -466,7 +466,11 @@ def test_media_mentions_table(text, found):
      "key stories Enter your email address Sign up Privacy Notice: Newsletters may contain info. For more "
      "information see our Privacy Policy . after newsletter promotion", True),
     ("Thank you for being with us.Sign up for Onet's newsletter to receive the most valuable content from us.", True),
+    ("You’re reading an excerpt from the Today’s WorldView newsletter. Sign up to get the rest free, sent to your "
+     "inbox every weekday.", True),
+    ("GET OUR FREE ROYAL NEWSLETTER • Sign up to CNN’s Royal News, a weekly dispatch on the royal family.", True),
     ("Ukraine's major western allies have yet to sign up to establish a tribunal, officials said.", False),
+    ("The Kremlin's newsletter was closed. Subscribers in Moscow said they would sign up elsewhere.", False),
     ("Thank you, he said. Finland will sign up to the treaty, and its privacy policy debate goes on.", False),
 ])
 def test_sign_up_forms_whose_wording_varies_are_boilerplate(line, gone):
@@ -474,3 +478,16 @@ def test_sign_up_forms_whose_wording_varies_are_boilerplate(line, gone):
 
     text, removed, _ = clean_text(f"A story about the war.\n{line}\nMore of the story.")
     assert (line in removed) is gone and (line in text) is not gone
+
+
+def test_an_outlets_repeated_page_counts_once_in_distinctive_words():
+    widget = "Newsletter As news happens\nBy submitting your email, you agree to our Terms. You can opt out at any time."
+    rows = [{"source": "US", "text": widget, "doc_id": f"w{i}"} for i in range(6)]
+    rows += [{"source": "US", "text": f"Troops moved near Kharkiv on day {i}, officials said about the convoy.",
+              "doc_id": f"u{i}"} for i in range(6)]
+    rows += [{"source": "GB", "text": f"Ministers in London debated defence spending on day {i} of the session.",
+              "doc_id": f"g{i}"} for i in range(6)]
+    corpus = contrast.load_corpus(pd.DataFrame(rows), id_col="doc_id")
+    assert corpus.duplicate_of.notna().sum() == 5  # five copies of the first page
+    words = set(contrast.distinctive_words(corpus).word)  # default: words in at least 3 articles
+    assert not {"newsletter", "submitting", "opt"} & words and {"troops", "ministers"} <= words
