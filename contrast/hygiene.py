@@ -103,6 +103,7 @@ _CALLS = frozenset({"app", "click", "subscribe", "navigation", "video", "support
 
 _CUES: list[tuple[str, re.Pattern[str]]] | None = None
 _ANY_CUE: re.Pattern[str] | None = None
+_CALL_CUE: re.Pattern[str] | None = None
 
 
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
@@ -111,6 +112,14 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
         table = load_table("furniture")
         _CUES = [(k, re.compile(p, re.IGNORECASE)) for k, p in zip(table["kind"], table["pattern"], strict=True)]
     return _CUES
+
+
+def _call_cue() -> re.Pattern[str]:
+    """The cues of the kinds that call the reader to act (:data:`_CALLS`), in one pattern."""
+    global _CALL_CUE
+    if _CALL_CUE is None:
+        _CALL_CUE = re.compile("|".join(f"(?:{p.pattern})" for k, p in _cues() if k in _CALLS), re.IGNORECASE)
+    return _CALL_CUE
 
 
 def _any_cue() -> re.Pattern[str]:
@@ -701,11 +710,9 @@ class FurnitureLearner:
                 has_cue = bool(cue.search(unit))
                 if has_cue or n_words <= 8:
                     count("u:" + _key(unit), unit, has_cue)
-                if has_cue:
-                    kinds = {kind for kind, pat in _cues() if kind in _CALLS and pat.search(unit)}
-                    if kinds and _names_media(unit):
-                        for kind in kinds:
-                            count("f:" + kind, unit, True)
+                if has_cue and _call_cue().search(unit) and _names_media(unit):
+                    for kind in {kind for kind, pat in _cues() if kind in _CALLS and pat.search(unit)}:
+                        count("f:" + kind, unit, True)
         if c.n % self.prune_every == 0:
             floor = 0.01 * c.n
             for counter in (c.soft, heads):
