@@ -95,8 +95,15 @@ _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?|\b(?:one|two|three|four|five|six|seve
 _LEAD_SEP = re.compile(r"[:,](?=\s)|\s[-–—|](?=\s)")
 _TRAIL_SEP = re.compile(r":\s|\s[-–—]\s")
 
+# an agency dateline opening a body: "MINSK, 28 January (BelTA) – ", "KYIV, Ukraine (AP) — "
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{1,40}?)?\s*\([A-Z][^()\n]{1,30}\)\s*[-–—]{1,2}\s+")
+#: cue kinds that call the reader to act (read, watch, sign up, download, donate): a line opening with one of
+#: them, or naming a news outlet beside one, is a prompt whatever else it says
+_CALLS = frozenset({"app", "click", "subscribe", "navigation", "video", "support"})
+
 _CUES: list[tuple[str, re.Pattern[str]]] | None = None
 _ANY_CUE: re.Pattern[str] | None = None
+_CALL_CUE: re.Pattern[str] | None = None
 
 
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
@@ -105,6 +112,14 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
         table = load_table("furniture")
         _CUES = [(k, re.compile(p, re.IGNORECASE)) for k, p in zip(table["kind"], table["pattern"], strict=True)]
     return _CUES
+
+
+def _call_cue() -> re.Pattern[str]:
+    """The cues of the kinds that call the reader to act (:data:`_CALLS`), in one pattern."""
+    global _CALL_CUE
+    if _CALL_CUE is None:
+        _CALL_CUE = re.compile("|".join(f"(?:{p.pattern})" for k, p in _cues() if k in _CALLS), re.IGNORECASE)
+    return _CALL_CUE
 
 
 def _any_cue() -> re.Pattern[str]:
@@ -125,6 +140,8 @@ def _key(unit: str) -> str:
     """
     s = _CALENDAR.sub("<d>", unit.lower().replace("’", "'").replace("‘", "'"))
     s = _NUMBER.sub("0", s)
+    if "/" in s:  # "Author / author:" is "Author/author:"
+        s = re.sub(r"\s*/\s*", "/", s)
     return " ".join(s.split()).strip(" .,;:!?\"'“”‘’…-–—|")
 
 
@@ -221,6 +238,28 @@ def _names_outlet(unit: str, names: set[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low) for n in names)
 
 
+_POINTS_TO = re.compile(r"\b(?:on|at|of|from|in|visit)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_media(unit: str) -> bool:
+    """Whether ``unit`` points to a news outlet or agency, or a domain (:func:`contrast.stats.media_mentions`)
+    as a place to go: "on Gazeta.pl's main page", "of the Gazeta.pl portal". "The mayor told Fox News
+    that ..." cites the outlet as a source: news."""
+    from contrast.stats import _media_mentions
+
+    return any(_POINTS_TO.search(unit, max(0, m.start() - 12), m.start()) for m in _media_mentions().finditer(unit))
+
+
+def _opener(unit: str) -> tuple[str, str] | None:
+    """``(kind, prompt)`` when ``unit`` opens with a call to act ("See the video ...", "VIEW VIDEO ...")."""
+    for kind, pat in _cues():
+        if kind in _CALLS:
+            m = pat.match(unit)
+            if m and m.end() > 0:
+                return kind, m.group()
+    return None
+
+
 def _cue(unit: str) -> str | None:
     for kind, pat in _cues():
         if pat.search(unit):
@@ -306,9 +345,18 @@ class Furniture:
         Outlet -> {normalised prompt: kind}: prompts closing a line, also when
         glued on without a full stop ("... again View article."), removed
         from its end; the learned short units are among them.
-    tails, stamps : set
-        Outlets whose headlines carry a page-title tail naming the outlet, and
-        whose bodies open with a date stamp.
+    tails, stamps, datelines : set
+        Outlets whose headlines carry a page-title tail naming the outlet,
+        whose bodies open with a date stamp, and whose bodies open with an
+        agency dateline ("MINSK, 28 January (BelTA) – ").
+    openers : dict
+        Outlet -> {normalised prompt: kind}: calls to act opening a line
+        ("See the video ...", "VIEW VIDEO ..."), whose line goes whole
+        (at most 25 words) whatever follows.
+    calls : dict
+        Outlet -> kinds of calls to act that, beside the name of a news
+        outlet or a domain, make a unit furniture ("More information on the
+        main page of Gazeta.pl", "... on the Onet's main page").
     names : dict
         Outlet -> its names (see :func:`outlet_names`).
     table : DataFrame
@@ -324,6 +372,9 @@ class Furniture:
     ends: dict[str, dict[str, str]] = field(default_factory=dict)
     tails: set[str] = field(default_factory=set)
     stamps: set[str] = field(default_factory=set)
+    datelines: set[str] = field(default_factory=set)
+    openers: dict[str, dict[str, str]] = field(default_factory=dict)
+    calls: dict[str, set[str]] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)
     table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FURNITURE_COLUMNS))
     by: str = "source"
@@ -331,8 +382,8 @@ class Furniture:
     def _strip_lead(self, s: str, leads: dict[str, str], removed: list[str]) -> str:
         lead = _lead(s) if leads else ""
         if lead and _key(lead) in leads:
-            if leads[_key(lead)] == "note":  # "Editor's note: ...": the label says the whole line is a note
-                removed.append(s)
+            if leads[_key(lead)] == "note" or (leads[_key(lead)] == "credit" and len(s.split()) <= _CREDIT_WORDS):
+                removed.append(s)  # "Editor's note: ...", "Author/author: TAS/KG": the label says what the line is
                 return ""
             removed.append(lead)
             return s[len(lead):].lstrip() if s.startswith(lead) else s.split(lead, 1)[-1].lstrip()
@@ -348,11 +399,27 @@ class Furniture:
                 return (s[: len(s) - len(tail)].rstrip().rstrip(":-–—").rstrip() if s.endswith(tail) else s)
         return s
 
+    _max_words = 25  # a prompt line is at most this long (FurnitureLearner's max_words)
+
+    @staticmethod
+    def _is_call(s: str, openers: dict[str, str], calls: set[str]) -> bool:
+        """A line opening with a learned call to act, or a unit naming a news outlet beside a learned kind
+        of call to act."""
+        if openers:
+            op = _opener(s)
+            if op and _key(op[1]) in openers:
+                return True
+        if calls:
+            return any(pat.search(s) for kind, pat in _cues() if kind in calls) and _names_media(s)
+        return False
+
     def clean(self, text: str, title: str | None, source: str) -> tuple[str, str, list[str]]:
         """Clean one article: return ``(text, title, removed_units)``."""
         units = self.units.get(source, {})
         leads = self.leads.get(source, {})
         ends = self.ends.get(source, {})
+        openers = self.openers.get(source, {})
+        calls = self.calls.get(source, set())
         names = self.names.get(source, set())
         removed: list[str] = []
         head, body = _split_text(text, title)
@@ -385,6 +452,11 @@ class Furniture:
                 if m:
                     removed.append(m.group().strip())
                     s = s[m.end():]
+            if first and source in self.datelines:
+                m = _DATELINE.match(s)
+                if m and s[m.end():].strip():
+                    removed.append(m.group().strip())
+                    s = s[m.end():]
             if first and head:  # the headline repeated over the body's first line(s)
                 joined = "\n".join([s, *lines[-1:-1 - _HEADLINE_LINES:-1]])  # the next lines, in order
                 rep = _repeated_headline(joined, head)
@@ -404,12 +476,15 @@ class Furniture:
             if units and _key(s) in units:
                 removed.append(s)
                 continue
-            if units:
+            if (openers or calls) and len(s.split()) <= self._max_words and self._is_call(s, openers, calls):
+                removed.append(s)
+                continue
+            if units or calls:
                 sents = _sentences(s)
                 if len(sents) > 1:
-                    keep = [x for x in sents if _key(x) not in units]
-                    removed += [x for x in sents if _key(x) in units]
-                    s = " ".join(keep)
+                    gone = [_key(x) in units or (bool(calls) and self._is_call(x, {}, calls)) for x in sents]
+                    removed += [x for x, g in zip(sents, gone, strict=True) if g]
+                    s = " ".join(x for x, g in zip(sents, gone, strict=True) if not g)
             s = self._strip_ends(s, ends, removed)
             if s:
                 out_lines.append(s)
@@ -455,6 +530,7 @@ class Furniture:
         return out
 
 
+_CREDIT_WORDS = 15  # a line opening with a learned credit label goes whole when at most this long
 _HEADLINE_LINES = 4  # a headline repeated in the body spans at most this many more lines
 _CLOSING = ".:;!?…\"'”’»)]"
 _REPEAT_END = re.compile(r"[.:;!?…\"'”’»)\]]*(?=\s|$)")
@@ -488,6 +564,7 @@ class _Counts:
 
     n: int = 0
     n_stamp: int = 0
+    n_dateline: int = 0
     urls: list[Any] = field(default_factory=list)
     exact: Counter[str] = field(default_factory=Counter)  # units, labels and prompts with a cue
     soft: Counter[str] = field(default_factory=Counter)  # short ones without: pruned (see FurnitureLearner)
@@ -610,7 +687,13 @@ class FurnitureLearner:
                 if m:
                     c.n_stamp += 1
                     s = s[m.end():]
+                if _DATELINE.match(s):
+                    c.n_dateline += 1
             first = False
+            if cue.match(s):
+                op = _opener(s)
+                if op and _key(s) != _key(op[1]):  # a line that is only the prompt ("LETTERS.") is a unit
+                    count("o:" + _key(op[1]), op[1], True)
             lead = _lead(s)
             if lead:
                 count("l:" + _key(lead), lead, bool(cue.search(lead)))
@@ -627,6 +710,9 @@ class FurnitureLearner:
                 has_cue = bool(cue.search(unit))
                 if has_cue or n_words <= 8:
                     count("u:" + _key(unit), unit, has_cue)
+                if has_cue and _call_cue().search(unit) and _names_media(unit):
+                    for kind in {kind for kind, pat in _cues() if kind in _CALLS and pat.search(unit)}:
+                        count("f:" + kind, unit, True)
         if c.n % self.prune_every == 0:
             floor = 0.01 * c.n
             for counter in (c.soft, heads):
@@ -657,11 +743,38 @@ class FurnitureLearner:
                 rows.append({"source": src, "unit": "<date stamp opening the body>", "kind": "date_stamp",
                              "n_articles": c.n_stamp, "share": c.n_stamp / n, "reason": "date stamp",
                              "example": ""})
+            if c.n_dateline >= need:
+                fur.datelines.add(src)
+                rows.append({"source": src, "unit": "<agency dateline opening the body>", "kind": "dateline",
+                             "n_articles": c.n_dateline, "share": c.n_dateline / n,
+                             "reason": "dateline: PLACE, date (AGENCY) –", "example": ""})
+            openers: dict[str, str] = {}
+            calls: set[str] = set()
+            for key, k in c.exact.items():
+                if key[:2] not in ("o:", "f:") or k < need:
+                    continue
+                written = c.example[key]
+                if key.startswith("o:"):
+                    op = _opener(written)
+                    if op is None:
+                        continue
+                    openers[key[2:]] = op[0]
+                    shown, why = f"{written} …", f"cue: {op[0]}, opens a line (the whole line goes)"
+                    call = op[0]
+                else:
+                    call = key[2:]
+                    calls.add(call)
+                    shown, why = f"<{call} prompt naming a news outlet>", f"cue: {call}, names a news outlet"
+                rows.append({"source": src, "unit": shown, "kind": call, "n_articles": k, "share": k / n,
+                             "reason": why, "example": written})
+            fur.openers[src], fur.calls[src] = openers, calls
             # a label opening a headline or line with a cue word is a stronger sign than a recurring line:
             # half the share will do (Reuters "Factbox:" in 32 of 1,992 stories)
             need_label = max(self.min_articles, int(np.ceil(self.label_share * n)))
             learned: dict[str, tuple[str, str]] = {}  # key -> (kind, reason)
             for key, k in [*c.exact.items(), *c.soft.items()]:
+                if key[:2] in ("o:", "f:"):
+                    continue
                 if k < (need_label if key[:2] in ("l:", "t:") and key in c.exact else need):
                     continue
                 written = c.example[key]
@@ -680,10 +793,12 @@ class FurnitureLearner:
             # units and prompts must open with their cue (a prompt), labels may carry it anywhere
             kinds = {kind for kind, _ in learned.values() if kind not in ("outlet_name", "ubiquitous")}
             for key, k in c.exact.items():
-                if key in learned or k < self.min_articles:
+                if key in learned or key[:2] in ("o:", "f:") or k < 2:
                     continue
                 written = c.example[key]
                 kind = _cue(written) if key[:2] in ("l:", "t:") else _prompt(written)
+                if k < self.min_articles and not (kind == "credit" and key.startswith("l:")):
+                    continue  # a credit label beside the outlet's other credit labels ("Sources:") needs two
                 if kind in kinds:
                     learned[key] = (kind, f"cue: {kind}, a variant of the outlet's other {kind} furniture")
             # a headline tail with a label cue of a kind the outlet already carries is furniture even when its

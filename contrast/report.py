@@ -91,7 +91,9 @@ _CAPTIONS = {
     "numbers_by_category": "Share of each outlet's numbers by category (n = numbers cited).",
     "naming_variants": "Share of each contested-name variant within its set, by outlet.",
     "distinctive_words": "Words most typical of each outlet: log-odds ratio with an informative "
-                         "Dirichlet prior (Monroe, Colaresi & Quinn 2008), z-scores.",
+                         "Dirichlet prior (Monroe, Colaresi & Quinn 2008), z-scores. The outlets' own names and "
+                         "every news outlet, agency or domain named in the text are left out (they stay in the "
+                         "text and as speakers); an outlet's near-duplicates count once.",
 }
 
 _CSS = """

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "media_mentions",
     "bootstrap_ci",
     "bootstrap_ratio",
     "PoissonBootstrap",
@@ -643,25 +644,85 @@ def word_counts(
     return df.sort_index()
 
 
+#: a domain written in the text ("tvn24.pl", "Gazeta.pl's", "CENSOR.NET"): top-level domains that are not
+#: English words (not "by", "in", "it", "to", "us", "me", "at", "is")
+_DOMAIN = (r"(?<![\w@./])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:com|net|org|pl|ua|ru|uk|eu|de|fr|info|io|tv|gov|int"
+           r"|COM|NET|ORG|PL|UA|RU)(?![\w@])(?:['’]s\b)?")
+
+
+@lru_cache(maxsize=1)
+def _media_mentions() -> re.Pattern[str]:
+    """Mentions of news outlets and agencies: the ``journalist_or_media`` names of
+    ``lexicons/affiliation_aliases.tsv`` (case as written there, a possessive with them, and the agency's
+    "has learned" formula: "BelTA has learned"), and domains written in the text."""
+    from contrast.lexicon import load_table
+
+    table = load_table("affiliation_aliases")
+    names = sorted({str(a) for a, r in zip(table["alias"], table["role"], strict=True) if r == "journalist_or_media"},
+                   key=lambda n: (-len(n), n))
+    names += [n.upper() for n in names if len(n) >= 4 and n.upper() != n]  # "FOX NEWS" in a capitalised line
+    by_first: dict[str, list[str]] = {}
+    for n in names:  # grouped by first letter: one branch is tried per position, not two hundred
+        by_first.setdefault(n[0], []).append(n[1:])
+    alts = "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+                    for first, rests in sorted(by_first.items()))
+    return re.compile(rf"{_DOMAIN}|(?<![\w.])(?:{alts})(?:['’]s)?(?![\w])(?:\s+(?:has\s+|have\s+)?learned\b)?")
+
+
+def media_mentions(text: str) -> list[str]:
+    """The mentions of news outlets and agencies in ``text`` (what :func:`distinctive_words` leaves out).
+
+    >>> media_mentions("MINSK, 26 February (BelTA) - Belarus is ready, BelTA has learned. Source: tvn24.pl, PAP")
+    ['BelTA', 'BelTA has learned', 'tvn24.pl', 'PAP']
+    >>> media_mentions("A fox news anchor; the paper's page")
+    []
+    """
+    return [m.group() for m in _media_mentions().finditer(text)]
+
+
 def _tally(texts: pd.DataFrame, by: str, *, text_col: str = "text",
            stopwords: str | Iterable[str] | None = "english",
-           min_length: int = 2) -> tuple[dict[str, Counter[str]], Counter[str]]:
-    """Per group, the count of each word; and the number of rows each word occurs in."""
+           min_length: int = 2, named: dict[str, Counter[str]] | None = None,
+           named_docs: Counter[str] | None = None) -> tuple[dict[str, Counter[str]], Counter[str]]:
+    """Per group, the count of each word; and the number of rows each word occurs in.
+
+    With ``named`` (filled per group) the words inside mentions of news outlets (:func:`media_mentions`)
+    are counted there too, and ``named_docs`` counts the rows where a word occurs *only* inside them:
+    subtracted, they give the counts without the outlets' names.
+    """
     if by not in texts.columns or text_col not in texts.columns:
         raise ValueError(f"need columns {by!r} and {text_col!r}; found {list(texts.columns)}")
     stop = _stopwords(stopwords)
     counts: dict[str, Counter[str]] = {}
     docs: Counter[str] = Counter()
+    mentions = _media_mentions() if named is not None else None
+
+    def words(text: str) -> Iterable[str]:
+        for m in _WORD.finditer(text):
+            w = _POSSESSIVE.sub("", m.group().lower().replace("’", "'"))  # "don’t" is "don't"
+            if len(w) >= min_length and w not in stop:
+                yield w
+
     for group, text in zip(texts[by].astype(str), texts[text_col].fillna("").astype(str), strict=True):
         c = counts.setdefault(group, Counter())
         seen: set[str] = set()
         if "http" in text or "www." in text:
             text = _URL.sub(" ", text)
-        for m in _WORD.finditer(text):
-            w = _POSSESSIVE.sub("", m.group().lower().replace("’", "'"))  # "don’t" is "don't"
-            if len(w) >= min_length and w not in stop:
-                c[w] += 1
-                seen.add(w)
+        inside: list[str] = []
+        if mentions is not None and named is not None:
+            found = list(mentions.finditer(text))
+            if found:
+                inside = [w for m in found for w in words(m.group())]
+                text = " ".join(text[a:b] for a, b in zip([0] + [m.end() for m in found],
+                                                         [m.start() for m in found] + [len(text)], strict=True))
+                named.setdefault(group, Counter()).update(inside)
+                c.update(inside)
+        for w in words(text):
+            c[w] += 1
+            seen.add(w)
+        if inside and named_docs is not None:
+            named_docs.update(set(inside) - seen)
+            seen.update(inside)
         docs.update(seen)
     return counts, docs
 
@@ -712,10 +773,18 @@ def distinctive_words(
         When ``data`` is a corpus, leave out the outlets' own names and
         domains (from its ``source`` and ``url`` columns, see
         :func:`contrast.hygiene.outlet_names`): "ukrinform" or "belta"
-        distinguishes an outlet only by signing its articles.
+        distinguishes an outlet only by signing its articles. Also when the
+        corpus does not say them (``source`` is a country): the words of
+        every mention of a news outlet or agency named in
+        ``lexicons/affiliation_aliases.tsv`` (role ``journalist_or_media``:
+        "Fox News Digital", "(BelTA)", "PAP", with an agency's "has learned"
+        formula) and of every domain written in the text ("tvn24.pl",
+        "Gazeta.pl") are not counted (:func:`media_mentions`); the same words
+        elsewhere ("news" in "fake news") still are. The mentions stay in
+        the text: attribution still reads those outlets as speakers.
     min_articles : int, optional
         When ``data`` is a corpus, leave out words found in fewer articles
-        than this: a word one page repeats thirty times (a comment widget's
+        than this (an outlet's near-duplicates, ``duplicate_of``, count once): a word one page repeats thirty times (a comment widget's
         "ptsmoderatorfeatured", a name in one profile) says nothing about an
         outlet. Default: 3, or a tenth of the articles when there are fewer
         than 30 (at least 1, so two articles are still compared).
@@ -801,6 +870,8 @@ class WordCounts:
         self.n = 0
         self._counts: dict[str, Counter[str]] = {}  # group -> word counts, groups in order of appearance
         self._docs: Counter[str] = Counter()
+        self._named: dict[str, Counter[str]] = {}  # group -> words inside mentions of news outlets
+        self._named_docs: Counter[str] = Counter()  # rows where a word stands only inside such mentions
         self._urls: dict[str, list[str]] = {}
         self._texts: dict[str, list[str]] = {}
 
@@ -810,8 +881,16 @@ class WordCounts:
         return list(self._counts)
 
     def add(self, corpus: pd.DataFrame) -> WordCounts:
-        """Count a chunk of a corpus (``text`` and the ``by`` column; ``source`` and ``url`` name outlets)."""
-        counts, docs = _tally(corpus, self.by, stopwords=self.stopwords)
+        """Count a chunk of a corpus (``text`` and the ``by`` column; ``source`` and ``url`` name outlets).
+
+        A near-duplicate of an earlier article of the same outlet (``duplicate_of``, see
+        :func:`contrast.hygiene.find_duplicates`) is counted once, as in the tables: a page repeated six
+        times (a newsletter widget standing alone) is one article, not six.
+        """
+        if "duplicate_of" in corpus.columns:
+            corpus = corpus[corpus["duplicate_of"].isna().to_numpy()]
+        counts, docs = _tally(corpus, self.by, stopwords=self.stopwords, named=self._named,
+                              named_docs=self._named_docs)
         for g, c in counts.items():
             self._counts.setdefault(g, Counter()).update(c)
         self._docs.update(docs)
@@ -835,6 +914,13 @@ class WordCounts:
         counts.index.name = "word"
         counts = counts.sort_index()
         docs = pd.Series(self._docs, dtype="int64").reindex(counts.index, fill_value=0)
+        if drop_outlet_names and self._named:  # the words of "Fox News Digital", "(BelTA)", "tvn24.pl" go
+            named = pd.DataFrame({g: pd.Series(c, dtype="int64") for g, c in self._named.items()})
+            named = named.reindex(index=counts.index, columns=counts.columns).fillna(0).astype("int64")
+            counts = counts - named
+            docs = docs - pd.Series(self._named_docs, dtype="int64").reindex(counts.index, fill_value=0)
+            counts = counts[counts.sum(axis=1) > 0]
+            docs = docs.reindex(counts.index)
         least = min(3, max(1, self.n // 10)) if min_articles is None else int(min_articles)
         counts = counts[docs >= least]
         if drop_outlet_names and self._texts:  # issue 14: an outlet's byline is not its framing

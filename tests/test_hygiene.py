@@ -247,7 +247,8 @@ def test_distinctive_words_leave_out_the_name_as_the_outlet_writes_it():
         "source": ["aljazeera.com"] * 4 + ["msnbc.com"] * 4,
         "url": ["https://www.aljazeera.com/x"] * 4 + ["https://www.msnbc.com/y"] * 4,
         "text": ["Al Jazeera reports shelling of Kharkiv by invaders."] * 4
-                + ["NBC News reports talks with the Kremlin, NBC says."] * 4})
+                + ["NBC News reports the news of talks with the Kremlin, NBC says."] * 4})
+    # "news" inside "NBC News" names the outlet and is not counted (issue 14); "the news of talks" is a word
     kept = set(contrast.distinctive_words(corpus, min_count=1).word)
     assert {"al", "jazeera", "nbc"}.isdisjoint(kept) and {"invaders", "kremlin", "news"} <= kept
 
@@ -372,3 +373,121 @@ def test_headline_tails_of_a_known_label_kind_go_whatever_their_wording():
     for i in range(3):
         assert "round-up" not in out.loc[f"t{i}", "text"] and out.loc[f"t{i}", "title"].startswith("Fighting in")
     assert out.loc["o0", "title"] == "Fighting in Kharkiv: what we know"  # no label kind learned there
+
+
+# --------------------------------------------------------------------------- issue 14: credits, datelines, prompts,
+# outlets named in the text when ``source`` is a country
+
+
+def _country_corpus() -> pd.DataFrame:
+    rows = []
+    for i in range(20):
+        place = PLACES[i % len(PLACES)]
+        body = f"{place.upper()}, {i + 1} May (BelTA) – Officials in {place} {VERBS[i % 5]} a meeting on day {i}, BelTA has learned."
+        body += f"\nThe ministers of {place} spoke about grain and border crossings number {i}."
+        if i % 2 == 0:  # 10 of 20: a credit line with varying initials
+            body += f"\nAuthor/author: {'ABCDEFGHIJ'[i % 10]}K/{'QRSTUVWXYZ'[i % 10]}M"
+        if i % 4 == 1:  # 5 of 20: the same label, another wording ("Source: ..."), varying agencies
+            body += f"\nSource: {['PAP', 'tvn24.pl, PAP', 'PAP, Reuters', 'Gazeta.pl', 'PAP'][i // 4]}"
+        if i % 3 == 0:  # 7 of 20: a related-video teaser with a varying title
+            body += f"\nSee the video {place} residents rebuild their homes after winter {i}"
+        if i % 3 == 1:  # 7 of 20: a pointer to the outlet's main page in varying words
+            body += f"\n{['More news', 'More information', 'You can read more'][(i // 3) % 3]} about {place} on Gazeta.pl's main page."
+        if i in (4, 9, 14):  # a news line in three articles that names an outlet and carries a cue word
+            body += "\nThe mayor told Fox News that residents should see the video of the strike before judging."
+        rows.append({"doc_id": f"pl{i}", "source": "PL", "text": body, "date": "2022-05-01"})
+    for i in range(10):
+        rows.append({"doc_id": f"us{i}", "source": "US", "date": "2022-05-01",
+                     "text": f"Troops in {PLACES[i]} moved east on day {i}, a senior official told Fox News Digital.\n"
+                             f"The official said the convoy carried {i + 4} trucks of fuel."})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def country() -> pd.DataFrame:
+    return contrast.load_corpus(_country_corpus())
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("Author/author: AK/QM", True),  # a learned credit label: the whole short line goes
+    ("Source: tvn24.pl, PAP", True),  # another credit label of the same outlet, in fewer articles
+    ("See the video Kharkiv residents rebuild their homes after winter 0", True),  # a learned opener
+    ("More news about Odesa on Gazeta.pl's main page.", True),  # a call to act naming a news outlet
+    ("The ministers of Lviv spoke about grain and border crossings number 2.", False),  # news
+    ("The mayor told Fox News that residents should see the video of the strike before judging.", False),
+])
+def test_credit_lines_openers_and_outlet_pointers_are_learned(country, line, gone):
+    removed = [u for r in country[country.source == "PL"].removed for u in json.loads(r)]
+    text = "\n".join(country[country.source == "PL"].text)
+    assert (line in removed) is gone
+    assert (line in text) is not gone or line not in "\n".join(_country_corpus().text)
+
+
+def test_agency_dateline_is_stripped_and_the_story_kept(country):
+    pl0 = country[country.doc_id == "pl0"].iloc[0]
+    assert pl0.text.startswith("Officials in Kharkiv reported a meeting on day 0, BelTA has learned.")
+    assert "KHARKIV, 1 May (BelTA) –" in json.loads(pl0.removed)
+    table = hygiene.furniture_table(country)
+    assert {"dateline", "credit"} <= set(table[table.source == "PL"].kind)
+
+
+def test_a_dateline_in_few_articles_is_kept():
+    rows = [{"source": "A", "text": f"Story {i} about the war in the east, said an official in town {i}."} for i in range(20)]
+    rows[3]["text"] = "NATO (North Atlantic Treaty Organization) – allies met in Brussels on Monday."
+    out = contrast.load_corpus(pd.DataFrame(rows))
+    assert out.text[3].startswith("NATO (North Atlantic")
+
+
+def test_outlets_named_in_the_text_are_not_distinctive_words_but_stay_in_the_text(country):
+    words = contrast.distinctive_words(country, min_count=1)
+    assert not {"belta", "learned", "fox", "digital", "pap", "tvn", "gazeta", "pl"} & set(words.word)
+    kept = contrast.distinctive_words(country, min_count=1, drop_outlet_names=False)
+    assert {"belta", "fox", "digital"} <= set(kept.word)
+    assert country.text.str.contains("Fox News Digital").sum() == 10  # the sentence stays, the outlet a speaker
+
+
+@pytest.mark.parametrize("text, found", [
+    ("MINSK, 26 February (BelTA) – Belarus is ready, BelTA has learned.", ["BelTA", "BelTA has learned"]),
+    ("Source: tvn24.pl, PAP", ["tvn24.pl", "PAP"]),
+    ("More on Gazeta.pl's main page", ["Gazeta.pl's"]),
+    ("RUSSIAN MILITARY: FOX NEWS CONTRIBUTOR", ["FOX NEWS"]),
+    ("a fox ran past the news desk; the guardian angel", []),  # common words, not names
+    ("The attack came.By the evening, U.S. officials e.g. said so", []),  # no domain
+    ("News from Ukraine.In the east", []),
+])
+def test_media_mentions_table(text, found):
+    from contrast.stats import media_mentions
+
+    assert media_mentions(text) == found
+
+
+@pytest.mark.parametrize("line, gone", [
+    ("skip past newsletter promotion Sign up to Afternoon Update Free daily newsletter Our update breaks down the "
+     "key stories Enter your email address Sign up Privacy Notice: Newsletters may contain info. For more "
+     "information see our Privacy Policy . after newsletter promotion", True),
+    ("Thank you for being with us.Sign up for Onet's newsletter to receive the most valuable content from us.", True),
+    ("You’re reading an excerpt from the Today’s WorldView newsletter. Sign up to get the rest free, sent to your "
+     "inbox every weekday.", True),
+    ("GET OUR FREE ROYAL NEWSLETTER • Sign up to CNN’s Royal News, a weekly dispatch on the royal family.", True),
+    ("Ukraine's major western allies have yet to sign up to establish a tribunal, officials said.", False),
+    ("The Kremlin's newsletter was closed. Subscribers in Moscow said they would sign up elsewhere.", False),
+    ("Thank you, he said. Finland will sign up to the treaty, and its privacy policy debate goes on.", False),
+])
+def test_sign_up_forms_whose_wording_varies_are_boilerplate(line, gone):
+    from contrast.corpus import clean_text
+
+    text, removed, _ = clean_text(f"A story about the war.\n{line}\nMore of the story.")
+    assert (line in removed) is gone and (line in text) is not gone
+
+
+def test_an_outlets_repeated_page_counts_once_in_distinctive_words():
+    widget = "Newsletter As news happens\nBy submitting your email, you agree to our Terms. You can opt out at any time."
+    rows = [{"source": "US", "text": widget, "doc_id": f"w{i}"} for i in range(6)]
+    rows += [{"source": "US", "text": f"Troops moved near Kharkiv on day {i}, officials said about the convoy.",
+              "doc_id": f"u{i}"} for i in range(6)]
+    rows += [{"source": "GB", "text": f"Ministers in London debated defence spending on day {i} of the session.",
+              "doc_id": f"g{i}"} for i in range(6)]
+    corpus = contrast.load_corpus(pd.DataFrame(rows), id_col="doc_id")
+    assert corpus.duplicate_of.notna().sum() == 5  # five copies of the first page
+    words = set(contrast.distinctive_words(corpus).word)  # default: words in at least 3 articles
+    assert not {"newsletter", "submitting", "opt"} & words and {"troops", "ministers"} <= words
