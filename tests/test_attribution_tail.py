@@ -317,3 +317,28 @@ def test_noun_homograph_before_as_must_not_fire(text: str) -> None:
 def test_verb_before_against_still_fires() -> None:
     assert ("Several Democrats", "cautioned", "emphatic") in _rows(
         "Several Democrats cautioned against drawing too many lessons from the vote.")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a time adjunct between the subject and its verb is no part of the speaker (five-country war corpus)
+    ("Lukashenko on Thursday said the war was bad.", "Lukashenko", "said"),
+    ("The ministry on Monday confirmed the strike.", "The ministry", "confirmed"),
+    ("Zelensky last week warned that the front was fragile.", "Zelensky", "warned"),
+    ("Biden Thursday said the sanctions would bite.", "Biden", "said"),
+    ("The ministry on 28 January said troops withdrew.", "The ministry", "said"),
+    ("Officials this morning said the dam was hit.", "Officials", "said"),
+    # never the day itself, after an appositive
+    ("The Belarusian leader, Alexander Lukashenko, on Thursday blamed Ukraine for the war.",
+     "The Belarusian leader, Alexander Lukashenko", "blamed"),
+])
+def test_time_adjunct_is_not_the_speaker(text: str, speaker: str, cue: str) -> None:
+    assert (speaker, cue) in [(r[0], r[1]) for r in _rows(text)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Theresa May said the deal was done.", "Theresa May"),        # a month name alone is a name
+    ("Thursday's statement said the deal was done.", "Thursday's statement"),
+    ("The Times said the deal was done.", "The Times"),
+])
+def test_time_words_that_belong_to_the_speaker_stay(text: str, speaker: str) -> None:
+    assert [r[0] for r in _rows(text)][:1] == [speaker]

@@ -482,6 +482,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     j = k
     while j > 1 and _is_adverb(sent.words[j - 1], res):
         j -= 1  # "The ministry previously said": the adverb is no part of the speaker
+    j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
+    while j > 1 and _is_adverb(sent.words[j - 1], res):
+        j -= 1
     k = j
     if k > 3 and sent.words[k - 1] == "," and sent.words[k - 2] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
@@ -560,6 +563,7 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     adverbs: "RNC members and officials, in fact, even insist")."""
     while k > 2 and _is_adverb(sent.words[k - 1], res):
         k -= 1
+    k = _time_tail(sent.words, k, res)  # "X, a spokesman, on Thursday said"
     if k < 2 or sent.words[k - 1] != ",":
         return None
     end = k - 1
@@ -1928,6 +1932,43 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopol
                        "fly", "belly", "jelly", "lily", "italy", "july", "daily", "weekly", "monthly",
                        "quarterly", "elderly", "friendly", "unfriendly", "deadly", "costly",
                        "likely", "unlikely", "lonely", "lovely", "ugly", "timely", "orderly"})
+
+
+#: words that open a time adjunct between a subject and its verb ("on Thursday", "last week")
+_TIME_LEAD = frozenset({"on", "last", "this", "next", "early", "late", "earlier", "later", "in"})
+
+
+def _time_tail(words: list[str], j: int, res: Resources) -> int:
+    """End of the subject before a time adjunct that ends at token ``j``; ``j`` when there is none.
+
+    A day word (``day`` in ``lexicons/attribution_context.tsv``: a weekday, today, yesterday)
+    alone or after a lead word ("Biden Thursday said", "Lukashenko on Thursday said"); a month
+    with a day number or after a lead ("on 28 January", "in March"); a time noun after a lead
+    ("last week", "this morning", "early Friday"). A month alone stays ("Theresa May said").
+
+    >>> res = default_resources()
+    >>> [_time_tail(s.split(), len(s.split()), res) for s in
+    ...  ["Lukashenko on Thursday", "Zelensky last week", "the ministry on 28 January", "Theresa May",
+    ...   "Thursday's statement", "The minister"]]
+    [1, 1, 2, 2, 2, 2]
+    """
+    p = j
+    while p > 0 and (res.context.get(words[p - 1].lower()) in {"day", "month", "time_noun"}
+                     or (words[p - 1].isdigit() and len(words[p - 1]) in (1, 2, 4))):
+        p -= 1
+    if p == j:
+        return j
+    run = [w.lower() for w in words[p:j]]
+    kinds = {res.context.get(w) for w in run}
+    lead = p > 0 and words[p - 1].lower() in _TIME_LEAD
+    if not ({"day", "month", "time_noun"} & kinds):
+        return j  # figures alone
+    if "day" in kinds or lead or ("month" in kinds and any(w.isdigit() for w in run)):
+        if (kinds - {None}) == {"time_noun"} and not lead:
+            return j  # "the week", "the year" without a lead are nouns
+        q = p - 1 if lead else p
+        return q if q > 0 else j
+    return j
 
 
 def _is_adverb(w: str, res: Resources) -> bool:
