@@ -418,6 +418,43 @@ PLACES = [
 ]
 
 
+# a titled name whose title tells no state: placed only by a state in its sentence's subject, by a
+# title only that state gives, and by the headline only from the lede (session 23)
+TITLED_PLACES = [
+    ("Austria will send more aid, Chancellor Hans Gruber said.", ("AT", "head_of_state_or_government", "West")),
+    ("Russia will protect its citizens, deputy speaker Hans Gruber said.", ("RU", "legislator", "Russia")),
+    ("Ukraine signs gas deal\nThe deal is fair, the deputy speaker Hans Gruber said.",
+     ("UA", "legislator", "Ukraine")),
+]
+
+
+@pytest.mark.parametrize("text, expected", TITLED_PLACES, ids=[c[0][:30] for c in TITLED_PLACES])
+def test_titled_names_take_the_state_of_their_sentence_subject(text, expected):
+    ev = extract_text(text, headline="\n" in text, families=["attribution"])
+    r = ev[ev["speaker_start"].notna()].iloc[-1]
+    assert tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role", "actor")) == expected
+
+
+TITLED_EMPTY = [
+    # the one state is the party spoken to, in the predicate
+    "This is a way of assuring the Ukrainian government more support, reported Senator Hans Gruber.",
+    "The EU will stand by Kiev and the Ukrainian people, said deputy speaker Hans Gruber.",
+    # a chancellor is no Ukrainian
+    "Ukraine will get more support, Chancellor Hans Gruber said.",
+    # the headline's state does not place a named person beyond the lede
+    "Ukraine signs gas deal\nThe deal was signed on Monday.\nOnly one unit responded in full, according to "
+    "the NGO's spokesman Hans Gruber.",
+]
+
+
+@pytest.mark.parametrize("text", TITLED_EMPTY, ids=[t[:30] for t in TITLED_EMPTY])
+def test_titled_names_with_a_state_only_as_object_stay_empty(text):
+    ev = extract_text(text, headline="\n" in text, families=["attribution"])
+    r = ev[ev["speaker_start"].notna()].iloc[-1]
+    assert "Gruber" in r["speaker"]
+    assert pd.isna(r["affiliation"]) and r["actor"] == "other"
+
+
 @pytest.mark.parametrize("text, expected", PLACES, ids=[c[0][:30] for c in PLACES])
 def test_unnamed_sources_take_their_place(text, expected):
     r = _speakers(text).iloc[-1]
