@@ -341,7 +341,8 @@ def default_gazetteer() -> Gazetteer:
         if dem:
             # a demonym several states share ("American": the US and the Northern Mariana
             # Islands) belongs to the most populous of them
-            for form in [dem] + ([dem + "s"] if dem.endswith("an") else []):  # "Ukrainians", "Americans"
+            # a demonym that is also a noun has a plural ("Ukrainians", "Americans", "Israelis", "Pakistanis")
+            for form in [dem] + ([dem + "s"] if dem.endswith(("an", "i")) else []):
                 key = " ".join(_words(form))
                 if key not in demonyms or demonyms[key][0] < pop:
                     demonyms[key] = (pop, code)

@@ -574,3 +574,27 @@ def test_sentence_start_skips_abbreviations(text, offset, expected):
     from contrast.affiliation import _Cast
 
     assert _Cast(text, default_gazetteer()).sentence_start(offset) == expected
+
+
+# demonym nouns the package lacks ("the Briton", "a Pole") and the plurals of demonyms in -i
+DEMONYM_NOUNS = [
+    ("The war will be long, the Briton said.", ("GB", "", "West")),
+    ("The unit was short of shells, a Pole told reporters.", ("PL", "", "West")),
+    ("Israelis said they had left Kyiv.", ("IL", "", "other")),
+    ("The New Zealander told reporters the border was closed.", ("NZ", "", "West")),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEMONYM_NOUNS, ids=[c[0][:30] for c in DEMONYM_NOUNS])
+def test_demonym_nouns_give_their_state(text, expected):
+    assert _first(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Finn Larsen said the talks would go on.",  # a demonym noun as a given name is no nationality
+    "Dane Sullivan said the report was false.",
+    "The pole vaulter said she was ready.",  # lower case: a word, not a national
+])
+def test_demonym_nouns_as_names_or_words_stay_empty(text):
+    r = _speakers(text).iloc[0]
+    assert pd.isna(r["affiliation"]), r["speaker"]
