@@ -518,6 +518,9 @@ class _Cast:
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
     last_group: _Entity | None = None
+    #: the last speaker read, when it was one person with a title and no name ("the prime minister of
+    #: the Donetsk People's Republic"), and where its mention ends
+    unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
@@ -948,6 +951,15 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             hit = gaz.person(name)
             if hit is not None:
                 aff, role = hit[0], role or hit[1]
+        if not aff and not noun and len(name) >= 2 and cast.unnamed_title is not None and \
+                _words(span) == name and not text.startswith(", ", r["speaker_end"]):
+            # news names a source after its title: "the prime minister of the Donetsk People's
+            # Republic dismissed talk of infighting. '...,' Alexander Boroday said" -- a full name with
+            # no title of its own, the next speaker after an unnamed titled one, in a later sentence
+            # within _NAMING_GAP characters, is that person
+            ent0, end0 = cast.unnamed_title
+            if 0 <= r["speaker_start"] - end0 <= _NAMING_GAP and cast.sentence_start(r["speaker_start"]) >= end0:
+                aff, role, antecedent = ent0.affiliation, role or ent0.role, ent0.mention
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
@@ -991,6 +1003,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
         cast.last_state = aff
+    cast.unnamed_title = None
     if person:
         cast.by_surname[surname] = ent
         cast.last_person = ent
@@ -998,6 +1011,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if stype == "title" and words[0].lower() in _ARTICLES and noun in _PERSON_NOUNS:
             cast.last_person = ent
         cast.last_group = ent
+    if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
+        cast.unnamed_title = (ent, r["speaker_end"])
     if noun and aff:
         cast.by_noun[noun] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
@@ -1009,6 +1024,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: The most characters between an unnamed titled speaker and the name that the next sentences give it.
+_NAMING_GAP = 400
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 #: (heads of state and government and legislators too: "president has said", "— lawmaker")
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
@@ -1018,6 +1035,16 @@ _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
 _STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
+
+
+def _unnamed(low: Sequence[str], noun: str) -> bool:
+    """A title phrase (lower-cased words) names no one: nothing follows its role ``noun`` but an
+    of/for phrase ("the prime minister of the Donetsk People's Republic", not "the foreign minister
+    Sergei Lavrov")."""
+    n = noun.split()
+    at = next((i for i in range(len(low)) if low[i:i + len(n)] == n), -1)
+    rest = low[at + len(n):] if at >= 0 else ["?"]
+    return not rest or rest[0] in _OF_PREPS
 
 
 def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, named: bool = False, noun: str = "") -> str:

@@ -598,3 +598,45 @@ def test_demonym_nouns_give_their_state(text, expected):
 def test_demonym_nouns_as_names_or_words_stay_empty(text):
     r = _speakers(text).iloc[0]
     assert pd.isna(r["affiliation"]), r["speaker"]
+
+
+# a full name with no title of its own, the next speaker after an unnamed titled one in a later
+# sentence, is that person ("the prime minister of the DPR ... Alexander Boroday said")
+NAMED_AFTER_TITLE = [
+    ("At a news conference, the prime minister of the Donetsk People's Republic dismissed the talk. "
+     "\"These are lies. We are organizing our work,\" Alexander Boroday said.", "Alexander Boroday",
+     ("RU", "head_of_state_or_government", "Russia")),
+    ("The Polish foreign minister said the talks failed. Jan Kowal said the border would stay open.", "Jan Kowal",
+     ("PL", "minister_or_official", "West")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", NAMED_AFTER_TITLE, ids=[c[1] for c in NAMED_AFTER_TITLE])
+def test_a_name_after_an_unnamed_title_is_that_person(text, speaker, expected):
+    sp = _speakers(text)
+    r = sp[sp["speaker"] == speaker].iloc[0]
+    assert tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role", "actor")) == expected
+
+
+NOT_NAMED_AFTER_TITLE = [
+    # the name has an appositive of its own
+    ("The Polish foreign minister said the talks failed. Jan Kowal, a farmer, said the shelling went on.",
+     "Jan Kowal"),
+    # the titled speaker was named already
+    ("The Polish foreign minister Jan Nowak said the talks failed. Jan Kowal said the shelling went on.",
+     "Jan Kowal"),
+    # a surname alone is no introduction
+    ("The Polish foreign minister said the talks failed. Kowal said the shelling went on.", "Kowal"),
+    # too far: another paragraph's source
+    ("The Polish foreign minister said the talks failed. " + "The town was quiet on Monday. " * 15 +
+     "Jan Kowal said the shelling went on.", "Jan Kowal"),
+    # a body, not one person
+    ("The Polish foreign ministry said the talks failed. Jan Kowal said the shelling went on.", "Jan Kowal"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", NOT_NAMED_AFTER_TITLE, ids=[c[0][:40] for c in NOT_NAMED_AFTER_TITLE])
+def test_a_name_not_introduced_by_the_title_stays_empty(text, speaker):
+    sp = _speakers(text)
+    r = sp[sp["speaker"].str.startswith(speaker)].iloc[0]
+    assert pd.isna(r["affiliation"]), (r["speaker"], r["affiliation"])
