@@ -1027,9 +1027,12 @@ _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|ab
                          r"(?P<c>:)[ \t]+(?=\S)")
 #: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
 #: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
-#: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
-_DASH_SRC = re.compile(r"(?P<c>[-–—―])[ \t]+(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|[^\n(«|/.,;:!?]){0,60}?)"
-                       r"[ \t]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
+#: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/". A dash
+#: after a space may touch its source ("... border -U.S. official": not "pro-Russian"), and an
+#: abbreviation's inner full stops ("U.S.", "U.K.") belong to the source
+_DASH_SRC = re.compile(r"(?P<c>[-–—―](?=[ \t])|(?<=[ \t])[-–—―](?=[^\W\d_]))[ \t]*"
+                       r"(?P<sp>[^\W\d_](?:[A-Z]\.[ \t]+|(?<=[A-Z])\.(?=[A-Z]\.)|(?<=[A-Z]\.[A-Z])\.(?=\s|$)|"
+                       r"[^\n(«|/.,;:!?]){0,60}?)[ \t]*(?=$|\(|«|\||/|(?<![A-Z]\.[A-Z])\.(?:\s|$))", re.MULTILINE)
 #: first words of a label that names its source after "of": "Summary of the General Staff:"
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
 
