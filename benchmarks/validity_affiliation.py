@@ -128,9 +128,11 @@ titled name without a state takes its sentence's one state only from a clause's 
 after an auxiliary or copula), never outside the states a title such as "chancellor" belongs to,
 and the headline's state only in the headline or lede; demonym nouns ("the Briton"); a full name
 right after an unnamed titled speaker is that speaker ("the prime minister of the Donetsk
-People's Republic ... Alexander Boroday said"); a dash source touching its dash ("-U.S.
-official"). ``heldout_cf5``: side accuracy 0.588 -> 0.941, affiliation accuracy 0.529 -> 0.882,
-side coverage 0.436 -> 0.436, role accuracy 0.667 -> 0.636; ``heldout6``: recall 0.885 -> 0.904, side coverage 0.765 -> 0.824
+People's Republic ... Alexander Boroday said"), and "a senior adviser to Russian President
+Vladimir Putin" speaks, not Putin; a dash source touching its dash ("-U.S. official").
+``heldout_cf5``: side accuracy 0.588 -> 0.929, affiliation accuracy 0.529 -> 0.881, side coverage
+0.436 -> 0.538, role accuracy 0.667 -> 0.712 (a new error: a "he" after Glazyev that is
+Yanukovych, read as the last speaker); ``heldout6``: recall 0.885 -> 0.904, side coverage 0.765 -> 0.824
 (accuracy 1.000); ``heldout_cf``: side coverage 0.900 -> 0.867 (a named person no longer placed
 by a far headline; accuracy 1.000); PolNeAR dev: side coverage 0.351 -> 0.514, affiliation accuracy
 0.615 -> 0.947, role accuracy 0.786 -> 0.583 (Trump as head of state in 2016 coverage, when he was a

@@ -895,6 +895,17 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     low0 = low[0]
     aff, role, noun, kind = _own(words, gaz)
     cast.plural = kind == "plural"
+    serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
+    if serving is not None and serving.group("noun").lower() in _SERVING_NOUNS and aff and stype == "named":
+        # "A senior adviser to Russian President Vladimir Putin has accused ...": the speaker is the
+        # unnamed adviser, of the state of the person served, whom a later "Sergei Glazyev said" names
+        noun = serving.group("noun").lower()
+        aide = _Entity(text[serving.start("det"):r["speaker_end"]], aff, gaz.roles.get(noun, role), True)
+        cast.last_person = aide
+        cast.unnamed_title = (aide, r["speaker_end"])
+        if aff not in gaz.organisations:
+            cast.last_state = aff
+        return aide.affiliation, aide.role, aide.mention
     if cast.plural:
         # "Russian and Ukrainian officials", "Kiev and the West": several states speak, so neither
         # the sentence's state nor a name of the actor dictionary in the phrase is theirs
@@ -1024,6 +1035,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: Nouns of a person who serves another ("an adviser to President X" is X's state's, unlike "an envoy to").
+_SERVING_NOUNS = _WORDS["serving_noun"]
+#: "A senior adviser to " right before a speaker span (lower-case words between the article and the noun).
+_SERVING = re.compile(r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s+to\s+$")
 #: The most characters between an unnamed titled speaker and the name that the next sentences give it.
 _NAMING_GAP = 400
 #: Roles whose bearers, unnamed, belong to the place the story is about.

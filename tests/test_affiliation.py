@@ -640,3 +640,24 @@ def test_a_name_not_introduced_by_the_title_stays_empty(text, speaker):
     sp = _speakers(text)
     r = sp[sp["speaker"].str.startswith(speaker)].iloc[0]
     assert pd.isna(r["affiliation"]), (r["speaker"], r["affiliation"])
+
+
+def test_an_adviser_to_a_named_person_is_the_speaker_and_is_named_next():
+    text = ("A senior adviser to Russian President Vladimir Putin has accused the US of meddling in Ukraine. "
+            "Sergei Glazyev said the US was spending money. Mr Glazyev said more.")
+    sp = _speakers(text)
+    got = [("" if pd.isna(a) else a, "" if pd.isna(ro) else ro) for a, ro in zip(sp["affiliation"], sp["role"], strict=True)]
+    assert got == [("RU", "minister_or_official")] * 3  # the adviser, not the president, speaks
+    assert sp["speaker_resolved"].iloc[1].startswith("A senior adviser to")
+
+
+@pytest.mark.parametrize("text", [
+    # an envoy "to" a state is not that state's; a verb's "to" makes no adviser
+    "An envoy to Russian President Vladimir Putin said the talks failed. Jan Kowal said the border was shut.",
+    "He spoke to Russian President Vladimir Putin. Jan Kowal said the border was shut.",
+])
+def test_no_adviser_without_a_serving_noun(text):
+    sp = _speakers(text)
+    assert (sp.loc[sp["speaker"].str.contains("Putin"), "role"] == "head_of_state_or_government").all()
+    r = sp[sp["speaker"] == "Jan Kowal"].iloc[0]
+    assert pd.isna(r["affiliation"])
