@@ -140,9 +140,16 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 _COALITION = _WORDS["coalition"]
+#: Auxiliaries, modals and copulas: a state named after one in a reported clause is in its predicate.
+_VERB_MARKERS = _WORDS["verb_marker"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
+#: Titles only some states give (lexicons/affiliation_words.tsv, class state_title) -> those states.
+_STATE_TITLES: dict[str, frozenset[str]] = {}
+for _state, _titles in _word_values("state_title").items():
+    for _t in _titles:
+        _STATE_TITLES[_t] = _STATE_TITLES.get(_t, frozenset()) | {_state}
 _DICTIONARY_AFFILIATION = {group: state for state, groups in _word_values("actor_group").items() for group in groups}
 
 _LOOKBACK = 400
@@ -334,7 +341,8 @@ def default_gazetteer() -> Gazetteer:
         if dem:
             # a demonym several states share ("American": the US and the Northern Mariana
             # Islands) belongs to the most populous of them
-            for form in [dem] + ([dem + "s"] if dem.endswith("an") else []):  # "Ukrainians", "Americans"
+            # a demonym that is also a noun has a plural ("Ukrainians", "Americans", "Israelis", "Pakistanis")
+            for form in [dem] + ([dem + "s"] if dem.endswith(("an", "i")) else []):
                 key = " ".join(_words(form))
                 if key not in demonyms or demonyms[key][0] < pop:
                     demonyms[key] = (pop, code)
@@ -510,6 +518,9 @@ class _Cast:
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
     last_group: _Entity | None = None
+    #: the last speaker read, when it was one person with a title and no name ("the prime minister of
+    #: the Donetsk People's Republic"), and where its mention ends
+    unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
@@ -679,8 +690,9 @@ class _Cast:
             return None
         return states[0] if len(set(states)) == 1 else ""
 
-    def states_named(self, lo: int, hi: int) -> list[str]:
-        """The states ``text[lo:hi]`` names, in text order, less those named as the side that fights."""
+    def states_named(self, lo: int, hi: int, *, subject_only: bool = False) -> list[str]:
+        """The states ``text[lo:hi]`` names, in text order, less those named as the side that fights
+        (and, ``subject_only``, less those in a clause's predicate: see :meth:`_in_predicate`)."""
         text = self.text[lo:hi]
         found = _places(text, self.gaz) + _provinces(text, self.gaz)
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
@@ -688,7 +700,14 @@ class _Cast:
         shared = self.gaz.shared
         return [self.shared_name_at(lo + m[0], m[1]) if shared and m[3] == "country" else m[1]
                 for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
-                and not self._counterpart(lo + m[0])]
+                and not self._counterpart(lo + m[0]) and not (subject_only and self._in_predicate(lo + m[0]))]
+
+    def _in_predicate(self, offset: int) -> bool:
+        """The state mention at ``offset`` comes after an auxiliary, modal or copula of its clause
+        ("This is a way of assuring the Ukrainian government", "Poland will help Ukraine"): an object
+        or complement of the reported act, not its subject ("Russia will protect its citizens")."""
+        lo = max(self.sentence_start(offset), offset - 200)
+        return any(w.lower() in _VERB_MARKERS for w in _words(_clause_tail(self.text[lo:offset])))
 
     def _counterpart(self, offset: int) -> bool:
         """The state mention at ``offset`` is the other party of an act ("talks with Russia",
@@ -876,6 +895,17 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     low0 = low[0]
     aff, role, noun, kind = _own(words, gaz)
     cast.plural = kind == "plural"
+    serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
+    if serving is not None and serving.group("noun").lower() in _SERVING_NOUNS and aff and stype == "named":
+        # "A senior adviser to Russian President Vladimir Putin has accused ...": the speaker is the
+        # unnamed adviser, of the state of the person served, whom a later "Sergei Glazyev said" names
+        noun = serving.group("noun").lower()
+        aide = _Entity(text[serving.start("det"):r["speaker_end"]], aff, gaz.roles.get(noun, role), True)
+        cast.last_person = aide
+        cast.unnamed_title = (aide, r["speaker_end"])
+        if aff not in gaz.organisations:
+            cast.last_state = aff
+        return aide.affiliation, aide.role, aide.mention
     if cast.plural:
         # "Russian and Ukrainian officials", "Kiev and the West": several states speak, so neither
         # the sentence's state nor a name of the actor dictionary in the phrase is theirs
@@ -932,6 +962,15 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             hit = gaz.person(name)
             if hit is not None:
                 aff, role = hit[0], role or hit[1]
+        if not aff and not noun and len(name) >= 2 and cast.unnamed_title is not None and \
+                _words(span) == name and not text.startswith(", ", r["speaker_end"]):
+            # news names a source after its title: "the prime minister of the Donetsk People's
+            # Republic dismissed talk of infighting. '...,' Alexander Boroday said" -- a full name with
+            # no title of its own, the next speaker after an unnamed titled one, in a later sentence
+            # within _NAMING_GAP characters, is that person
+            ent0, end0 = cast.unnamed_title
+            if 0 <= r["speaker_start"] - end0 <= _NAMING_GAP and cast.sentence_start(r["speaker_start"]) >= end0:
+                aff, role, antecedent = ent0.affiliation, role or ent0.role, ent0.mention
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
@@ -970,11 +1009,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # else the headline, is about (see _place_of_unnamed)
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
-        aff = _place_of_unnamed(cast, r["speaker_start"], own_end)
+        aff = _place_of_unnamed(cast, r["speaker_start"], own_end, named=person, noun=noun)
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
         cast.last_state = aff
+    cast.unnamed_title = None
     if person:
         cast.by_surname[surname] = ent
         cast.last_person = ent
@@ -982,6 +1022,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if stype == "title" and words[0].lower() in _ARTICLES and noun in _PERSON_NOUNS:
             cast.last_person = ent
         cast.last_group = ent
+    if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
+        cast.unnamed_title = (ent, r["speaker_end"])
     if noun and aff:
         cast.by_noun[noun] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
@@ -993,6 +1035,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: Nouns of a person who serves another ("an adviser to President X" is X's state's, unlike "an envoy to").
+_SERVING_NOUNS = _WORDS["serving_noun"]
+#: "A senior adviser to " right before a speaker span (lower-case words between the article and the noun).
+_SERVING = re.compile(r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s+to\s+$")
+#: The most characters between an unnamed titled speaker and the name that the next sentences give it.
+_NAMING_GAP = 400
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 #: (heads of state and government and legislators too: "president has said", "— lawmaker")
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
@@ -1004,25 +1052,52 @@ _COUNTRY_KINDS = frozenset({"country", "demonym"})
 _STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
 
 
-def _place_of_unnamed(cast: _Cast, start: int, own_end: int) -> str:
+def _unnamed(low: Sequence[str], noun: str) -> bool:
+    """A title phrase (lower-cased words) names no one: nothing follows its role ``noun`` but an
+    of/for phrase ("the prime minister of the Donetsk People's Republic", not "the foreign minister
+    Sergei Lavrov")."""
+    n = noun.split()
+    at = next((i for i in range(len(low)) if low[i:i + len(n)] == n), -1)
+    rest = low[at + len(n):] if at >= 0 else ["?"]
+    return not rest or rest[0] in _OF_PREPS
+
+
+def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, named: bool = False, noun: str = "") -> str:
     """The state of an unnamed official ("officials say", "the embassy confirms") speaking at ``start``.
 
     The one state the sentence before the speaker names, or else the headline (less
     the speaker's own phrase, which ends at ``own_end``: "the ambassador in Moscow"
     is no Russian); where it names several, the one the article's last speaker with
     a state belongs to ("Russia claims control of Kherson" then "Defence ministry
-    says"), else none.
+    says"), else none. For a ``named`` person (a titled name whose title tells no
+    state) only a state in a clause's subject counts, not one in its predicate ("This
+    is a way of assuring the Ukrainian government ..., reported Chancellor X": the
+    party spoken to). A title only some states give (``noun``: "chancellor") is never
+    placed in another state (a German or Austrian chancellor, not a Ukrainian one).
     """
-    sent = cast.states_named(cast.sentence_start(start), start)
-    if not sent:
-        head = cast.first_line_end()
-        sent = cast.states_named(0, min(start, head)) + cast.states_named(max(own_end, start), head) \
-            if start < head else cast.states_named(0, head)
+    lo = cast.sentence_start(start)
+    sent = cast.states_named(lo, start)
+    spans = [(lo, start)]
+    head = cast.first_line_end()
+    lede_end = cast.text.find("\n", head + 1)
+    if not sent and (not named or lede_end < 0 or start < lede_end):
+        # a named person only in the headline or its lede: a story's later cast is not placed by the headline
+        spans = [(0, min(start, head)), (max(own_end, start), head)] if start < head else [(0, head)]
+        sent = [st for a, b in spans for st in cast.states_named(a, b)]
     if not sent:
         return ""
-    if len(set(sent)) == 1:
-        return sent[0]
-    return cast.last_state if cast.last_state in sent else ""
+    if len(set(sent)) > 1:
+        # several states: the one the last speaker with a state belongs to (the filter below only
+        # ever removes evidence; it never picks one of several states)
+        aff = cast.last_state if cast.last_state in sent else ""
+    elif named and not any(cast.states_named(a, b, subject_only=True) for a, b in spans):
+        aff = ""  # the one state is named only in a predicate: the party spoken to or about
+    else:
+        aff = sent[0]
+    allowed = _STATE_TITLES.get(noun)
+    return "" if allowed is not None and aff not in allowed else aff
+
+
 
 
 #: A clause boundary inside a sentence: a title before a name never crosses one

@@ -179,6 +179,10 @@ def test_topic_label_is_no_speaker(text: str, label: str) -> None:
          [("Defense Ministry", ":", "neutral")]),
         ("Mariupol: Child died of dehydration in Mariupol – Zelensky\nMore follows.",
          [("Zelensky", "–", "neutral")]),
+        # a dash after a space touching its source, and an abbreviation's full stops in the source
+        ("Russia moved troops near the border -U.S. official\nMore follows.",
+         [("U.S. official", "-", "neutral")]),
+        ("Sanctions are coming - U.K.\nMore follows.", [("U.K.", "-", "neutral")]),
     ],
 )
 def test_label_words_keep_real_sources(text: str, expected: list[tuple[object, ...]]) -> None:
@@ -206,3 +210,12 @@ def test_topic_colons_dropped_only_before_the_first_dash_of_their_line() -> None
     naive = [r for r in colon if not r["start"] < first.get(text.rfind("\n", 0, r["start"]) + 1, -1)]
     assert kept == naive
     assert [text[r["start"] + 2:r["start"] + 6].strip() for r in kept] == ["two", "four"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pro-Russian forces advance near Kharkiv\nMore follows.",  # a hyphen inside a word is no dash
+    "Talks resume on a 30-day ceasefire\nMore follows.",
+    "Gas deal signed. — Ukrinform.\nMore follows.",  # an outlet's byline after a full stop
+])
+def test_a_hyphen_or_byline_is_no_dash_source(text: str) -> None:
+    assert not [r for r in _rows(text) if r[1] in "-–—―"]

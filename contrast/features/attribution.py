@@ -1067,10 +1067,14 @@ _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|ab
                          r"(?P<c>:)[ \t]+(?=\S)")
 #: a source after a dash: at the end of a headline ("New sanctions expected next week - Kuleba",
 #: "... work under Russian guns - technician"), after a quotation ('..." ― Julie A. Diaz') or a
-#: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/"
-_DASH_SRC = re.compile(r"(?P<c>[-–—―])(?:[^\S\n]+|(?<=\n[-–—―]))"
-                       r"(?P<sp>[^\W\d_](?:[A-Z]\.[^\S\n]+|[^\n(«|/.,;:!?]){0,60}?)"
-                       r"[^\S\n]*(?=$|\(|«|\||/|\.(?:\s|$))", re.MULTILINE)
+#: comma (", - General Staff."); the speaker ends the line or comes before "(", "«", "|", "/". A dash
+#: after a space may touch its source ("... border -U.S. official": not "pro-Russian"), a dash opening
+#: a line may too, white space may be a no-break space, and an abbreviation's inner full stops
+#: ("U.S.", "U.K.") belong to the source
+_DASH_SRC = re.compile(r"(?P<c>[-–—―](?=[^\S\n])|(?<=\n)[-–—―]|(?<=[^\S\n])[-–—―](?=[^\W\d_]))[^\S\n]*"
+                       r"(?P<sp>[^\W\d_](?:[A-Z]\.[^\S\n]+|(?<=[A-Z])\.(?=[A-Z]\.)|(?<=[A-Z]\.[A-Z])\.(?=\s|$)|"
+                       r"[^\n(«|/.,;:!?]){0,60}?)[^\S\n]*(?=$|\(|«|\||/|(?<![A-Z]\.[A-Z])\.(?:\s|$))",
+                       re.MULTILINE)
 #: first words of a label that names its source after "of": "Summary of the General Staff:"
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
 
