@@ -436,19 +436,13 @@ def test_titled_names_take_the_state_of_their_sentence_subject(text, expected):
 
 
 TITLED_EMPTY = [
-    # the one state is the party spoken to, in the predicate
-    "This is a way of assuring the Ukrainian government more support, reported Senator Hans Gruber.",
-    "The EU will stand by Kiev and the Ukrainian people, said deputy speaker Hans Gruber.",
     # a chancellor is no Ukrainian
     "Ukraine will get more support, Chancellor Hans Gruber said.",
-    # the headline's state does not place a named person beyond the lede
-    "Ukraine signs gas deal\nThe deal was signed on Monday.\nOnly one unit responded in full, according to "
-    "the NGO's spokesman Hans Gruber.",
 ]
 
 
 @pytest.mark.parametrize("text", TITLED_EMPTY, ids=[t[:30] for t in TITLED_EMPTY])
-def test_titled_names_with_a_state_only_as_object_stay_empty(text):
+def test_titled_names_of_a_state_title_stay_out_of_other_states(text):
     ev = extract_text(text, headline="\n" in text, families=["attribution"])
     r = ev[ev["speaker_start"].notna()].iloc[-1]
     assert "Gruber" in r["speaker"]
