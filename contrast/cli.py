@@ -592,6 +592,29 @@ def _release_memory() -> None:
             pass
 
 
+_MMAP_THRESHOLD = 128 * 1024  # bytes: glibc's initial threshold, kept fixed (see _fixed_mmap_threshold)
+
+
+def _fixed_mmap_threshold() -> None:
+    """Keep glibc's mmap threshold at 128 kB, so a freed large block goes back to the system at once.
+
+    glibc raises the threshold (up to 32 MB) each time a mapped block is freed,
+    and blocks below it then come from the heap, where freed memory stays in
+    fragments: on a 20 MB article the report's evidence browser took 429 -> 691 MB
+    at its peak with the moving threshold and 427 -> 619 MB with a fixed one
+    (its examples 551 -> 733 and 446 -> 608 MB). An allocator setting only: no
+    figure changes. A no-op off glibc.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-3, _MMAP_THRESHOLD)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _run(args: argparse.Namespace) -> dict[str, Path]:
     from contrast import codebook, groups, io, plot, report, tables
     from contrast.corpus import TABLE_SUFFIXES, load_corpus
@@ -683,6 +706,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Arrow's default allocator (mimalloc) keeps freed pages: with the system's, each stage's freed
     # string columns go back (see _release_memory); on a 5 MB one-line article the peak fell from 430 to 392 MB
     pa.set_memory_pool(pa.system_memory_pool())
+    _fixed_mmap_threshold()
 
     def _warn(message: Warning | str, category: type[Warning], *rest: object, **kw: object) -> None:
         if not args.quiet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import warnings
 
 import pytest
 
@@ -222,7 +223,42 @@ def test_sentence_counts_scattered_equal_the_joined_wide_table() -> None:
         got, cols = tables._sentence_counts(e, c)
         want, want_cols = _sentence_counts_joined(e, c)
         assert cols == want_cols
-        pd.testing.assert_frame_equal(got, want)
+        pd.testing.assert_frame_equal(tables._int64_counts(got), want)
+
+
+def test_int32_sentence_counts_give_the_tables_of_int64_ones(monkeypatch) -> None:
+    """The sentence table keeps its counts as int32 (half the memory); every table is that of int64 counts."""
+    import numpy as np
+    import pandas as pd
+
+    import contrast
+    from contrast import tables
+
+    corpus = contrast.load_corpus(contrast.demo_path())
+    corpus = pd.concat([corpus, corpus.iloc[:1].assign(doc_id="one", source="A single article")],
+                       ignore_index=True)  # a group of one article: its intervals resample sentences
+    ev = contrast.extract(corpus, cache=False)
+
+    def run() -> tuple[pd.DataFrame, ...]:
+        arts, units = tables.articles_and_units(ev, corpus)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return (arts, units, tables.compare(arts, sentence_units=units, n_boot=300),
+                    tables.pairwise(arts, "source", sentence_units=units, n_boot=300),
+                    tables.sentences(ev, corpus), tables.sentence_units(ev, corpus))
+
+    narrow = run()
+    counts = [c for c in narrow[1].columns if c.endswith("_n")]
+    assert counts and all(narrow[1][c].dtype == np.int32 for c in counts)
+    assert all(narrow[k][c].dtype == np.int64 for k in (0, 4, 5) for c in counts if c in narrow[k].columns)
+    monkeypatch.setattr(tables, "_COUNT_DTYPE", np.int64)
+    wide = run()
+    assert all(wide[1][c].dtype == np.int64 for c in counts)
+    assert "sentences" in set(narrow[2]["resampled"])
+    for k, (a, b) in enumerate(zip(narrow, wide, strict=True)):
+        if k == 1:
+            a = tables._int64_counts(a)
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=f"table {k}")
 
 
 def test_long_texts_are_read_without_filling_the_affiliation_caches():
