@@ -314,6 +314,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     n_kept = 0
     sentences_complete = True
     chart_e: list[pd.DataFrame] | None = []  # None once past _CHART_ROWS_MAX
+    keep_chart_rows = not args.no_charts  # without charts they are counted (for the report's note), not kept
     chart_docs: list[pd.DataFrame] = []
     n_chart = 0
     from contrast.stats import WordCounts
@@ -372,11 +373,11 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     words.add(corpus[corpus[args.by].notna().to_numpy()].assign(
                         **{args.by: corpus[args.by].astype("string")}))
                 if chart_e is not None:
-                    rows = _chart_rows(ev)
-                    n_chart += len(rows)
+                    rows = _chart_rows(ev) if keep_chart_rows else None
+                    n_chart += len(rows) if rows is not None else int(ev["family"].isin(_CHART_FAMILIES).sum())
                     if n_chart > _CHART_ROWS_MAX:
                         chart_e = None
-                    else:
+                    elif rows is not None:
                         chart_e.append(rows)
                         chart_docs.append(corpus[["doc_id", args.by]].reset_index(drop=True))
                 arts.to_pickle(tmpdir / f"{i:06d}.pkl")
@@ -483,27 +484,30 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     corpus_s = groups.add_group_column(corpus_s, args.by, spec=spec)[0]
     ev_s = _label_evidence(pd.concat(sample_e, ignore_index=True), corpus_s, spec.name)
     args.chart_data = None
-    if chart_e is not None and everything and n_total > len(corpus_s):  # charts of every article, as in memory
-        docs = groups.add_group_column(pd.concat(chart_docs, ignore_index=True), args.by, spec=spec)[0]
+    # the articles kept for pairwise.csv (and the charts), joined once
+    kept_arts = pd.concat(everything, ignore_index=True) if everything else None
+    everything.clear()
+    if chart_e is not None and kept_arts is not None and n_total > len(corpus_s):  # every article, as in memory
         ev_c = pd.concat(chart_e, ignore_index=True) if chart_e else ev_s.iloc[:0]
+        docs = (groups.add_group_column(pd.concat(chart_docs, ignore_index=True), args.by, spec=spec)[0]
+                if chart_docs else corpus_s)
         from contrast.stats import distinctive_words
 
         same = spec.name == args.by and spec.kind == "text"  # the labels are the values: the counts hold
         table = distinctive_words(words) if same and len(words.groups) >= 2 else None
-        args.chart_data = (_label_evidence(ev_c, docs, spec.name), pd.concat(everything, ignore_index=True), table)
+        args.chart_data = (_label_evidence(ev_c, docs, spec.name), kept_arts, table)
     if len(reserve.evidence()):
         res_c = groups.add_group_column(reserve.corpus(), args.by, spec=spec)[0]
         args.report_examples = (res_c, _label_evidence(reserve.evidence(), res_c, spec.name))
     arts_s = tables.conform_articles(tables.articles(ev_s, corpus_s), columns)
-    if everything:
-        pw = tables.pairwise(pd.concat(everything, ignore_index=True), spec.name, features=feats,
-                             sentence_units=units)
+    if kept_arts is not None:
+        pw = tables.pairwise(kept_arts, spec.name, features=feats, sentence_units=units)
     else:
         pw = tables.pairwise(arts_s, spec.name, features=feats, evidence=ev_s, corpus=corpus_s)
     which = (f"the first {len(corpus_s):,}" if not n_extra else
              f"a sample of {len(corpus_s):,} (the first {args.report_sample:,}, and the first articles of each "
              f"group beyond them, up to {per_group:,} a group)")
-    tests = "" if everything else ", the report's pairwise tests"  # pairwise.csv covers every article when kept
+    tests = "" if kept_arts is not None else ", the report's pairwise tests"  # pairwise.csv covers every article when kept
     users = ["charts drawn from evidence"] if args.chart_data is None else \
         ["the distinctive words"] if args.chart_data[2] is None else []
     users += ["the report's pairwise tests"] if tests else []

@@ -69,7 +69,7 @@ def _matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, n
     return num, den, scale
 
 
-_BLOCK_STEPS = 40  # bootstrap steps per block of units in _bootstrap
+_BLOCK_STEPS = 10  # bootstrap steps per block of units in _bootstrap (5,000 units: two 8 MB matrices of 100 features)
 
 
 def _keys(units: pd.DataFrame, unit: str) -> np.ndarray:
