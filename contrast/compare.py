@@ -121,7 +121,8 @@ class _Units:
             st = self.sentences()
             if st is not None:
                 ids = set(arts["doc_id"].astype(str))
-                return st[st["doc_id"].astype(str).isin(ids).to_numpy()]
+                mine = st["doc_id"].astype(str).isin(ids).to_numpy()
+                return st if mine.all() else st[mine]  # no copy of a huge article's sentence table
         return arts
 
 
