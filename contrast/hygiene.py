@@ -792,6 +792,9 @@ def _shingles(words: list[str], k: int) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+_ADD_BATCH = 250  # articles whose words and shingles Deduper.add holds at once (a 5,000-article chunk's took 150 MB)
+
+
 class Deduper:
     """Incremental near-duplicate finder (MinHash LSH over word shingles).
 
@@ -890,6 +893,14 @@ class Deduper:
         Two texts whose numbers differ ("as of 6:00 on April 13" and "... April 6")
         are never duplicates: a daily update is not a copy of yesterday's.
         """
+        out: list[tuple[str | None, float]] = []
+        for k in range(0, len(doc_ids), _ADD_BATCH):  # the words and shingles of a batch at a time
+            out += self._add_batch(doc_ids[k:k + _ADD_BATCH], texts[k:k + _ADD_BATCH],
+                                   None if groups is None else groups[k:k + _ADD_BATCH])
+        return out
+
+    def _add_batch(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None
+                   ) -> list[tuple[str | None, float]]:
         from datasketch import MinHash
 
         words, n_words = [], []
