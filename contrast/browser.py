@@ -124,23 +124,32 @@ def _rows_near(ev: pd.DataFrame, cols: list[str], wanted: set[str], sample: pd.D
     """
     doc = ev["doc_id"].astype(str)
     pos = np.flatnonzero(doc.isin(wanted).to_numpy())
-    fam = ev["family"].astype(str).to_numpy()[pos]
+    is_sent = (ev["family"].astype("string") == "sentiment").fillna(False).to_numpy(dtype=bool)[pos]
     start = pd.to_numeric(ev["start"].iloc[pos], errors="coerce").to_numpy(dtype=float)
     end = pd.to_numeric(ev["end"].iloc[pos], errors="coerce").to_numpy(dtype=float)
     sid = pd.to_numeric(ev["sent_id"].iloc[pos], errors="coerce").to_numpy(dtype=float)
     docs = doc.to_numpy()[pos]
-    spans: dict[str, dict[int, tuple[int, int]]] = {}
-    ok = (fam == "sentiment") & ~np.isnan(sid) & ~np.isnan(start) & ~np.isnan(end)
-    for d, k, a, b in zip(docs[ok].tolist(), sid[ok].tolist(), start[ok].tolist(), end[ok].tolist(), strict=True):
-        spans.setdefault(d, {})[int(k)] = (int(a), int(b))
     picked: dict[str, set[int]] = {}
     for d, k in zip(sample["doc_id"].astype(str), sample["sent_id"], strict=True):
         picked.setdefault(d, set()).add(int(k))
+    ok = is_sent & ~np.isnan(sid) & ~np.isnan(start) & ~np.isnan(end)
+    # the spans of the sampled sentences only (every sentence's, of a 20 MB article, were 45 MB of
+    # tuples and lists), and which articles have any: the others are segmented
+    spanned = set(pd.unique(docs[ok]).tolist())
+    codes, uniq = pd.factorize(docs)
+    width = int(np.nanmax(sid, initial=0)) + 1 if len(sid) else 1
+    code_of = {d: i for i, d in enumerate(uniq.tolist())}
+    wanted_pairs = [code_of[d] * width + k for d, ks in picked.items() if d in code_of for k in ks if 0 <= k < width]
+    row_pairs = codes.astype(np.int64) * width + np.nan_to_num(sid, nan=-1).astype(np.int64)
+    ok &= np.isin(row_pairs, np.asarray(wanted_pairs, dtype=np.int64))
+    spans: dict[str, dict[int, tuple[int, int]]] = {d: {} for d in spanned}
+    for d, k, a, b in zip(docs[ok].tolist(), sid[ok].tolist(), start[ok].tolist(), end[ok].tolist(), strict=True):
+        spans[d][int(k)] = (int(a), int(b))
     keep = np.zeros(len(pos), dtype=bool)
     out: dict[str, tuple[list[SimpleNamespace], dict[int, tuple[int, int]]]] = {}
     for d in wanted:
         sp = spans.get(d)
-        if not sp:
+        if sp is None:
             text = texts.get(d)
             text = str(text) if text is not None and pd.notna(text) else ""
             sp = _sentence_spans(text, [], bool(titled.get(d, True)))

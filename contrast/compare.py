@@ -69,7 +69,7 @@ def _matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, n
     return num, den, scale
 
 
-_BLOCK_STEPS = 40  # bootstrap steps per block of units in _bootstrap
+_BLOCK_STEPS = 10  # bootstrap steps per block of units in _bootstrap (5,000 units: two 8 MB matrices of 100 features)
 
 
 def _keys(units: pd.DataFrame, unit: str) -> np.ndarray:
@@ -121,7 +121,8 @@ class _Units:
             st = self.sentences()
             if st is not None:
                 ids = set(arts["doc_id"].astype(str))
-                return st[st["doc_id"].astype(str).isin(ids).to_numpy()]
+                mine = st["doc_id"].astype(str).isin(ids).to_numpy()
+                return st if mine.all() else st[mine]  # no copy of a huge article's sentence table
         return arts
 
 

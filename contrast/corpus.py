@@ -106,8 +106,11 @@ def _strip_html(text: str) -> str:
     parser = _TextExtractor()
     parser.feed(text)
     parser.close()
-    out = _unescape("".join(parser.parts))
-    return re.sub(r"[ \t]+", " ", out)
+    out = "".join(parser.parts)
+    del parser  # its pieces: a 20 MB article's text once more
+    out = _unescape(out)
+    # runs of spaces and tabs become one space; without a tab or two spaces in a row there is none to change
+    return re.sub(r"[ \t]+", " ", out) if "\t" in out or "  " in out else out
 
 
 def _boilerplate() -> list[tuple[str, re.Pattern[str]]]:

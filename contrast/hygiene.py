@@ -907,13 +907,24 @@ def _shingles(words: list[str], k: int) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+_ADD_BATCH = 250  # articles whose words and shingles Deduper.add holds at once (a 5,000-article chunk's took 150 MB)
+
+
 class Deduper:
     """Incremental near-duplicate finder (MinHash LSH over word shingles).
 
     Feed articles in corpus order with :meth:`add`; each one is compared with
     the articles kept so far, so chunks of a streamed corpus are checked
     against all earlier chunks. Memory grows with the number of kept
-    articles (``num_perm`` 64-bit hashes each).
+    articles: each keeps its ``num_perm`` MinHash values (32-bit, in one
+    array), one integer per LSH band and a digest of its numbers and of its
+    words (about 0.6 kB; datasketch's ``MinHashLSH`` objects took about 4.6 kB).
+
+    The bands are those of datasketch's ``MinHashLSH`` for the same
+    ``threshold`` and ``num_perm``, and a candidate must share a whole band
+    (checked value by value), so the candidates and similarities are
+    datasketch's; among equally similar candidates the one kept first wins
+    (datasketch returned them in an arbitrary order).
 
     Parameters
     ----------
@@ -939,15 +950,53 @@ class Deduper:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
         self.threshold, self.shingle, self.num_perm, self.min_words, self.max_words, self.seed = (
             threshold, shingle, num_perm, min_words, max_words, seed)
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._hashes: dict[str, Any] = {}
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._ranges: list[tuple[int, int]] = list(lsh.hashranges)
+        self._bands: list[dict[int, int | list[int]]] = [{} for _ in self._ranges]  # band key -> kept indices
+        self._sig = np.zeros((0, num_perm), dtype=np.uint32)  # MinHash values (< 2**32) of kept articles
+        self._n = 0
+        self._keys: list[str] = []  # kept index -> key (doc_id, made unique)
+        self._index: set[str] = set()
+        self._number_keys: list[bytes] = []  # kept index -> digest of its numbers
         self._exact: dict[str, str] = {}  # digest of an exact copy's words -> kept doc_id
-        self._numbers: dict[str, frozenset[str]] = {}
         self._groups: dict[str, str | None] = {}
 
     def group_of(self, doc_id: str) -> str | None:
         """The outlet of a kept article (as given to :meth:`add`)."""
         return self._groups.get(str(doc_id))
+
+    def _candidates(self, sig: np.ndarray) -> list[int]:
+        """Kept articles that share a whole band with ``sig``, in the order they were kept."""
+        found: set[int] = set()
+        for (lo, hi), table in zip(self._ranges, self._bands, strict=True):
+            hit = table.get(hash(sig[lo:hi].tobytes()))
+            if hit is None:
+                continue
+            for k in (hit,) if isinstance(hit, int) else hit:
+                if k not in found and np.array_equal(self._sig[k, lo:hi], sig[lo:hi]):
+                    found.add(k)
+        return sorted(found)
+
+    def _keep(self, key: str, sig: np.ndarray, numbers: bytes) -> None:
+        if self._n == len(self._sig):  # room for twice as many
+            grown = np.zeros((max(64, 2 * len(self._sig)), self.num_perm), dtype=np.uint32)
+            grown[:self._n] = self._sig[:self._n]
+            self._sig = grown
+        k = self._n
+        self._sig[k] = sig
+        self._n += 1
+        for (lo, hi), table in zip(self._ranges, self._bands, strict=True):
+            h = hash(sig[lo:hi].tobytes())
+            old = table.get(h)
+            if old is None:
+                table[h] = k
+            elif isinstance(old, int):
+                table[h] = [old, k]
+            else:
+                old.append(k)
+        self._keys.append(key)
+        self._index.add(key)
+        self._number_keys.append(numbers)
 
     def add(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None = None
             ) -> list[tuple[str | None, float]]:
@@ -959,6 +1008,14 @@ class Deduper:
         Two texts whose numbers differ ("as of 6:00 on April 13" and "... April 6")
         are never duplicates: a daily update is not a copy of yesterday's.
         """
+        out: list[tuple[str | None, float]] = []
+        for k in range(0, len(doc_ids), _ADD_BATCH):  # the words and shingles of a batch at a time
+            out += self._add_batch(doc_ids[k:k + _ADD_BATCH], texts[k:k + _ADD_BATCH],
+                                   None if groups is None else groups[k:k + _ADD_BATCH])
+        return out
+
+    def _add_batch(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None
+                   ) -> list[tuple[str | None, float]]:
         from datasketch import MinHash
 
         words, n_words = [], []
@@ -970,38 +1027,43 @@ class Deduper:
         todo = [i for i, w in enumerate(words) if len(w) >= self.min_words]
         sets = {i: _shingles(words[i], self.shingle) for i in todo}
         mhs = MinHash.bulk([sets[i] for i in todo], num_perm=self.num_perm, seed=self.seed)
-        by_i = dict(zip(todo, mhs, strict=True))
+        by_i = {i: mh.hashvalues.astype(np.uint32) for i, mh in zip(todo, mhs, strict=True)}
+        del mhs, sets
         out: list[tuple[str | None, float]] = []
         for i, doc in enumerate(doc_ids):
-            mh = by_i.get(i)
-            if mh is None:
+            sig = by_i.get(i)
+            if sig is None:
                 out.append((None, float("nan")))
                 continue
             exact = _exact_key(n_words[i], words[i])
             if exact in self._exact:
                 out.append((self._exact[exact], 1.0))
                 continue
-            numbers = frozenset(w for w in words[i] if w[0].isdigit())
+            numbers = _numbers_key(w for w in words[i] if w[0].isdigit())
             best, best_j = None, 0.0
-            for cand in self._lsh.query(mh):
-                if self._numbers[cand] != numbers:
+            for cand in self._candidates(sig):
+                if self._number_keys[cand] != numbers:
                     continue
-                j = float(mh.jaccard(self._hashes[cand]))
+                # datasketch's MinHash.jaccard: the share of equal values
+                j = float(np.count_nonzero(self._sig[cand] == sig)) / float(self.num_perm)
                 if j >= self.threshold and j > best_j:
-                    best, best_j = cand, j
+                    best, best_j = self._keys[cand], j
             if best is not None:
                 out.append((best.split("\x1f")[0], best_j))
                 continue
             key = str(doc)
-            if key in self._hashes:  # a repeated doc_id: treat as new, under a unique key
-                key = f"{doc}\x1f{len(self._hashes)}"
-            self._lsh.insert(key, mh)
-            self._hashes[key] = mh
-            self._numbers[key] = numbers
+            if key in self._index:  # a repeated doc_id: treat as new, under a unique key
+                key = f"{doc}\x1f{self._n}"
+            self._keep(key, sig, numbers)
             self._exact[exact] = str(doc)
             self._groups.setdefault(str(doc), None if groups is None else str(groups[i]))
             out.append((None, float("nan")))
         return out
+
+
+def _numbers_key(numbers: Iterable[str]) -> bytes:
+    """A digest of a set of number words: equal for equal sets (what :class:`Deduper` compares)."""
+    return text_digest("\x1f".join(sorted(set(numbers)))).encode("ascii")
 
 
 def _exact_key(n_words: int, words: Sequence[str]) -> str:

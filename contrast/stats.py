@@ -236,9 +236,25 @@ def poisson_weights(keys: Any, n_boot: int, seed: int | None = 0, *, first: int 
     s = _mix(np.asarray([0 if seed is None else int(seed) & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64))
     reps = np.arange(first + 1, first + n_boot + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        z = _mix(_mix(k ^ s)[None, :] + reps[:, None] * _GOLDEN)
-    u = (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+        z = _mix(k ^ s)[None, :] + reps[:, None] * _GOLDEN
+        _mix_in_place(z)
+    z >>= np.uint64(11)
+    u = z.astype(np.float64)
+    del z
+    u *= 1.0 / 9007199254740992.0
     return np.searchsorted(_POISSON1_CDF, u, side="right").astype(np.float64)
+
+
+def _mix_in_place(z: np.ndarray) -> None:
+    """:func:`_mix` of ``z`` written into ``z`` (one temporary instead of five of its size)."""
+    t = z >> np.uint64(30)
+    z ^= t
+    z *= _M1
+    np.right_shift(z, np.uint64(27), out=t)
+    z ^= t
+    z *= _M2
+    np.right_shift(z, np.uint64(31), out=t)
+    z ^= t
 
 
 def keyed_replicates(num: Any, den: Any, keys: Any, *, scale: Any = 1.0, n_boot: int = 2000,

@@ -491,3 +491,79 @@ def test_an_outlets_repeated_page_counts_once_in_distinctive_words():
     assert corpus.duplicate_of.notna().sum() == 5  # five copies of the first page
     words = set(contrast.distinctive_words(corpus).word)  # default: words in at least 3 articles
     assert not {"newsletter", "submitting", "opt"} & words and {"troops", "ministers"} <= words
+
+
+def _datasketch_deduper_reference(doc_ids, texts, *, threshold=0.8, num_perm=64, seed=1, max_words=2000):
+    """The near-duplicate finder as it was written on datasketch's MinHashLSH (for the equivalence test).
+
+    Returns, per article, ``(duplicate_of, similarity, the equally best candidates)``.
+    """
+    import itertools
+
+    from datasketch import MinHash, MinHashLSH
+
+    lsh, hashes, numbers_of, exact_of = MinHashLSH(threshold=threshold, num_perm=num_perm), {}, {}, {}
+    out = []
+    for doc, text in zip(doc_ids, texts, strict=True):
+        found = hygiene._WORDS.finditer(text)
+        words = [m.group().lower() for m in itertools.islice(found, max_words)]
+        n_words = len(words) + sum(1 for _ in found)
+        if len(words) < 8:
+            out.append((None, None, set()))
+            continue
+        mh = MinHash.bulk([hygiene._shingles(words, 3)], num_perm=num_perm, seed=seed)[0]
+        exact = hygiene._exact_key(n_words, words)
+        if exact in exact_of:
+            out.append((exact_of[exact], 1.0, {exact_of[exact]}))
+            continue
+        numbers = frozenset(w for w in words if w[0].isdigit())
+        sims = {c: float(mh.jaccard(hashes[c])) for c in lsh.query(mh) if numbers_of[c] == numbers}
+        sims = {c: j for c, j in sims.items() if j >= threshold}
+        if sims:
+            best = max(sims.values())
+            ties = {c.split("\x1f")[0] for c, j in sims.items() if j == best}
+            out.append((min(ties), best, ties))
+            continue
+        key = doc if doc not in hashes else f"{doc}\x1f{len(hashes)}"
+        lsh.insert(key, mh)
+        hashes[key], numbers_of[key], exact_of[exact] = mh, numbers, doc
+        out.append((None, None, set()))
+    return out
+
+
+def test_deduper_finds_what_datasketchs_lsh_found(monkeypatch):
+    """The compact finder (one array of MinHash values, an integer per band) gives datasketch's answers."""
+    import random
+
+    rng = random.Random(5)
+    vocab = [f"w{i}" for i in range(400)] + [str(n) for n in range(30)]
+    base = [" ".join(rng.choice(vocab) for _ in range(rng.randint(20, 80))) for _ in range(150)]
+    texts, ids = [], []
+    for i in range(450):
+        t = base[rng.randrange(len(base))].split()
+        r = rng.random()
+        if r < 0.3:
+            t = [w for w in t if rng.random() > 0.04]  # a near copy
+        elif r < 0.45:
+            t = [*t[:5], "17", *t[5:]]  # another number: never a duplicate of the original
+        elif r < 0.6:
+            t = t[: max(8, int(len(t) * 0.9))]
+        elif r < 0.7:
+            t = t[:5]  # too short to compare
+        texts.append(" ".join(t))
+        ids.append(f"d{i}" if i % 40 else "again")  # a repeated doc_id among them
+    want = _datasketch_deduper_reference(ids, texts)
+    dd = hygiene.Deduper()
+    got = [r for k in range(0, len(texts), 60) for r in dd.add(ids[k:k + 60], texts[k:k + 60])]
+    monkeypatch.setattr(hygiene, "_ADD_BATCH", 7)  # one call, read in batches: the same answers
+    def plain(res):
+        return [(d, None if j != j else j) for d, j in res]  # NaN as None: comparable
+
+    assert plain(hygiene.Deduper().add(ids, texts)) == plain(got)
+    assert sum(w[0] is not None for w in want) > 100  # near copies, exact copies and new articles
+    assert sum(w[0] is None for w in want) > 100
+    for (dup, sim), (w_dup, w_sim, ties) in zip(got, want, strict=True):
+        if w_dup is None:
+            assert dup is None
+        else:
+            assert sim == w_sim and dup in ties

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import warnings
 
 import pytest
 
@@ -222,7 +223,42 @@ def test_sentence_counts_scattered_equal_the_joined_wide_table() -> None:
         got, cols = tables._sentence_counts(e, c)
         want, want_cols = _sentence_counts_joined(e, c)
         assert cols == want_cols
-        pd.testing.assert_frame_equal(got, want)
+        pd.testing.assert_frame_equal(tables._int64_counts(got), want)
+
+
+def test_int32_sentence_counts_give_the_tables_of_int64_ones(monkeypatch) -> None:
+    """The sentence table keeps its counts as int32 (half the memory); every table is that of int64 counts."""
+    import numpy as np
+    import pandas as pd
+
+    import contrast
+    from contrast import tables
+
+    corpus = contrast.load_corpus(contrast.demo_path())
+    corpus = pd.concat([corpus, corpus.iloc[:1].assign(doc_id="one", source="A single article")],
+                       ignore_index=True)  # a group of one article: its intervals resample sentences
+    ev = contrast.extract(corpus, cache=False)
+
+    def run() -> tuple[pd.DataFrame, ...]:
+        arts, units = tables.articles_and_units(ev, corpus)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return (arts, units, tables.compare(arts, sentence_units=units, n_boot=300),
+                    tables.pairwise(arts, "source", sentence_units=units, n_boot=300),
+                    tables.sentences(ev, corpus), tables.sentence_units(ev, corpus))
+
+    narrow = run()
+    counts = [c for c in narrow[1].columns if c.endswith("_n")]
+    assert counts and all(narrow[1][c].dtype == np.int32 for c in counts)
+    assert all(narrow[k][c].dtype == np.int64 for k in (0, 4, 5) for c in counts if c in narrow[k].columns)
+    monkeypatch.setattr(tables, "_COUNT_DTYPE", np.int64)
+    wide = run()
+    assert all(wide[1][c].dtype == np.int64 for c in counts)
+    assert "sentences" in set(narrow[2]["resampled"])
+    for k, (a, b) in enumerate(zip(narrow, wide, strict=True)):
+        if k == 1:
+            a = tables._int64_counts(a)
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=f"table {k}")
 
 
 def test_long_texts_are_read_without_filling_the_affiliation_caches():
@@ -239,3 +275,76 @@ def test_long_texts_are_read_without_filling_the_affiliation_caches():
     short = "Officials in Kyiv said."
     assert A._places(short, gaz) == A._places_of(short, gaz)
     assert A._places_default.cache_info().currsize == 1
+
+
+def test_browser_reads_only_the_sampled_sentences_spans_with_the_same_data(monkeypatch) -> None:
+    """_rows_near keeps the spans of sampled sentences only; the browser's data equal those of all spans."""
+    from collections.abc import Mapping
+    from types import SimpleNamespace
+    from typing import Any
+
+    import numpy as np
+    import pandas as pd
+
+    import contrast
+    from contrast import browser
+    from contrast.browser import _sentence_spans
+
+    def _rows_near_reference(  # the code before, verbatim
+        ev: pd.DataFrame, cols: list[str], wanted: set[str], sample: pd.DataFrame,
+                   texts: Mapping[str, Any], titled: Mapping[str, Any]
+                   ) -> dict[str, tuple[list[SimpleNamespace], dict[int, tuple[int, int]]]]:
+        """doc_id -> (its evidence rows that overlap a sampled sentence, its sentence spans).
+
+        Only those rows can mark a shown sentence, so only they become records:
+        one huge article's 250,000 rows as records took over 600 MB. The spans
+        are :func:`_sentence_spans` of all the article's rows.
+        """
+        doc = ev["doc_id"].astype(str)
+        pos = np.flatnonzero(doc.isin(wanted).to_numpy())
+        fam = ev["family"].astype(str).to_numpy()[pos]
+        start = pd.to_numeric(ev["start"].iloc[pos], errors="coerce").to_numpy(dtype=float)
+        end = pd.to_numeric(ev["end"].iloc[pos], errors="coerce").to_numpy(dtype=float)
+        sid = pd.to_numeric(ev["sent_id"].iloc[pos], errors="coerce").to_numpy(dtype=float)
+        docs = doc.to_numpy()[pos]
+        spans: dict[str, dict[int, tuple[int, int]]] = {}
+        ok = (fam == "sentiment") & ~np.isnan(sid) & ~np.isnan(start) & ~np.isnan(end)
+        for d, k, a, b in zip(docs[ok].tolist(), sid[ok].tolist(), start[ok].tolist(), end[ok].tolist(), strict=True):
+            spans.setdefault(d, {})[int(k)] = (int(a), int(b))
+        picked: dict[str, set[int]] = {}
+        for d, k in zip(sample["doc_id"].astype(str), sample["sent_id"], strict=True):
+            picked.setdefault(d, set()).add(int(k))
+        keep = np.zeros(len(pos), dtype=bool)
+        out: dict[str, tuple[list[SimpleNamespace], dict[int, tuple[int, int]]]] = {}
+        for d in wanted:
+            sp = spans.get(d)
+            if not sp:
+                text = texts.get(d)
+                text = str(text) if text is not None and pd.notna(text) else ""
+                sp = _sentence_spans(text, [], bool(titled.get(d, True)))
+            out[d] = ([], sp)
+            shown = sorted(sp[k] for k in picked.get(d, ()) if k in sp)
+            if not shown:
+                continue
+            lo = np.array([s for s, _ in shown], dtype=float)
+            hi = np.maximum.accumulate(np.array([e for _, e in shown], dtype=float))
+            mine = np.flatnonzero(docs == d)
+            k = np.searchsorted(lo, end[mine], side="left")  # shown sentences starting before the row ends
+            hit = (k > 0) & (hi[np.maximum(k - 1, 0)] > start[mine])  # ... one of them ends after it starts
+            keep[mine[hit & ~np.isnan(start[mine]) & ~np.isnan(end[mine])]] = True
+        near = ev.iloc[pos[keep]][cols]
+        for rec in near.astype(object).where(near.notna(), None).to_dict("records"):
+            out[str(rec["doc_id"])][0].append(SimpleNamespace(**rec))
+        return out
+
+    corpus = contrast.load_corpus(contrast.demo_path())
+    ev = contrast.extract(corpus, cache=False)
+    # an article without sentiment rows (its sentences are segmented) and one whose sampled rows lack a span
+    ev = ev[~((ev["doc_id"] == corpus["doc_id"].iloc[0]) & (ev["family"] == "sentiment"))]
+    for per in (1, 4, 12):
+        got = browser.browser_data(corpus, ev, per_stratum=per)
+        with monkeypatch.context() as m:
+            m.setattr(browser, "_rows_near", _rows_near_reference)
+            want = browser.browser_data(corpus, ev, per_stratum=per)
+        assert got == want
+        assert got["sentences"]
