@@ -1053,7 +1053,12 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
-    found.extend(_quoted_as_saying_rows(doc, res, found))
+    quoted_as = _quoted_as_saying_rows(doc, res, found)
+    if quoted_as:  # the bare "saying" inside a person's "as saying" is the same cue: one row
+        inside = {(q["start"], q["end"]) for q in quoted_as}
+        found = [r for r in found if not any(a <= r["start"] and r["end"] <= b and (r["start"], r["end"]) != (a, b)
+                                             for a, b in inside)]
+        found.extend(quoted_as)
     found.sort(key=lambda r: r["start"])
     found = _outside_quotes(text, found, quotes)
     found = _link(text, found)
@@ -1161,8 +1166,10 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
     return out
 
 
+#: prepositions of an adverbial, never inside the quoted person's phrase ("quoted Shakespeare at length")
+_ADVERBIAL_PREP = frozenset({"at", "in", "on", "with", "by", "during", "after", "before", "without"})
 #: "(Interfax) quoted [Ukraine's interior minister, Arsen Avakov,] as saying": the person quoted
-_QUOTED_AS = re.compile(r"[ \t]*,?[ \t]*(?P<np>[^\s.;:!?\"“”(][^.;:!?\"“”()\n]{1,80}?)[ \t]*,?[ \t]+"
+_QUOTED_PERSON_AS = re.compile(r"[ \t]*,?[ \t]*(?P<np>[^\s.;:!?\"“”(][^.;:!?\"“”()\n]{1,80}?)[ \t]*,?[ \t]+"
                         r"(?P<cue>as[ \t]+(?:saying|telling|stating|writing))\b")
 
 
@@ -1179,12 +1186,13 @@ def _quoted_as_saying_rows(doc: Doc, res: Resources, rows: list[dict[str, Any]])
     for r in rows:
         if not r["cue"].lower().endswith("quoted"):
             continue
-        m = _QUOTED_AS.match(text, r["end"])
+        m = _QUOTED_PERSON_AS.match(text, r["end"])
         if m is None:
             continue
         toks = token_spans(text, *m.span("np"))
         words = [text[a:b] for a, b in toks]
-        if not words or words[0].lower() in {"that", "which", "it", "this"} or not _np_ok(
+        if not words or words[0].lower() in {"that", "which", "it", "this"} or \
+                any(w in _ADVERBIAL_PREP for w in words) or not _np_ok(
                 [w for w in words if w != ","], res) or _not_a_source(words, res):
             continue
         cs, ce = m.span("cue")
@@ -1915,7 +1923,8 @@ _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "undersc
                        "deny", "express", "recall", "point out", "refer to", "reiterate"})
 #: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
 _GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
-#: the rest of "was quoted (by Interfax) as saying"
+#: the rest of "was quoted (by Interfax) as saying" (the active "Interfax quoted X as saying" is
+#: :data:`_QUOTED_PERSON_AS`)
 _QUOTED_AS = re.compile(r"(?:\s+by(?:\s+[\w’'.&-]+){1,6}?)?,?\s+as\s+(?:saying|telling)\b")
 _TO_INF = re.compile(r"\s+to\s+[a-z]")
 #: an object and a to-infinitive after a directive verb ("advising *members to* stay home")
