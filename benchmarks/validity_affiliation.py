@@ -394,7 +394,7 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "heldout_cf5": "2014 crisis articles (Faerber et al.), fifth held-out (session 23, engineer 13)",
              "polnear_dev": "PolNeAR 2016 US election coverage, dev sample (seen)",
              "ukwar_heldout": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), held-out half (unseen)",
-             "ukwar_dev": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), dev half (unseen)"}
+             "ukwar_dev": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), dev half (seen since its first measurement)"}
     for half in halves:
         s = sample[sample["half"] == half]
         if s.empty or not s["doc_id"].isin(list(texts)).all():  # e.g. the ukwar CSV not given
