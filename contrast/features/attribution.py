@@ -1530,6 +1530,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         ki = sent.index_at(ce)
         span = _np_after(sent, ki, res)
+        if ki < len(sent.words) and sent.words[ki] in _OBJECT_PRONOUN_AS_SUBJECT and \
+                (span is None or span[1] == ki + 1):
+            # "According to him, ...": the pronoun, read as its subject form ("he") to resolve it
+            ss, se = sent.toks[ki]
+            return _row(text, res, cs, ce, stance, (ss, se), [_OBJECT_PRONOUN_AS_SUBJECT[sent.words[ki]]],
+                        _strip(text, (se, sent.end)), sid)
         if span is None:
             return _row(text, res, cs, ce, stance, None, [], None, sid)
         ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
@@ -1693,7 +1699,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
-            not _QUOTE_BEFORE.search(text, sent.start, cs):
+            not _QUOTE_BEFORE.search(text, sent.start, cs) and not _dash_turn_before(text, sent, k, res):
         return None
     if need == "to" and not passive and not _after_ok(text, ce, sent.end, strict=True) and \
             not _OBJECT_TO.match(text, ce):
@@ -1831,6 +1837,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                             lemma in _STRONG | _INVERTING:
                         # ("..., says Carl Anthony"; not "..., endorsed Cruz last week")
                         spk_tok, side_before = inv, False
+    if not passive:
+        # dashes: a pair around an appositive ("Gen Milley - Biden's top officer - warned"), a turn's
+        # closing dash ("... before 2014 - said Lukashenko", "... of Europe - he commented")
+        spk_tok, side_before = _dash_speaker(text, sent, k, ce, lemma, res, spk_tok, side_before, bool(aux))
     if spk_tok is None and not aux and form.endswith("ed") and k <= 1 and _BY.match(text, ve):
         # a participle opening the sentence: "When asked by Ingraham", "Pressed by Holt"
         agent = sent.index_at(_BY.match(text, ve).end())  # type: ignore[union-attr]
@@ -2215,6 +2225,134 @@ def _inverted_name(sent: _Sent, span: tuple[int, int]) -> bool:
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
     return j >= len(sent.words) or sent.words[j] in {".", "!", "?", ",", ";", "("}
+
+
+#: dashes that close a turn of dialogue quoted with dashes, as Polish and other European outlets
+#: write speech ("- We will not give up - said the president.", "... - he added."); only a dash
+#: with white space after it (not "high -ranking")
+_DASH_TURN_MARKS = frozenset({"-", "–", "—", "―"})
+#: verbs of speech whose speaker follows them after a turn's closing dash, as after a quotation
+_DASH_TURN_LEMMAS = frozenset(_STRONG | _INVERTING | {"emphasize", "emphasise", "comment", "answer", "conclude",
+                                                      "point out", "reveal", "assess", "stress", "underline",
+                                                      "summarize"})
+#: words that end the speaker after the verb: an adverbial follows ("said Biden in Warsaw")
+_DASH_TURN_NP_STOP = frozenset({"in", "at", "on", "during", "after", "before", "with", "to", "about", "last",
+                                "when", "while", "and", "adding", "referring", "blaming", "speaking"})
+
+
+#: object pronouns that name the source after "according to", with the subject form that resolves them
+_OBJECT_PRONOUN_AS_SUBJECT = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+
+
+def _dash_turn_mark(text: str, sent: _Sent, i: int) -> bool:
+    """Whether token ``i`` is a dash with white space after it (a turn's closing dash)."""
+    e = sent.toks[i][1]
+    return sent.words[i] in _DASH_TURN_MARKS and e < len(text) and text[e].isspace()
+
+
+def _dash_turn_inverted(text: str, sent: _Sent, k: int, ce: int, lemma: str, res: Resources
+                        ) -> tuple[int, int] | None:
+    """The speaker after a verb of speech that follows a turn's closing dash: "It began long before
+    2014 - said Lukashenko", "... - added the US president last week" (token range, or None)."""
+    if k < 1 or lemma not in _DASH_TURN_LEMMAS or not _dash_turn_mark(text, sent, k - 1) or \
+            (k == 1 and not text[max(0, sent.start - 3):sent.start].strip()):
+        return None  # (a dash opening the text closes no turn)
+    i = sent.index_at(ce)
+    n = len(sent.words)
+    if i + 1 < n and sent.words[i].lower() in {"on", "in", "last"} and \
+            sent.words[i + 1].lower() in _CALENDAR_WORDS | {"week", "month", "year"}:
+        i += 2  # "- said on Thursday the minister"
+    elif i < n and sent.words[i].lower() in _CALENDAR_WORDS:
+        i += 1
+    j = i
+    while j < n and j - i < 14:
+        w = sent.words[j]
+        lw = w.lower()
+        if w == "." and j > i and j + 1 < n and _is_cap(sent.words[j + 1]) and \
+                _title_abbreviation(sent.words[j - 1]):
+            j += 1  # "said Dr. Adam Eberhardt"
+            continue
+        if w in _HARD or w in {",", ".", "!", "?"} or _dash_turn_mark(text, sent, j) or \
+                lw in _CALENDAR_WORDS or (j > i and lw in _BOUNDARY - {"of"}) or \
+                (j > i and lw in _DASH_TURN_NP_STOP and not
+                 (lw == "and" and _is_cap(sent.words[j - 1]) and j + 1 < n and _is_cap(sent.words[j + 1]))):
+            break  # (not "Law and Justice MP Marek Suski")
+        j += 1
+    while j > i and sent.words[j - 1].lower() in _PREP | _BOUNDARY:
+        j -= 1
+    words = sent.words[i:j]
+    if not words or not _np_ok(words, res) or _not_a_source(words, res):
+        return None
+    if not _dash_source_head(words, res):
+        return None  # "- discussed the war situation", "― explains America's historical treatment of"
+    return i, j
+
+
+def _dash_source_head(words: list[str], res: Resources, *, strict: bool = False) -> bool:
+    """Whether a phrase read beside a dash can be a source: its head (before "of", "for", "from") is a
+    source noun or capitalised, or (unless ``strict``) it ends in a name ("one of IDF representatives
+    Peter Lerner"; not "the rules of the Republican Party")."""
+    core = next((words[:p] for p, w in enumerate(words) if p and w.lower() in {"of", "for", "from"}), words)
+    return core[-1].lower() in res.nouns or _is_cap(core[-1]) or (not strict and _is_cap(words[-1]))
+
+
+def _dash_speaker(text: str, sent: _Sent, k: int, ce: int, lemma: str, res: Resources,
+                  spk: tuple[int, int] | None, side_before: bool, aux: bool
+                  ) -> tuple[tuple[int, int] | None, bool]:
+    """(speaker tokens, whether before the verb) with the dashes before the verb at token ``k`` read.
+
+    A pair of spaced dashes around an appositive or relative clause before the verb: the subject is
+    the phrase before the first ("Mr Lukashenko - who has been in power since 1994 - claimed"); a
+    verb of speech right after a turn's closing dash: the phrase after it ("... - said Biden"); a
+    subject found before the verb that ran over a turn's dash: the part after it.
+    """
+    if k >= 2 and _dash_turn_mark(text, sent, k - 1):
+        for p in range(k - 2, max(0, k - 40), -1):
+            w = sent.words[p]
+            if w in {".", "!", "?", ";", ":"} or w in _QUOTES:
+                break
+            if _dash_turn_mark(text, sent, p):
+                while p > 0 and sent.words[p - 1] in _DASH_TURN_MARKS and sent.toks[p - 1][1] == sent.toks[p][0]:
+                    p -= 1  # "Kall -- co-editor of ... -- said"
+                pair = _speaker_before(sent, p, res) if p > 0 else None
+                if pair is not None and not _dash_turn_mark(text, sent, pair[0] - 1 if pair[0] else 0) and \
+                        _dash_source_head(sent.words[pair[0]:pair[1]], res, strict=True):
+                    return pair, True  # (not "the rules of the party - specifically Rule 40 - adds")
+                break
+    inverted = None if aux else _dash_turn_inverted(text, sent, k, ce, lemma, res)
+    if inverted is not None:
+        return inverted, False
+    if side_before and (spk[1] <= k if spk is not None else lemma in _DASH_TURN_LEMMAS):
+        return _after_dash_turn(text, sent, spk, k, res), side_before  # (not the noun "- some posts")
+    return spk, side_before
+
+
+def _dash_turn_before(text: str, sent: _Sent, k: int, res: Resources) -> bool:
+    """Whether a turn's closing dash stands right before the verb at token ``k`` or before its
+    pronoun subject ("... - continued Kwasniewski", "... - he continued"): the turn is the content
+    (not a dateline's dash before a name: "WASHINGTON — Hillary Clinton doesn't recognize")."""
+    if k >= 1 and _dash_turn_mark(text, sent, k - 1):
+        return True
+    return k >= 2 and sent.words[k - 1].lower() in _PRONOUNS and _dash_turn_mark(text, sent, k - 2)
+
+
+def _after_dash_turn(text: str, sent: _Sent, spk: tuple[int, int] | None, k: int, res: Resources
+                     ) -> tuple[int, int] | None:
+    """A speaker before its verb at token ``k``, without a dash-quoted turn it ran over: "... of
+    Europe - he commented" -> "he" (None when nothing follows the dash); with no speaker found, the
+    subject right after such a dash ("- We are waiting - the conductor explained")."""
+    if spk is not None:
+        for p in range(spk[1] - 1, spk[0] - 1, -1):
+            if _dash_turn_mark(text, sent, p):
+                return (p + 1, spk[1]) if p + 1 < spk[1] else spk
+        return spk
+    for p in range(k - 1, max(-1, k - 8), -1):
+        if _dash_turn_mark(text, sent, p):
+            words = sent.words[p + 1:k]
+            ok = 0 < len(words) <= 6 and _np_ok(words, res) and \
+                not any(w in _HARD or w == "," or w.lower() in _BOUNDARY or w.lower() in res.verbs for w in words)
+            return (p + 1, k) if ok else None
+    return None
 
 
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

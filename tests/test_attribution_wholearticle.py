@@ -1,0 +1,128 @@
+"""Attribution in whole war articles, session 24 (issue 13 recall): tables of sentence -> expected
+(speaker, cue) for each new pattern, and for each cases where it must not fire.
+
+The sentences are written for these tests (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+
+
+def _pairs(text: str) -> list[tuple[object, str]]:
+    return [(r.get("speaker"), r["cue"]) for r in A.attribute(text, headline=False)]
+
+
+def _speaker_of(text: str, cue: str) -> object:
+    rows = [r for r in A.attribute(text, headline=False) if r["cue"] == cue]
+    assert len(rows) == 1, rows
+    return rows[0].get("speaker")
+
+
+# ---------------------------------------------------------------- dialogue quoted with dashes
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a verb of speech after the dash that closes a turn: the speaker follows the verb
+    ("- The talks will go on next week - said the foreign minister.", "said", "the foreign minister"),
+    ("- We will not give up - said Kowalski.", "said", "Kowalski"),
+    ("Nobody wants this war - added the US president.", "added", "the US president"),
+    ("The sanctions will be severe - said Dr. Anna Nowak from the Institute of Eastern Studies.", "said",
+     "Dr. Anna Nowak from the Institute of Eastern Studies"),
+    ("The army is ready - said Law and Justice MP Jan Kowal in an interview.", "said",
+     "Law and Justice MP Jan Kowal"),  # "and" inside a name; the adverbial is no part of the speaker
+    ("The border is closed - said US Defence Secretary John Smith in Warsaw.", "said",
+     "US Defence Secretary John Smith"),
+    ("The price is too high - said on Thursday the deputy prime minister.", "said", "the deputy prime minister"),
+    ("It is a grave mistake - continued Kowalski.", "continued", "Kowalski"),
+    ("The losses are heavy - emphasised the analyst.", "emphasised", "the analyst"),
+    ("It could end badly - said the dictator, blaming the West.", "said", "the dictator"),
+    # a double hyphen as the dash
+    ("We do not know yet -- said the spokesman.", "said", "the spokesman"),
+])
+def test_dash_turn_inverted_speaker(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # the subject before the verb ends at the turn's dash
+    ("Control of the port is a priority - he pointed out.", "pointed out", "he"),
+    ("The attack was planned long ago - she added.", "added", "she"),
+    ("- We are still waiting for a locomotive - the driver explained to me.", "explained", "the driver"),
+    # a verb that needs a clause ("continued", "assessed") has the turn as its content
+    ("The shelling goes on - he continued.", "continued", "he"),
+    ("The risk of escalation is real - he assessed.", "assessed", "he"),
+])
+def test_dash_turn_subject_before_verb(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a pair of dashes around an appositive or a relative clause: the subject before the first
+    ("Gen Brown - the country's most senior officer - warned that the threat was growing.", "warned",
+     "Gen Brown"),
+    ("Mr Petrov - who has led the region since 2010 - claimed victory in the vote.", "claimed", "Mr Petrov"),
+    ("Anna Kowal – adviser to the president, Jan Nowak – asked why the aid was late.", "asked", "Anna Kowal"),
+    ("Smith -- author of a book on the war -- said the front had not moved.", "said", "Smith"),
+    ("Mr Smith - a Democrat - said he would vote for the bill.", "said", "Mr Smith"),
+])
+def test_dash_pair_appositive_subject(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue", [
+    # the verb after a dash takes an object, not a source: no speaker after it
+    ("The panel of generals - discussed the war situation after a year of fighting.", "discussed"),
+    ("The film features historians and lawyers, among others ― explains the history of the camps in detail.",
+     "explains"),
+])
+def test_dash_turn_object_is_no_speaker(text: str, cue: str) -> None:
+    for r in A.attribute(text, headline=False):
+        if r["cue"] == cue:
+            assert r.get("speaker") not in {"the war situation", "the history of the camps"}
+
+
+@pytest.mark.parametrize("text", [
+    # hyphens inside words and unspaced dashes are no turn's dash
+    "The self -proclaimed republics held a parade on Sunday.",
+    "A high -ranking delegation arrived in the capital.",
+    "Russian-backed forces shelled the town-centre overnight.",
+    # a list item after a full stop
+    "The plan has three parts.\n\n- Better roads.\n\n- New schools.\n",
+])
+def test_dash_without_cue_must_not_fire(text: str) -> None:
+    assert _pairs(text) == []
+
+
+def test_spaced_hyphen_inside_speaker_stays() -> None:
+    # a spaced hyphen before a word ("high -ranking") is no dash of a turn
+    assert _speaker_of("A high -ranking official said the strike was planned.", "said") == \
+        "A high -ranking official"
+
+
+# ---------------------------------------------------------------- "according to him"
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to him, the talks had failed.", "him"),
+    ("According to her, the town was shelled twice.", "her"),
+    ("According to them, the bridge was destroyed.", "them"),
+])
+def test_according_to_object_pronoun(text: str, speaker: str) -> None:
+    rows = A.attribute(text, headline=False)
+    assert [(r["speaker"], r["cue"], r["speaker_type"]) for r in rows] == [(speaker, "According to", "pronoun")]
+
+
+def test_according_to_pronoun_resolves_to_last_named_speaker() -> None:
+    text = "Jan Kowalski said the army was ready. According to him, the reserves were called up."
+    rows = A.attribute(text, headline=False)
+    assert rows[1]["speaker"] == "him" and rows[1]["speaker_resolved"] == "Jan Kowalski"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessive before a noun is the noun phrase, not the pronoun alone
+    ("According to her estimates, the war will last years.", "her estimates"),
+    # a capitalised "US" is a state, never the pronoun "us"
+    ("According to US officials, the convoy was hit.", "US officials"),
+])
+def test_according_to_pronoun_must_not_fire(text: str, speaker: str) -> None:
+    assert _speaker_of(text, "According to") == speaker
