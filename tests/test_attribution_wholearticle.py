@@ -126,3 +126,53 @@ def test_according_to_pronoun_resolves_to_last_named_speaker() -> None:
 ])
 def test_according_to_pronoun_must_not_fire(text: str, speaker: str) -> None:
     assert _speaker_of(text, "According to") == speaker
+
+
+# ---------------------------------------------------------------- sentences run together
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # no space after the full stop: the speaker is read within the second sentence
+    ("Troops massed on the border with Ukraine.He added that the talks had failed.", "added", "He"),
+    ("The talks were hard.Kowalski added that the offer was withdrawn.", "added", "Kowalski"),
+    ('He spoke of "moral sense".The bishop also stated that faith was falling.', "also stated", "The bishop"),
+])
+def test_glued_sentences_split_for_speakers(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # full stops of abbreviations and domain names end no sentence
+    ("The U.S. Army said the drill was over.", "said", "The U.S. Army"),
+    ("The portal Belsat.eu reported that the border was shut.", "reported", "The portal Belsat.eu"),
+    ("Dr. Nowak said the clinic was hit.", "said", "Dr. Nowak"),
+])
+def test_glued_sentence_end_must_not_fire(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+def test_glued_sentences_keep_sent_id() -> None:
+    # the evidence keeps the segmenter's sentence numbers
+    text = "Troops massed on the border.He added that the talks failed."
+    rows = A.attribute(text, headline=False)
+    assert [r["sent_id"] for r in rows] == [0]
+
+
+# ---------------------------------------------------------------- passive with an adverb
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The troop build-up was also confirmed by Estonian intelligence.", "was also confirmed",
+     "Estonian intelligence"),
+    ("The strike was later reported by the regional governor.", "was later reported", "the regional governor"),
+    ("The figures were not confirmed by the ministry.", "were not confirmed", "the ministry"),
+])
+def test_passive_with_adverb_reads_agent(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # no agent: the subject of an active verb after "also" stays the speaker
+    ("The ministry has also confirmed that two ships were hit.", "has also confirmed", "The ministry"),
+    ("He was also telling reporters that the war was over.", "was also telling reporters", "He"),
+])
+def test_passive_with_adverb_must_not_fire(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker

@@ -962,12 +962,16 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         return []
     quotes = quote_spans(text)
     sents: dict[int, _Sent] = {}
+    glued_pieces: dict[int, list[_Sent]] = {}
 
     def sent_of(offset: int) -> tuple[int, _Sent]:
         sid = doc.sent_id(offset)
         if sid not in sents:
             s, e = doc.sentences[sid]
             sents[sid] = _Sent(text, s, e)
+            glued_pieces[sid] = _glued_sentence_pieces(text, s, e)
+        if glued_pieces[sid]:  # sentences run together without a space ("... with Ukraine.He added")
+            return sid, next(p for p in reversed(glued_pieces[sid]) if p.start <= offset)
         return sid, sents[sid]
 
     found: list[dict[str, Any]] = []
@@ -1651,6 +1655,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if not _BE.intersection(aux) or not (" " in form or _BE_COMPLEMENT.match(text, ve)):
             return None
     passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing") and need != "be"
+    if not passive and _BE.intersection(aux) and need != "be" and not form.split()[0].endswith("ing") and \
+            _BY.match(text, ve):
+        # an adverb or "not" after the form of "be", then the agent: "was also confirmed by", "were later
+        # reported by"
+        be_at = max(p for p, a in enumerate(aux) if a in _BE)
+        passive = all(a not in _AUX_SET - {"also", "not", "never"} for a in aux[be_at + 1:])
     agentless = False
     quoted_as = _QUOTED_AS.match(text, ve) if passive and lemma == "quote" else None
     if quoted_as is not None:
@@ -2240,6 +2250,22 @@ _DASH_TURN_NP_STOP = frozenset({"in", "at", "on", "during", "after", "before", "
                                 "when", "while", "and", "adding", "referring", "blaming", "speaking"})
 
 
+#: the end of a sentence run together with the next, no space between ("... the border with Ukraine.He
+#: added", "... "moral sense".Cyril also stated"): two lower-case letters, a full stop, question or
+#: exclamation mark (closing quotes around it), a capital and a lower-case letter (not "U.S.", "Belsat.eu")
+_GLUED_SENTENCE_END = re.compile(r"[a-z]{2}[\"”’)]?[.!?][\"”’]?(?=[A-Z][a-z])")
+
+
+def _glued_sentence_pieces(text: str, start: int, end: int) -> list[_Sent]:
+    """The sentences a segmenter's sentence ``text[start:end]`` holds when some ran together without a
+    space (:data:`_GLUED_SENTENCE_END`); empty when none did. Speakers are read within a piece."""
+    cuts = [m.end() for m in _GLUED_SENTENCE_END.finditer(text, start, end)]
+    if not cuts:
+        return []
+    bounds = [start, *cuts, end]
+    return [_Sent(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 #: object pronouns that name the source after "according to", with the subject form that resolves them
 _OBJECT_PRONOUN_AS_SUBJECT = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 
@@ -2309,8 +2335,8 @@ def _dash_speaker(text: str, sent: _Sent, k: int, ce: int, lemma: str, res: Reso
     if k >= 2 and _dash_turn_mark(text, sent, k - 1):
         for p in range(k - 2, max(0, k - 40), -1):
             w = sent.words[p]
-            if w in {".", "!", "?", ";", ":"} or w in _QUOTES:
-                break
+            if w in {"!", "?", ";", ":"} or w in _QUOTES or w == "." and not _title_abbreviation(sent.words[p - 1]):
+                break  # (not the stop of "Sen.")
             if _dash_turn_mark(text, sent, p):
                 while p > 0 and sent.words[p - 1] in _DASH_TURN_MARKS and sent.toks[p - 1][1] == sent.toks[p][0]:
                     p -= 1  # "Kall -- co-editor of ... -- said"
