@@ -176,3 +176,45 @@ def test_passive_with_adverb_reads_agent(text: str, cue: str, speaker: str) -> N
 ])
 def test_passive_with_adverb_must_not_fire(text: str, cue: str, speaker: str) -> None:
     assert _speaker_of(text, cue) == speaker
+
+
+# ---------------------------------------------------------------- a time opener without its comma
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("On Thursday Li Wei, a spokesman for the foreign ministry, dismissed the comments.", "dismissed",
+     "Li Wei, a spokesman for the foreign ministry"),
+    ("Last week Kowalski, the party leader, warned that the vote was rigged.", "warned",
+     "Kowalski, the party leader"),
+    ("On 16 June the general told the troops that they must be ready.", "told", "the general"),
+])
+def test_time_opener_without_comma(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a place, not a time, before the subject: nothing is read past it
+    ("In Kyiv, officials, a source said, were calm.", "said"),
+    ("In Kyiv officials said the city was hit.", "said"),
+])
+def test_time_opener_must_not_fire(text: str, cue: str) -> None:
+    assert _speaker_of(text, cue) in {None, "a source"}
+
+
+# ---------------------------------------------------------------- "learned from"
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The agency learned from Belarus President Aleksandr Lukashenko on Friday that talks were possible.",
+     "Belarus President Aleksandr Lukashenko"),
+    ("Reporters learned from the defence ministry that the convoy had turned back.", "the defence ministry"),
+])
+def test_learned_from_source(text: str, speaker: str) -> None:
+    assert _speaker_of(text, "learned") == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("He learned from his mistakes.", "He"),            # no source after "from"
+    ("The agency has learned that talks were possible.", "The agency"),
+])
+def test_learned_from_must_not_fire(text: str, speaker: str) -> None:
+    rows = [r for r in A.attribute(text, headline=False) if "learned" in r["cue"]]
+    assert [r["speaker"] for r in rows] == [speaker]

@@ -1847,6 +1847,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                             lemma in _STRONG | _INVERTING:
                         # ("..., says Carl Anthony"; not "..., endorsed Cruz last week")
                         spk_tok, side_before = inv, False
+    if lemma == "learn" and not passive and (learned_from := _LEARNED_FROM.match(text, ve)) is not None and \
+            (source_of_learned := _source_after_learned_from(sent, sent.index_at(learned_from.end()), res)):
+        # "BelTA learned from Belarus President Aleksandr Lukashenko that ...": the source is after "from"
+        ss, se = sent.toks[source_of_learned[0]][0], sent.toks[source_of_learned[1] - 1][1]
+        return _row(text, res, cs, ce, stance, (ss, se), sent.words[source_of_learned[0]:source_of_learned[1]],
+                    _content_range(text, sent, se, cs, quotes, False, True), sid)
     if not passive:
         # dashes: a pair around an appositive ("Gen Milley - Biden's top officer - warned"), a turn's
         # closing dash ("... before 2014 - said Lukashenko", "... of Europe - he commented")
@@ -1862,6 +1868,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if spk_tok is not None and spk_tok[1] - spk_tok[0] == 1 and \
                 sent.words[spk_tok[0]].lower() in _DET:
             spk_tok = None  # a lone "the"
+    if spk_tok is None and side_before and not passive:
+        # "On Thursday Wang Wenbin, a spokesman for ..., dismissed": a time opener without its comma
+        spk_tok = _subject_after_time_opener(text, sent, k, res)
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -2264,6 +2273,47 @@ def _glued_sentence_pieces(text: str, start: int, end: int) -> list[_Sent]:
         return []
     bounds = [start, *cuts, end]
     return [_Sent(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+#: "learned from" before the source of what was learned ("BelTA learned from the president that ...")
+_LEARNED_FROM = re.compile(r"\s+from\s+(?=\S)")
+#: first words of a time adjunct that opens a sentence without a comma ("On Thursday Wang said", "Last
+#: week the minister said"), and the words it may hold before the subject
+_TIME_OPENER_LEADS = frozenset({"On", "In", "Last", "This", "Earlier", "Later", "Yesterday", "Today"})
+_TIME_OPENER_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"})
+_TIME_OPENER_WORDS = frozenset({"on", "in", "last", "this", "earlier", "later"}) | _TIME_OPENER_NOUNS
+
+
+def _source_after_learned_from(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
+    """The source after "learned from" at token ``i``, without a time or place after it ("from the
+    president on 26 February"); None when it is no source ("learned from his mistakes")."""
+    span = _np_after(sent, i, res, apposition=False)
+    if span is None:
+        return None
+    j = span[0] + 1
+    while j < span[1] and sent.words[j].lower() not in _DASH_TURN_NP_STOP:
+        j += 1
+    words = sent.words[span[0]:j]
+    return (span[0], j) if _dash_source_head(words, res, strict=True) and not _not_a_source(words, res) else None
+
+
+def _subject_after_time_opener(text: str, sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The subject (with its appositive) before the verb at token ``k`` after a time adjunct that opens
+    the sentence without a comma: "On Thursday Wang Wenbin, a spokesman for ..., dismissed" (None when
+    the sentence opens otherwise)."""
+    words = sent.words
+    if k < 3 or words[0] not in _TIME_OPENER_LEADS:
+        return None
+    t = 1 if words[0].lower() in _CALENDAR_WORDS else 0
+    while t < min(k, 5) and (words[t].lower() in _CALENDAR_WORDS | _TIME_OPENER_WORDS or words[t].isdigit()):
+        t += 1
+    last = words[t - 1].lower() if t else ""
+    if t == 0 or t >= k - 1 or not (_is_cap(words[t]) or words[t].lower() in _DET) or \
+            not (last in _CALENDAR_WORDS | _TIME_OPENER_NOUNS or last.isdigit()):
+        return None  # ("In Kyiv officials said": a place, not a time)
+    sub = _Sent(text, sent.toks[t][0], sent.end)
+    found = _appositive_chain(sub, k - t, res) or _speaker_before(sub, k - t, res)
+    return (found[0] + t, found[1] + t) if found is not None else None
 
 
 #: object pronouns that name the source after "according to", with the subject form that resolves them
