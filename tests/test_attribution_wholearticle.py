@@ -218,3 +218,23 @@ def test_learned_from_source(text: str, speaker: str) -> None:
 def test_learned_from_must_not_fire(text: str, speaker: str) -> None:
     rows = [r for r in A.attribute(text, headline=False) if "learned" in r["cue"]]
     assert [r["speaker"] for r in rows] == [speaker]
+
+
+# ---------------------------------------------------------------- "made the statement" (lexicon rows)
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The country is under attack. Belarus President Aleksandr Lukashenko made the statement during a meeting.",
+     "made the statement", "Belarus President Aleksandr Lukashenko"),
+    ("Mr Petrov, the regional governor, made his announcement on Telegram.", "made his announcement",
+     "Mr Petrov, the regional governor"),
+])
+def test_made_the_statement(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The company made a profit of two million.",       # no statement noun
+    "The statement made by the ministry was short.",   # a participle after the noun, no "made the statement"
+])
+def test_made_the_statement_must_not_fire(text: str) -> None:
+    assert not any(r["cue"].startswith("made") for r in A.attribute(text, headline=False))
