@@ -238,3 +238,25 @@ def test_made_the_statement(text: str, cue: str, speaker: str) -> None:
 ])
 def test_made_the_statement_must_not_fire(text: str) -> None:
     assert not any(r["cue"].startswith("made") for r in A.attribute(text, headline=False))
+
+
+# ---------------------------------------------------------------- raised and credited subjects
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("He is believed to have said them after the battle.", "have said", "He"),
+    ("Putin is reported to have told Macron that the war would go on.", "have told Macron", "Putin"),
+    ("The general is understood to have warned his staff.", "have warned", "The general"),
+    ('The old commander is credited with the following words: "No war is over until it is over."',
+     "is credited with the following words", "The old commander"),
+    ("The poet is credited with saying that war is hell.", "is credited with saying", "The poet"),
+])
+def test_raised_and_credited_subject(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The unit is credited with destroying ten tanks.", "is credited"),   # a deed, not words
+    ("Kowalski is said to have left the party.", "is said to"),           # "left" is no report
+])
+def test_raised_and_credited_must_not_fire(text: str, cue: str) -> None:
+    assert _speaker_of(text, cue) is None

@@ -1666,6 +1666,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if quoted_as is not None:
         # "Peskov was quoted (by Interfax) as saying": the subject is the speaker, one cue
         passive, ve = False, quoted_as.end()
+    if passive and lemma == "credit" and (credited_with := _CREDITED_WITH_WORDS.match(text, ve)) is not None:
+        # "Suvorov is credited with the following words:": the subject is the speaker, one cue
+        passive, ve = False, credited_with.end()
     if passive and not _BY.match(text, ve):
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
@@ -1871,6 +1874,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if spk_tok is None and side_before and not passive:
         # "On Thursday Wang Wenbin, a spokesman for ..., dismissed": a time opener without its comma
         spk_tok = _subject_after_time_opener(text, sent, k, res)
+        # "He is believed to have said", "Putin is reported to have told Macron": the raised subject
+        if spk_tok is None and (raised := _RAISED_TO_HAVE.search(text, max(sent.start, cs - 60), cs)) is not None:
+            spk_tok = _speaker_before(sent, sent.index_at(raised.start()), res)
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -2275,6 +2281,12 @@ def _glued_sentence_pieces(text: str, start: int, end: int) -> list[_Sent]:
     return [_Sent(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
+#: the rest of "X is credited with the following words:" / "with saying" (the subject is the speaker)
+_CREDITED_WITH_WORDS = re.compile(r"\s+with\s+(?:saying|(?:the|these|those)\s+(?:following\s+)?(?:words|phrase|remark|quote))\b")
+#: a raising passive before "to have" and a reporting verb: "He is believed to have said", "Putin is reported
+#: to have told" (the subject of "is" is the reporting verb's)
+_RAISED_TO_HAVE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|widely\s+|now\s+)?(?:believed|reported|understood|"
+                             r"said|thought|known|alleged|rumou?red|expected|supposed)\s+to\s+$")
 #: "learned from" before the source of what was learned ("BelTA learned from the president that ...")
 _LEARNED_FROM = re.compile(r"\s+from\s+(?=\S)")
 #: first words of a time adjunct that opens a sentence without a comma ("On Thursday Wang said", "Last
