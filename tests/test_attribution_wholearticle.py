@@ -260,3 +260,26 @@ def test_raised_and_credited_subject(text: str, cue: str, speaker: str) -> None:
 ])
 def test_raised_and_credited_must_not_fire(text: str, cue: str) -> None:
     assert _speaker_of(text, cue) is None
+
+
+# ---------------------------------------------------------------- anonymity phrases and "As X, title, said"
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("A senior official speaking on condition of anonymity said the strike was planned.", "said",
+     "A senior official"),
+    ("The air base was hit in an attack which a senior military official speaking on condition of anonymity "
+     "described as a partisan job.", "described", "a senior military official"),
+    ("As Jan Nowak, director of the intelligence service, said on Wednesday, ten battle groups are near.",
+     "said", "Jan Nowak, director of the intelligence service"),
+    ("As Kowalski, a former minister, warned, the plan failed.", "warned", "Kowalski, a former minister"),
+])
+def test_anonymity_phrase_and_as_opener(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The man speaking loudly said nothing.", "said"),          # no anonymity phrase: nothing skipped
+    ("As expected, the vote said little about the war.", "said"),  # "As" before no name
+])
+def test_anonymity_and_as_opener_must_not_fire(text: str, cue: str) -> None:
+    assert _speaker_of(text, cue) in {None, "the vote"}

@@ -1877,6 +1877,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # "He is believed to have said", "Putin is reported to have told Macron": the raised subject
         if spk_tok is None and (raised := _RAISED_TO_HAVE.search(text, max(sent.start, cs - 60), cs)) is not None:
             spk_tok = _speaker_before(sent, sent.index_at(raised.start()), res)
+        # "a senior official speaking on condition of anonymity described": the official
+        if spk_tok is None and (anonymous := _ANONYMITY_BEFORE.search(text, max(sent.start, cs - 80), cs)) is not None:
+            spk_tok = _speaker_before(sent, sent.index_at(anonymous.start() + 1), res)
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -2287,6 +2290,11 @@ _CREDITED_WITH_WORDS = re.compile(r"\s+with\s+(?:saying|(?:the|these|those)\s+(?
 #: to have told" (the subject of "is" is the reporting verb's)
 _RAISED_TO_HAVE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|widely\s+|now\s+)?(?:believed|reported|understood|"
                              r"said|thought|known|alleged|rumou?red|expected|supposed)\s+to\s+$")
+#: a participle or relative of anonymity between a source and its verb, without commas ("an official
+#: speaking on condition of anonymity said", "a diplomat who asked not to be named said")
+_ANONYMITY_BEFORE = re.compile(r"\s(?:speaking|who\s+spoke|who\s+(?:asked|requested)\s+not\s+to\s+be\s+"
+                               r"(?:named|identified))(?:\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+                               r"\s+anonymously)?\s+$")
 #: "learned from" before the source of what was learned ("BelTA learned from the president that ...")
 _LEARNED_FROM = re.compile(r"\s+from\s+(?=\S)")
 #: first words of a time adjunct that opens a sentence without a comma ("On Thursday Wang said", "Last
@@ -2314,6 +2322,11 @@ def _subject_after_time_opener(text: str, sent: _Sent, k: int, res: Resources) -
     the sentence without a comma: "On Thursday Wang Wenbin, a spokesman for ..., dismissed" (None when
     the sentence opens otherwise)."""
     words = sent.words
+    if k > 3 and words[0] == "As" and _is_cap(words[1]):
+        # "As Mikk Marran, director of the ... Service, said on Wednesday, ...": the subordinator is no part
+        sub = _Sent(text, sent.toks[1][0], sent.end)
+        found = _appositive_chain(sub, k - 1, res)
+        return (found[0] + 1, found[1] + 1) if found is not None else None
     if k < 3 or words[0] not in _TIME_OPENER_LEADS:
         return None
     t = 1 if words[0].lower() in _CALENDAR_WORDS else 0
