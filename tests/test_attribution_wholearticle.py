@@ -283,3 +283,25 @@ def test_anonymity_phrase_and_as_opener(text: str, cue: str, speaker: str) -> No
 ])
 def test_anonymity_and_as_opener_must_not_fire(text: str, cue: str) -> None:
     assert _speaker_of(text, cue) in {None, "the vote"}
+
+
+# ---------------------------------------------------------------- "X, one of ..., said"; list items; one-word subject after a time
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Graham, one of the loudest voices in Congress in favour of more aid to Kyiv, said it was a duty.", "said",
+     "Graham, one of the loudest voices in Congress in favour of more aid to Kyiv"),
+    ("Expand\n\n> Belsat reported that a rally was held on Sunday.", "reported", "Belsat"),
+    ("On Thursday Wang said the position of China had not changed.", "said", "Wang"),
+])
+def test_one_of_appositive_bullet_and_short_subject(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # "one of" as the subject itself, and a bullet before no subject
+    ("In the end, one of them said nothing.", "said", "one of them"),
+    ("> Said to be the largest rally in years.", "Said", None),
+])
+def test_one_of_and_bullet_must_not_fire(text: str, cue: str, speaker: object) -> None:
+    rows = [r for r in A.attribute(text, headline=False) if r["cue"] == cue]
+    assert [r.get("speaker") for r in rows] in ([speaker], [])

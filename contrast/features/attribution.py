@@ -1880,6 +1880,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # "a senior official speaking on condition of anonymity described": the official
         if spk_tok is None and (anonymous := _ANONYMITY_BEFORE.search(text, max(sent.start, cs - 80), cs)) is not None:
             spk_tok = _speaker_before(sent, sent.index_at(anonymous.start() + 1), res)
+        if spk_tok is None:
+            spk_tok = _subject_before_one_of(sent, k, res) or _subject_after_bullet(text, sent, k, res)
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -2295,6 +2297,36 @@ _RAISED_TO_HAVE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|widely\s+|now\
 _ANONYMITY_BEFORE = re.compile(r"\s(?:speaking|who\s+spoke|who\s+(?:asked|requested)\s+not\s+to\s+be\s+"
                                r"(?:named|identified))(?:\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|"
                                r"\s+anonymously)?\s+$")
+#: marks that open a list item before its sentence ("> Belsat reported that ...")
+_LIST_ITEM_BULLETS = frozenset({">", "•", "*", "·"})
+
+
+def _subject_before_one_of(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """"Graham, one of the loudest voices in Congress ..., said": a name before an appositive that opens
+    with "one of" (which the appositive reader does not take), up to the comma before the verb at ``k``."""
+    if k < 5 or sent.words[k - 1] != ",":
+        return None
+    for c in range(k - 2, max(0, k - 26), -1):
+        if sent.words[c] in _HARD or sent.words[c] in {".", "!", "?"}:
+            return None
+        if sent.words[c] == ",":
+            if sent.words[c + 1].lower() == "one" and sent.words[c + 2].lower() == "of":
+                name = _speaker_before(sent, c, res)
+                if name is not None and _is_cap(sent.words[name[0]]) and name[1] == c:
+                    return name[0], k - 1
+            return None
+    return None
+
+
+def _subject_after_bullet(text: str, sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The subject before the verb at token ``k`` in a sentence that opens with a list item's mark."""
+    if k < 2 or sent.words[0] not in _LIST_ITEM_BULLETS:
+        return None
+    sub = _Sent(text, sent.toks[1][0], sent.end)
+    found = _speaker_before(sub, k - 1, res)
+    return (found[0] + 1, found[1] + 1) if found is not None else None
+
+
 #: "learned from" before the source of what was learned ("BelTA learned from the president that ...")
 _LEARNED_FROM = re.compile(r"\s+from\s+(?=\S)")
 #: first words of a time adjunct that opens a sentence without a comma ("On Thursday Wang said", "Last
@@ -2333,7 +2365,7 @@ def _subject_after_time_opener(text: str, sent: _Sent, k: int, res: Resources) -
     while t < min(k, 5) and (words[t].lower() in _CALENDAR_WORDS | _TIME_OPENER_WORDS or words[t].isdigit()):
         t += 1
     last = words[t - 1].lower() if t else ""
-    if t == 0 or t >= k - 1 or not (_is_cap(words[t]) or words[t].lower() in _DET) or \
+    if t == 0 or t >= k or not (_is_cap(words[t]) or words[t].lower() in _DET) or \
             not (last in _CALENDAR_WORDS | _TIME_OPENER_NOUNS or last.isdigit()):
         return None  # ("In Kyiv officials said": a place, not a time)
     sub = _Sent(text, sent.toks[t][0], sent.end)
