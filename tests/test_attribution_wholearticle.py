@@ -305,3 +305,22 @@ def test_one_of_appositive_bullet_and_short_subject(text: str, cue: str, speaker
 def test_one_of_and_bullet_must_not_fire(text: str, cue: str, speaker: object) -> None:
     rows = [r for r in A.attribute(text, headline=False) if r["cue"] == cue]
     assert [r.get("speaker") for r in rows] in ([speaker], [])
+
+
+# ---------------------------------------------------------------- a cue after a closing mark the quotation reader did not pair
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a straight opening mark closed by a curly one, then a description and the cue
+    ('He wished them well. "I congratulate everyone on the holiday. Happy Victory Day, dear friends!” the head '
+     'of state said. “Let’s live in peace.”', "said", "the head of state"),
+    # a doubled closing apostrophe
+    ("“The report is an indictment of a world that seems dangerous,’’ said Jan Nowak, head of news. “By the end "
+     "of the year we had more.”", "said", "Jan Nowak"),
+])
+def test_cue_after_unpaired_closing_mark(text: str, cue: str, speaker: str) -> None:
+    assert _speaker_of(text, cue) == speaker
+
+
+def test_cue_inside_quotation_still_dropped() -> None:
+    # a report inside another source's quotation gives no row of its own
+    assert _pairs('"He said it was possible," Davis said.') == [("Davis", "said")]

@@ -1395,7 +1395,13 @@ def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[in
     so the inner cue gives no row (PolNeAR leaves such nested cues out as well).
     """
     return [r for r in rows if r.pop("_turn", False) or not _inside_quotation(text, quotes, r["start"])
-            or _CLOSED_BEFORE.search(text, max(0, r["start"] - 80), r["start"]) is not None]
+            or _CLOSED_BEFORE.search(text, max(0, r["start"] - 80), r["start"]) is not None
+            or _QUOTE_CLOSED_BEFORE_DESCRIPTION.search(text, max(0, r["start"] - 80), r["start"]) is not None]
+
+
+#: as :data:`_CLOSED_BEFORE`, for a description or no speaker before the cue and a doubled closing mark
+#: ('... dear friends!” the head of state said', '... unpredictable,’’ said Matthew Saltmarsh')
+_QUOTE_CLOSED_BEFORE_DESCRIPTION = re.compile(r"[,.?!](?:’’|''|[\"”“’])\s+(?:(?:the|a|an|The|A|An)\s+(?:[\w.’'-]+\s+){0,5}?)?$")
 
 
 #: a quotation closed right before a cue and its speaker ('... unusual,“ said Larry Noble',
