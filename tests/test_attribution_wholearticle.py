@@ -324,3 +324,19 @@ def test_cue_after_unpaired_closing_mark(text: str, cue: str, speaker: str) -> N
 def test_cue_inside_quotation_still_dropped() -> None:
     # a report inside another source's quotation gives no row of its own
     assert _pairs('"He said it was possible," Davis said.') == [("Davis", "said")]
+
+
+# ---------------------------------------------------------------- a turn's dash run into the pronoun
+
+def test_dash_run_into_pronoun() -> None:
+    text = "-The exhibition will enjoy great interest of the inhabitants-he said."
+    rows = A.attribute(text, headline=False)
+    assert [(r["speaker"], r["cue"], r["speaker_type"]) for r in rows] == [("he", "said", "pronoun")]
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called referendum was held.",
+    "He is a well-known analyst.",
+])
+def test_dash_run_into_word_must_not_fire(text: str) -> None:
+    assert _pairs(text) == []

@@ -1888,6 +1888,13 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _speaker_before(sent, sent.index_at(anonymous.start() + 1), res)
         if spk_tok is None:
             spk_tok = _subject_before_one_of(sent, k, res) or _subject_after_bullet(text, sent, k, res)
+        glued_pronoun = _GLUED_DASH_PRONOUN.search(sent.words[k - 1]) if spk_tok is None and k > 0 else None
+        if glued_pronoun is not None and lemma in _DASH_TURN_LEMMAS:
+            # "... great interest-he said": a turn's dash between the last word and the pronoun, no spaces
+            pe = sent.toks[k - 1][1]
+            ps = pe - len(glued_pronoun.group(1))
+            return _row(text, res, cs, ce, stance, (ps, pe), [glued_pronoun.group(1).lower()],
+                        _content_range(text, sent, ce, ps - 1, quotes, True, True), sid)
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
@@ -2333,6 +2340,8 @@ def _subject_after_bullet(text: str, sent: _Sent, k: int, res: Resources) -> tup
     return (found[0] + 1, found[1] + 1) if found is not None else None
 
 
+#: a turn's dash run into the last word and the subject pronoun after it ("... interest-he said")
+_GLUED_DASH_PRONOUN = re.compile(r"^[a-z]{2,}[-–—](he|she|they|we|He|She|They|We)$")
 #: "learned from" before the source of what was learned ("BelTA learned from the president that ...")
 _LEARNED_FROM = re.compile(r"\s+from\s+(?=\S)")
 #: first words of a time adjunct that opens a sentence without a comma ("On Thursday Wang said", "Last
