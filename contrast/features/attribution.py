@@ -968,8 +968,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         sid = doc.sent_id(offset)
         if sid not in sents:
             s, e = doc.sentences[sid]
-            sents[sid] = _Sent(text, s, e)
             glued_pieces[sid] = _glued_sentence_pieces(text, s, e)
+            sents[sid] = glued_pieces[sid][0] if glued_pieces[sid] else _Sent(text, s, e)
         if glued_pieces[sid]:  # sentences run together without a space ("... with Ukraine.He added")
             return sid, next(p for p in reversed(glued_pieces[sid]) if p.start <= offset)
         return sid, sents[sid]
@@ -2274,6 +2274,7 @@ def _inversion_end(sent: _Sent, j: int) -> bool:
 #: write speech ("- We will not give up - said the president.", "... - he added."); only a dash
 #: with white space after it (not "high -ranking")
 _DASH_TURN_MARKS = frozenset({"-", "–", "—", "―"})
+_DASH_TURN_CHAR = re.compile("[-–—―]")
 #: verbs of speech whose speaker follows them after a turn's closing dash, as after a quotation
 _DASH_TURN_LEMMAS = frozenset(_STRONG | _INVERTING | {"emphasize", "emphasise", "comment", "answer", "conclude",
                                                       "point out", "reveal", "assess", "stress", "underline",
@@ -2286,13 +2287,15 @@ _DASH_TURN_NP_STOP = frozenset({"in", "at", "on", "during", "after", "before", "
 #: the end of a sentence run together with the next, no space between ("... the border with Ukraine.He
 #: added", "... "moral sense".Cyril also stated"): two lower-case letters, a full stop, question or
 #: exclamation mark (closing quotes around it), a capital and a lower-case letter (not "U.S.", "Belsat.eu")
-_GLUED_SENTENCE_END = re.compile(r"[a-z]{2}[\"”’)]?[.!?][\"”’]?(?=[A-Z][a-z])")
+_GLUED_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?=[A-Z][a-z])")
+_GLUED_SENTENCE_BEFORE = re.compile(r"[a-z]{2}[\"”’)]?$")
 
 
 def _glued_sentence_pieces(text: str, start: int, end: int) -> list[_Sent]:
     """The sentences a segmenter's sentence ``text[start:end]`` holds when some ran together without a
     space (:data:`_GLUED_SENTENCE_END`); empty when none did. Speakers are read within a piece."""
-    cuts = [m.end() for m in _GLUED_SENTENCE_END.finditer(text, start, end)]
+    cuts = [m.end() for m in _GLUED_SENTENCE_END.finditer(text, start, end)
+            if _GLUED_SENTENCE_BEFORE.search(text, max(start, m.start() - 3), m.start())]
     if not cuts:
         return []
     bounds = [start, *cuts, end]
@@ -2454,6 +2457,8 @@ def _dash_speaker(text: str, sent: _Sent, k: int, ce: int, lemma: str, res: Reso
     verb of speech right after a turn's closing dash: the phrase after it ("... - said Biden"); a
     subject found before the verb that ran over a turn's dash: the part after it.
     """
+    if _DASH_TURN_CHAR.search(text, sent.start, sent.toks[k][0] if k < len(sent.toks) else sent.end) is None:
+        return spk, side_before  # (no dash before the verb: the common case, decided at C speed)
     if k >= 2 and _dash_turn_mark(text, sent, k - 1):
         for p in range(k - 2, max(0, k - 40), -1):
             w = sent.words[p]
