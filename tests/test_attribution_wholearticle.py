@@ -340,3 +340,10 @@ def test_dash_run_into_pronoun() -> None:
 ])
 def test_dash_run_into_word_must_not_fire(text: str) -> None:
     assert _pairs(text) == []
+
+
+def test_dash_trim_keeps_speaker_when_no_source_follows() -> None:
+    # the part after a turn's dash must be a pronoun or a source phrase to replace the speaker
+    text = "They fought on, and an aggressive - some say unrealistic - pledge was made."
+    assert _speaker_of(text, "say") in {"some", "an aggressive - some"}
+    assert _speaker_of("The cost of living is high - the minister added.", "added") == "the minister"

@@ -2497,7 +2497,10 @@ def _after_dash_turn(text: str, sent: _Sent, spk: tuple[int, int] | None, k: int
     if spk is not None:
         for p in range(spk[1] - 1, spk[0] - 1, -1):
             if _dash_turn_mark(text, sent, p):
-                return (p + 1, spk[1]) if p + 1 < spk[1] else spk
+                rest = sent.words[p + 1:spk[1]]
+                # (not "Putin – almost certainly referring": an adverb after the dash is no source)
+                return (p + 1, spk[1]) if rest and (rest[0].lower() in _PRONOUNS or _dash_source_head(rest, res, strict=True)) \
+                    else spk
         return spk
     for p in range(k - 1, max(-1, k - 8), -1):
         if _dash_turn_mark(text, sent, p):
