@@ -687,6 +687,45 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
     return i, j
 
 
+#: words that end an agent phrase read after "according to" or a passive "by" ("a complaint
+#: *filed* by", "insiders *who* ...", "fellow physicians *for* promoting")
+_AGENT_STOP = frozenset({"that", "which", "who", "whom", "whose", "for", "as", "to", "in", "on",
+                         "at", "by", "with", "from", "since", "after", "before", "during", "when",
+                         "while", "because", "if", "than", "and", "or", "but", "is", "are", "was",
+                         "were", "has", "have", "had", "will", "would", "said", "says"})
+#: words that cannot open an agent phrase ("according to *which*", "by *then*")
+_AGENT_NOT_FIRST = frozenset({"which", "that", "this", "it", "then", "now", "far", "way",
+                              "contrast", "comparison", "default", "plan", "schedule", "law"})
+
+
+def _agent_after(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
+    """The agent noun phrase at token ``i`` after "according to" or a passive "by": a speaker
+    phrase (:func:`_np_after`), or else the lower-case words up to a clause or preposition
+    ("according to *show insiders*", "endorsed by *dozens of papers* ranging from",
+    "supported by *far fewer publications*"): the syntax makes the phrase the source."""
+    span = _np_after(sent, i, res)
+    if span is not None:
+        return span
+    n = len(sent.words)
+    if i >= n or sent.words[i].lower() in _AGENT_NOT_FIRST or not sent.words[i][:1].isalnum():
+        return None
+    j = i
+    while j < n and j - i < 8:
+        w = sent.words[j]
+        lw = w.lower()
+        if not (w[:1].isalnum() or w in {"'s", "’s"}) or (j > i and lw in _AGENT_STOP) or \
+                (j > i and w.islower() and lw.endswith("ing") and lw not in res.nouns):
+            break
+        j += 1
+    if any(w.islower() and w.endswith("ed") for w in sent.words[i + 1:j]):
+        return None  # "according to audio obtained by CNN": a document, see ``_link``
+    while j > i and sent.words[j - 1].lower() in _BOUNDARY | _PREP:
+        j -= 1
+    if j <= i or (j - i == 1 and sent.words[i].lower() in _DET):
+        return None
+    return i, j
+
+
 # ------------------------------------------------------------------ speaker typing
 
 
@@ -1529,7 +1568,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             verb = m.text.lower().split()[-2]
             stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         ki = sent.index_at(ce)
-        span = _np_after(sent, ki, res)
+        span = _agent_after(sent, ki, res)
         if span is None:
             return _row(text, res, cs, ce, stance, None, [], None, sid)
         ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
@@ -1644,7 +1683,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # divided over", "are concerned that", "was critical of"
         if not _BE.intersection(aux) or not (" " in form or _BE_COMPLEMENT.match(text, ve)):
             return None
-    passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing") and need != "be"
+    # the last auxiliary past any adverbs decides the voice ("was first reported by", "was
+    # quickly denied by": passive, the subject is no speaker)
+    last_aux = next((a for a in reversed(aux) if a in _AUX_SET and a not in {"not", "never", "also"}), "")
+    passive = last_aux in _BE and not form.split()[0].endswith("ing") and need != "be"
     agentless = False
     quoted_as = _QUOTED_AS.match(text, ve) if passive and lemma == "quote" else None
     if quoted_as is not None:
@@ -1725,7 +1767,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     elif passive:
         by = _BY.match(text, ve)
         if by:
-            spk_tok = _np_after(sent, sent.index_at(by.end()), res)
+            spk_tok = _agent_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
     elif _coordinated(sent, k, res):
@@ -1763,6 +1805,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
         ante = _np_before(sent, j, res)
         ws, we = sent.toks[rel]
+        if sent.words[rel] not in {"who", "which"}:
+            we = sent.toks[rel + 2][1]  # "many of whom"
         if ante is None:
             row = _row(text, res, cs, ce, stance, (ws, we), [sent.words[rel]],
                        _content_range(text, sent, ce, cs, quotes, False, True), sid)
@@ -1775,7 +1819,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return row
     else:
         after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
-            ',"', ",”", ",’"}
+            ',"', ",”", ",’"} or (k > 1 and sent.words[k - 2] == "," and _is_adverb(prev, res)
+                                  and form.split()[0].endswith("ing"))
+        # (", even suggesting he may have been sabotaged", ", again saying": an adverb between)
         if form.split()[0].endswith("ing") and not loose and (
                 (k == 0 and lemma in _COMMUNICATE | _EMPHATIC) or (k == 1 and prev in _GERUND_PREP)):
             # "Emphasizing the urgency of the matter, Trump said ...", "In describing fellow
@@ -2081,9 +2127,16 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
         r -= 1
     if r > 1 and sent.words[r].isdigit() and sent.words[r - 1] in {"in", "on"}:
         r -= 2
-    if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and
-                                               sent.words[r - 1] == ",")):
+    if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and (
+            sent.words[r - 1] == "," or (_is_cap(sent.words[r - 1]) and r > 1 and
+                                         _is_cap(sent.words[r - 2]))))):
+        # ("the police department, which reported"; "the Chicago Police Department which
+        # reported": a name before "which" is no restrictive antecedent)
         return r
+    if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
+            sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
+        # "family members, many of whom say": the quantified relative is the source
+        return r - 2
     return None
 
 
