@@ -105,3 +105,36 @@ def test_participle_after_adverb(text: str, expected: list[tuple[object, ...]]) 
 ])
 def test_participle_after_adverb_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+# ---- rule 5: intention predicates before a to-infinitive are attitude cues of their subject
+# (PolNeAR counts a source's intentions as attributions)
+@pytest.mark.parametrize("text, expected", [
+    ("Clinton wants to triple the size of the AmeriCorps program.",
+     [("Clinton", "wants to", "attitude")]),
+    ("The Clinton campaign plans to employ Mr. Obama as a surrogate.",
+     [("The Clinton campaign", "plans to", "attitude")]),
+    ("The FBI decided not to recommend charges.", [("The FBI", "decided not to", "attitude")]),
+    ("The coalition intends to preserve its non-endorsement policy.",
+     [("The coalition", "intends to", "attitude")]),
+    ("If schedules permit, the campaign would like to organize another rally.",
+     [("the campaign", "would like to", "attitude")]),
+    ("She has spoken about the need for reforms.", [("She", "has spoken about", "neutral")]),
+])
+def test_intention_cues(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russian soldiers can call a hotline if they want to surrender.",   # a conditional: no wish
+    "Unless the city plans to appeal, the ruling stands.",
+    "The city unveiled a plan to build bunkers.",                       # a noun after a determiner
+    "There is nothing to speak of.",
+])
+def test_intention_cues_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text) if r[2] == "attitude" or "speak" in str(r[1])] == []
+
+
+def test_intention_cue_inside_a_quotation_keeps_the_quoted_speaker_only() -> None:
+    # a first person inside someone's quotation is no source of its own
+    assert _rows('"I want to go home," she said.') == [("she", "said", "neutral")]

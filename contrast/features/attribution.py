@@ -1924,12 +1924,21 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "I think" inside someone's quotation
     if _not_a_source(words, res):
         return None  # "The views expressed here": no source, no attribution
+    if lemma in _INTENTION and side_before and spk_tok[0] > 0 and \
+            sent.words[spk_tok[0] - 1].lower() in _CONDITIONAL:
+        return None  # "a hotline if they want to surrender": a hypothetical wish, no source's
     if side_before:
         content = _content_range(text, sent, ce, ss, quotes, True, True)
     else:
         content = _content_range(text, sent, se, cs, quotes, True, False)
     return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
 
+
+#: intention predicates before a to-infinitive ("Clinton wants to triple the size of the
+#: program", "the campaign plans to release"; lexicons/reporting_verbs.tsv, stance attitude)
+_INTENTION = frozenset({"want", "plan", "intend", "decide"})
+#: words that make the clause after them hypothetical ("if they want to", "unless he plans to")
+_CONDITIONAL = frozenset({"if", "unless", "whether", "whenever", "until", "lest"})
 
 # verbs that report speech whatever the syntax around them
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
