@@ -138,3 +138,40 @@ def test_intention_cues_must_not_fire(text: str) -> None:
 def test_intention_cue_inside_a_quotation_keeps_the_quoted_speaker_only() -> None:
     # a first person inside someone's quotation is no source of its own
     assert _rows('"I want to go home," she said.') == [("she", "said", "neutral")]
+
+
+# ---- rule 6: a quotation closed right before its speaker also when a party and state tag
+# follows the name (mixed curly and straight marks otherwise leave the cue "inside" it)
+def test_closed_quotation_before_a_tagged_name() -> None:
+    text = ('“Immunity deals should not be a requirement," Oversight Chairman Jason Chaffetz '
+            '(R-Utah) said in a statement.')
+    assert _rows(text) == [("Oversight Chairman Jason Chaffetz", "said in a statement", "neutral")]
+
+
+def test_cue_inside_a_quotation_with_a_parenthesis_must_not_fire() -> None:
+    # the inner "said" is the quoted speaker's own account, not the outlet's attribution
+    assert _rows('"We will win," he said. "The polls (all of them) said so."') == \
+        [("he", "said", "neutral")]
+
+
+# ---- rule 7: a cue after a catenative verb and "to" takes the catenative's subject, and the
+# catenative joins the cue ("continued to call for")
+@pytest.mark.parametrize("text, expected", [
+    ("Small groups of protesters continued to call for more information about the shooting.",
+     [("Small groups of protesters", "continued to call for", "neutral")]),
+    ("The Republican nominee continues to insist, most recently in an interview, that he cannot "
+     "release his returns.",
+     [("The Republican nominee", "continues to insist", "distancing")]),
+])
+def test_catenative_subject(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object before "to" is the infinitive's subject: the catenative rule does not apply
+    ("He asked her to explain why.", [("He", "asked", "neutral")]),
+    # no cue after the catenative
+    ("Officials continued to work on the bill.", []),
+])
+def test_catenative_subject_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

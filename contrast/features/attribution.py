@@ -1434,9 +1434,11 @@ def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[in
 
 
 #: a quotation closed right before a cue and its speaker ('... unusual,“ said Larry Noble',
-#: '... my voters will vote for her," Sanders said'): a mark after a comma or a full stop
+#: '... my voters will vote for her," Sanders said', '...," Chaffetz (R-Utah) said': a party
+#: and state tag may follow the name): a mark after a comma or a full stop
 #: closes a quotation even where the marks do not pair up (mixed straight and curly marks)
-_CLOSED_BEFORE = re.compile(r"[,.?!][\"”“’]\s+(?:[A-Z][\w.’'-]*\s+){0,5}(?:he\s+|she\s+|they\s+)?$")
+_CLOSED_BEFORE = re.compile(r"[,.?!][\"”“’]\s+(?:[A-Z][\w.’'-]*\s+){0,5}(?:\([A-Z][\w.’' -]{0,16}\)\s+)?"
+                            r"(?:he\s+|she\s+|they\s+)?$")
 
 
 def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
@@ -1893,14 +1895,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if spk_tok is None:
         if loose:
             return None
-        if need == "bare" and not (prev == "to" and nxt in _WH):
-            # (not "declined to say whether he would run")
-            return _row(text, res, cs, ce, stance, None, [],
-                        _content_range(text, sent, ce, cs, quotes, True, True), sid)
         participle = form.endswith("ing") and prev == ","
-        if lemma in _STRONG and not need and form != lemma and k > 0 and \
-                (participle or not form.endswith(("s", "ing"))) and \
-                not _in_quote(quotes, cs):
+        if (need == "bare" and not (prev == "to" and nxt in _WH)) or (
+                lemma in _STRONG and not need and form != lemma and k > 0 and
+                (participle or not form.endswith(("s", "ing"))) and not _in_quote(quotes, cs)):
+            # a cue with no speaker of its own (not "declined to say whether he would run");
+            # after a catenative verb its subject speaks: "The Republican nominee continues to
+            # insist", "protesters continued to call for" (the catenative joins the cue)
+            cat = _catenative_subject(sent, k, res) if side_before and not passive else None
+            if cat is not None:
+                cs = sent.toks[cat[2]][0]
+                ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
+                return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
+                            _content_range(text, sent, ce, ss, quotes, True, True), sid)
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
@@ -1914,6 +1921,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
                 (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
             return None
+    if side_before and not passive and not aux and \
+            (cat := _catenative_subject(sent, k, res)) is not None and cat[:2] == spk_tok:
+        cs = sent.toks[cat[2]][0]  # the same subject either way: "continues to insist" is the cue
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
     if clitic:
@@ -1932,6 +1942,33 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     else:
         content = _content_range(text, sent, se, cs, quotes, True, False)
     return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
+
+
+#: catenative verbs whose subject is the subject of the infinitive after them ("continues to
+#: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14)
+_CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
+                         "seemed", "appear", "appears", "appeared", "begin", "begins", "began",
+                         "begun", "start", "starts", "started", "try", "tries", "tried", "trying",
+                         "refuse", "refuses", "refused", "decline", "declines", "declined",
+                         "hope", "hopes", "hoped", "want", "wants", "wanted", "plan", "plans",
+                         "planned", "intend", "intends", "intended", "decide", "decided",
+                         "promise", "promised", "agree", "agreed", "vow", "vowed", "pledge",
+                         "pledged", "threaten", "threatened", "set", "going", "about", "used",
+                         "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
+                         "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
+                         "sure", "certain", "bound", "expected"})
+def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, int] | None:
+    """``(subject start, subject end, catenative index)`` when the cue at token ``k`` is the
+    infinitive of a catenative verb right before it ("protesters *continued to* call for",
+    "Obama *appears set to* veto") whose subject stands right before it."""
+    if k < 2 or sent.words[k - 1].lower() != "to" or sent.words[k - 2].lower() not in _CATENATIVE:
+        return None
+    c = k - 2
+    if c > 0 and sent.words[c].lower() in {"set", "going", "about"} and \
+            sent.words[c - 1].lower() in _CATENATIVE | _BE:
+        c -= 1
+    spk = _speaker_before(sent, c, res)
+    return (spk[0], spk[1], c) if spk is not None else None
 
 
 #: intention predicates before a to-infinitive ("Clinton wants to triple the size of the
