@@ -175,3 +175,31 @@ def test_catenative_subject(text: str, expected: list[tuple[object, ...]]) -> No
 ])
 def test_catenative_subject_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# ---- rule 8: the writer's own mental state outside quotation marks ("I know", "we believe")
+# is a belief cue like anyone's; a generic "you think" and a first person inside someone's
+# quotation are none
+@pytest.mark.parametrize("text, expected", [
+    ("I know your tax returns are being audited.", [("I", "know", "belief")]),
+    ("As a child I knew this hatred and foul talk were wrong.", [("I", "knew", "belief")]),
+])
+def test_writer_belief(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Let's say you think a degree will cost $160,000.", []),
+    ('"I think Trump should release them," the senator said.', [("the senator", "said", "neutral")]),
+])
+def test_writer_belief_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clinton and he said the plan was dead.", [("Clinton and he", "said", "neutral")]),
+    ("Last week he said the plan was dead.", [("he", "said", "neutral")]),
+])
+def test_subject_pronoun_trim_must_not_split_a_coordination(text: str,
+                                                           expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

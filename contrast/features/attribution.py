@@ -1916,11 +1916,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         adjacent = side_before and spk_tok[1] <= k and \
             all(_is_adverb(w, res) for w in sent.words[spk_tok[1]:k])
         head = sent.words[spk_tok[1] - 1].lower()
-        if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
+        # (the writer's own "I know", "we believe" outside quotation marks is a source of
+        # its own, as PolNeAR marks it; a generic "you think" is none)
+        if not adjacent or _in_quote(quotes, cs) or head == "you" or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
                 (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
             return None
+    if side_before and spk_tok[1] - spk_tok[0] > 1 and spk_tok[1] <= k and \
+            sent.words[spk_tok[1] - 1].lower() in _SUBJECT_PRONOUNS and \
+            sent.words[spk_tok[1] - 2] not in {",", "and", "or"}:
+        # a subject pronoun ends the run: "As a child I knew" (an opener without its comma),
+        # the speaker is "I", not "a child I"
+        spk_tok = (spk_tok[1] - 1, spk_tok[1])
     if side_before and not passive and not aux and \
             (cat := _catenative_subject(sent, k, res)) is not None and cat[:2] == spk_tok:
         cs = sent.toks[cat[2]][0]  # the same subject either way: "continues to insist" is the cue
@@ -2026,6 +2034,8 @@ _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|a
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
+#: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
             "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
