@@ -203,3 +203,25 @@ def test_writer_belief_must_not_fire(text: str, expected: list[tuple[object, ...
 def test_subject_pronoun_trim_must_not_split_a_coordination(text: str,
                                                            expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# ---- rule 9: a mental-state verb with an object and its infinitive, or with "(all) about",
+# is a belief cue without a that-clause
+@pytest.mark.parametrize("text, expected", [
+    ("A majority of voters expect Clinton to win Monday's debate.",
+     [("A majority of voters", "expect", "belief")]),
+    ("I didn't expect him to drag up the old spat.", [("I", "didn't expect", "belief")]),
+    ("I know all about normalizing hate.", [("I", "know", "belief")]),
+])
+def test_mind_verb_with_object_infinitive(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It is the worst deal that we know about.",        # "about" with nothing after it
+    "What many expect to be his softball interview begins today.",   # no object
+    "They know about it.",
+    "Officials expect the vote on Monday.",            # an object, no infinitive
+])
+def test_mind_verb_with_object_infinitive_must_not_fire(text: str) -> None:
+    assert _rows(text) == []

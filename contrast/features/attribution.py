@@ -1921,7 +1921,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if not adjacent or _in_quote(quotes, cs) or head == "you" or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
-                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
+                (need == "mind" and not (_clause_follows(sent, sent.index_at(ce)) or
+                                         _MIND_OBJECT.match(text, ce, sent.end))):
             return None
     if side_before and spk_tok[1] - spk_tok[0] > 1 and spk_tok[1] <= k and \
             sent.words[spk_tok[1] - 1].lower() in _SUBJECT_PRONOUNS and \
@@ -1977,6 +1978,13 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
         c -= 1
     spk = _speaker_before(sent, c, res)
     return (spk[0], spk[1], c) if spk is not None else None
+
+
+#: what a mental-state verb takes besides a clause: an object and its infinitive ("A majority
+#: of voters expect Clinton to win", "I didn't expect him to drag up"), or "(all) about"
+#: ("I know all about normalizing hate")
+_MIND_OBJECT = re.compile(r"(?:\s+(?:him|her|them|us|me|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))"
+                          r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b|\s+(?:all\s+)?about\s+(?!it\b)[\w'’]")
 
 
 #: intention predicates before a to-infinitive ("Clinton wants to triple the size of the
