@@ -225,3 +225,28 @@ def test_mind_verb_with_object_infinitive(text: str, expected: list[tuple[object
 ])
 def test_mind_verb_with_object_infinitive_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+# ---- rule 10: a participle phrase between commas after the subject is no part of the speaker
+@pytest.mark.parametrize("text, expected", [
+    ("Trump, appearing after Clinton at the forum, cited problems in the Middle East.",
+     [("Trump", "cited", "neutral")]),
+    ("Eric Garner, gasping facedown on a sidewalk, said he could not breathe.",
+     [("Eric Garner", "said", "neutral")]),
+    ("The Tax Policy Center, reviewing a previous draft of his plan, concluded that it would "
+     "cost trillions.", [("The Tax Policy Center", "concluded", "endorsing")]),
+])
+def test_participle_parenthetical(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive noun phrase stays in the speaker
+    ("Tom Perez, a former labor secretary, said the plan works.",
+     [("Tom Perez, a former labor secretary", "said", "neutral")]),
+    # "including" opens a member list of the subject, no parenthetical predicate
+    ("Several Republicans, including Senator Lamar Alexander, said they would vote no.",
+     [("Several Republicans, including Senator Lamar Alexander", "said", "neutral")]),
+])
+def test_participle_parenthetical_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

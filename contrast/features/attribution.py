@@ -558,6 +558,17 @@ def _possessive_mark(sent: _Sent, i: int) -> bool:
         and i + 1 < len(w) and w[i + 1][:1].isalpha() and w[i + 1][:1].islower()
 
 
+#: prepositions that open a parenthetical predicate between a subject and its verb
+_PARENTHETICAL_PREP = frozenset({"under", "amid", "with", "without", "facing", "fresh", "speaking"})
+
+
+def _participle_lead(w: str, res: Resources) -> bool:
+    """Whether ``w`` opens a participle phrase between commas ("*appearing* after Clinton",
+    "*reviewing* a previous draft", "*under* fire over his taxes"), no part of a speaker."""
+    return w.islower() and (w in _PARENTHETICAL_PREP or (
+        w.endswith("ing") and len(w) > 5 and w not in res.nouns and w not in {"including"}))
+
+
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """``Name, a spokesman for X, said``: segments before the comma at ``k - 1`` (past
     adverbs: "RNC members and officials, in fact, even insist")."""
@@ -572,8 +583,11 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     i = end
     while i > 0 and sent.words[i - 1] not in {",", "(", ")"} and sent.words[i - 1] not in _HARD:
         i -= 1
-    if 1 < i < end and end - i <= 6 and sent.words[i - 1] == "," and \
-            sent.words[i].lower() in _ADVERBIAL_LEAD:
+    if 1 < i < end and sent.words[i - 1] == "," and (
+            (end - i <= 6 and sent.words[i].lower() in _ADVERBIAL_LEAD) or
+            (end - i <= 10 and _participle_lead(sent.words[i], res))):
+        # (and a participle phrase: "Trump, appearing after Clinton at the forum, cited",
+        # "Donald Trump, under fire over his taxes, is casting")
         end = i - 1
     segs: list[tuple[int, int, bool]] = []
     j = end
