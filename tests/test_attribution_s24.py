@@ -250,3 +250,24 @@ def test_participle_parenthetical(text: str, expected: list[tuple[object, ...]])
 ])
 def test_participle_parenthetical_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# ---- rule 11: a participle after a comma continues the main clause's speaker, not the
+# subject of a clause inside the content
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. David Perdue said he didn't believe those characterizations did Romney in, arguing "
+     "that it was divisions in the party.",
+     [("Sen. David Perdue", "said … didn't believe", "neutral"),
+      ("Sen. David Perdue", "arguing", "neutral")]),
+    ("Clinton told the audience that she believes we must push policies, saying that race "
+     "still matters.",
+     [("Clinton", "told … believes", "neutral"), ("Clinton", "saying", "neutral")]),
+])
+def test_participle_takes_the_main_speaker(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+def test_participle_main_speaker_skips_a_quoted_cue() -> None:
+    # the "say" inside the quotation is no main clause: the speaker after it is
+    assert _rows("“Every time you say that,” Tester said, referring to the excuse, “you lose.”") == \
+        [("Tester", "said", "neutral"), ("Tester", "referring", "neutral")]

@@ -1856,12 +1856,18 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             after_comma or (lemma in _COMMUNICATE and (prev in _GERUND_PREP or (
                 prev.endswith("ly") and k > 1 and sent.words[k - 2].lower() in _GERUND_PREP))))
         if gerund:
-            # ", telling reporters ...", "by saying", "after telling his aides"
-            for r in reversed(found):
-                if r["sent_id"] == sid and r.get("speaker_start") is not None:
-                    return _row(text, res, cs, ce, stance,
-                                (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
-                                _content_range(text, sent, ce, cs, quotes, False, True), sid)
+            # ", telling reporters ...", "by saying", "after telling his aides": the speaker of
+            # the sentence's main clause, the first one read before its cue ("Perdue said he
+            # didn't believe ..., arguing": Perdue, not "he")
+            mains = [r for r in found if r["sent_id"] == sid and r.get("speaker_start") is not None
+                     and r["speaker_start"] < r["start"] and r["end"] <= cs
+                     and not _in_quote(quotes, r["start"])]  # (not a cue quoted before it)
+            for r in (sorted(mains, key=lambda r: r["speaker_start"])[:1] or
+                      [r for r in reversed(found) if r["sent_id"] == sid and
+                       r.get("speaker_start") is not None][:1]):
+                return _row(text, res, cs, ce, stance,
+                            (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
+                            _content_range(text, sent, ce, cs, quotes, False, True), sid)
             spk_tok = (_clause_subject(sent, k, res) if after_comma else None) or \
                 _lead_subject(sent, k, res)
         else:
