@@ -271,3 +271,23 @@ def test_participle_main_speaker_skips_a_quoted_cue() -> None:
     # the "say" inside the quotation is no main clause: the speaker after it is
     assert _rows("“Every time you say that,” Tester said, referring to the excuse, “you lose.”") == \
         [("Tester", "said", "neutral"), ("Tester", "referring", "neutral")]
+
+
+# ---- rule 12: rulings and votes are cues of the body that rules or votes
+@pytest.mark.parametrize("text, expected", [
+    ("Politifact then ruled that Trump's statement was true.", [("Politifact", "ruled that", "neutral")]),
+    ("The appeals court ruled that Ohio's practices could be unjust.",
+     [("The appeals court", "ruled that", "neutral")]),
+    ("He promptly voted against the crime bill.", [("He", "voted against", "attitude")]),
+])
+def test_ruling_and_vote_cues(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It was a set of Clean Air Act rules that could close plants.",   # the noun "rules"
+    "The rules against fraud are strict.",
+    "The vote to approve the bill came late.",                         # the noun "vote"
+])
+def test_ruling_and_vote_cues_must_not_fire(text: str) -> None:
+    assert _rows(text) == []
