@@ -291,3 +291,18 @@ def test_ruling_and_vote_cues(text: str, expected: list[tuple[object, ...]]) -> 
 ])
 def test_ruling_and_vote_cues_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+# ---- rule 13: a catenative that is a cue itself keeps its own row (no second, overlapping
+# cue), and "from" before a gerund of speech reads the clause's speaker
+def test_catenative_cue_keeps_its_own_row() -> None:
+    rows = A.attribute("He refuses to discuss potential appointees, aside from saying he wants a "
+                       "diverse delegation.", headline=False)
+    starts = [r["start"] for r in rows]
+    assert len(starts) == len(set(starts))          # no two rows at one cue start
+    assert ("He", "refuses") in [(r.get("speaker"), r["cue"]) for r in rows]
+    assert "saying" in [r["cue"] for r in rows]
+
+
+def test_from_gerund_must_not_fire_on_a_plain_from() -> None:
+    assert _rows("The money came from selling the house.") == []

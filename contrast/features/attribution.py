@@ -1923,7 +1923,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             # after a catenative verb its subject speaks: "The Republican nominee continues to
             # insist", "protesters continued to call for" (the catenative joins the cue)
             cat = _catenative_subject(sent, k, res) if side_before and not passive else None
-            if cat is not None:
+            if cat is not None and not _cue_at(found, sid, sent.toks[cat[2]][0]):
+                # (a catenative that is a cue itself keeps its own row: "refuses" in "he
+                # refuses to discuss")
                 cs = sent.toks[cat[2]][0]
                 ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
                 return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
@@ -1951,7 +1953,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # the speaker is "I", not "a child I"
         spk_tok = (spk_tok[1] - 1, spk_tok[1])
     if side_before and not passive and not aux and \
-            (cat := _catenative_subject(sent, k, res)) is not None and cat[:2] == spk_tok:
+            (cat := _catenative_subject(sent, k, res)) is not None and cat[:2] == spk_tok and \
+            not _cue_at(found, sid, sent.toks[cat[2]][0]):
         cs = sent.toks[cat[2]][0]  # the same subject either way: "continues to insist" is the cue
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
@@ -1986,6 +1989,11 @@ _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "se
                          "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
                          "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
                          "sure", "certain", "bound", "expected"})
+def _cue_at(found: list[dict[str, Any]], sid: int, start: int) -> bool:
+    """Whether a row already found in sentence ``sid`` has its cue starting at ``start``."""
+    return any(r["sent_id"] == sid and r["start"] == start for r in reversed(found))
+
+
 def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, int] | None:
     """``(subject start, subject end, catenative index)`` when the cue at token ``k`` is the
     infinitive of a catenative verb right before it ("protesters *continued to* call for",
@@ -2049,8 +2057,9 @@ _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|
 _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "underscore", "criticize",
                        "cite", "reject", "dismiss", "praise", "echo", "acknowledge", "defend",
                        "deny", "express", "recall", "point out", "refer to", "reiterate"})
-#: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
-_GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
+#: prepositions before a gerund whose subject is the clause's ("by saying", "after telling", "aside
+#: from saying he wants")
+_GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in", "from"})
 #: the rest of "was quoted (by Interfax) as saying" (the active "Interfax quoted X as saying" is
 #: :data:`_QUOTED_PERSON_AS`)
 _QUOTED_AS = re.compile(r"(?:\s+by(?:\s+[\w’'.&-]+){1,6}?)?,?\s+as\s+(?:saying|telling)\b")
