@@ -306,3 +306,24 @@ def test_catenative_cue_keeps_its_own_row() -> None:
 
 def test_from_gerund_must_not_fire_on_a_plain_from() -> None:
     assert _rows("The money came from selling the house.") == []
+
+
+# ---- rule 14: a long subject whose source or evidence head has a relative clause or a
+# participle phrase (which may hold a verb of its own) is the speaker of the verb after it
+@pytest.mark.parametrize("text, expected", [
+    ("A 2014 study that appeared in the British Medical Journal found that medical research "
+     "didn't support it.", [("A 2014 study", "found", "evidence")]),
+    ("Research that was published last year found that the rate had doubled.",
+     [("Research", "found", "evidence")]),
+])
+def test_modified_evidence_subject(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the head is no source or evidence noun: the relative clause's verb blocks it
+    "The bridge that appeared in the film found its way into the news.",
+    "The song that appeared in the film found its way into the charts.",
+])
+def test_modified_evidence_subject_must_not_fire(text: str) -> None:
+    assert _rows(text) == []

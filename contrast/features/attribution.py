@@ -2375,16 +2375,26 @@ def _sentence_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     """The head noun phrase of a long subject that opens the sentence, before a verb at
     token ``k``: "*Organizers* of the push to boycott Trump's speech said", "*The last man*
     to mount a third-party race says". No comma, quotation or finite verb stands between."""
-    i = _trim_lead(sent, 0, k)
+    i = _trim_lead(sent, _past_opener(sent, 0, k), k)  # (past "In 2013,")
     j = _np_run(sent, i, k, res)
-    while i < j < k and j - i < 5 and sent.words[j].isalpha() and sent.words[j].islower() and \
+    while i < j < k and j - i < 5 and (sent.words[j].isalpha() and sent.words[j].islower() or
+                                       sent.words[j].isdigit()) and \
             sent.words[j] not in _POSTMOD | _FINITE and sent.words[j] not in res.verbs:
-        j += 1  # "The last man", "Organizers"
-    if j == i or j >= k - 1 or k - j > 14 or sent.words[j].lower() not in _POSTMOD:
+        j += 1  # "The last man", "Organizers", "A 2014 study"
+    participle = i < j < k - 1 and sent.words[j].islower() and sent.words[j].endswith("ed") and \
+        sent.words[j + 1].lower() in {"by", "in", "on", "at", "for", "from", "last", "this"}
+    if j == i or j >= k - 1 or k - j > 14 or not (sent.words[j].lower() in _POSTMOD or participle):
         return None
+    # a relative clause or a participle after a source or evidence head may hold its own verb:
+    # "A 2014 study that appeared in the British Medical Journal found that", "research
+    # conducted by the Center for Media and Public Affairs found"
+    head = sent.words[j - 1].lower()
+    modified = (participle or sent.words[j].lower() in {"that", "which", "who"}) and (
+        res.context.get(head) == "evidence" or res.nouns.get(head, "pronoun") != "pronoun")
     for w in sent.words[j:k]:
         lw = w.lower()
-        if w in _HARD or w == "," or lw in _FINITE or lw in res.verbs and lw not in res.nouns:
+        if w in _HARD or w == "," or (not modified and (
+                lw in _FINITE or lw in res.verbs and lw not in res.nouns)):
             return None
     return (i, j) if _np_ok(sent.words[i:j], res) and \
         sent.words[i].lower() not in _PRONOUNS else None
