@@ -327,3 +327,22 @@ def test_modified_evidence_subject(text: str, expected: list[tuple[object, ...]]
 ])
 def test_modified_evidence_subject_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+# ---- rule 15: "call" meaning convene is no cue ("called an emergency meeting")
+@pytest.mark.parametrize("text", [
+    "The U.N. called an emergency meeting on Friday.",
+    "The governor called a snap election for June.",
+    "Republicans had called the hearing last week.",
+])
+def test_call_convene_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text) if "call" in str(r[1])] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a naming stays a cue, also with an event noun as the thing named
+    ("Clinton called her vote in favor of the war a mistake.", [("Clinton", "called", "neutral")]),
+    ("He called the meeting a disaster.", [("He", "called", "neutral")]),
+])
+def test_call_naming_still_fires(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -322,6 +322,12 @@ _IN_POLL = re.compile(r"In\s+(?P<np>(?:a|an|the|its|their|this|that"
 _CAP_INSIDE = re.compile(r"\s[A-Z]")
 _PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
                          r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
+#: "call" meaning convene: "called the hearing", "called an emergency meeting", "calls a
+#: snap election" (an event, no naming and no report)
+_CALL_EVENT = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:meeting|meetings|hearing|hearings|election|elections|session|summit"
+                         r"|referendum|strike|recess|conference|halt|truce|ceasefire|cease-fire)"
+                         r"(?![\w-])(?!\s+(?:a|an|the)\b)")
 _COLON_QUOTE = re.compile(r":(?=[ \t]*[\"“«‘])")
 _COLON_STOP = {"photo", "photos", "video", "watch", "update", "updated", "related", "source",
                "note", "editor", "read", "image", "credit", "copyright", "see", "also", "more",
@@ -1729,7 +1735,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns) or _postposed_name(text, sent, k, ve)):
             return None
-    if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
+    if lemma == "call" and (_PHONE_CALL.match(text, ve) or _CALL_EVENT.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
         return None  # "soldiers are calling it", "called off", "a group called X": not a naming
     if form == "called" and not aux and k > 1 and sent.words[k - 1].isalpha() and \
