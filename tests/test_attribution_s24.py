@@ -74,6 +74,8 @@ def test_agent_phrase_must_not_fire(text: str, expected: list[tuple[object, ...]
      [("many of whom", "say", "neutral")]),
     ("He met the voters, some of whom said they were angry.",
      [("some of whom", "said", "neutral")]),
+    ("The study -- which notes that 58 companies would owe $212 billion -- was released Monday.",
+     [("which", "notes", "neutral")]),
 ])
 def test_relative_sources(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected

@@ -2227,10 +2227,10 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
     if r > 1 and sent.words[r].isdigit() and sent.words[r - 1] in {"in", "on"}:
         r -= 2
     if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and (
-            sent.words[r - 1] == "," or (_is_cap(sent.words[r - 1]) and r > 1 and
+            sent.words[r - 1] in {",", "-", "—", "–", "("} or (_is_cap(sent.words[r - 1]) and r > 1 and
                                          _is_cap(sent.words[r - 2]))))):
-        # ("the police department, which reported"; "the Chicago Police Department which
-        # reported": a name before "which" is no restrictive antecedent)
+        # ("the police department, which reported", "the study -- which notes"; "the Chicago
+        # Police Department which reported": a name before "which" is no restrictive antecedent)
         return r
     if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
             sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
