@@ -139,6 +139,7 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 #: Roles whose bearers a region or town in their own phrase places ("Kharkiv governor", "Mariupol residents").
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
+_DEPUTY_HEADS = _WORDS["deputy_head"]
 _COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -451,7 +452,10 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         prole = next((p[3] for p in places if p[3]), "")
     covered = {i for p in places for i in range(p[0], p[1])}
     # role nouns outside place names ("People's" in "Donetsk People's Republic" is no citizen)
-    nouns = [n for n in all_nouns if n[0] not in covered]
+    # and "deputy" before a title head ("Deputy Head of the Department") is part of that title, no
+    # people's deputy: the rest of the phrase tells the role
+    nouns = [n for n in all_nouns if n[0] not in covered and not (
+        low[n[0]] == "deputy" and n[1] == n[0] + 1 and n[1] < len(low) and low[n[1]] in _DEPUTY_HEADS)]
     head = [n for n in nouns if n[1] <= first_of]
     chosen = head[-1] if head else (nouns[0] if nouns else None)
     role = chosen[2] if chosen else ""
@@ -573,12 +577,20 @@ class _Cast:
 
     def inverted_title(self, pos: int) -> tuple[str, str]:
         """Affiliation and role of a title that opens the sentence and ends in a comma right before
-        ``pos`` (the name), when the clause has a role noun and no other clause boundary."""
+        ``pos`` (the name), when the clause has a role noun and no other clause boundary.
+
+        A title's lower-case words are title, role and link words only ("Special Representative for
+        the Caucasus and Central Asia"); a clause with others is what was said, no title ("The bulk
+        of Russian forces are now 19 miles from the city centre, James Heappey ... said")."""
         start = self.sentence_start(pos)
         clause = self.text[start:pos]
         if not clause.endswith(", ") or _CLAUSE_MARK.search(clause[:-2]):
             return "", ""
         words = _words(clause)
+        vocab = self.gaz.role_words
+        if any(w[:1].islower() and w not in vocab and w not in _LINK_WORDS and w not in _ARTICLES
+               and w != "and" for w in words):
+            return "", ""
         aff, role, noun, _ = _own(words, self.gaz)
         return (aff, role) if noun else ("", "")
 
@@ -918,9 +930,17 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
         return aff, role, ""
     if low0 in _POSSESSIVES and len(words) > 1 and not aff:
-        # "his spokesperson", "its press service": the owner's affiliation
+        # "his spokesperson", "its press service": the owner's affiliation; for "its"/"their", a body or
+        # state its own sentence names before it is the owner ("Ukraine expects ..., its infrastructure
+        # minister says"), before the last body that spoke
         ent = cast.last_person if low0 in _PERSON_POSSESSIVES else cast.last_group
-        if ent is not None:
+        if low0 not in _PERSON_POSSESSIVES:
+            # (the sentence's first state that is not the side that fights or the other party of an act)
+            named = cast.states_named(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
+            aff = named[0] if named else ""
+        if aff:
+            pass
+        elif ent is not None:
             aff, antecedent = ent.affiliation, ent.mention
         else:
             kinds = _PERSON_KINDS if low0 in _PERSON_POSSESSIVES else _BODY_KINDS
@@ -964,13 +984,17 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
+    named_body = _named_body(words, low, noun)
     if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
-        ent = cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1])
+        # a body with a name of its own ("the Ministry of Commerce") refers back only to that name,
+        # not to another ministry of the article ("the Russian ministry")
+        ent = cast.by_noun.get(named_body) if named_body else (
+            cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1]))
         if ent is not None:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
             # "the Ministry" after "— Russian Defense Ministry" that was no speaker
-            head = noun.rsplit(" ", 1)[-1]
+            head = named_body or noun.rsplit(" ", 1)[-1]
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
             aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
             role = role or role2
@@ -1016,6 +1040,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cast.unnamed_title = (ent, r["speaker_end"])
     if noun and aff:
         cast.by_noun[noun] = ent
+        if named_body:
+            cast.by_noun[named_body] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
     elif aff and not noun:
         # a body named without a role noun ("Microsoft says"): "the company" refers back to it
@@ -1025,6 +1051,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: Speakers in the first person ("I", "we"): the speaker of the quotation that holds them.
+_FIRST_PERSON = _WORDS["first_person"]
 #: Nouns of a person who serves another ("an adviser to President X" is X's state's, unlike "an envoy to").
 _SERVING_NOUNS = _WORDS["serving_noun"]
 #: "A senior adviser to " right before a speaker span (lower-case words between the article and the noun).
@@ -1040,6 +1068,30 @@ _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
 _STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
+
+
+def _named_body(words: Sequence[str], low: Sequence[str], noun: str) -> str:
+    """A body's role ``noun`` with the capitalised ``of`` name that follows it in the phrase, lower-cased
+    ("the Ministry of Commerce" -> ``"ministry of commerce"``), or ``""`` when the noun has no such name.
+
+    >>> _named_body(["the", "Ministry", "of", "Commerce"], ["the", "ministry", "of", "commerce"], "ministry")
+    'ministry of commerce'
+    >>> _named_body(["the", "ministry"], ["the", "ministry"], "ministry")
+    ''
+    """
+    if not noun:
+        return ""
+    n = noun.split()
+    at = next((i for i in range(len(low)) if list(low[i:i + len(n)]) == n), -1)
+    rest = at + len(n)
+    if at < 0 or rest + 1 >= len(low) or low[rest] != "of":
+        return ""
+    name: list[str] = []
+    for w, lw in zip(words[rest + 1:], low[rest + 1:], strict=True):
+        if not (w[:1].isupper() or (name and lw in _LINK_WORDS)):
+            break
+        name.append(lw)
+    return " ".join([*n, "of", *name]) if name else ""
 
 
 def _unnamed(low: Sequence[str], noun: str) -> bool:
@@ -1212,8 +1264,15 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     gaz = gazetteer or default_gazetteer()
     sides = default_sides()
     cast = _Cast(text, gaz)
+    first_person: list[dict[str, Any]] = []
     for r in rows:
         fam = r.get("family")
+        if fam == "attribution" and r.get("speaker_start") is not None and \
+                _first_person(text[r["speaker_start"]:r["speaker_end"]]):
+            # a quoted "I" or "we" is the quotation's speaker, read once all rows are (below); it is
+            # not the last person the article named ("Merkel ... I said that" in Zelensky's speech)
+            first_person.append(r)
+            continue
         if fam == "attribution" and r.get("speaker_start") is not None:
             aff, role, ante = _read_speaker(text, _relative_antecedent(text, r), cast)
             if ante and not r.get("speaker_resolved"):
@@ -1235,3 +1294,38 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
                 r["actor"] = sides[aff]
         if role and fam == "attribution":
             r["role"] = role
+    if first_person:
+        _quoting_speaker(first_person, rows)
+
+
+def _first_person(span: str) -> bool:
+    """``span`` is a first-person pronoun ("I", "we"; not the country "US")."""
+    return span.lower() in _FIRST_PERSON and not (len(span) > 1 and span.isupper())
+
+
+def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+    """Give each first-person row (``I``, ``we``) the affiliation, role and side of the attribution
+    row whose reported content holds it ("'We are ready,' I said, Peskov told reporters" -> Peskov's),
+    and that row's speaker as ``speaker_resolved``; a first person outside any reported content (a
+    speech printed in full) stays empty."""
+    import bisect
+
+    own = {id(r) for r in first_person}
+    quotes = sorted((r["content_start"], r["content_end"], i) for i, r in enumerate(rows)
+                    if r.get("family") == "attribution" and r.get("content_start") is not None
+                    and r.get("content_end") is not None and r.get("speaker_start") is not None
+                    and id(r) not in own)
+    starts = [q[0] for q in quotes]
+    for r in first_person:
+        s = r["speaker_start"]
+        hi = bisect.bisect_right(starts, s)
+        # the innermost (latest-starting) content that holds the speaker; contents are short, so a few back
+        for cs, ce, i in reversed(quotes[max(0, hi - 8):hi]):
+            if cs <= s < ce:
+                q = rows[i]
+                for k in ("affiliation", "role", "actor"):
+                    if q.get(k) is not None:
+                        r[k] = q[k]
+                if not r.get("speaker_resolved"):
+                    r["speaker_resolved"] = q.get("speaker_resolved") or q.get("speaker")
+                break

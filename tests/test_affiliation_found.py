@@ -1,0 +1,98 @@
+"""Session 24 rules for issue 13 (coverage and accuracy of found speakers): tables of text ->
+(speaker, affiliation, role, side), with cases that must stay empty. Sentences are made up."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from contrast.affiliation import describe
+from contrast.extract import extract_text
+
+
+def _row(text: str, speaker: str, headline: bool = False) -> tuple[str, str, str]:
+    """(affiliation, role, side) of the first attribution row whose speaker is ``speaker``."""
+    ev = extract_text(text, headline=headline, families=["attribution"])
+    ev = ev[ev["speaker"] == speaker]
+    assert len(ev), f"no speaker {speaker!r} in {text!r}"
+    r = ev.iloc[0]
+    return tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role", "actor"))  # type: ignore[return-value]
+
+
+# roles: "deputy" before a title head is part of that title; legislative chambers make legislators
+ROLE_PHRASES = [
+    ("Deputy Head of the Department for Supervision of the Prosecutor General's Office Ivan Petrov",
+     ("", "minister_or_official")),
+    ("Deputy Chairman of the Parliamentary Assembly Ivan Petrov", ("", "legislator")),
+    ("Chairman of the House of Representatives Ivan Petrov", ("", "legislator")),
+    ("Chairman of the International Affairs Commission of the House of Representatives of the National "
+     "Assembly of Belarus Ivan Petrov", ("BY", "legislator")),
+    ("the speaker of the House of Commons", ("", "legislator")),
+    # still a people's deputy (a legislator) where no title head follows
+    ("Ukrainian deputy Yaroslav Zheleznyak", ("UA", "legislator")),
+    ("a people's deputy", ("", "legislator")),
+    # and a deputy minister is a minister
+    ("Russian Deputy Foreign Minister Sergei Ryabkov", ("RU", "minister_or_official")),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", ROLE_PHRASES, ids=[c[0][:40] for c in ROLE_PHRASES])
+def test_title_roles(phrase, expected):
+    assert describe(phrase) == expected
+
+
+# (text, speaker, expected (affiliation, role, side))
+FOUND = [
+    # a clause that opens the sentence is a title only when its lower-case words are title words: the
+    # reported content before a name is no title (the content's "Russian forces" is not the speaker's)
+    ("The bulk of Russian forces involved in the advance are now 19 miles from the city, Jan Kowal, "
+     "the foreign minister, said.", "Jan Kowal, the foreign minister", ("", "minister_or_official", "other")),
+    ("NATO Secretary General's Special Representative for the Caucasus, Jan Kowal responded to the claim.",
+     "Jan Kowal", ("NATO", "spokesperson", "West")),
+    # a body with a name of its own refers back to that name only, not to another ministry of the article
+    ("China imposed curbs on drone exports.\n\"The risk is growing,\" the Ministry of Commerce said. "
+     "The drones were sold to Russia, whose defence ministry used them, a report said. "
+     "China opposed that use, the Ministry of Commerce said.", "the Ministry of Commerce",
+     ("CN", "minister_or_official", "other")),
+    # "its" takes the state its own sentence names before the state of the last body that spoke
+    ("EU states accuse Russia of squeezing supplies. Ukraine expects the first grain shipments this week, "
+     "its infrastructure minister says.", "its infrastructure minister", ("UA", "minister_or_official", "Ukraine")),
+    # with no state in its sentence, the last body that spoke
+    ("Russia's Defence Ministry said 40 drones were downed. Five people were hurt, its spokesman said.",
+     "its spokesman", ("RU", "spokesperson", "Russia")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", FOUND, ids=[c[1][:30] for c in FOUND])
+def test_found_speakers(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+def test_a_quoted_first_person_is_the_quotations_speaker():
+    from contrast.affiliation import affiliate_rows
+
+    text = ('German Chancellor Angela Merkel spoke first. "We said it, I said it," Ukrainian President '
+            'Volodymyr Zelensky said.')
+    z = text.index("Ukrainian President")
+    q0, q1 = text.index('"') + 1, text.rindex('"')
+
+    def row(s: int, e: int, stype: str, cs: int | None = None, ce: int | None = None) -> dict:
+        return {"family": "attribution", "start": e + 1, "end": e + 5, "speaker": text[s:e], "speaker_start": s,
+                "speaker_end": e, "speaker_type": stype, "content_start": cs, "content_end": ce, "actor": "other"}
+
+    m = text.index("German")
+    i = text.index("I said")
+    rows = [row(m, m + 30, "named"), row(i, i + 1, "pronoun"), row(z, z + 38, "named", q0, q1)]
+    affiliate_rows(text, rows)
+    assert rows[0]["affiliation"] == "DE"
+    assert (rows[1]["affiliation"], rows[1]["actor"], rows[1]["speaker_resolved"]) == \
+        ("UA", "Ukraine", "Ukrainian President Volodymyr Zelensky")
+
+
+# a first person outside any quotation (a speech printed in full) takes no earlier speaker's state
+def test_a_first_person_outside_quotes_stays_empty():
+    text = ("German Chancellor Angela Merkel said the talks would go on.\n\nI said that there is no such "
+            "thing as a foreign war.")
+    assert _row(text, "I")[0] == ""
+    # the country "US" is no first person
+    assert _row("Russia fired missiles at Kyiv. The US said it would send more aid.", "The US")[0] == "US"
