@@ -140,6 +140,7 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 _DEPUTY_HEADS = _WORDS["deputy_head"]
+_NATIONAL_NOUNS = _WORDS["national_noun"]
 _COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -398,6 +399,26 @@ def _people() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _office_nouns() -> dict[str, frozenset[str]]:
+    """``name_key`` of every form of a person of ``lexicons/people.tsv`` -> the role nouns of the
+    office its ``office`` column names ("President of Belarus" -> president, head of state), by
+    which an article refers back to that person ("the president", "the head of state")."""
+    t = load_table("people")
+    rt = load_table("role_nouns")
+    nouns = sorted({" ".join(_words(x.lower())) for x in rt["term"]}, key=len, reverse=True)
+    out: dict[str, frozenset[str]] = {}
+    for name, variants, short, office in t[["name", "variants", "short", "office"]].itertuples(index=False):
+        low = " " + " ".join(_words(office.lower())) + " "
+        found = {n for n in nouns if f" {n} " in low}
+        if "president" in found and " vice president " not in low:
+            found.add("head of state")
+        for form in [name, *variants.split("|"), *short.split("|")]:
+            if form.strip():
+                out.setdefault(name_key(form.strip()), frozenset(found))
+    return out
+
+
 #: The bundled gazetteer once built (so cached readings are used only with it).
 _DEFAULT: list[Gazetteer | None] = [None]
 
@@ -524,6 +545,8 @@ class _Cast:
     #: the Donetsk People's Republic"), and where its mention ends
     unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
+    #: the article's home state (see :func:`_home_state`): the state of its unqualified national offices
+    home: str = ""
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
@@ -710,6 +733,14 @@ class _Cast:
         return [self.shared_name_at(lo + m[0], m[1]) if shared and m[3] == "country" else m[1]
                 for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
                 and not self._counterpart(lo + m[0])]
+
+    def only_home_near(self, offset: int) -> bool:
+        """The sentence holding ``offset`` and the one before it name no state but the home state."""
+        start = self.sentence_start(offset)
+        before = self.sentence_start(max(0, start - 2)) if start > 1 else start
+        text = self.text[before:offset]
+        found = _places(text, self.gaz) + _provinces(text, self.gaz)
+        return all(m[1] == self.home for m in found if m[3] in _STATE_KINDS)
 
     def _counterpart(self, offset: int) -> bool:
         """The state mention at ``offset`` is the other party of an act ("talks with Russia",
@@ -954,6 +985,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     name = _name_tokens(words[:len(_words(span.partition(",")[0]))] if "," in span else words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
+    named_body = _named_body(words, low, noun)
+    if person and ((named_body and noun not in _PERSON_NOUNS and surname.lower() in named_body.split()) or
+                   (len(name) == 1 and gaz.aliases.get(surname, ("", "", ""))[2] in _BODY_KINDS)):
+        # a body with a name ("the Ministry of Commerce", "Russian energy giant Gazprom"): "it" refers
+        # back to it, and its last word is no surname
+        person = False
     if not aff and person:
         ent = cast.by_surname.get(surname)
         if ent is not None and ent.mention != text[r["speaker_start"]:r["speaker_end"]]:
@@ -984,7 +1021,6 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
-    named_body = _named_body(words, low, noun)
     if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
         # a body with a name of its own ("the Ministry of Commerce") refers back only to that name,
         # not to another ministry of the article ("the Russian ministry")
@@ -1015,7 +1051,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         span = text[r["speaker_start"]:r["speaker_end"]]
         at = span.lower().rfind(noun)
         if at >= 0 and all(w[:1].isupper() for w in span[at:at + len(noun)].split()):
-            aff, role2 = cast.title_elsewhere(noun, skip=r["speaker_start"] + at, fold=True)
+            # (a body with a name of its own, by that name only: "the Ministry of Commerce")
+            aff, role2 = cast.title_elsewhere(named_body or noun, skip=r["speaker_start"] + at, fold=True)
             role = role or role2
     if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms", and a named person whose title gives no state
@@ -1024,6 +1061,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
+    if not aff and cast.home and noun in _NATIONAL_NOUNS and "former" not in low and \
+            cast.only_home_near(r["speaker_start"]):
+        # "the head of state", "Chairman of the House of Representatives Vladimir Andreichenko", "the
+        # Ministry of Commerce" with no state of its own or of its sentence, in an article about one
+        # state: that state's office (not where the sentence or the one before names another state:
+        # "Latvia ... This idea was supported by the president of the country")
+        aff = cast.home
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
@@ -1032,8 +1076,15 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if person:
         cast.by_surname[surname] = ent
         cast.last_person = ent
-    elif stype in {"institution", "anonymous", "title"}:
-        if stype == "title" and words[0].lower() in _ARTICLES and noun in _PERSON_NOUNS:
+        if aff and not noun:
+            # a known office holder named without a title ("Aleksandr Lukashenko said"): a later "the
+            # president" or "the head of state" refers back to that person
+            for n in _office_nouns().get(name_key(" ".join(name)), ()) or \
+                    _office_nouns().get(name_key(surname), ()):
+                cast.by_noun[n] = ent
+    elif stype in {"institution", "anonymous", "title", "named"}:
+        # "the new head of the British Army" is one person, whom "he" refers back to
+        if stype == "title" and words[0].lower() in _ARTICLES and (noun in _PERSON_NOUNS or _headed(low)):
             cast.last_person = ent
         cast.last_group = ent
     if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
@@ -1092,6 +1143,43 @@ def _named_body(words: Sequence[str], low: Sequence[str], noun: str) -> str:
             break
         name.append(lw)
     return " ".join([*n, "of", *name]) if name else ""
+
+
+def _headed(low: Sequence[str]) -> bool:
+    """A title phrase (lower-cased words) is headed by one person's title: "head", "chairman", "chief"
+    right before its first ``of`` ("the new head of the British Army")."""
+    at = next((i for i, w in enumerate(low) if w == "of"), -1)
+    return at > 0 and low[at - 1] in _DEPUTY_HEADS
+
+
+#: A dateline that opens an article: "MINSK, 20 June (BelTA) -", "KYIV (Reuters) -", "WARSAW -".
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,| \(| [-—–])")
+
+
+def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer) -> str:
+    """The state an article is about, for its national offices named without one ("the head of state").
+
+    The state of the capital in the article's dateline ("MINSK, 20 June (BelTA) -"); else the state
+    that the article's speakers' own phrases give most often (news outlets and international
+    organisations aside), when it is given at least twice and at least twice as often as any other;
+    else none.
+    """
+    m = _DATELINE.match(text[:60])
+    if m is not None:
+        hit = gaz.aliases.get(m.group(1).title())
+        if hit is not None and hit[2] in {"capital", "seat"}:
+            return hit[0]
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.get("family") == "attribution" and r.get("speaker_start") is not None:
+            aff, role, _, kind = _own(_words(text[r["speaker_start"]:r["speaker_end"]]), gaz)
+            if aff and kind != "plural" and aff not in gaz.organisations and role != "journalist_or_media":
+                counts[aff] = counts.get(aff, 0) + 1
+    if not counts:
+        return ""
+    ranked = sorted(counts.values(), reverse=True)
+    top = max(counts, key=lambda k: counts[k])
+    return top if ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]) else ""
 
 
 def _unnamed(low: Sequence[str], noun: str) -> bool:
@@ -1264,6 +1352,7 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     gaz = gazetteer or default_gazetteer()
     sides = default_sides()
     cast = _Cast(text, gaz)
+    cast.home = _home_state(text, rows, gaz)
     first_person: list[dict[str, Any]] = []
     for r in rows:
         fam = r.get("family")

@@ -96,3 +96,75 @@ def test_a_first_person_outside_quotes_stays_empty():
     assert _row(text, "I")[0] == ""
     # the country "US" is no first person
     assert _row("Russia fired missiles at Kyiv. The US said it would send more aid.", "The US")[0] == "US"
+
+
+# an article's home state (its dateline's capital, else its speakers' clear majority) places its
+# national offices named without a state; (text, speaker, expected)
+HOME = [
+    ("MINSK, 20 June (BelTA) - Relations have passed a tough test, Chairman of the House of Representatives "
+     "Ivan Petrov told the media. \"We stand firm,\" Ivan Petrov said.",
+     "Chairman of the House of Representatives Ivan Petrov", ("BY", "legislator", "Belarus")),
+    ("MINSK, 20 June (BelTA) - Relations have passed a tough test, Chairman of the House of Representatives "
+     "Ivan Petrov told the media. \"We stand firm,\" Ivan Petrov said.",
+     "Ivan Petrov", ("BY", "legislator", "Belarus")),
+    ("\"This cannot happen again,\" the head of state said at the memorial. Belarusian President Aleksandr "
+     "Lukashenko laid flowers. Aleksandr Lukashenko said the country would stand firm.",
+     "the head of state", ("BY", "head_of_state_or_government", "Belarus")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", HOME, ids=[c[1][:30] for c in HOME])
+def test_national_offices_take_the_home_state(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+HOME_EMPTY = [
+    # no dateline and no majority: one Belarusian and one Russian speaker
+    ("\"This cannot happen again,\" the head of state said. Belarusian President Aleksandr Lukashenko laid "
+     "flowers. Russian President Vladimir Putin said the West was to blame.", "the head of state"),
+    # the sentence before names another state: that state's president, not the home state's
+    ("MINSK, 8 May (BelTA) - Aleksandr Lukashenko spoke. Latvia's capital wants the monument gone. The "
+     "president of the country said it must go.", "The president of the country"),
+    ("The monument row grows.\n\nAleksandr Lukashenko said the monument was sacred. Belarusian President "
+     "Aleksandr Lukashenko said it would stay. Latvia's parliament voted on another monument. The speaker "
+     "said it must go.", "The speaker"),
+    # a former office holder is no office
+    ("MINSK, 8 May (BelTA) - The former speaker of the House of Representatives said the vote was rigged.",
+     "The former speaker of the House of Representatives"),
+    # officials in general are no national office
+    ("MINSK, 8 May (BelTA) - Officials said the border was shut.", "Officials"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", HOME_EMPTY, ids=[c[1][:30] for c in HOME_EMPTY])
+def test_home_state_stays_out(text, speaker):
+    ev = extract_text(text, headline=False, families=["attribution"])
+    ev = ev[ev["speaker"] == speaker]
+    assert len(ev), ev
+    assert pd.isna(ev["affiliation"].iloc[0]) or ev["affiliation"].iloc[0] not in {"BY"}
+
+
+CHAINS = [
+    # "he" refers back to a titled speaker headed by one person's title ("the new head of the ...")
+    ("The new head of the British Army has warned troops to be ready.\n\nThe war shows the need to be "
+     "ready to fight, he says.", "he", ("GB", "military", "West")),
+    # "it" refers back to a body with a name ("Russian energy giant Gazprom", "the Ministry of Commerce")
+    ("Russian energy giant Gazprom says it is cutting deliveries.\n\nIt says in a statement that a turbine "
+     "is halted.", "It", ("RU", "company", "Russia")),
+    # "the president" refers back to a known office holder named without a title, not to another
+    # article's mention of a French president
+    ("Aleksandr Lukashenko said the veterans were an example. They did everything for us, the president "
+     "noted. Later, French President Emmanuel Macron visited Kyiv.", "the president",
+     ("BY", "head_of_state_or_government", "Belarus")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", CHAINS, ids=[c[1] for c in CHAINS])
+def test_references_back(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+def test_a_body_that_is_no_person_head_does_not_take_he():
+    # "the Russian army" is no one person: a later "he" does not take its state
+    text = "The Russian army said the town was taken.\n\nThe bridge was destroyed, he said."
+    assert _row(text, "he")[0] == ""
