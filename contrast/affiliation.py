@@ -140,6 +140,11 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 _DEPUTY_HEADS = _WORDS["deputy_head"]
+#: Lower-case particles inside personal names ("da", "von", "der", "bin").
+_NAME_PARTICLES = _WORDS["name_particle"]
+_SUBJECT_NOUNS = _WORDS["subject_noun"]
+#: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
+_NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
 _COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
@@ -588,6 +593,11 @@ class _Cast:
                     name = _name_words(" ".join(before + name), self.gaz)
                     before, name = [], name
                 after = self.text[end:end + 90]
+                if not fold:
+                    # the rest of a name written surname first ("Wang Wenbin, a spokesman for ...")
+                    rest = _NAME_REST.match(after)
+                    if rest is not None:
+                        after = after[rest.end():]
                 # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
                 words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
@@ -732,7 +742,7 @@ class _Cast:
         shared = self.gaz.shared
         return [self.shared_name_at(lo + m[0], m[1]) if shared and m[3] == "country" else m[1]
                 for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
-                and not self._counterpart(lo + m[0])]
+                and not self._counterpart(lo + m[0]) and not (m[3] == "demonym" and self._subject(lo + m[0]))]
 
     def only_home_near(self, offset: int) -> bool:
         """The sentence holding ``offset`` and the one before it name no state but the home state."""
@@ -749,6 +759,13 @@ class _Cast:
         while before and before[-1].lower() in _ARTICLES:
             before.pop()
         return bool(before) and before[-1].lower() in _COUNTERPART_PREPS
+
+    def _subject(self, offset: int) -> bool:
+        """The nationality adjective at ``offset`` qualifies people the story is about ("a Russian
+        citizen was pulled from the rubble, officials said"): no more the source's state than the side
+        that fights (a place of the story, "University of Utah student", still is)."""
+        after = _words(self.text[offset:offset + 40])[1:2]
+        return bool(after) and after[0].lower() in _SUBJECT_NOUNS
 
     def _fighting(self, offset: int) -> bool:
         """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
@@ -909,11 +926,18 @@ def _speaker_words(text: str, r: Mapping[str, Any], gaz: Gazetteer | None = None
         if cue_start is not None and e < cue_start <= e + 100:
             tail = tail[: cue_start - e]
         words += _words(_apposition(tail))
-    elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60:
+    elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60 and \
+            (between := _words(tail[: r["start"] - e])) and between[0].lower() in _LOCATIVE_PREPS:
         # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
-        between = _words(tail[: r["start"] - e])
-        if between and between[0].lower() in _LOCATIVE_PREPS and len(between) <= 5:
+        if len(between) <= 5:
             words += between
+    elif gaz is not None and tail[:1] == " " and words and words[-1].lower() in gaz.roles and \
+            tail[1:].split(" ", 1)[0] in _OF_PREPS:
+        # "a spokesman[ for China's ministry of foreign affairs], dismissed ...": the of/for phrase the
+        # speaker span left out, to its clause's end (or the cue)
+        cue = r.get("start")
+        seg = tail[: cue - e] if cue is not None and e < cue <= e + 100 else tail
+        words += _words(_CLAUSE_MARK.split(seg, 1)[0].split(". ", 1)[0])[:8]
     return words
 
 
@@ -1297,10 +1321,15 @@ def _region_or_country(words: Sequence[str], aff: str, role: str, cast: _Cast) -
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
-    """The title words right before a name: capitalised words and role vocabulary, read backwards."""
+    """The title words right before a name: capitalised words and role vocabulary, read backwards;
+    a name's lower-case particle between capitalised words is part of the name ("Brazilian leader
+    Luiz Inacio Lula da Silva", "Ursula von der Leyen")."""
     vocab = gaz.role_words
     i = len(words)
-    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in vocab):
+    # (a capitalised preposition opens the sentence, no title: "On Thursday Wang Wenbin, a spokesman ...")
+    while i > 0 and ((words[i - 1][:1].isupper() and words[i - 1].lower() not in _STOP_PREPS) or
+                     words[i - 1].lower() in vocab or
+                     (words[i - 1] in _NAME_PARTICLES and i > 1 and words[i - 2][:1].isupper())):
         i -= 1
     return words[i:]
 

@@ -168,3 +168,65 @@ def test_a_body_that_is_no_person_head_does_not_take_he():
     # "the Russian army" is no one person: a later "he" does not take its state
     text = "The Russian army said the town was taken.\n\nThe bridge was destroyed, he said."
     assert _row(text, "he")[0] == ""
+
+
+MORE = [
+    # a name's particle belongs to the name: a later "Lula da Silva" takes "Brazilian leader ..."
+    ("Brazilian leader Luiz Inacio Lula da Silva met the visitors in Brasilia.\n\n\"There is no military "
+     "solution,\" added Lula da Silva.", "Lula da Silva", ("BR", "head_of_state_or_government", "other")),
+    # a surname written first takes the appositive after the whole name, and a capitalised preposition
+    # that opens the sentence is no title ("On Thursday Wang Wenbin, a spokesman for China's ...")
+    ("Liz Truss, Britain's foreign secretary, warned China.\n\nOn Thursday Wang Wenbin, a spokesman for China's "
+     "foreign ministry, dismissed the comments.\n\n\"Nato has messed up Europe,\" Wang said.", "Wang",
+     ("CN", "spokesperson", "other")),
+    # a nationality adjective of people the story is about tells no official's state
+    ("Missiles struck Kyiv.\n\nThe girl's mother - a Russian citizen - was also pulled from the rubble, "
+     "officials said.", "officials", ("UA", "minister_or_official", "Ukraine")),
+    # a state's government as its critics name it
+    ("The Russian regime criticizes the supply of Western weapons.", "The Russian regime",
+     ("RU", "minister_or_official", "Russia")),
+    # the party caucuses of the US Congress
+    ("House Republicans from the War Powers Caucus are reminding President Biden of Congress' power.",
+     "House Republicans from the War Powers Caucus", ("US", "legislator", "West")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", MORE, ids=[c[1][:30] for c in MORE])
+def test_more_found_speakers(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+MORE_EMPTY = [
+    # a place of the story (a region) still tells its officials' state; a nationality adjective of
+    # people the story is about does not ("a Russian citizen"), so with two states nothing is told
+    ("A Russian citizen and a Ukrainian soldier were hurt in the blast, officials said.", "officials"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", MORE_EMPTY, ids=[c[1][:30] for c in MORE_EMPTY])
+def test_more_cases_stay_empty(text, speaker):
+    ev = extract_text(text, headline=False, families=["attribution"])
+    ev = ev[ev["speaker"] == speaker]
+    assert len(ev), ev
+    assert pd.isna(ev["affiliation"].iloc[0])
+
+
+def test_a_spokesman_for_phrase_the_span_left_out_is_read():
+    from contrast.affiliation import _speaker_words, default_gazetteer
+
+    text = "A spokesman for China's foreign ministry, dismissed the comments."
+    r = {"speaker_start": 0, "speaker_end": 11, "start": 42, "speaker_type": "title"}
+    words = _speaker_words(text, r, default_gazetteer())
+    assert describe(" ".join(words)) == ("CN", "spokesperson")
+    # not after a name ("Kowal for years said"), nor past the clause
+    r2 = {"speaker_start": 0, "speaker_end": 9, "start": 30, "speaker_type": "named"}
+    assert _speaker_words("Jan Kowal for Poland, said it.", r2, default_gazetteer()) == ["Jan", "Kowal"]
+
+
+def test_a_name_particle_only_between_capitalised_words():
+    from contrast.affiliation import _title_before, default_gazetteer
+
+    g = default_gazetteer()
+    assert _title_before(["Brazilian", "leader", "Luiz", "Lula", "da"], g) == ["Brazilian", "leader", "Luiz", "Lula", "da"]
+    assert _title_before(["they", "met", "da"], g) == []
+    assert _title_before(["On", "Thursday"], g) == ["Thursday"]
