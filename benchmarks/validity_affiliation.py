@@ -167,6 +167,11 @@ branch's rules, written on ``heldout_cf5``, lost four right sides of BelTA's off
 taken out (c2497fd): ``ukwar_dev`` side coverage 0.620, side and affiliation accuracy 0.900;
 ``ukwar_heldout`` unchanged at every step (recall 0.768, side coverage 0.612, accuracy 0.958).
 
+Each story is read with its date where its corpus gives one (RUWA, PolNeAR and the five-country
+corpus do; the 2014 articles do not), as ``contrast.extract`` reads a corpus's ``date`` column: the
+roles of office holders of ``lexicons/people.tsv`` are those of the office held then (from session 24;
+before, no date was passed and a person always had the role of the file's one row).
+
 Measures (per half)
 -------------------
 - attribution recall: share of annotated speakers overlapped by the speaker
@@ -297,6 +302,7 @@ def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], *, baseli
     import importlib
 
     cx = importlib.import_module("contrast.extract")
+    dates = _dates()
 
     saved = cx.affiliate_rows
     if baseline:
@@ -306,7 +312,8 @@ def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], *, baseli
         parts = []
         for doc_id in sample["doc_id"].unique():
             text, headline = texts[doc_id]
-            ev = cx.extract_text(text, doc_id=doc_id, headline=headline, families=["attribution"])
+            ev = cx.extract_text(text, doc_id=doc_id, headline=headline, families=["attribution"],
+                                 date=dates.get(doc_id))
             parts.append(ev[ev["speaker_start"].notna()])
     finally:
         cx.affiliate_rows = saved
@@ -361,6 +368,33 @@ def polnear_articles(eval_dir: Path) -> dict[str, str]:
 
     df = us_election_corpus.build()
     return {f"polnear/{d}": f"{t}\n{x}" for d, t, x in zip(df["doc_id"], df["title"], df["text"], strict=True)}
+
+
+_DATES: dict[str, str] = {}
+
+
+def _dates(eval_dir: Path = ROOT.parent / "shared" / "eval") -> dict[str, str]:
+    """Each story's or article's date where its corpus gives one (RUWA's ``date``, PolNeAR's
+    publication date, the five-country corpus's ``date``; the 2014 articles have none), as
+    ``contrast.extract`` reads a corpus's ``date`` column (office holders' roles as of that date)."""
+    if _DATES:
+        return _DATES
+    import os
+
+    if (eval_dir / CORPUS).is_file():
+        df = pd.read_csv(eval_dir / CORPUS, dtype=str, keep_default_na=False)
+        _DATES.update({u: d for u, d in zip(df["url"], df["date"], strict=True) if d})
+    if (eval_dir / "attribution" / "polnear" / "metadata.tsv").is_file():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import us_election_corpus
+
+        pn = us_election_corpus.build()
+        _DATES.update({f"polnear/{d}": str(t) for d, t in zip(pn["doc_id"], pn["date"], strict=True) if str(t)})
+    path = os.environ.get("CONTRAST_UKWAR", "")
+    if path and Path(path).is_file():
+        uk = pd.read_csv(path, dtype=str, keep_default_na=False)
+        _DATES.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["date"], strict=True) if t})
+    return _DATES
 
 
 def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:

@@ -70,6 +70,7 @@ __all__ = [
     "apply_sides",
     "as_sides",
     "default_gazetteer",
+    "date_roles",
     "default_sides",
     "describe",
     "name_key",
@@ -397,10 +398,114 @@ def _people() -> dict[str, tuple[str, str, str]]:
     """Every form (name, spelling variants, the short form) of ``lexicons/people.tsv`` -> ``(affiliation, role, "person")``."""
     t = load_table("people")
     out: dict[str, tuple[str, str, str]] = {}
+    # a person's first row is the office of an article without a date (later rows: other offices)
+    t = t.drop_duplicates("name", keep="first")
     for name, variants, short, aff, role in t[["name", "variants", "short", "affiliation", "role"]].itertuples(index=False):
         for form in [name, *variants.split("|"), *short.split("|")]:
             if form.strip():
                 out[form.strip()] = (aff, role, "person")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``name_key`` of every form of a person of ``lexicons/people.tsv`` -> ``(from, to, role)`` of each
+    of the person's offices (``from``/``to`` as ``YYYY`` or ``YYYY-MM``; ``to`` empty: still held)."""
+    t = load_table("people")
+    by_name: dict[str, list[tuple[str, str, str]]] = {}
+    forms: dict[str, set[str]] = {}
+    for name, variants, short, role, a, b in t[["name", "variants", "short", "role", "from", "to"]].itertuples(index=False):
+        by_name.setdefault(name, []).append((str(a), str(b), role))
+        forms.setdefault(name, set()).update(f.strip() for f in [name, *variants.split("|"), *short.split("|")] if f.strip())
+    out: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    for name, offices in by_name.items():
+        for form in forms[name]:
+            out.setdefault(name_key(form), tuple(offices))
+    return out
+
+
+def _office_at(offices: Sequence[tuple[str, str, str]], date: str) -> str:
+    """The role of the office held on ``date`` (``YYYY-MM-DD...``), or ``"other"`` (out of office then)."""
+    for a, b, role in offices:
+        if a <= date[:len(a)] and (not b or date[:len(b)] <= b):
+            return role
+    return "other"
+
+
+def _article_date(value: Any) -> str:
+    """An article's date as ``YYYY-MM-DD`` (a string, date or timestamp), or ``""`` when it has none."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    try:
+        import pandas as pd
+
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return ""
+    return "" if ts is pd.NaT or pd.isna(ts) else ts.strftime("%Y-%m-%d")
+
+
+def date_roles(evidence: Any, dates: Mapping[str, Any]) -> Any:
+    """Evidence with the roles of known office holders set to the office held on the article's date.
+
+    ``lexicons/people.tsv`` gives each person's offices with their years (Liz Truss: foreign secretary
+    2021-09 to 2022-09, prime minister 2022-09 to 2022-10). A row whose speaker (or the speaker it
+    resolves to, ``speaker_resolved``) is such a person, and whose role is one of that person's
+    offices' roles (so it came from the file, not from a title in the text that differs), takes the
+    role of the office held on ``dates[doc_id]``, or ``other`` when the person held none of those
+    offices then (Donald Trump in 2016 coverage: a candidate). Rows of articles without a date keep
+    their roles. Returns a new table; ``evidence`` is not changed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ev = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["Liz Truss", "Liz Truss"],
+    ...                    "speaker_resolved": [None, None], "role": ["minister_or_official"] * 2})
+    >>> list(date_roles(ev, {"a": "2022-04-29", "b": "2022-10-05"})["role"])
+    ['minister_or_official', 'head_of_state_or_government']
+    """
+    import pandas as pd
+
+    if not len(evidence) or "role" not in evidence.columns or not dates:
+        return evidence
+    offices = _offices()
+    day = {d: _article_date(v) for d, v in dates.items()}
+    role = evidence["role"]
+    who = evidence["speaker_resolved"].where(evidence["speaker_resolved"].notna(), evidence["speaker"]) \
+        if "speaker_resolved" in evidence.columns else evidence["speaker"]
+    mask = role.notna() & who.notna()
+    if not mask.any():
+        return evidence
+    cache: dict[str, tuple[tuple[str, str, str], ...] | None] = {}
+
+    def person_offices(name: str) -> tuple[tuple[str, str, str], ...] | None:
+        if name not in cache:
+            toks = _name_tokens(_words(name))
+            hit = None
+            for cand in (" ".join(toks), " ".join(toks[-2:]), toks[-1]) if toks else ():
+                hit = offices.get(name_key(cand))
+                if hit is not None:
+                    break
+            cache[name] = hit
+        return cache[name]
+
+    new = role.copy()
+    changed = False
+    for i, doc, name, r in zip(evidence.index[mask], evidence["doc_id"][mask], who[mask], role[mask], strict=True):
+        date = day.get(doc, "")
+        if not date:
+            continue
+        offs = person_offices(str(name))
+        if offs is None or r not in {o[2] for o in offs}:
+            continue
+        at = _office_at(offs, date)
+        if at != r:
+            new.at[i] = at
+            changed = True
+    if not changed:
+        return evidence
+    out = evidence.copy()
+    out["role"] = pd.Series(new, index=evidence.index).astype(role.dtype)
     return out
 
 

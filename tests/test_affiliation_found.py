@@ -230,3 +230,42 @@ def test_a_name_particle_only_between_capitalised_words():
     assert _title_before(["Brazilian", "leader", "Luiz", "Lula", "da"], g) == ["Brazilian", "leader", "Luiz", "Lula", "da"]
     assert _title_before(["they", "met", "da"], g) == []
     assert _title_before(["On", "Thursday"], g) == ["Thursday"]
+
+
+# office holders' roles as of the article's date (lexicons/people.tsv gives their offices' years)
+DATED = [
+    ("2022-04-28", "minister_or_official"),  # Truss was foreign secretary
+    ("2022-10-01", "head_of_state_or_government"),  # then prime minister
+    ("2023-05-01", "other"),  # out of office
+    (None, "minister_or_official"),  # no date: the file's first row (her longest office in 2022-2024)
+]
+
+
+@pytest.mark.parametrize("date, role", DATED, ids=[str(d) for d in DATED])
+def test_an_office_holders_role_follows_the_article_date(date, role):
+    text = 'Liz Truss said Nato must be stronger. "Countries must play by the rules," she said.'
+    ev = extract_text(text, headline=False, families=["attribution"], date=date)
+    assert list(ev["role"]) == [role, role]  # the pronoun too, through its chain
+    assert set(ev["affiliation"]) == {"GB"}  # the state does not change
+
+
+def test_a_corpus_date_column_gives_the_date():
+    import contrast
+
+    text = "Donald Trump said the deal was bad."
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "source": ["x", "x"], "title": ["", ""],
+                           "date": ["2016-03-11", "2019-06-01"], "text": [text, text]})
+    ev = contrast.extract(corpus, families=["attribution"], cache=False)
+    assert dict(zip(ev["doc_id"], ev["role"], strict=True)) == {"a": "other", "b": "head_of_state_or_government"}
+
+
+def test_a_title_in_the_text_that_differs_is_kept():
+    # the text's own title gives a role none of the person's offices has: the date does not touch it
+    from contrast.affiliation import date_roles
+
+    ev = pd.DataFrame({"doc_id": ["a"], "speaker": ["Boris Johnson"], "speaker_resolved": [None],
+                       "role": ["journalist_or_media"]})
+    assert date_roles(ev, {"a": "2024-01-01"})["role"].iloc[0] == "journalist_or_media"
+    # a bad or missing date changes nothing
+    assert date_roles(ev.assign(role="head_of_state_or_government"), {"a": "not a date"})["role"].iloc[0] == \
+        "head_of_state_or_government"
