@@ -143,6 +143,9 @@ _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 _DEPUTY_HEADS = _WORDS["deputy_head"]
 #: Lower-case particles inside personal names ("da", "von", "der", "bin").
 _NAME_PARTICLES = _WORDS["name_particle"]
+#: Titles that one person of a state holds at a time, so that a mention of the title with a state
+#: ("the Russian patriarch") tells the state of the person titled elsewhere without one ("Patriarch Cyril").
+_TITLE_ONLY_NOUNS = _WORDS["sole_title"]
 _SUBJECT_NOUNS = _WORDS["subject_noun"]
 #: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
@@ -425,11 +428,18 @@ def _offices() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 def _office_at(offices: Sequence[tuple[str, str, str]], date: str) -> str:
-    """The role of the office held on ``date`` (``YYYY-MM-DD...``), or ``"other"`` (out of office then)."""
+    """The role of the office held on ``date`` (``YYYY-MM-DD...``); after an office, the role of the
+    last office left (a former chancellor is read as one); before any office, ``"other"`` (a candidate).
+
+    >>> offs = [("2021-09", "2022-09", "minister_or_official"), ("2022-09", "2022-10", "head_of_state_or_government")]
+    >>> [_office_at(offs, d) for d in ("2020-01-01", "2022-04-28", "2022-10-01", "2023-05-01")]
+    ['other', 'minister_or_official', 'head_of_state_or_government', 'head_of_state_or_government']
+    """
     for a, b, role in offices:
         if a <= date[:len(a)] and (not b or date[:len(b)] <= b):
             return role
-    return "other"
+    left = [(b, role) for a, b, role in offices if b and date[:len(b)] > b]
+    return max(left)[1] if left else "other"
 
 
 def _article_date(value: Any) -> str:
@@ -452,8 +462,8 @@ def date_roles(evidence: Any, dates: Mapping[str, Any]) -> Any:
     2021-09 to 2022-09, prime minister 2022-09 to 2022-10). A row whose speaker (or the speaker it
     resolves to, ``speaker_resolved``) is such a person, and whose role is one of that person's
     offices' roles (so it came from the file, not from a title in the text that differs), takes the
-    role of the office held on ``dates[doc_id]``, or ``other`` when the person held none of those
-    offices then (Donald Trump in 2016 coverage: a candidate). Rows of articles without a date keep
+    role of the office held on ``dates[doc_id]`` (after an office, the last one left: a former chancellor),
+    or ``other`` before the person's first office (Donald Trump in 2016 coverage: a candidate). Rows of articles without a date keep
     their roles. Returns a new table; ``evidence`` is not changed.
 
     Examples
@@ -659,6 +669,8 @@ class _Cast:
     home: str = ""
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
+    #: a name -> the role noun of a title another mention gives it without a state ("Patriarch Cyril")
+    title_noun: dict[str, str] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
     _regions: dict[str, bool] = field(default_factory=dict)
@@ -706,9 +718,11 @@ class _Cast:
                 # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
                 words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
-                aff, role, _, _ = _own(words, self.gaz)
+                aff, role, noun, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
+                elif noun and not fold:
+                    self.title_noun.setdefault(word, noun)
             pos = text.find(needle, end, hi)
         self.titled[key] = found
         return found
@@ -1133,6 +1147,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # responded": a title that opens the sentence, set off by a comma before the name
             aff2, role2 = cast.inverted_title(r["speaker_start"])
             aff, role = aff2, role or role2
+        if not aff and (noun or cast.title_noun.get(surname)) in _TITLE_ONLY_NOUNS:
+            # "Cyril" after "Patriarch Cyril": the state of another mention of that title that has one
+            # ("the Russian patriarch"), for titles one person of a state holds at a time
+            t_noun = noun or cast.title_noun[surname]
+            aff, _ = cast.title_elsewhere(t_noun, skip=-1, fold=True)
+            role = role or gaz.roles.get(t_noun, "")
         if not aff:
             # a spelling variant of a person the gazetteer knows ("Podoliak", "Zelenskyi")
             hit = gaz.person(name)

@@ -236,7 +236,7 @@ def test_a_name_particle_only_between_capitalised_words():
 DATED = [
     ("2022-04-28", "minister_or_official"),  # Truss was foreign secretary
     ("2022-10-01", "head_of_state_or_government"),  # then prime minister
-    ("2023-05-01", "other"),  # out of office
+    ("2023-05-01", "head_of_state_or_government"),  # a former prime minister
     (None, "minister_or_official"),  # no date: the file's first row (her longest office in 2022-2024)
 ]
 
@@ -269,3 +269,16 @@ def test_a_title_in_the_text_that_differs_is_kept():
     # a bad or missing date changes nothing
     assert date_roles(ev.assign(role="head_of_state_or_government"), {"a": "not a date"})["role"].iloc[0] == \
         "head_of_state_or_government"
+
+
+def test_a_church_title_with_a_state_elsewhere_places_the_person():
+    text = ("Patriarch Cyril covered with sanctions.\n\nCyril said the war has metaphysical significance. "
+            "The statement of the Russian patriarch caused outrage in Ukraine.")
+    assert _row(text, "Cyril") == ("RU", "other", "Russia")
+
+
+def test_a_state_office_title_elsewhere_places_no_one():
+    # several states' presidents meet in one article: "President Kowal" is not the French president
+    text = ("President Jan Kowal arrived in Paris.\n\nKowal said the talks went well. French President "
+            "Emmanuel Macron welcomed him.")
+    assert _row(text, "Kowal")[0] == ""
