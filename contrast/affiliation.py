@@ -40,6 +40,20 @@ such owner the sentence's one state; spelling variants of a known person
 ("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
 country is never evidence.
 
+An article about one state names its national offices without the state ("the
+head of state", "Chairman of the House of Representatives Vladimir
+Andreichenko", "the Ministry of Commerce"): such a speaker, with no state of its
+own or of its sentence, takes the article's home state, the capital of its
+dateline ("MINSK, 20 June (BelTA) -") or else the state its speakers' own phrases
+give at least twice and twice as often as any other, unless its sentence or the
+one before names another state. A body with a name of its own refers back to
+that name only ("the Ministry of Commerce" is not "the Russian ministry"); a
+known office holder named bare is what a later "the president" means; a
+first-person speaker is the speaker of the quotation that holds it; reported
+content before a name is no title ("Russian forces ..., James Heappey, the
+foreign minister, said"). Office holders' roles follow the article's date
+(:func:`date_roles`: Liz Truss is foreign secretary in April 2022).
+
 Countries, their demonyms and capitals come from the maintained
 ``countryinfo`` package (MIT); seats of power, institutions, organisations
 from ``lexicons/affiliation_aliases.tsv``; well-known office holders (heads of
