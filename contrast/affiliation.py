@@ -40,6 +40,20 @@ such owner the sentence's one state; spelling variants of a known person
 ("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
 country is never evidence.
 
+An article about one state names its national offices without the state ("the
+head of state", "Chairman of the House of Representatives Vladimir
+Andreichenko", "the Ministry of Commerce"): such a speaker, with no state of its
+own or of its sentence, takes the article's home state, the capital of its
+dateline ("MINSK, 20 June (BelTA) -") or else the state its speakers' own phrases
+give at least twice and twice as often as any other, unless its sentence or the
+one before names another state. A body with a name of its own refers back to
+that name only ("the Ministry of Commerce" is not "the Russian ministry"); a
+known office holder named bare is what a later "the president" means; a
+first-person speaker is the speaker of the quotation that holds it; reported
+content before a name is no title ("Russian forces ..., James Heappey, the
+foreign minister, said"). Office holders' roles follow the article's date
+(:func:`date_roles`: Liz Truss is foreign secretary in April 2022).
+
 Countries, their demonyms and capitals come from the maintained
 ``countryinfo`` package (MIT); seats of power, institutions, organisations
 from ``lexicons/affiliation_aliases.tsv``; well-known office holders (heads of
@@ -70,6 +84,7 @@ __all__ = [
     "apply_sides",
     "as_sides",
     "default_gazetteer",
+    "date_roles",
     "default_sides",
     "describe",
     "name_key",
@@ -139,6 +154,16 @@ _LOCATED_ROLES = frozenset({"minister_or_official", "local_official"})
 #: Roles whose bearers a region or town in their own phrase places ("Kharkiv governor", "Mariupol residents").
 _REGION_ROLES = frozenset({"local_official", "legislator", "citizen_or_witness"})
 _MILITARY_MODIFIERS = _WORDS["military_modifier"]
+_DEPUTY_HEADS = _WORDS["deputy_head"]
+#: Lower-case particles inside personal names ("da", "von", "der", "bin").
+_NAME_PARTICLES = _WORDS["name_particle"]
+#: Titles that one person of a state holds at a time, so that a mention of the title with a state
+#: ("the Russian patriarch") tells the state of the person titled elsewhere without one ("Patriarch Cyril").
+_TITLE_ONLY_NOUNS = _WORDS["sole_title"]
+_SUBJECT_NOUNS = _WORDS["subject_noun"]
+#: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
+_NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
+_NATIONAL_NOUNS = _WORDS["national_noun"]
 _COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -390,10 +415,141 @@ def _people() -> dict[str, tuple[str, str, str]]:
     """Every form (name, spelling variants, the short form) of ``lexicons/people.tsv`` -> ``(affiliation, role, "person")``."""
     t = load_table("people")
     out: dict[str, tuple[str, str, str]] = {}
+    # a person's first row is the office of an article without a date (later rows: other offices)
+    t = t.drop_duplicates("name", keep="first")
     for name, variants, short, aff, role in t[["name", "variants", "short", "affiliation", "role"]].itertuples(index=False):
         for form in [name, *variants.split("|"), *short.split("|")]:
             if form.strip():
                 out[form.strip()] = (aff, role, "person")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``name_key`` of every form of a person of ``lexicons/people.tsv`` -> ``(from, to, role)`` of each
+    of the person's offices (``from``/``to`` as ``YYYY`` or ``YYYY-MM``; ``to`` empty: still held)."""
+    t = load_table("people")
+    by_name: dict[str, list[tuple[str, str, str]]] = {}
+    forms: dict[str, set[str]] = {}
+    for name, variants, short, role, a, b in t[["name", "variants", "short", "role", "from", "to"]].itertuples(index=False):
+        by_name.setdefault(name, []).append((str(a), str(b), role))
+        forms.setdefault(name, set()).update(f.strip() for f in [name, *variants.split("|"), *short.split("|")] if f.strip())
+    out: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    for name, offices in by_name.items():
+        for form in forms[name]:
+            out.setdefault(name_key(form), tuple(offices))
+    return out
+
+
+def _office_at(offices: Sequence[tuple[str, str, str]], date: str) -> str:
+    """The role of the office held on ``date`` (``YYYY-MM-DD...``); after an office, the role of the
+    last office left (a former chancellor is read as one); before any office, ``"other"`` (a candidate).
+
+    >>> offs = [("2021-09", "2022-09", "minister_or_official"), ("2022-09", "2022-10", "head_of_state_or_government")]
+    >>> [_office_at(offs, d) for d in ("2020-01-01", "2022-04-28", "2022-10-01", "2023-05-01")]
+    ['other', 'minister_or_official', 'head_of_state_or_government', 'head_of_state_or_government']
+    """
+    for a, b, role in offices:
+        if a <= date[:len(a)] and (not b or date[:len(b)] <= b):
+            return role
+    left = [(b, role) for a, b, role in offices if b and date[:len(b)] > b]
+    return max(left)[1] if left else "other"
+
+
+def _article_date(value: Any) -> str:
+    """An article's date as ``YYYY-MM-DD`` (a string, date or timestamp), or ``""`` when it has none."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    try:
+        import pandas as pd
+
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return ""
+    return "" if ts is pd.NaT or pd.isna(ts) else ts.strftime("%Y-%m-%d")
+
+
+def date_roles(evidence: Any, dates: Mapping[str, Any]) -> Any:
+    """Evidence with the roles of known office holders set to the office held on the article's date.
+
+    ``lexicons/people.tsv`` gives each person's offices with their years (Liz Truss: foreign secretary
+    2021-09 to 2022-09, prime minister 2022-09 to 2022-10). A row whose speaker (or the speaker it
+    resolves to, ``speaker_resolved``) is such a person, and whose role is one of that person's
+    offices' roles (so it came from the file, not from a title in the text that differs), takes the
+    role of the office held on ``dates[doc_id]`` (after an office, the last one left: a former chancellor),
+    or ``other`` before the person's first office (Donald Trump in 2016 coverage: a candidate). Rows of articles without a date keep
+    their roles. Returns a new table; ``evidence`` is not changed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ev = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["Liz Truss", "Liz Truss"],
+    ...                    "speaker_resolved": [None, None], "role": ["minister_or_official"] * 2})
+    >>> list(date_roles(ev, {"a": "2022-04-29", "b": "2022-10-05"})["role"])
+    ['minister_or_official', 'head_of_state_or_government']
+    """
+    import pandas as pd
+
+    if not len(evidence) or "role" not in evidence.columns or not dates:
+        return evidence
+    offices = _offices()
+    day = {d: _article_date(v) for d, v in dates.items()}
+    role = evidence["role"]
+    who = evidence["speaker_resolved"].where(evidence["speaker_resolved"].notna(), evidence["speaker"]) \
+        if "speaker_resolved" in evidence.columns else evidence["speaker"]
+    mask = role.notna() & who.notna()
+    if not mask.any():
+        return evidence
+    cache: dict[str, tuple[tuple[str, str, str], ...] | None] = {}
+
+    def person_offices(name: str) -> tuple[tuple[str, str, str], ...] | None:
+        if name not in cache:
+            toks = _name_tokens(_words(name))
+            hit = None
+            for cand in (" ".join(toks), " ".join(toks[-2:]), toks[-1]) if toks else ():
+                hit = offices.get(name_key(cand))
+                if hit is not None:
+                    break
+            cache[name] = hit
+        return cache[name]
+
+    new = role.copy()
+    changed = False
+    for i, doc, name, r in zip(evidence.index[mask], evidence["doc_id"][mask], who[mask], role[mask], strict=True):
+        date = day.get(doc, "")
+        if not date:
+            continue
+        offs = person_offices(str(name))
+        if offs is None or r not in {o[2] for o in offs}:
+            continue
+        at = _office_at(offs, date)
+        if at != r:
+            new.at[i] = at
+            changed = True
+    if not changed:
+        return evidence
+    out = evidence.copy()
+    out["role"] = pd.Series(new, index=evidence.index).astype(role.dtype)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _office_nouns() -> dict[str, frozenset[str]]:
+    """``name_key`` of every form of a person of ``lexicons/people.tsv`` -> the role nouns of the
+    office its ``office`` column names ("President of Belarus" -> president, head of state), by
+    which an article refers back to that person ("the president", "the head of state")."""
+    t = load_table("people")
+    rt = load_table("role_nouns")
+    nouns = sorted({" ".join(_words(x.lower())) for x in rt["term"]}, key=len, reverse=True)
+    out: dict[str, frozenset[str]] = {}
+    for name, variants, short, office in t[["name", "variants", "short", "office"]].itertuples(index=False):
+        low = " " + " ".join(_words(office.lower())) + " "
+        found = {n for n in nouns if f" {n} " in low}
+        if "president" in found and " vice president " not in low:
+            found.add("head of state")
+        for form in [name, *variants.split("|"), *short.split("|")]:
+            if form.strip():
+                out.setdefault(name_key(form.strip()), frozenset(found))
     return out
 
 
@@ -451,7 +607,10 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         prole = next((p[3] for p in places if p[3]), "")
     covered = {i for p in places for i in range(p[0], p[1])}
     # role nouns outside place names ("People's" in "Donetsk People's Republic" is no citizen)
-    nouns = [n for n in all_nouns if n[0] not in covered]
+    # and "deputy" before a title head ("Deputy Head of the Department") is part of that title, no
+    # people's deputy: the rest of the phrase tells the role
+    nouns = [n for n in all_nouns if n[0] not in covered and not (
+        low[n[0]] == "deputy" and n[1] == n[0] + 1 and n[1] < len(low) and low[n[1]] in _DEPUTY_HEADS)]
     head = [n for n in nouns if n[1] <= first_of]
     chosen = head[-1] if head else (nouns[0] if nouns else None)
     role = chosen[2] if chosen else ""
@@ -520,8 +679,12 @@ class _Cast:
     #: the Donetsk People's Republic"), and where its mention ends
     unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
+    #: the article's home state (see :func:`_home_state`): the state of its unqualified national offices
+    home: str = ""
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
+    #: a name -> the role noun of a title another mention gives it without a state ("Patriarch Cyril")
+    title_noun: dict[str, str] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
     _regions: dict[str, bool] = field(default_factory=dict)
@@ -561,24 +724,39 @@ class _Cast:
                     name = _name_words(" ".join(before + name), self.gaz)
                     before, name = [], name
                 after = self.text[end:end + 90]
+                if not fold:
+                    # the rest of a name written surname first ("Wang Wenbin, a spokesman for ...")
+                    rest = _NAME_REST.match(after)
+                    if rest is not None:
+                        after = after[rest.end():]
                 # a body's "of" phrase titles it ("the General Staff of the Armed Forces of Ukraine");
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
                 words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
-                aff, role, _, _ = _own(words, self.gaz)
+                aff, role, noun, _ = _own(words, self.gaz)
                 if aff:
                     found = (aff, role)
+                elif noun and not fold:
+                    self.title_noun.setdefault(word, noun)
             pos = text.find(needle, end, hi)
         self.titled[key] = found
         return found
 
     def inverted_title(self, pos: int) -> tuple[str, str]:
         """Affiliation and role of a title that opens the sentence and ends in a comma right before
-        ``pos`` (the name), when the clause has a role noun and no other clause boundary."""
+        ``pos`` (the name), when the clause has a role noun and no other clause boundary.
+
+        A title's lower-case words are title, role and link words only ("Special Representative for
+        the Caucasus and Central Asia"); a clause with others is what was said, no title ("The bulk
+        of Russian forces are now 19 miles from the city centre, James Heappey ... said")."""
         start = self.sentence_start(pos)
         clause = self.text[start:pos]
         if not clause.endswith(", ") or _CLAUSE_MARK.search(clause[:-2]):
             return "", ""
         words = _words(clause)
+        vocab = self.gaz.role_words
+        if any(w[:1].islower() and w not in vocab and w not in _LINK_WORDS and w not in _ARTICLES
+               and w != "and" for w in words):
+            return "", ""
         aff, role, noun, _ = _own(words, self.gaz)
         return (aff, role) if noun else ("", "")
 
@@ -697,7 +875,15 @@ class _Cast:
         shared = self.gaz.shared
         return [self.shared_name_at(lo + m[0], m[1]) if shared and m[3] == "country" else m[1]
                 for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
-                and not self._counterpart(lo + m[0])]
+                and not self._counterpart(lo + m[0]) and not (m[3] == "demonym" and self._subject(lo + m[0]))]
+
+    def only_home_near(self, offset: int) -> bool:
+        """The sentence holding ``offset`` and the one before it name no state but the home state."""
+        start = self.sentence_start(offset)
+        before = self.sentence_start(max(0, start - 2)) if start > 1 else start
+        text = self.text[before:offset]
+        found = _places(text, self.gaz) + _provinces(text, self.gaz)
+        return all(m[1] == self.home for m in found if m[3] in _STATE_KINDS)
 
     def _counterpart(self, offset: int) -> bool:
         """The state mention at ``offset`` is the other party of an act ("talks with Russia",
@@ -706,6 +892,13 @@ class _Cast:
         while before and before[-1].lower() in _ARTICLES:
             before.pop()
         return bool(before) and before[-1].lower() in _COUNTERPART_PREPS
+
+    def _subject(self, offset: int) -> bool:
+        """The nationality adjective at ``offset`` qualifies people the story is about ("a Russian
+        citizen was pulled from the rubble, officials said"): no more the source's state than the side
+        that fights (a place of the story, "University of Utah student", still is)."""
+        after = _words(self.text[offset:offset + 40])[1:2]
+        return bool(after) and after[0].lower() in _SUBJECT_NOUNS
 
     def _fighting(self, offset: int) -> bool:
         """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
@@ -866,11 +1059,18 @@ def _speaker_words(text: str, r: Mapping[str, Any], gaz: Gazetteer | None = None
         if cue_start is not None and e < cue_start <= e + 100:
             tail = tail[: cue_start - e]
         words += _words(_apposition(tail))
-    elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60:
+    elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60 and \
+            (between := _words(tail[: r["start"] - e])) and between[0].lower() in _LOCATIVE_PREPS:
         # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
-        between = _words(tail[: r["start"] - e])
-        if between and between[0].lower() in _LOCATIVE_PREPS and len(between) <= 5:
+        if len(between) <= 5:
             words += between
+    elif gaz is not None and tail[:1] == " " and words and words[-1].lower() in gaz.roles and \
+            tail[1:].split(" ", 1)[0] in _OF_PREPS:
+        # "a spokesman[ for China's ministry of foreign affairs], dismissed ...": the of/for phrase the
+        # speaker span left out, to its clause's end (or the cue)
+        cue = r.get("start")
+        seg = tail[: cue - e] if cue is not None and e < cue <= e + 100 else tail
+        words += _words(_CLAUSE_MARK.split(seg, 1)[0].split(". ", 1)[0])[:8]
     return words
 
 
@@ -918,9 +1118,17 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             aff = cast.sole_country(cast.sentence_start(r["speaker_start"]), r["speaker_start"]) or ""
         return aff, role, ""
     if low0 in _POSSESSIVES and len(words) > 1 and not aff:
-        # "his spokesperson", "its press service": the owner's affiliation
+        # "his spokesperson", "its press service": the owner's affiliation; for "its"/"their", a body or
+        # state its own sentence names before it is the owner ("Ukraine expects ..., its infrastructure
+        # minister says"), before the last body that spoke
         ent = cast.last_person if low0 in _PERSON_POSSESSIVES else cast.last_group
-        if ent is not None:
+        if low0 not in _PERSON_POSSESSIVES:
+            # (the sentence's first state that is not the side that fights or the other party of an act)
+            named = cast.states_named(cast.sentence_start(r["speaker_start"]), r["speaker_start"])
+            aff = named[0] if named else ""
+        if aff:
+            pass
+        elif ent is not None:
             aff, antecedent = ent.affiliation, ent.mention
         else:
             kinds = _PERSON_KINDS if low0 in _PERSON_POSSESSIVES else _BODY_KINDS
@@ -934,6 +1142,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     name = _name_tokens(words[:len(_words(span.partition(",")[0]))] if "," in span else words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
+    named_body = _named_body(words, low, noun)
+    if person and ((named_body and noun not in _PERSON_NOUNS and surname.lower() in named_body.split()) or
+                   (len(name) == 1 and gaz.aliases.get(surname, ("", "", ""))[2] in _BODY_KINDS)):
+        # a body with a name ("the Ministry of Commerce", "Russian energy giant Gazprom"): "it" refers
+        # back to it, and its last word is no surname
+        person = False
     if not aff and person:
         ent = cast.by_surname.get(surname)
         if ent is not None and ent.mention != text[r["speaker_start"]:r["speaker_end"]]:
@@ -947,6 +1161,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # responded": a title that opens the sentence, set off by a comma before the name
             aff2, role2 = cast.inverted_title(r["speaker_start"])
             aff, role = aff2, role or role2
+        if not aff and (noun or cast.title_noun.get(surname)) in _TITLE_ONLY_NOUNS:
+            # "Cyril" after "Patriarch Cyril": the state of another mention of that title that has one
+            # ("the Russian patriarch"), for titles one person of a state holds at a time
+            t_noun = noun or cast.title_noun[surname]
+            aff, _ = cast.title_elsewhere(t_noun, skip=-1, fold=True)
+            role = role or gaz.roles.get(t_noun, "")
         if not aff:
             # a spelling variant of a person the gazetteer knows ("Podoliak", "Zelenskyi")
             hit = gaz.person(name)
@@ -965,12 +1185,15 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
     if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
-        ent = cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1])
+        # a body with a name of its own ("the Ministry of Commerce") refers back only to that name,
+        # not to another ministry of the article ("the Russian ministry")
+        ent = cast.by_noun.get(named_body) if named_body else (
+            cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1]))
         if ent is not None:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
             # "the Ministry" after "— Russian Defense Ministry" that was no speaker
-            head = noun.rsplit(" ", 1)[-1]
+            head = named_body or noun.rsplit(" ", 1)[-1]
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
             aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
             role = role or role2
@@ -991,7 +1214,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         span = text[r["speaker_start"]:r["speaker_end"]]
         at = span.lower().rfind(noun)
         if at >= 0 and all(w[:1].isupper() for w in span[at:at + len(noun)].split()):
-            aff, role2 = cast.title_elsewhere(noun, skip=r["speaker_start"] + at, fold=True)
+            # (a body with a name of its own, by that name only: "the Ministry of Commerce")
+            aff, role2 = cast.title_elsewhere(named_body or noun, skip=r["speaker_start"] + at, fold=True)
             role = role or role2
     if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms", and a named person whose title gives no state
@@ -1000,6 +1224,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
+    if not aff and cast.home and noun in _NATIONAL_NOUNS and "former" not in low and \
+            cast.only_home_near(r["speaker_start"]):
+        # "the head of state", "Chairman of the House of Representatives Vladimir Andreichenko", "the
+        # Ministry of Commerce" with no state of its own or of its sentence, in an article about one
+        # state: that state's office (not where the sentence or the one before names another state:
+        # "Latvia ... This idea was supported by the president of the country")
+        aff = cast.home
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
@@ -1008,14 +1239,23 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if person:
         cast.by_surname[surname] = ent
         cast.last_person = ent
-    elif stype in {"institution", "anonymous", "title"}:
-        if stype == "title" and words[0].lower() in _ARTICLES and noun in _PERSON_NOUNS:
+        if aff and not noun:
+            # a known office holder named without a title ("Aleksandr Lukashenko said"): a later "the
+            # president" or "the head of state" refers back to that person
+            for n in _office_nouns().get(name_key(" ".join(name)), ()) or \
+                    _office_nouns().get(name_key(surname), ()):
+                cast.by_noun[n] = ent
+    elif stype in {"institution", "anonymous", "title", "named"}:
+        # "the new head of the British Army" is one person, whom "he" refers back to
+        if stype == "title" and words[0].lower() in _ARTICLES and (noun in _PERSON_NOUNS or _headed(low)):
             cast.last_person = ent
         cast.last_group = ent
     if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
         cast.unnamed_title = (ent, r["speaker_end"])
     if noun and aff:
         cast.by_noun[noun] = ent
+        if named_body:
+            cast.by_noun[named_body] = ent
         cast.by_noun[noun.rsplit(" ", 1)[-1]] = ent  # "the ministry" after "the Defence Ministry"
     elif aff and not noun:
         # a body named without a role noun ("Microsoft says"): "the company" refers back to it
@@ -1025,6 +1265,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: Speakers in the first person ("I", "we"): the speaker of the quotation that holds them.
+_FIRST_PERSON = _WORDS["first_person"]
 #: Nouns of a person who serves another ("an adviser to President X" is X's state's, unlike "an envoy to").
 _SERVING_NOUNS = _WORDS["serving_noun"]
 #: "A senior adviser to " right before a speaker span (lower-case words between the article and the noun).
@@ -1040,6 +1282,67 @@ _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
 #: Mentions that name a state, for telling whether a sentence is about one state only.
 _STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
+
+
+def _named_body(words: Sequence[str], low: Sequence[str], noun: str) -> str:
+    """A body's role ``noun`` with the capitalised ``of`` name that follows it in the phrase, lower-cased
+    ("the Ministry of Commerce" -> ``"ministry of commerce"``), or ``""`` when the noun has no such name.
+
+    >>> _named_body(["the", "Ministry", "of", "Commerce"], ["the", "ministry", "of", "commerce"], "ministry")
+    'ministry of commerce'
+    >>> _named_body(["the", "ministry"], ["the", "ministry"], "ministry")
+    ''
+    """
+    if not noun:
+        return ""
+    n = noun.split()
+    at = next((i for i in range(len(low)) if list(low[i:i + len(n)]) == n), -1)
+    rest = at + len(n)
+    if at < 0 or rest + 1 >= len(low) or low[rest] != "of":
+        return ""
+    name: list[str] = []
+    for w, lw in zip(words[rest + 1:], low[rest + 1:], strict=True):
+        if not (w[:1].isupper() or (name and lw in _LINK_WORDS)):
+            break
+        name.append(lw)
+    return " ".join([*n, "of", *name]) if name else ""
+
+
+def _headed(low: Sequence[str]) -> bool:
+    """A title phrase (lower-cased words) is headed by one person's title: "head", "chairman", "chief"
+    right before its first ``of`` ("the new head of the British Army")."""
+    at = next((i for i, w in enumerate(low) if w == "of"), -1)
+    return at > 0 and low[at - 1] in _DEPUTY_HEADS
+
+
+#: A dateline that opens an article: "MINSK, 20 June (BelTA) -", "KYIV (Reuters) -", "WARSAW -".
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,| \(| [-—–])")
+
+
+def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer) -> str:
+    """The state an article is about, for its national offices named without one ("the head of state").
+
+    The state of the capital in the article's dateline ("MINSK, 20 June (BelTA) -"); else the state
+    that the article's speakers' own phrases give most often (news outlets and international
+    organisations aside), when it is given at least twice and at least twice as often as any other;
+    else none.
+    """
+    m = _DATELINE.match(text[:60])
+    if m is not None:
+        hit = gaz.aliases.get(m.group(1).title())
+        if hit is not None and hit[2] in {"capital", "seat"}:
+            return hit[0]
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.get("family") == "attribution" and r.get("speaker_start") is not None:
+            aff, role, _, kind = _own(_words(text[r["speaker_start"]:r["speaker_end"]]), gaz)
+            if aff and kind != "plural" and aff not in gaz.organisations and role != "journalist_or_media":
+                counts[aff] = counts.get(aff, 0) + 1
+    if not counts:
+        return ""
+    ranked = sorted(counts.values(), reverse=True)
+    top = max(counts, key=lambda k: counts[k])
+    return top if ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]) else ""
 
 
 def _unnamed(low: Sequence[str], noun: str) -> bool:
@@ -1157,10 +1460,15 @@ def _region_or_country(words: Sequence[str], aff: str, role: str, cast: _Cast) -
 
 
 def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
-    """The title words right before a name: capitalised words and role vocabulary, read backwards."""
+    """The title words right before a name: capitalised words and role vocabulary, read backwards;
+    a name's lower-case particle between capitalised words is part of the name ("Brazilian leader
+    Luiz Inacio Lula da Silva", "Ursula von der Leyen")."""
     vocab = gaz.role_words
     i = len(words)
-    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1].lower() in vocab):
+    # (a capitalised preposition opens the sentence, no title: "On Thursday Wang Wenbin, a spokesman ...")
+    while i > 0 and ((words[i - 1][:1].isupper() and words[i - 1].lower() not in _STOP_PREPS) or
+                     words[i - 1].lower() in vocab or
+                     (words[i - 1] in _NAME_PARTICLES and i > 1 and words[i - 2][:1].isupper())):
         i -= 1
     return words[i:]
 
@@ -1212,8 +1520,16 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     gaz = gazetteer or default_gazetteer()
     sides = default_sides()
     cast = _Cast(text, gaz)
+    cast.home = _home_state(text, rows, gaz)
+    first_person: list[dict[str, Any]] = []
     for r in rows:
         fam = r.get("family")
+        if fam == "attribution" and r.get("speaker_start") is not None and \
+                _first_person(text[r["speaker_start"]:r["speaker_end"]]):
+            # a quoted "I" or "we" is the quotation's speaker, read once all rows are (below); it is
+            # not the last person the article named ("Merkel ... I said that" in Zelensky's speech)
+            first_person.append(r)
+            continue
         if fam == "attribution" and r.get("speaker_start") is not None:
             aff, role, ante = _read_speaker(text, _relative_antecedent(text, r), cast)
             if ante and not r.get("speaker_resolved"):
@@ -1235,3 +1551,38 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
                 r["actor"] = sides[aff]
         if role and fam == "attribution":
             r["role"] = role
+    if first_person:
+        _quoting_speaker(first_person, rows)
+
+
+def _first_person(span: str) -> bool:
+    """``span`` is a first-person pronoun ("I", "we"; not the country "US")."""
+    return span.lower() in _FIRST_PERSON and not (len(span) > 1 and span.isupper())
+
+
+def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+    """Give each first-person row (``I``, ``we``) the affiliation, role and side of the attribution
+    row whose reported content holds it ("'We are ready,' I said, Peskov told reporters" -> Peskov's),
+    and that row's speaker as ``speaker_resolved``; a first person outside any reported content (a
+    speech printed in full) stays empty."""
+    import bisect
+
+    own = {id(r) for r in first_person}
+    quotes = sorted((r["content_start"], r["content_end"], i) for i, r in enumerate(rows)
+                    if r.get("family") == "attribution" and r.get("content_start") is not None
+                    and r.get("content_end") is not None and r.get("speaker_start") is not None
+                    and id(r) not in own)
+    starts = [q[0] for q in quotes]
+    for r in first_person:
+        s = r["speaker_start"]
+        hi = bisect.bisect_right(starts, s)
+        # the innermost (latest-starting) content that holds the speaker; contents are short, so a few back
+        for cs, ce, i in reversed(quotes[max(0, hi - 8):hi]):
+            if cs <= s < ce:
+                q = rows[i]
+                for k in ("affiliation", "role", "actor"):
+                    if q.get(k) is not None:
+                        r[k] = q[k]
+                if not r.get("speaker_resolved"):
+                    r["speaker_resolved"] = q.get("speaker_resolved") or q.get("speaker")
+                break

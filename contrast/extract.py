@@ -26,7 +26,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import pandas as pd
 
-from contrast.affiliation import affiliate_rows, apply_sides
+from contrast.affiliation import affiliate_rows, apply_sides, date_roles
 from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
 from contrast.text import Doc, segment, text_digest
@@ -224,8 +224,12 @@ def extract_text(
     headline: bool = True,
     families: Iterable[str] | None = None,
     resources: Mapping[str, Any] | None = None,
+    date: Any = None,
 ) -> pd.DataFrame:
     """Evidence for one article's text (the same table :func:`extract` returns).
+
+    ``date`` (optional, the article's date as a string or timestamp) sets known office holders'
+    roles to the office held then, as :func:`extract` does with a corpus's ``date`` column.
 
     Examples
     --------
@@ -235,6 +239,8 @@ def extract_text(
     """
     ev = _work([(doc_id, source, text, headline)], tuple(families) if families is not None else None,
                resources)[0]
+    if date is not None:
+        ev = date_roles(ev, {doc_id: date})
     if families is not None:
         ev = ev[ev["family"].isin(set(families))].reset_index(drop=True)
     return ev
@@ -664,10 +670,17 @@ def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]
 
 def _partition(part: pd.DataFrame, families: tuple[str, ...] | None,
                resources: Mapping[str, Any] | None) -> pd.DataFrame:
-    ev = _frame(_items(part), families, resources)
+    ev = _date_roles(_frame(_items(part), families, resources), part)
     if families is not None:
         ev = ev[ev["family"].isin(set(families))]
     return ev.reset_index(drop=True)
+
+
+def _date_roles(ev: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """Known office holders' roles as of each article's ``date`` (:func:`contrast.affiliation.date_roles`)."""
+    if "date" not in corpus.columns or not len(ev):
+        return ev
+    return date_roles(ev, dict(zip(corpus["doc_id"].astype(str), corpus["date"], strict=True)))
 
 
 def _report_splits(ev: pd.DataFrame, items: list[Item], splits: list[_Splits]) -> None:
@@ -788,6 +801,7 @@ def extract(
         parts = _parallel(chunks, workers, fams, resources, None)
         ev = pd.concat([p[0] for p in parts], ignore_index=True) if parts else evidence_frame([])
         splits = [sp for p in parts for sp in p[2]]
+    ev = _date_roles(ev, corpus)
     if fams is not None:
         ev = ev[ev["family"].isin(set(fams))].reset_index(drop=True)
     _report_splits(ev, items, splits)

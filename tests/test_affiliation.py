@@ -490,8 +490,10 @@ def test_people_file_has_its_source_scope_and_offices():
     assert not set(t["short"].str.split("|").explode()) & {"Store", "Borne", "May", "Johnson"}
     assert {"source", "licence"} <= set(t.attrs["meta"]) and "Scope" in t.attrs["meta"]["source"]
     assert set(t["role"]) <= set(ROLES)
-    assert (t["office"].str.len() > 0).all() and t["from"].str.fullmatch(r"\d{4}").all()
-    assert t["name"].is_unique
+    assert (t["office"].str.len() > 0).all() and t["from"].str.fullmatch(r"\d{4}(-\d{2})?").all()
+    assert t["to"].str.fullmatch(r"(\d{4}(-\d{2})?)?").all()
+    # one row per office: a person's later rows are other offices, the first the default
+    assert not t.duplicated(["name", "office"]).any()
 
 
 # US election coverage (PolNeAR's classes): Americans got foreign affiliations from a place word that

@@ -322,6 +322,12 @@ _IN_POLL = re.compile(r"In\s+(?P<np>(?:a|an|the|its|their|this|that"
 _CAP_INSIDE = re.compile(r"\s[A-Z]")
 _PHONE_CALL = re.compile(r"\s+(?:(?:it|them|him|her|me|us|you)(?:\s*[.,;!?]|\s+(?:and|or|to|back"
                          r"|from|on|at|in|every|again|up)\b)|(?:off|up|back|in|out|to|into)\b)")
+#: "call" meaning convene: "called the hearing", "called an emergency meeting", "calls a
+#: snap election" (an event, no naming and no report)
+_CALL_EVENT = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:meeting|meetings|hearing|hearings|election|elections|session|summit"
+                         r"|referendum|strike|recess|conference|halt|truce|ceasefire|cease-fire)"
+                         r"(?![\w-])(?!\s+(?:a|an|the)\b)")
 _COLON_QUOTE = re.compile(r":(?=[ \t]*[\"“«‘])")
 _COLON_STOP = {"photo", "photos", "video", "watch", "update", "updated", "related", "source",
                "note", "editor", "read", "image", "credit", "copyright", "see", "also", "more",
@@ -558,6 +564,17 @@ def _possessive_mark(sent: _Sent, i: int) -> bool:
         and i + 1 < len(w) and w[i + 1][:1].isalpha() and w[i + 1][:1].islower()
 
 
+#: prepositions that open a parenthetical predicate between a subject and its verb
+_PARENTHETICAL_PREP = frozenset({"under", "amid", "with", "without", "facing", "fresh", "speaking"})
+
+
+def _participle_lead(w: str, res: Resources) -> bool:
+    """Whether ``w`` opens a participle phrase between commas ("*appearing* after Clinton",
+    "*reviewing* a previous draft", "*under* fire over his taxes"), no part of a speaker."""
+    return w.islower() and (w in _PARENTHETICAL_PREP or (
+        w.endswith("ing") and len(w) > 5 and w not in res.nouns and w not in {"including"}))
+
+
 def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """``Name, a spokesman for X, said``: segments before the comma at ``k - 1`` (past
     adverbs: "RNC members and officials, in fact, even insist")."""
@@ -572,8 +589,11 @@ def _appositive_chain(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     i = end
     while i > 0 and sent.words[i - 1] not in {",", "(", ")"} and sent.words[i - 1] not in _HARD:
         i -= 1
-    if 1 < i < end and end - i <= 6 and sent.words[i - 1] == "," and \
-            sent.words[i].lower() in _ADVERBIAL_LEAD:
+    if 1 < i < end and sent.words[i - 1] == "," and (
+            (end - i <= 6 and sent.words[i].lower() in _ADVERBIAL_LEAD) or
+            (end - i <= 10 and _participle_lead(sent.words[i], res))):
+        # (and a participle phrase: "Trump, appearing after Clinton at the forum, cited",
+        # "Donald Trump, under fire over his taxes, is casting")
         end = i - 1
     segs: list[tuple[int, int, bool]] = []
     j = end
@@ -684,6 +704,45 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
                 not any(w in _BOUNDARY - {"of", "to", "at", "on"} for w in seg) and \
                 not any(w in res.verbs for w in seg):
             j = k
+    return i, j
+
+
+#: words that end an agent phrase read after "according to" or a passive "by" ("a complaint
+#: *filed* by", "insiders *who* ...", "fellow physicians *for* promoting")
+_AGENT_STOP = frozenset({"that", "which", "who", "whom", "whose", "for", "as", "to", "in", "on",
+                         "at", "by", "with", "from", "since", "after", "before", "during", "when",
+                         "while", "because", "if", "than", "and", "or", "but", "is", "are", "was",
+                         "were", "has", "have", "had", "will", "would", "said", "says"})
+#: words that cannot open an agent phrase ("according to *which*", "by *then*")
+_AGENT_NOT_FIRST = frozenset({"which", "that", "this", "it", "then", "now", "far", "way",
+                              "contrast", "comparison", "default", "plan", "schedule", "law"})
+
+
+def _agent_after(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
+    """The agent noun phrase at token ``i`` after "according to" or a passive "by": a speaker
+    phrase (:func:`_np_after`), or else the lower-case words up to a clause or preposition
+    ("according to *show insiders*", "endorsed by *dozens of papers* ranging from",
+    "supported by *far fewer publications*"): the syntax makes the phrase the source."""
+    span = _np_after(sent, i, res)
+    if span is not None:
+        return span
+    n = len(sent.words)
+    if i >= n or sent.words[i].lower() in _AGENT_NOT_FIRST or not sent.words[i][:1].isalnum():
+        return None
+    j = i
+    while j < n and j - i < 8:
+        w = sent.words[j]
+        lw = w.lower()
+        if not (w[:1].isalnum() or w in {"'s", "’s"}) or (j > i and lw in _AGENT_STOP) or \
+                (j > i and w.islower() and lw.endswith("ing") and lw not in res.nouns):
+            break
+        j += 1
+    if any(w.islower() and w.endswith("ed") for w in sent.words[i + 1:j]):
+        return None  # "according to audio obtained by CNN": a document, see ``_link``
+    while j > i and sent.words[j - 1].lower() in _BOUNDARY | _PREP:
+        j -= 1
+    if j <= i or (j - i == 1 and sent.words[i].lower() in _DET):
+        return None
     return i, j
 
 
@@ -1405,9 +1464,11 @@ _QUOTE_CLOSED_BEFORE_DESCRIPTION = re.compile(r"[,.?!](?:’’|''|[\"”“’]
 
 
 #: a quotation closed right before a cue and its speaker ('... unusual,“ said Larry Noble',
-#: '... my voters will vote for her," Sanders said'): a mark after a comma or a full stop
+#: '... my voters will vote for her," Sanders said', '...," Chaffetz (R-Utah) said': a party
+#: and state tag may follow the name): a mark after a comma or a full stop
 #: closes a quotation even where the marks do not pair up (mixed straight and curly marks)
-_CLOSED_BEFORE = re.compile(r"[,.?!][\"”“’]\s+(?:[A-Z][\w.’'-]*\s+){0,5}(?:he\s+|she\s+|they\s+)?$")
+_CLOSED_BEFORE = re.compile(r"[,.?!][\"”“’]\s+(?:[A-Z][\w.’'-]*\s+){0,5}(?:\([A-Z][\w.’' -]{0,16}\)\s+)?"
+                            r"(?:he\s+|she\s+|they\s+)?$")
 
 
 def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
@@ -1539,7 +1600,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             verb = m.text.lower().split()[-2]
             stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         ki = sent.index_at(ce)
-        span = _np_after(sent, ki, res)
+        span = _agent_after(sent, ki, res)
         if ki < len(sent.words) and sent.words[ki] in _OBJECT_PRONOUN_AS_SUBJECT and \
                 (span is None or span[1] == ki + 1):
             # "According to him, ...": the pronoun, read as its subject form ("he") to resolve it
@@ -1660,13 +1721,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # divided over", "are concerned that", "was critical of"
         if not _BE.intersection(aux) or not (" " in form or _BE_COMPLEMENT.match(text, ve)):
             return None
-    passive = bool(aux) and aux[-1] in _BE and not form.split()[0].endswith("ing") and need != "be"
-    if not passive and _BE.intersection(aux) and need != "be" and not form.split()[0].endswith("ing") and \
-            _BY.match(text, ve):
-        # an adverb or "not" after the form of "be", then the agent: "was also confirmed by", "were later
-        # reported by"
-        be_at = max(p for p, a in enumerate(aux) if a in _BE)
-        passive = all(a not in _AUX_SET - {"also", "not", "never"} for a in aux[be_at + 1:])
+    # the last auxiliary past any adverbs decides the voice ("was first reported by", "was
+    # quickly denied by": passive, the subject is no speaker)
+    last_aux = next((a for a in reversed(aux) if a in _AUX_SET and a not in {"not", "never", "also"}), "")
+    passive = last_aux in _BE and not form.split()[0].endswith("ing") and need != "be"
     agentless = False
     quoted_as = _QUOTED_AS.match(text, ve) if passive and lemma == "quote" else None
     if quoted_as is not None:
@@ -1696,7 +1754,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns) or _postposed_name(text, sent, k, ve)):
             return None
-    if lemma == "call" and (_PHONE_CALL.match(text, ve) or (
+    if lemma == "call" and (_PHONE_CALL.match(text, ve) or _CALL_EVENT.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
         return None  # "soldiers are calling it", "called off", "a group called X": not a naming
     if form == "called" and not aux and k > 1 and sent.words[k - 1].isalpha() and \
@@ -1750,7 +1808,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     elif passive:
         by = _BY.match(text, ve)
         if by:
-            spk_tok = _np_after(sent, sent.index_at(by.end()), res)
+            spk_tok = _agent_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
     elif _coordinated(sent, k, res):
@@ -1788,6 +1846,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
         ante = _np_before(sent, j, res)
         ws, we = sent.toks[rel]
+        if sent.words[rel] not in {"who", "which"}:
+            we = sent.toks[rel + 2][1]  # "many of whom"
         if ante is None:
             row = _row(text, res, cs, ce, stance, (ws, we), [sent.words[rel]],
                        _content_range(text, sent, ce, cs, quotes, False, True), sid)
@@ -1800,7 +1860,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return row
     else:
         after_comma = prev == "," or text[max(sent.start, cs - 4):cs].rstrip()[-2:] in {
-            ',"', ",”", ",’"}
+            ',"', ",”", ",’"} or (k > 1 and sent.words[k - 2] == "," and _is_adverb(prev, res)
+                                  and form.split()[0].endswith("ing"))
+        # (", even suggesting he may have been sabotaged", ", again saying": an adverb between)
         if form.split()[0].endswith("ing") and not loose and (
                 (k == 0 and lemma in _COMMUNICATE | _EMPHATIC) or (k == 1 and prev in _GERUND_PREP)):
             # "Emphasizing the urgency of the matter, Trump said ...", "In describing fellow
@@ -1819,12 +1881,18 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             after_comma or (lemma in _COMMUNICATE and (prev in _GERUND_PREP or (
                 prev.endswith("ly") and k > 1 and sent.words[k - 2].lower() in _GERUND_PREP))))
         if gerund:
-            # ", telling reporters ...", "by saying", "after telling his aides"
-            for r in reversed(found):
-                if r["sent_id"] == sid and r.get("speaker_start") is not None:
-                    return _row(text, res, cs, ce, stance,
-                                (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
-                                _content_range(text, sent, ce, cs, quotes, False, True), sid)
+            # ", telling reporters ...", "by saying", "after telling his aides": the speaker of
+            # the sentence's main clause, the first one read before its cue ("Perdue said he
+            # didn't believe ..., arguing": Perdue, not "he")
+            mains = [r for r in found if r["sent_id"] == sid and r.get("speaker_start") is not None
+                     and r["speaker_start"] < r["start"] and r["end"] <= cs
+                     and not _in_quote(quotes, r["start"])]  # (not a cue quoted before it)
+            for r in (sorted(mains, key=lambda r: r["speaker_start"])[:1] or
+                      [r for r in reversed(found) if r["sent_id"] == sid and
+                       r.get("speaker_start") is not None][:1]):
+                return _row(text, res, cs, ce, stance,
+                            (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
+                            _content_range(text, sent, ce, cs, quotes, False, True), sid)
             spk_tok = (_clause_subject(sent, k, res) if after_comma else None) or \
                 _lead_subject(sent, k, res)
         else:
@@ -1900,14 +1968,21 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if spk_tok is None:
         if loose:
             return None
-        if need == "bare" and not (prev == "to" and nxt in _WH):
-            # (not "declined to say whether he would run")
-            return _row(text, res, cs, ce, stance, None, [],
-                        _content_range(text, sent, ce, cs, quotes, True, True), sid)
         participle = form.endswith("ing") and prev == ","
-        if lemma in _STRONG and not need and form != lemma and k > 0 and \
-                (participle or not form.endswith(("s", "ing"))) and \
-                not _in_quote(quotes, cs):
+        if (need == "bare" and not (prev == "to" and nxt in _WH)) or (
+                lemma in _STRONG and not need and form != lemma and k > 0 and
+                (participle or not form.endswith(("s", "ing"))) and not _in_quote(quotes, cs)):
+            # a cue with no speaker of its own (not "declined to say whether he would run");
+            # after a catenative verb its subject speaks: "The Republican nominee continues to
+            # insist", "protesters continued to call for" (the catenative joins the cue)
+            cat = _catenative_subject(sent, k, res) if side_before and not passive else None
+            if cat is not None and not _cue_at(found, sid, sent.toks[cat[2]][0]):
+                # (a catenative that is a cue itself keeps its own row: "refuses" in "he
+                # refuses to discuss")
+                cs = sent.toks[cat[2]][0]
+                ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
+                return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
+                            _content_range(text, sent, ce, ss, quotes, True, True), sid)
             return _row(text, res, cs, ce, stance, None, [],
                         _content_range(text, sent, ce, cs, quotes, True, True), sid)
         return None
@@ -1916,11 +1991,24 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         adjacent = side_before and spk_tok[1] <= k and \
             all(_is_adverb(w, res) for w in sent.words[spk_tok[1]:k])
         head = sent.words[spk_tok[1] - 1].lower()
-        if not adjacent or _in_quote(quotes, cs) or head in _FIRST_PERSON or \
+        # (the writer's own "I know", "we believe" outside quotation marks is a source of
+        # its own, as PolNeAR marks it; a generic "you think" is none)
+        if not adjacent or _in_quote(quotes, cs) or head == "you" or \
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
-                (need == "mind" and not _clause_follows(sent, sent.index_at(ce))):
+                (need == "mind" and not (_clause_follows(sent, sent.index_at(ce)) or
+                                         _MIND_OBJECT.match(text, ce, sent.end))):
             return None
+    if side_before and spk_tok[1] - spk_tok[0] > 1 and spk_tok[1] <= k and \
+            sent.words[spk_tok[1] - 1].lower() in _SUBJECT_PRONOUNS and \
+            sent.words[spk_tok[1] - 2] not in {",", "and", "or"}:
+        # a subject pronoun ends the run: "As a child I knew" (an opener without its comma),
+        # the speaker is "I", not "a child I"
+        spk_tok = (spk_tok[1] - 1, spk_tok[1])
+    if side_before and not passive and not aux and \
+            (cat := _catenative_subject(sent, k, res)) is not None and cat[:2] == spk_tok and \
+            not _cue_at(found, sid, sent.toks[cat[2]][0]):
+        cs = sent.toks[cat[2]][0]  # the same subject either way: "continues to insist" is the cue
     ss, se = sent.toks[spk_tok[0]][0], sent.toks[spk_tok[1] - 1][1]
     words = sent.words[spk_tok[0]:spk_tok[1]]
     if clitic:
@@ -1931,12 +2019,60 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "I think" inside someone's quotation
     if _not_a_source(words, res):
         return None  # "The views expressed here": no source, no attribution
+    if lemma in _INTENTION and side_before and spk_tok[0] > 0 and \
+            sent.words[spk_tok[0] - 1].lower() in _CONDITIONAL:
+        return None  # "a hotline if they want to surrender": a hypothetical wish, no source's
     if side_before:
         content = _content_range(text, sent, ce, ss, quotes, True, True)
     else:
         content = _content_range(text, sent, se, cs, quotes, True, False)
     return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
 
+
+#: catenative verbs whose subject is the subject of the infinitive after them ("continues to
+#: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14)
+_CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
+                         "seemed", "appear", "appears", "appeared", "begin", "begins", "began",
+                         "begun", "start", "starts", "started", "try", "tries", "tried", "trying",
+                         "refuse", "refuses", "refused", "decline", "declines", "declined",
+                         "hope", "hopes", "hoped", "want", "wants", "wanted", "plan", "plans",
+                         "planned", "intend", "intends", "intended", "decide", "decided",
+                         "promise", "promised", "agree", "agreed", "vow", "vowed", "pledge",
+                         "pledged", "threaten", "threatened", "set", "going", "about", "used",
+                         "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
+                         "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
+                         "sure", "certain", "bound", "expected"})
+def _cue_at(found: list[dict[str, Any]], sid: int, start: int) -> bool:
+    """Whether a row already found in sentence ``sid`` has its cue starting at ``start``."""
+    return any(r["sent_id"] == sid and r["start"] == start for r in reversed(found))
+
+
+def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, int] | None:
+    """``(subject start, subject end, catenative index)`` when the cue at token ``k`` is the
+    infinitive of a catenative verb right before it ("protesters *continued to* call for",
+    "Obama *appears set to* veto") whose subject stands right before it."""
+    if k < 2 or sent.words[k - 1].lower() != "to" or sent.words[k - 2].lower() not in _CATENATIVE:
+        return None
+    c = k - 2
+    if c > 0 and sent.words[c].lower() in {"set", "going", "about"} and \
+            sent.words[c - 1].lower() in _CATENATIVE | _BE:
+        c -= 1
+    spk = _speaker_before(sent, c, res)
+    return (spk[0], spk[1], c) if spk is not None else None
+
+
+#: what a mental-state verb takes besides a clause: an object and its infinitive ("A majority
+#: of voters expect Clinton to win", "I didn't expect him to drag up"), or "(all) about"
+#: ("I know all about normalizing hate")
+_MIND_OBJECT = re.compile(r"(?:\s+(?:him|her|them|us|me|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))"
+                          r"\s+to\s+(?!the\b|a\b|an\b)[a-z]+\b|\s+(?:all\s+)?about\s+(?!it\b)[\w'’]")
+
+
+#: intention predicates before a to-infinitive ("Clinton wants to triple the size of the
+#: program", "the campaign plans to release"; lexicons/reporting_verbs.tsv, stance attitude)
+_INTENTION = frozenset({"want", "plan", "intend", "decide"})
+#: words that make the clause after them hypothetical ("if they want to", "unless he plans to")
+_CONDITIONAL = frozenset({"if", "unless", "whether", "whenever", "until", "lest"})
 
 # verbs that report speech whatever the syntax around them
 _STRONG = {"say", "tell", "add", "ask", "write", "announce", "report", "claim", "allege", "insist",
@@ -1974,8 +2110,9 @@ _COMMIT = re.compile(r"\s+(?:not\s+)?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|
 _EMPHATIC = frozenset({"emphasize", "stress", "highlight", "underline", "underscore", "criticize",
                        "cite", "reject", "dismiss", "praise", "echo", "acknowledge", "defend",
                        "deny", "express", "recall", "point out", "refer to", "reiterate"})
-#: prepositions before a gerund whose subject is the clause's ("by saying", "after telling")
-_GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in"})
+#: prepositions before a gerund whose subject is the clause's ("by saying", "after telling", "aside
+#: from saying he wants")
+_GERUND_PREP = frozenset({"by", "while", "after", "before", "when", "without", "in", "from"})
 #: the rest of "was quoted (by Interfax) as saying" (the active "Interfax quoted X as saying" is
 #: :data:`_QUOTED_PERSON_AS`)
 _QUOTED_AS = re.compile(r"(?:\s+by(?:\s+[\w’'.&-]+){1,6}?)?,?\s+as\s+(?:saying|telling)\b")
@@ -1987,6 +2124,8 @@ _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|a
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
+#: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
             "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
@@ -2134,9 +2273,16 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
         r -= 1
     if r > 1 and sent.words[r].isdigit() and sent.words[r - 1] in {"in", "on"}:
         r -= 2
-    if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and
-                                               sent.words[r - 1] == ",")):
+    if r >= 0 and (sent.words[r] == "who" or (sent.words[r] == "which" and r > 0 and (
+            sent.words[r - 1] in {",", "-", "—", "–", "("} or (_is_cap(sent.words[r - 1]) and r > 1 and
+                                         _is_cap(sent.words[r - 2]))))):
+        # ("the police department, which reported", "the study -- which notes"; "the Chicago
+        # Police Department which reported": a name before "which" is no restrictive antecedent)
         return r
+    if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
+            sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
+        # "family members, many of whom say": the quantified relative is the source
+        return r - 2
     return None
 
 
@@ -2523,16 +2669,26 @@ def _sentence_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | 
     """The head noun phrase of a long subject that opens the sentence, before a verb at
     token ``k``: "*Organizers* of the push to boycott Trump's speech said", "*The last man*
     to mount a third-party race says". No comma, quotation or finite verb stands between."""
-    i = _trim_lead(sent, 0, k)
+    i = _trim_lead(sent, _past_opener(sent, 0, k), k)  # (past "In 2013,")
     j = _np_run(sent, i, k, res)
-    while i < j < k and j - i < 5 and sent.words[j].isalpha() and sent.words[j].islower() and \
+    while i < j < k and j - i < 5 and (sent.words[j].isalpha() and sent.words[j].islower() or
+                                       sent.words[j].isdigit()) and \
             sent.words[j] not in _POSTMOD | _FINITE and sent.words[j] not in res.verbs:
-        j += 1  # "The last man", "Organizers"
-    if j == i or j >= k - 1 or k - j > 14 or sent.words[j].lower() not in _POSTMOD:
+        j += 1  # "The last man", "Organizers", "A 2014 study"
+    participle = i < j < k - 1 and sent.words[j].islower() and sent.words[j].endswith("ed") and \
+        sent.words[j + 1].lower() in {"by", "in", "on", "at", "for", "from", "last", "this"}
+    if j == i or j >= k - 1 or k - j > 14 or not (sent.words[j].lower() in _POSTMOD or participle):
         return None
+    # a relative clause or a participle after a source or evidence head may hold its own verb:
+    # "A 2014 study that appeared in the British Medical Journal found that", "research
+    # conducted by the Center for Media and Public Affairs found"
+    head = sent.words[j - 1].lower()
+    modified = (participle or sent.words[j].lower() in {"that", "which", "who"}) and (
+        res.context.get(head) == "evidence" or res.nouns.get(head, "pronoun") != "pronoun")
     for w in sent.words[j:k]:
         lw = w.lower()
-        if w in _HARD or w == "," or lw in _FINITE or lw in res.verbs and lw not in res.nouns:
+        if w in _HARD or w == "," or (not modified and (
+                lw in _FINITE or lw in res.verbs and lw not in res.nouns)):
             return None
     return (i, j) if _np_ok(sent.words[i:j], res) and \
         sent.words[i].lower() not in _PRONOUNS else None
