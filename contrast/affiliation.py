@@ -157,6 +157,10 @@ _MILITARY_MODIFIERS = _WORDS["military_modifier"]
 _DEPUTY_HEADS = _WORDS["deputy_head"]
 #: Lower-case particles inside personal names ("da", "von", "der", "bin").
 _NAME_PARTICLES = _WORDS["name_particle"]
+#: Lower-case nouns of a body, never of a person ("regime", "ministry"): one right before a person's
+#: name ends the complement of a longer title ("Ambassador for crimes of the Kiev regime Rodion
+#: Miroshnik"), not a title of that person.
+_BODY_NOUNS = _WORDS["body_noun"]
 #: Titles that one person of a state holds at a time, so that a mention of the title with a state
 #: ("the Russian patriarch") tells the state of the person titled elsewhere without one ("Patriarch Cyril").
 _TITLE_ONLY_NOUNS = _WORDS["sole_title"]
@@ -1470,6 +1474,9 @@ def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
                      words[i - 1].lower() in vocab or
                      (words[i - 1] in _NAME_PARTICLES and i > 1 and words[i - 2][:1].isupper())):
         i -= 1
+    lower = [w for w in words[i:] if not w[:1].isupper()]
+    if lower and lower[-1] in _BODY_NOUNS:  # (the words after it are the name's: "... regime Rodion")
+        return []
     return words[i:]
 
 

@@ -282,3 +282,19 @@ def test_a_state_office_title_elsewhere_places_no_one():
     text = ("President Jan Kowal arrived in Paris.\n\nKowal said the talks went well. French President "
             "Emmanuel Macron welcomed him.")
     assert _row(text, "Kowal")[0] == ""
+
+
+# a body noun right before a person's name ends the complement of a longer title, no title of that
+# person: a later bare surname keeps the state of its full mention (the Kiev of "crimes of the Kiev
+# regime" is not his), while a person noun there still titles the name
+BODY_BEFORE_NAME = [
+    ("Russian Foreign Ministry Ambassador for crimes of the Kiev regime Ivan Petrov stated that 40 died. "
+     "The total is higher, according to Petrov.", "Petrov", ("RU", "", "Russia")),
+    ("Ukrainian Foreign Ministry spokesperson Oleh Petrenko rejected the offer. "
+     "It is a provocation, Petrenko said.", "Petrenko", ("UA", "spokesperson", "Ukraine")),
+]
+
+
+@pytest.mark.parametrize("text, speaker, expected", BODY_BEFORE_NAME, ids=[c[1] for c in BODY_BEFORE_NAME])
+def test_body_noun_before_name_is_no_title(text, speaker, expected):
+    assert _row(text, speaker) == expected
