@@ -184,18 +184,32 @@ def _extract_part(corpus: pd.DataFrame, options: dict[str, Any] | None = None
 _PAIRWISE_MAX = 50_000  # streamed articles kept in memory for pairwise.csv (beyond: the report sample)
 _SENTENCE_DOCS_MAX = 20_000  # articles of small groups whose sentences a stream keeps
 _CHART_ROWS_MAX = 250_000  # evidence rows a stream keeps for its charts (beyond: the report sample's)
+_CHART_ARTICLE_COLUMNS = ("hedge_per_1k", "booster_per_1k")  # the articles columns the charts read (by doc_id)
 _CHART_FAMILIES = ("attribution", "number", "naming", "actor", "sentiment")
 _CHART_COLUMNS = ("doc_id", "sent_id", "start", "end", "family", "label", "span", "speaker", "speaker_resolved",
                   "speaker_type", "speaker_start", "affiliation", "role", "actor", "compound", "variant", "quote")
 
 
-def _chart_rows(evidence: pd.DataFrame) -> pd.DataFrame:
+def _chart_rows(evidence: pd.DataFrame, types: dict[str, str] | None = None) -> pd.DataFrame:
     """The evidence rows and columns the charts read (one answer: a stream's charts cover every article)."""
     part = evidence.loc[evidence["family"].isin(_CHART_FAMILIES).to_numpy(),
                         [c for c in _CHART_COLUMNS if c in evidence.columns]]
     if "span" in part.columns:  # only the naming chart reads spans (a variant written as found)
         part = part.assign(span=part["span"].where(part["family"] == "naming"))
-    return part.reset_index(drop=True)
+    part = part.reset_index(drop=True)
+    # kept as codes while streaming (a row's eleven strings were ~500 bytes); _joined_chart_rows restores them
+    if types is not None:  # ``types`` records the text columns' own types
+        text = [c for c in part.columns if isinstance(part[c].dtype, pd.StringDtype)]
+        for c in text:
+            types.setdefault(c, str(part[c].dtype))
+        part = part.astype(dict.fromkeys(text, "category"))
+    return part
+
+
+def _joined_chart_rows(parts: list[pd.DataFrame], types: dict[str, str]) -> pd.DataFrame:
+    """The kept chart rows of every chunk as one frame, the text columns in their ``types`` again."""
+    out = pd.concat(parts, ignore_index=True)  # codes of different categories join as objects
+    return out.astype({c: t for c, t in types.items() if all(c in part.columns for part in parts)})
 
 
 def _period(args: argparse.Namespace) -> str | None:
@@ -316,6 +330,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     chart_e: list[pd.DataFrame] | None = []  # None once past _CHART_ROWS_MAX
     keep_chart_rows = not args.no_charts  # without charts they are counted (for the report's note), not kept
     chart_docs: list[pd.DataFrame] = []
+    chart_types: dict[str, str] = {}  # text columns of the chart rows -> their type (kept as codes)
     n_chart = 0
     from contrast.stats import WordCounts
 
@@ -373,7 +388,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     words.add(corpus[corpus[args.by].notna().to_numpy()].assign(
                         **{args.by: corpus[args.by].astype("string")}))
                 if chart_e is not None:
-                    rows = _chart_rows(ev) if keep_chart_rows else None
+                    rows = _chart_rows(ev, chart_types) if keep_chart_rows else None
                     n_chart += len(rows) if rows is not None else int(ev["family"].isin(_CHART_FAMILIES).sum())
                     if n_chart > _CHART_ROWS_MAX:
                         chart_e = None
@@ -440,6 +455,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                           "resample articles; load the corpus with contrast.load_corpus for sentence "
                           "intervals", stacklevel=2)
         everything: list[pd.DataFrame] = []
+        kept_columns = [spec.name, *_CHART_ARTICLE_COLUMNS]
 
         def chunks() -> Any:
             for p in paths:
@@ -462,8 +478,8 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         if awriter is None:
                             awriter = art_stack.enter_context(pq.ParquetWriter(tmp_apq, table.schema))
                         awriter.write_table(table.cast(awriter.schema))
-                    if n_total <= _PAIRWISE_MAX:
-                        everything.append(chunk)
+                    if n_total <= _PAIRWISE_MAX:  # what pairwise.csv and the charts read, compact
+                        everything.append(tables.comparison_inputs(chunk, feats, keep=kept_columns))
                     yield chunk
 
             sources = tables.compare_stream(written_chunks(), by=spec.name, features=feats,
@@ -487,15 +503,6 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     # the articles kept for pairwise.csv (and the charts), joined once
     kept_arts = pd.concat(everything, ignore_index=True) if everything else None
     everything.clear()
-    if chart_e is not None and kept_arts is not None and n_total > len(corpus_s):  # every article, as in memory
-        ev_c = pd.concat(chart_e, ignore_index=True) if chart_e else ev_s.iloc[:0]
-        docs = (groups.add_group_column(pd.concat(chart_docs, ignore_index=True), args.by, spec=spec)[0]
-                if chart_docs else corpus_s)
-        from contrast.stats import distinctive_words
-
-        same = spec.name == args.by and spec.kind == "text"  # the labels are the values: the counts hold
-        table = distinctive_words(words) if same and len(words.groups) >= 2 else None
-        args.chart_data = (_label_evidence(ev_c, docs, spec.name), kept_arts, table)
     if len(reserve.evidence()):
         res_c = groups.add_group_column(reserve.corpus(), args.by, spec=spec)[0]
         args.report_examples = (res_c, _label_evidence(reserve.evidence(), res_c, spec.name))
@@ -504,6 +511,17 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
         pw = tables.pairwise(kept_arts, spec.name, features=feats, sentence_units=units)
     else:
         pw = tables.pairwise(arts_s, spec.name, features=feats, evidence=ev_s, corpus=corpus_s)
+    if chart_e is not None and kept_arts is not None and n_total > len(corpus_s):  # every article, as in memory
+        # the chart rows as text again only now, after pairwise.csv (its per-article matrices)
+        ev_c = _joined_chart_rows(chart_e, chart_types) if chart_e else ev_s.iloc[:0]
+        chart_e.clear()
+        docs = (groups.add_group_column(pd.concat(chart_docs, ignore_index=True), args.by, spec=spec)[0]
+                if chart_docs else corpus_s)
+        from contrast.stats import distinctive_words
+
+        same = spec.name == args.by and spec.kind == "text"  # the labels are the values: the counts hold
+        table = distinctive_words(words) if same and len(words.groups) >= 2 else None
+        args.chart_data = (_label_evidence(ev_c, docs, spec.name), kept_arts, table)
     which = (f"the first {len(corpus_s):,}" if not n_extra else
              f"a sample of {len(corpus_s):,} (the first {args.report_sample:,}, and the first articles of each "
              f"group beyond them, up to {per_group:,} a group)")

@@ -59,9 +59,13 @@ def unit_of(n_articles: int, min_articles: int = 5, have_sentences: bool = True)
     return "sentences" if n_articles < min_articles and have_sentences else "articles"
 
 
-def _matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Numerators, denominators and scales, integer-valued so that sums are exact."""
-    num, den, scale = _t._units_matrix(units, features)
+def _matrix(units: pd.DataFrame, features: Sequence[str], col: Any = None
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Numerators, denominators and scales, integer-valued so that sums are exact.
+
+    ``col`` reads the columns (see :func:`contrast.tables._compact_column_getter`).
+    """
+    num, den, scale = _t._units_matrix(units, features, col)
     is_mean = np.array([f.endswith("_mean") for f in features], dtype=bool)
     if is_mean.any():
         num[:, is_mean] = np.round(num[:, is_mean] * _EXACT)
@@ -69,6 +73,8 @@ def _matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, n
     return num, den, scale
 
 
+#: cells (articles x features) of the matrices pairwise's permutation test holds at once, per matrix
+_PERM_BLOCK_CELLS = 1_000_000
 _BLOCK_STEPS = 10  # bootstrap steps per block of units in _bootstrap (5,000 units: two 8 MB matrices of 100 features)
 
 
@@ -292,13 +298,16 @@ def compare_stream(
     acc: dict[str, stats.PoissonBootstrap] = {}
     counts: dict[str, list[int]] = {}
     scale = np.ones(len(feats))
-    doc_group: dict[str, str] = {}
+    doc_group: dict[str, str] = {}  # the group of each article of sentence_units (of those only)
+    in_units = set(sentence_units["doc_id"].astype(str)) if sentence_units is not None else set()
     for chunk in chunks:
         if by not in chunk.columns:
             raise ValueError(f"no column {by!r} to group by; articles has {list(chunk.columns)}")
         groups = chunk[by].astype("string").fillna("<NA>")
-        if sentence_units is not None:
-            doc_group.update(zip(chunk["doc_id"].astype(str), groups, strict=True))
+        if in_units:
+            ids = chunk["doc_id"].astype(str)
+            mine = ids.isin(in_units).to_numpy()
+            doc_group.update(zip(ids[mine], groups[mine], strict=True))
         for g in groups.unique().tolist():
             part = chunk[(groups == g).to_numpy()]
             num, den, scale = _matrix(part, feats)
@@ -361,15 +370,30 @@ def _pair(units: _Units, a: str, b: str, members_a: set[str], members_b: set[str
         rlow[:], rhigh[:], dlow[:], dhigh[:] = np.nan, np.nan, np.nan, np.nan
     rlow, rhigh = np.where(np.isnan(ratio), np.nan, rlow), np.where(np.isnan(ratio), np.nan, rhigh)
     # tests permute articles, in the order of their keys (so that input order never matters)
-    mats = []
-    for arts in arts_units:
-        order = np.argsort(_keys(arts, "articles"), kind="stable")
-        num, den, scale = _matrix(arts.iloc[order], feats)
-        mats.append((num, den))
-    p = stats.permutation_ratio_test(mats[0][0], mats[0][1], mats[1][0], mats[1][1], scale=scale,
-                                     n_perm=n_perm, rng=stats.group_rng(seed, f"{a}\x00{b}"))
+    ordered = [arts.iloc[np.argsort(_keys(arts, "articles"), kind="stable")] for arts in arts_units]
+    del arts_units
+    n_a, n_b = len(ordered[0]), len(ordered[1])
+    scale = _matrix(ordered[1].iloc[:0], feats)[2]
+    getters = [_t._compact_column_getter(part) for part in ordered]
+
+    def block(cols: slice) -> tuple[np.ndarray, np.ndarray]:
+        """Both groups' matrices of the features ``cols``, a's rows over b's."""
+        names = feats[cols]
+        num, den = np.empty((n_a + n_b, len(names))), np.empty((n_a + n_b, len(names)))
+        for part, col, lo in ((ordered[0], getters[0], 0), (ordered[1], getters[1], n_a)):
+            num[lo:lo + len(part)], den[lo:lo + len(part)], _ = _matrix(part, names, col)
+        return num, den
+
+    # a block of features at a time: for 30,000 articles and 90 features the whole matrices of both groups
+    # and their stacked copies were 86 MB
+    width = max(1, _PERM_BLOCK_CELLS // max(n_a + n_b, 1))
+    p = stats.permutation_ratio_test_blocks(block, n_a, n_b, len(feats), scale=scale, n_perm=n_perm,
+                                            rng=stats.group_rng(seed, f"{a}\x00{b}"), width=width)
     # articles that carry each feature (nonzero denominator) bound the smallest attainable p
-    inf_a, inf_b = (mats[0][1] > 0).sum(0), (mats[1][1] > 0).sum(0)
+    inf_a, inf_b = np.zeros(len(feats), dtype=np.int64), np.zeros(len(feats), dtype=np.int64)
+    for j in range(0, len(feats), width):
+        den = block(slice(j, j + width))[1]
+        inf_a[j:j + width], inf_b[j:j + width] = (den[:n_a] > 0).sum(0), (den[n_a:] > 0).sum(0)
     min_p = np.array([stats.min_attainable_p(n_arts[0], n_arts[1], n_perm, m_a=int(x), m_b=int(y))
                       for x, y in zip(inf_a, inf_b, strict=True)], dtype=float)
     # a group below min_articles describes its articles (see the unit rule), it is not a sample to test

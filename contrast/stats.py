@@ -457,36 +457,84 @@ def permutation_ratio_test(
     """
     na, da = _as_2d(num_a), _as_2d(den_a)
     nb, db = _as_2d(num_b), _as_2d(den_b)
-    num = np.vstack([na, nb])
-    den = np.vstack([da, db])
-    k = num.shape[1]
-    sc = np.broadcast_to(np.asarray(scale, dtype=float), (k,))
-    obs = np.abs(_ratio(na.sum(0), da.sum(0), sc) - _ratio(nb.sum(0), db.sum(0), sc))
-    if na.shape[0] == 0 or nb.shape[0] == 0:
+
+    def block(cols: slice) -> tuple[np.ndarray, np.ndarray]:
+        return np.vstack([na[:, cols], nb[:, cols]]), np.vstack([da[:, cols], db[:, cols]])
+
+    return permutation_ratio_test_blocks(block, na.shape[0], nb.shape[0], na.shape[1], scale=scale,
+                                         n_perm=n_perm, rng=rng)
+
+
+def permutation_ratio_test_blocks(
+    block: Callable[[slice], tuple[np.ndarray, np.ndarray]],
+    n_a: int,
+    n_b: int,
+    n_features: int,
+    *,
+    scale: Any = 1.0,
+    n_perm: int = 2000,
+    rng: np.random.Generator | None = None,
+    width: int | None = None,
+) -> np.ndarray:
+    """:func:`permutation_ratio_test` of units whose matrices come ``width`` features at a time.
+
+    ``block(cols)`` returns the numerators and denominators of the features
+    ``cols`` for the ``n_a`` units of the first group stacked over the ``n_b``
+    of the second (float, integer-valued). Each batch of permutations is drawn
+    once and applied to every block in turn, so the p-values are those of the
+    whole matrices at once, while at most one block is held (for more than one
+    block, ``block`` is called again for each batch). ``width`` defaults to all
+    features (one block, built once).
+    """
+    k = n_features
+    width = k if width is None or width >= k else max(1, int(width))
+    slices = [slice(j, min(j + width, k)) for j in range(0, k, width)] if k else [slice(0, 0)]
+    sc_all = np.broadcast_to(np.asarray(scale, dtype=float), (k,))
+    kept: tuple[np.ndarray, np.ndarray] | None = None
+
+    def get(cols: slice) -> tuple[np.ndarray, np.ndarray]:
+        nonlocal kept
+        if len(slices) > 1:
+            return block(cols)
+        if kept is None:
+            kept = block(cols)
+        return kept
+
+    obs = np.empty(k)
+    tot_n, tot_d = np.empty(k), np.empty(k)
+    for cols in slices:
+        num, den = get(cols)
+        sc = sc_all[cols]
+        obs[cols] = np.abs(_ratio(num[:n_a].sum(0), den[:n_a].sum(0), sc) -
+                           _ratio(num[n_a:].sum(0), den[n_a:].sum(0), sc))
+        tot_n[cols], tot_d[cols] = num.sum(0), den.sum(0)
+    if n_a == 0 or n_b == 0:
         return np.full(k, np.nan)
     rng = np.random.default_rng(0) if rng is None else rng
-    n = num.shape[0]
+    n = n_a + n_b
     base = np.zeros(n)
-    base[: na.shape[0]] = 1.0
-    tot_n, tot_d = num.sum(0), den.sum(0)
+    base[:n_a] = 1.0
     hits = np.zeros(k)
     valid = np.zeros(k)
     tol = 1e-12 * np.maximum(1.0, np.abs(np.nan_to_num(obs)))
-    exact = math.comb(n, na.shape[0]) <= n_perm
+    exact = math.comb(n, n_a) <= n_perm
 
     def count(m: np.ndarray) -> None:
-        nonlocal hits, valid
-        sa_n, sa_d = m @ num, m @ den
-        stat = np.abs(_ratio(sa_n, sa_d, sc) - _ratio(tot_n - sa_n, tot_d - sa_d, sc))
-        ok = ~np.isnan(stat)
-        hits += ((stat >= obs - tol) & ok).sum(0)
-        valid += ok.sum(0)
+        for cols in slices:  # the features' columns are independent: a block at a time
+            num, den = get(cols)
+            sc = sc_all[cols]
+            sa_n, sa_d = m @ num, m @ den
+            stat = np.abs(_ratio(sa_n, sa_d, sc) - _ratio(tot_n[cols] - sa_n, tot_d[cols] - sa_d, sc))
+            ok = ~np.isnan(stat)
+            hits[cols] += ((stat >= obs[cols] - tol[cols]) & ok).sum(0)
+            valid[cols] += ok.sum(0)
+            del num, den
 
     if exact:  # every arrangement once: the exact permutation distribution
         import itertools
 
-        masks = np.zeros((math.comb(n, na.shape[0]), n))
-        for r, idx in enumerate(itertools.combinations(range(n), na.shape[0])):
+        masks = np.zeros((math.comb(n, n_a), n))
+        for r, idx in enumerate(itertools.combinations(range(n), n_a)):
             masks[r, list(idx)] = 1.0
         count(masks)
         with np.errstate(invalid="ignore", divide="ignore"):

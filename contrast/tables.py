@@ -717,15 +717,73 @@ def _column_getter(frame: pd.DataFrame) -> Any:
     return col
 
 
-def _units_matrix(units: pd.DataFrame, features: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _compact_column_getter(frame: pd.DataFrame) -> Any:
+    """:func:`_column_getter` of ``frame`` that reads each column once and keeps it in its own type.
+
+    Integer columns stay as they are (an int32 count column is 4 bytes an article) and
+    are converted, exactly, each time they are asked for; others are kept as floats. For
+    building a frame's matrices many times a block of features at a time.
+    """
+    col = _column_getter(frame)
+    kept: dict[str, np.ndarray] = {}
+
+    def get(name: str) -> np.ndarray:
+        a = kept.get(name)
+        if a is None:
+            s = frame[name] if name in frame.columns else None
+            ints = (s is not None and pd.api.types.is_integer_dtype(s.dtype)
+                    and not pd.api.types.is_extension_array_dtype(s.dtype))
+            a = kept[name] = s.to_numpy() if ints and s is not None else col(name)
+        return a.astype(float) if a.dtype.kind != "f" else a
+
+    return get
+
+
+def _units_matrix(units: pd.DataFrame, features: Sequence[str], col: Any = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     scales = []
-    col = _column_getter(units)
+    col = _column_getter(units) if col is None else col
     shape = (len(units), len(features))
     num, den = np.zeros(shape), np.zeros(shape)  # filled a feature at a time (no list of columns to stack)
     for j, f in enumerate(features):
         num[:, j], den[:, j], s = _num_den(units, f, col)
         scales.append(s)
     return num, den, np.asarray(scales, dtype=float)
+
+
+def comparison_inputs(table: pd.DataFrame, features: Sequence[str], *, keep: Sequence[str] = ()
+                      ) -> pd.DataFrame:
+    """The columns of an articles table that comparing ``features`` reads, in compact types.
+
+    ``doc_id`` (the bootstrap and permutation keys), the ``keep`` columns (e.g. the
+    grouping) and each feature's numerator and denominator (see :func:`_num_den`):
+    counts as int32 when they fit (NaN-free integers convert to the same floats), sums
+    and means as they are. :func:`contrast.compare.pairwise` and :func:`contrast.compare.compare`
+    of the result equal those of ``table``: a stream keeps this for every article instead of
+    the whole table (30,000 articles: 12 MB rather than 140).
+    """
+    have = set(table.columns)
+    need: dict[str, None] = dict.fromkeys(["doc_id", *keep, *_BASE_COUNTS])  # the sizes compare reports
+    for f in features:
+        if f.endswith("_per_1k"):
+            need.update(dict.fromkeys([f[: -len("_per_1k")] + "_n", "n_words"]))
+        elif f.endswith("_share"):
+            base = f[: -len("_share")]
+            need.update(dict.fromkeys([base + "_n", _share_parent(base)]))
+        elif f.endswith("_mean"):
+            base = f[: -len("_mean")]
+            n = "sentiment_scored_n" if base == "sentiment" else base + "_n"
+            need.update(dict.fromkeys([n, f"{base}_sum" if f"{base}_sum" in have else f]))
+    out = table[[c for c in need if c in have]]
+    narrow = {}
+    for c in out.columns:
+        s = out[c]
+        if c in keep or c == "doc_id" or not pd.api.types.is_integer_dtype(s.dtype) or \
+                pd.api.types.is_extension_array_dtype(s.dtype):
+            continue
+        if len(s) == 0 or (int(s.min()) >= np.iinfo(np.int32).min and int(s.max()) <= np.iinfo(np.int32).max):
+            narrow[c] = np.int32
+    return out.astype(narrow) if narrow else out.copy()
 
 
 def union_columns(column_lists: Iterable[Sequence[str]]) -> list[str]:

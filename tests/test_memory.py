@@ -348,3 +348,87 @@ def test_browser_reads_only_the_sampled_sentences_spans_with_the_same_data(monke
             want = browser.browser_data(corpus, ev, per_stratum=per)
         assert got == want
         assert got["sentences"]
+
+
+def _wide_articles(n: int = 60):
+    """An articles table of ``n`` articles in four outlets, with counts that differ between them."""
+    import numpy as np
+
+    import contrast
+    from contrast import tables
+
+    corpus = contrast.load_corpus(contrast.demo_path())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = tables.articles(contrast.extract(corpus, cache=False, progress=False), corpus)
+    rng = np.random.default_rng(3)
+    big = arts.iloc[rng.integers(0, len(arts), n)].reset_index(drop=True)
+    big["doc_id"] = [f"d{i}" for i in range(n)]
+    big["source"] = [f"outlet{i % 4}" for i in range(n)]
+    counts = [c for c in big.columns if c.endswith("_n")]
+    big[counts] = big[counts] + rng.integers(0, 4, (n, len(counts))) * (1 + np.arange(n) % 4)[:, None]
+    return big
+
+
+def test_pairwise_and_compare_of_the_compact_inputs_equal_the_whole_table() -> None:
+    """A stream keeps only the columns comparisons read, counts as int32: the same pairwise.csv and sources."""
+    import numpy as np
+    import pandas as pd
+
+    from contrast import tables
+
+    big = _wide_articles()
+    feats = tables.feature_columns(big)
+    slim = tables.comparison_inputs(big, feats, keep=["source", "hedge_per_1k"])
+    assert slim.memory_usage(deep=True).sum() < big.memory_usage(deep=True).sum() / 2
+    assert "title" not in slim.columns and "hedge_n" in slim.columns
+    assert {slim[c].dtype for c in slim.columns if c.endswith("_n")} == {np.dtype(np.int32)}
+    assert slim["hedge_per_1k"].equals(big["hedge_per_1k"])
+    kw = {"features": feats, "n_boot": 200, "n_perm": 200}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pd.testing.assert_frame_equal(tables.pairwise(slim, "source", **kw), tables.pairwise(big, "source", **kw),
+                                      check_exact=True)
+        pd.testing.assert_frame_equal(tables.compare(slim, "source", features=feats, n_boot=200),
+                                      tables.compare(big, "source", features=feats, n_boot=200),
+                                      check_exact=True, check_like=True)
+
+
+def test_permutation_test_a_block_of_features_at_a_time_equals_all_at_once(monkeypatch) -> None:
+    """pairwise permutes articles with one block of features in memory at a time; the p-values never change."""
+    import importlib
+
+    import numpy as np
+
+    from contrast import stats, tables
+
+    big = _wide_articles()
+    feats = tables.feature_columns(big)
+    kw = {"features": feats, "n_boot": 100, "n_perm": 300}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = tables.pairwise(big, "source", **kw)
+        calls: list[int] = []
+        real = stats.permutation_ratio_test_blocks
+
+        def spy(*args, **kwargs):
+            calls.append(kwargs.get("width", 0))
+            return real(*args, **kwargs)
+
+        cmp = importlib.import_module("contrast.compare")  # the module (contrast.compare is also the function)
+        monkeypatch.setattr(cmp, "_PERM_BLOCK_CELLS", 7 * len(big))  # seven features a block: many blocks
+        monkeypatch.setattr(stats, "permutation_ratio_test_blocks", spy)
+        blocks = tables.pairwise(big, "source", **kw)
+    assert calls and set(calls) == {7} and len(feats) > 3 * 7
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(blocks, whole, check_exact=True)
+    monkeypatch.undo()
+    # and the function itself: blocks of one feature give the p-values of the whole matrices
+    rng = np.random.default_rng(5)
+    num, den = rng.integers(0, 5, (40, 6)).astype(float), rng.integers(1, 9, (40, 6)).astype(float)
+    one = stats.permutation_ratio_test(num[:15], den[:15], num[15:], den[15:], n_perm=400,
+                                       rng=np.random.default_rng(1))
+    each = stats.permutation_ratio_test_blocks(lambda c: (num[:, c], den[:, c]), 15, 25, 6, n_perm=400,
+                                               rng=np.random.default_rng(1), width=1)
+    assert np.array_equal(one, each, equal_nan=True) and np.isfinite(one).all()
