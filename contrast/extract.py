@@ -11,6 +11,7 @@ import bisect
 import gc
 import hashlib
 import importlib
+import logging
 import pickle
 import sys
 import warnings
@@ -376,14 +377,45 @@ def _n_workers(n_jobs: int) -> int:
     return max(1, cpus + 1 + n_jobs) if n_jobs < 0 else n_jobs
 
 
-#: parallel tasks: at least this many per worker (even hand-out at the end), at most _TASK_MAX articles each
-_TASKS_PER_WORKER = 4
+#: parallel tasks (guided self-scheduling by text size): each task holds 1/(_GUIDE * workers) of the text not yet
+#: handed out, so the first are large (few hand-overs) and the last small (both cores busy to the end); never
+#: more than _TASK_MAX articles, never less than the tail size (below) unless the corpus runs out
+_GUIDE = 2
 _TASK_MAX = 250
+#: the tail size: 1/(_TAIL_SHARE * workers) of the corpus's text, kept within [_MIN_TASK_CHARS, _TAIL_CHARS].
+#: A task costs about 4 ms beyond its articles (a worker builds a 26-column table per task) and 6 kB are
+#: about 15 ms of work; 32 kB (about 60 ms) bounds the wait for the last task on a large corpus.
+_TAIL_SHARE = 8
+_MIN_TASK_CHARS = 6_000
+_TAIL_CHARS = 32_000
+#: an article's fixed cost (segmenting, every extractor's setup) in characters of text: a headline costs
+#: about 0.55 ms for 225 characters, a long article about 1.85 us a character
+_ARTICLE_CHARS = 100
 
 
-def _task_size(n: int, workers: int) -> int:
-    """Articles per parallel task: small tasks keep both cores busy to the end; 250 amortise the hand-over."""
-    return max(1, min(_TASK_MAX, -(-n // (workers * _TASKS_PER_WORKER))))
+def _tasks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """Parallel tasks as ranges ``[lo, hi)`` of articles in order, from the articles' text lengths.
+
+    Ranges are contiguous, so the workers' tables join in corpus order;
+    their sizes shrink toward the end (see :data:`_GUIDE`), so no worker
+    waits long for another's last task, and a session's first call, which
+    takes tasks from the back while the workers start, takes small ones.
+    """
+    cost = [n + _ARTICLE_CHARS for n in sizes]
+    left = sum(cost)
+    tail = min(_TAIL_CHARS, max(_MIN_TASK_CHARS, left / (_TAIL_SHARE * workers)))
+    out: list[tuple[int, int]] = []
+    lo = 0
+    while lo < len(cost):
+        want = max(tail, left / (_GUIDE * workers))
+        hi, got = lo, 0
+        while hi < len(cost) and got < want and hi - lo < _TASK_MAX:
+            got += cost[hi]
+            hi += 1
+        out.append((lo, hi))
+        left -= got
+        lo = hi
+    return out
 
 
 #: a corpus with less text than this runs serially when no workers are running yet: starting them costs more.
@@ -391,6 +423,12 @@ def _task_size(n: int, workers: int) -> int:
 #: (0.10 MB, 0.34 s of serial work), and extract runs 0.3-0.7 MB/s on one core: two workers repay that
 #: from about 0.2-0.4 MB of text.
 _SMALL_BYTES = 250_000
+#: the same with workers already up (a session's later calls): each task still costs a hand-over and a
+#: table. Warm n_jobs=2 against n_jobs=1 on the first 25/50/110/220/447 RUWA headlines (5/11/25/49/100 kB),
+#: medians of 9 alternating calls: 0.57x, 0.67x, 1.10x, 1.26x, 1.41x.
+_WARM_SMALL_BYTES = 25_000
+
+_LOG = logging.getLogger(__name__)
 
 
 def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
@@ -542,19 +580,23 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
 
 
 def _go_parallel(items: list[Item], workers: int) -> bool:
-    """Whether to use worker processes: more than one asked for, and a pool already up or repaid.
+    """Whether to use worker processes: more than one asked for, and enough text to repay them.
 
-    A pool that has finished a call costs next to nothing; starting one (by
-    fork, or loky's fresh interpreters) is repaid only by enough text
-    (:data:`_SMALL_BYTES`).
+    Starting a pool (by fork, or loky's fresh interpreters) is repaid only by
+    :data:`_SMALL_BYTES` of text; a pool that has finished a call by
+    :data:`_WARM_SMALL_BYTES` (each task still costs a hand-over). The choice
+    goes to the ``contrast.extract`` logger (level DEBUG).
     """
     if workers <= 1:
         return False
-    if _POOL and id(_POOL[0]) in _WARM:
-        return True
-    # even forked workers cost a fork, their first page faults and the hand-over of every result:
-    # on 447 RUWA headlines (0.10 MB, 0.3 s of work) the first parallel call took 1.2x the serial one
-    return sum(len(t) for _, _, t, _ in items) >= _SMALL_BYTES
+    warm = bool(_POOL) and _POOL[1] == workers and id(_POOL[0]) in _WARM
+    need = _WARM_SMALL_BYTES if warm else _SMALL_BYTES
+    chars = sum(len(t) for _, _, t, _ in items)
+    go = chars >= need
+    _LOG.debug("extract: %d articles, %d characters, %d workers asked, %s pool: %s (parallel from %d characters)",
+               len(items), chars, workers, "a running" if warm else "no running", "parallel" if go else "serial",
+               need)
+    return go
 
 
 def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
@@ -567,6 +609,7 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
     the disk store themselves). Either serves later runs of either kind.
     """
     keys: list[_Key] = [(text_digest(t), h, fp) for _, _, t, h in items]
+    fresh: set[int] = set()  # ids of the tables workers make in this call
     got: list[_Entry | None] = [_CACHE.get(k) for k in keys]
     todo = [i for i, g in enumerate(got) if g is None]
     if todo and disk is not None:
@@ -603,25 +646,29 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
         if disk is not None:
             disk.put_many(batch)
     elif todo:
-        size = _task_size(len(todo), workers)
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        chunks = [todo[lo:hi] for lo, hi in _tasks([len(items[i][2]) for i in todo], workers)]
         where = (str(disk.folder), fp) if disk is not None and not disk.broken else None
         parts = _parallel([[items[i] for i in c] for c in chunks], workers, fams, resources, where)
         for chunk, (frame, counts, splits) in zip(chunks, parts, strict=True):
+            fresh.add(id(frame))
             lo = 0
             for i, n, sp in zip(chunk, counts, splits, strict=True):
                 got[i] = entry = (_Slice(frame, lo, lo + n), sp)
                 _CACHE.put(keys[i], entry)
                 lo += n
-    return _assemble(items, [g[0] if g is not None else None for g in got]), [
+    return _assemble(items, [g[0] if g is not None else None for g in got], fresh), [
         g[1] if g is not None else () for g in got]
 
 
-def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]) -> pd.DataFrame:
+def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None],
+              fresh: set[int] | frozenset[int] = frozenset()) -> pd.DataFrame:
     """The evidence table of ``items`` in order from their cached rows and table slices.
 
     Runs of articles with rows become one table; runs whose slices are adjacent
     in one worker table become one slice of it, with their ids and sources.
+    A table a worker made in this call for these very articles (its ``id`` in
+    ``fresh``) has them already: its slices are taken as they are, without a
+    copy when whole.
     """
     pieces: list[pd.DataFrame] = []
     rows: _Rows = []
@@ -636,12 +683,18 @@ def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]
         if run:
             first, last = got[run[0]], got[run[-1]]
             assert isinstance(first, _Slice) and isinstance(last, _Slice)
+            frame = first.frame
+            if id(frame) in fresh:
+                pieces.append(frame if first.lo == 0 and last.hi == len(frame) else frame.iloc[first.lo:last.hi])
+                run.clear()
+                return
             lens = [g.hi - g.lo for g in (got[i] for i in run) if isinstance(g, _Slice)]
             # this run's ids and sources: the same text may come back under another id
-            ids = np.repeat([items[i][0] for i in run], lens)
-            srcs = np.repeat([items[i][1] for i in run], lens)
-            pieces.append(first.frame.iloc[first.lo:last.hi].assign(doc_id=ids, source=srcs).astype(
-                {"doc_id": EVIDENCE_COLUMNS["doc_id"], "source": EVIDENCE_COLUMNS["source"]}))
+            ids = pd.array(np.repeat(np.array([items[i][0] for i in run], dtype=object), lens),
+                           dtype=EVIDENCE_COLUMNS["doc_id"])
+            srcs = pd.array(np.repeat(np.array([items[i][1] for i in run], dtype=object), lens),
+                            dtype=EVIDENCE_COLUMNS["source"])
+            pieces.append(frame.iloc[first.lo:last.hi].assign(doc_id=ids, source=srcs))
             run.clear()
 
     for i, g in enumerate(got):
@@ -728,6 +781,8 @@ def extract(
         session's first parallel call on less than 250 kB of text runs
         serially (starting workers would cost more than it saves); on more,
         this process works through the corpus while the workers start.
+        Later calls run serially on less than 25 kB. The logger
+        ``contrast.extract`` says which (level DEBUG).
     cache : bool or "memory", default True
         Reuse evidence of articles seen before with the same text, lexicons,
         package source and versions (with any ``n_jobs``: only unseen
@@ -783,8 +838,7 @@ def extract(
     elif not _go_parallel(items, workers):
         ev, _, splits = _work(items, fams, resources, progress=show)
     else:
-        size = _task_size(len(items), workers)
-        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        chunks = [items[lo:hi] for lo, hi in _tasks([len(t) for _, _, t, _ in items], workers)]
         parts = _parallel(chunks, workers, fams, resources, None)
         ev = pd.concat([p[0] for p in parts], ignore_index=True) if parts else evidence_frame([])
         splits = [sp for p in parts for sp in p[2]]
