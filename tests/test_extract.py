@@ -35,11 +35,10 @@ def test_columns_and_offsets(demo_corpus, demo_evidence):
 
 @pytest.fixture
 def always_parallel(monkeypatch):
-    """Small test corpora go to the workers too (by default they would run serially), in many tasks."""
+    """Small test corpora go to the workers too (by default they would run serially)."""
     mod = sys.modules["contrast.extract"]
     monkeypatch.setattr(mod, "_SMALL_BYTES", 0)
     monkeypatch.setattr(mod, "_WARM_SMALL_BYTES", 0)
-    monkeypatch.setattr(mod, "_MIN_TASK_CHARS", 0)
 
 
 def test_parallel_equals_serial(always_parallel):
@@ -264,7 +263,6 @@ def test_a_call_on_little_text_runs_serially_cold_or_warm_and_says_so(monkeypatc
     assert calls == [] and mod._POOL == []
     assert "no running pool: serial" in caplog.records[-1].getMessage()
     monkeypatch.setattr(mod, "_SMALL_BYTES", 0)
-    monkeypatch.setattr(mod, "_MIN_TASK_CHARS", 0)
     pd.testing.assert_frame_equal(extract(c, n_jobs=n_jobs, cache=False), serial)  # starts the pool
     assert len(calls) == 1 and calls[0] > 1 and "no running pool: parallel" in caplog.records[-1].getMessage()
     assert c["text"].str.len().sum() < mod._WARM_SMALL_BYTES
@@ -274,32 +272,6 @@ def test_a_call_on_little_text_runs_serially_cold_or_warm_and_says_so(monkeypatc
     pd.testing.assert_frame_equal(extract(c, n_jobs=n_jobs, cache=False), serial)
     assert len(calls) == 2 and "a running pool: parallel" in caplog.records[-1].getMessage()
     mod._POOL[0].shutdown()
-
-
-def test_tasks_cover_the_corpus_in_order_and_shrink_toward_the_end():
-    import random
-
-    mod = sys.modules["contrast.extract"]
-    assert mod._tasks([], 2) == []
-    rng = random.Random(1)
-    for sizes, workers in [([4_000] * 447, 2), ([rng.choice([200, 3_000, 9_000, 60_000]) for _ in range(900)], 3),
-                           ([100] * 20, 2), ([0] * 5, 2), ([300_000, 50, 50], 2)]:
-        tasks = mod._tasks(sizes, workers)
-        assert [lo for lo, _ in tasks] == [0] + [hi for _, hi in tasks[:-1]] and tasks[-1][1] == len(sizes)
-        assert all(0 < hi - lo <= mod._TASK_MAX for lo, hi in tasks)
-        text = [sum(s + mod._ARTICLE_CHARS for s in sizes[lo:hi]) for lo, hi in tasks]
-        total = sum(text)
-        tail = min(mod._TAIL_CHARS, max(mod._MIN_TASK_CHARS, total / (mod._TAIL_SHARE * workers)))
-        # a task stops at the first article that takes it to its share of what was left (or the tail size)
-        left = total
-        for (lo, hi), t in zip(tasks, text, strict=True):
-            want = max(tail, left / (mod._GUIDE * workers))
-            assert hi - lo == mod._TASK_MAX or hi == len(sizes) or t >= want
-            assert t - sizes[hi - 1] - mod._ARTICLE_CHARS < want
-            left -= t
-    tasks = mod._tasks([4_000] * 447, 2)  # 447 PolNeAR-sized articles: a quarter first, small ones last
-    assert 0.24 < (tasks[0][1] - tasks[0][0]) / 447 < 0.26 and tasks[-1][1] - tasks[-1][0] <= 8
-    assert len(tasks) <= 16
 
 
 def test_a_parallel_result_shares_nothing_writable_with_the_cache(always_parallel):
