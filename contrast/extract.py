@@ -11,6 +11,7 @@ import bisect
 import gc
 import hashlib
 import importlib
+import logging
 import pickle
 import sys
 import warnings
@@ -382,7 +383,10 @@ def _n_workers(n_jobs: int) -> int:
     return max(1, cpus + 1 + n_jobs) if n_jobs < 0 else n_jobs
 
 
-#: parallel tasks: at least this many per worker (even hand-out at the end), at most _TASK_MAX articles each
+#: parallel tasks: at least this many per worker (even hand-out at the end), at most _TASK_MAX articles each.
+#: Tried against tasks by text size shrinking toward the end (a quarter of the text first, 6-32 kB last; 13
+#: tasks on 447 PolNeAR articles): alternating warm n_jobs=2 calls in one process, the sized tasks took 1.08x
+#: and 1.15x as long (medians of 10 and 6 rounds; 8 equal-text tasks 1.03x) on a machine loaded by other jobs.
 _TASKS_PER_WORKER = 4
 _TASK_MAX = 250
 
@@ -397,6 +401,12 @@ def _task_size(n: int, workers: int) -> int:
 #: (0.10 MB, 0.34 s of serial work), and extract runs 0.3-0.7 MB/s on one core: two workers repay that
 #: from about 0.2-0.4 MB of text.
 _SMALL_BYTES = 250_000
+#: the same with workers already up (a session's later calls): each task still costs a hand-over and a
+#: table. Warm n_jobs=2 against n_jobs=1 on the first 25/50/110/220/447 RUWA headlines (5/11/25/49/100 kB),
+#: medians of 9 alternating calls: 0.57x, 0.67x, 1.10x, 1.26x, 1.41x.
+_WARM_SMALL_BYTES = 25_000
+
+_LOG = logging.getLogger(__name__)
 
 
 def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
@@ -548,19 +558,23 @@ def _parallel(chunks: list[list[Item]], workers: int, *args: Any) -> list[Any]:
 
 
 def _go_parallel(items: list[Item], workers: int) -> bool:
-    """Whether to use worker processes: more than one asked for, and a pool already up or repaid.
+    """Whether to use worker processes: more than one asked for, and enough text to repay them.
 
-    A pool that has finished a call costs next to nothing; starting one (by
-    fork, or loky's fresh interpreters) is repaid only by enough text
-    (:data:`_SMALL_BYTES`).
+    Starting a pool (by fork, or loky's fresh interpreters) is repaid only by
+    :data:`_SMALL_BYTES` of text; a pool that has finished a call by
+    :data:`_WARM_SMALL_BYTES` (each task still costs a hand-over). The choice
+    goes to the ``contrast.extract`` logger (level DEBUG).
     """
     if workers <= 1:
         return False
-    if _POOL and id(_POOL[0]) in _WARM:
-        return True
-    # even forked workers cost a fork, their first page faults and the hand-over of every result:
-    # on 447 RUWA headlines (0.10 MB, 0.3 s of work) the first parallel call took 1.2x the serial one
-    return sum(len(t) for _, _, t, _ in items) >= _SMALL_BYTES
+    warm = bool(_POOL) and _POOL[1] == workers and id(_POOL[0]) in _WARM
+    need = _WARM_SMALL_BYTES if warm else _SMALL_BYTES
+    chars = sum(len(t) for _, _, t, _ in items)
+    go = chars >= need
+    _LOG.debug("extract: %d articles, %d characters, %d workers asked, %s pool: %s (parallel from %d characters)",
+               len(items), chars, workers, "a running" if warm else "no running", "parallel" if go else "serial",
+               need)
+    return go
 
 
 def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[str, Any] | None,
@@ -573,6 +587,7 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
     the disk store themselves). Either serves later runs of either kind.
     """
     keys: list[_Key] = [(text_digest(t), h, fp) for _, _, t, h in items]
+    fresh: set[int] = set()  # ids of the tables workers make in this call
     got: list[_Entry | None] = [_CACHE.get(k) for k in keys]
     todo = [i for i, g in enumerate(got) if g is None]
     if todo and disk is not None:
@@ -614,20 +629,25 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
         where = (str(disk.folder), fp) if disk is not None and not disk.broken else None
         parts = _parallel([[items[i] for i in c] for c in chunks], workers, fams, resources, where)
         for chunk, (frame, counts, splits) in zip(chunks, parts, strict=True):
+            fresh.add(id(frame))
             lo = 0
             for i, n, sp in zip(chunk, counts, splits, strict=True):
                 got[i] = entry = (_Slice(frame, lo, lo + n), sp)
                 _CACHE.put(keys[i], entry)
                 lo += n
-    return _assemble(items, [g[0] if g is not None else None for g in got]), [
+    return _assemble(items, [g[0] if g is not None else None for g in got], fresh), [
         g[1] if g is not None else () for g in got]
 
 
-def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]) -> pd.DataFrame:
+def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None],
+              fresh: set[int] | frozenset[int] = frozenset()) -> pd.DataFrame:
     """The evidence table of ``items`` in order from their cached rows and table slices.
 
     Runs of articles with rows become one table; runs whose slices are adjacent
     in one worker table become one slice of it, with their ids and sources.
+    A table a worker made in this call for these very articles (its ``id`` in
+    ``fresh``) has them already: its slices are taken as they are, without a
+    copy when whole.
     """
     pieces: list[pd.DataFrame] = []
     rows: _Rows = []
@@ -642,12 +662,18 @@ def _assemble(items: list[tuple[str, str, str, bool]], got: list[_Cached | None]
         if run:
             first, last = got[run[0]], got[run[-1]]
             assert isinstance(first, _Slice) and isinstance(last, _Slice)
+            frame = first.frame
+            if id(frame) in fresh:
+                pieces.append(frame if first.lo == 0 and last.hi == len(frame) else frame.iloc[first.lo:last.hi])
+                run.clear()
+                return
             lens = [g.hi - g.lo for g in (got[i] for i in run) if isinstance(g, _Slice)]
             # this run's ids and sources: the same text may come back under another id
-            ids = np.repeat([items[i][0] for i in run], lens)
-            srcs = np.repeat([items[i][1] for i in run], lens)
-            pieces.append(first.frame.iloc[first.lo:last.hi].assign(doc_id=ids, source=srcs).astype(
-                {"doc_id": EVIDENCE_COLUMNS["doc_id"], "source": EVIDENCE_COLUMNS["source"]}))
+            ids = pd.array(np.repeat(np.array([items[i][0] for i in run], dtype=object), lens),
+                           dtype=EVIDENCE_COLUMNS["doc_id"])
+            srcs = pd.array(np.repeat(np.array([items[i][1] for i in run], dtype=object), lens),
+                            dtype=EVIDENCE_COLUMNS["source"])
+            pieces.append(frame.iloc[first.lo:last.hi].assign(doc_id=ids, source=srcs))
             run.clear()
 
     for i, g in enumerate(got):
@@ -741,6 +767,8 @@ def extract(
         session's first parallel call on less than 250 kB of text runs
         serially (starting workers would cost more than it saves); on more,
         this process works through the corpus while the workers start.
+        Later calls run serially on less than 25 kB. The logger
+        ``contrast.extract`` says which (level DEBUG).
     cache : bool or "memory", default True
         Reuse evidence of articles seen before with the same text, lexicons,
         package source and versions (with any ``n_jobs``: only unseen

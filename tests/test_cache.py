@@ -53,7 +53,8 @@ def test_a_later_session_reads_instead_of_recomputing(monkeypatch):
 
 
 def test_parallel_workers_fill_the_disk_cache(monkeypatch):
-    monkeypatch.setattr(sys.modules["contrast.extract"], "_SMALL_BYTES", 0)
+    for small in ("_SMALL_BYTES", "_WARM_SMALL_BYTES"):  # to the workers
+        monkeypatch.setattr(sys.modules["contrast.extract"], small, 0)
     c = _corpus(12, tag=" (parallel)")
     first = extract(c, n_jobs=2)
     clear_cache(disk=False)

@@ -36,7 +36,9 @@ def test_columns_and_offsets(demo_corpus, demo_evidence):
 @pytest.fixture
 def always_parallel(monkeypatch):
     """Small test corpora go to the workers too (by default they would run serially)."""
-    monkeypatch.setattr(sys.modules["contrast.extract"], "_SMALL_BYTES", 0)
+    mod = sys.modules["contrast.extract"]
+    monkeypatch.setattr(mod, "_SMALL_BYTES", 0)
+    monkeypatch.setattr(mod, "_WARM_SMALL_BYTES", 0)
 
 
 def test_parallel_equals_serial(always_parallel):
@@ -238,3 +240,47 @@ def test_a_first_parallel_call_on_little_text_runs_serially_even_with_fork(monke
     pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache=False), extract(c, cache=False))
     assert mod._POOL[2] == "fork" and id(mod._POOL[0]) in mod._WARM
     mod._POOL[0].shutdown()
+
+
+@pytest.mark.parametrize("n_jobs", [2, -1])
+def test_a_call_on_little_text_runs_serially_cold_or_warm_and_says_so(monkeypatch, caplog, n_jobs):
+    """Below the thresholds no task reaches a worker, whether workers are up or not; the log says which ran."""
+    import logging
+    import os
+
+    mod = sys.modules["contrast.extract"]
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # n_jobs=-1: two workers on any machine
+    monkeypatch.setattr(mod, "_start_method", lambda: "fork")
+    monkeypatch.setattr(mod, "_POOL", [])
+    monkeypatch.setattr(mod, "_WARM", set())
+    calls: list[int] = []
+    real = mod._parallel
+    monkeypatch.setattr(mod, "_parallel", lambda chunks, *a: calls.append(len(chunks)) or real(chunks, *a))
+    c = _corpus(6)
+    serial = extract(c, cache=False)
+    caplog.set_level(logging.DEBUG, logger="contrast.extract")
+    pd.testing.assert_frame_equal(extract(c, n_jobs=n_jobs, cache=False), serial)  # cold, < _SMALL_BYTES
+    assert calls == [] and mod._POOL == []
+    assert "no running pool: serial" in caplog.records[-1].getMessage()
+    monkeypatch.setattr(mod, "_SMALL_BYTES", 0)
+    pd.testing.assert_frame_equal(extract(c, n_jobs=n_jobs, cache=False), serial)  # starts the pool
+    assert len(calls) == 1 and calls[0] > 1 and "no running pool: parallel" in caplog.records[-1].getMessage()
+    assert c["text"].str.len().sum() < mod._WARM_SMALL_BYTES
+    pd.testing.assert_frame_equal(extract(c, n_jobs=n_jobs, cache=False), serial)  # warm, still too little
+    assert len(calls) == 1 and "a running pool: serial" in caplog.records[-1].getMessage()
+    monkeypatch.setattr(mod, "_WARM_SMALL_BYTES", 0)
+    pd.testing.assert_frame_equal(extract(c, n_jobs=n_jobs, cache=False), serial)
+    assert len(calls) == 2 and "a running pool: parallel" in caplog.records[-1].getMessage()
+    mod._POOL[0].shutdown()
+
+
+def test_a_parallel_result_shares_nothing_writable_with_the_cache(always_parallel):
+    """The workers' tables go into the result uncopied; writing to the result leaves the cached evidence as it was."""
+    _CACHE.clear()
+    c = _corpus(12)
+    first = extract(c, n_jobs=2, cache="memory")
+    kept = first.copy()
+    first.loc[0, "span"] = "changed"
+    first["start"] = first["start"] + 1
+    pd.testing.assert_frame_equal(extract(c, n_jobs=2, cache="memory"), kept)  # served from the cache
+    pd.testing.assert_frame_equal(kept, extract(c, cache=False))
