@@ -258,9 +258,10 @@ HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "hel
           "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_heldout", "ukwar_dev", "ukwar_heldout2")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
 # the basis of a claim); heldout5 and heldout_cf4 were measured once, in session 21, and are seen since;
-# heldout6 and heldout_cf5 were measured once, at the end of session 23's work, and are seen since
+# heldout6 and heldout_cf5 were measured once, at the end of session 23's work, and are seen since;
+# ukwar_heldout was measured at the start and end of session 24's work and is seen from session 25
 SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout_cf",
-        "heldout_cf2", "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_dev")
+        "heldout_cf2", "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_dev", "ukwar_heldout")
 
 
 def ukwar_articles() -> dict[str, str]:
