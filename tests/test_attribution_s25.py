@@ -97,3 +97,30 @@ def test_new_rows_are_in_the_lexicon_with_known_stances() -> None:
     assert "Levin" in lexicon_meta("reporting_verbs")["citation"]
     new = vt[vt["lemma"].isin(["lay out", "scold", "prefer", "remember", "implore", "mull"])]
     assert set(new["stance"]) <= set(A.STANCES) and len(new) == 6
+
+
+# ---- a quotation marked with doubled apostrophes (the New York Times as archives give it) is a
+# quotation: a cue inside it is the quoted source's own account, no row of its own
+@pytest.mark.parametrize("text, expected", [
+    ("''I think that my words represent toughness,'' he said.", [("he", "said", "neutral")]),
+    ("Mr. Trump said, ''I think our country does plenty of killing also.''",
+     [("Mr. Trump", "said", "neutral")]),
+    ("''If he has killed reporters, I think that's terrible,'' Mr. Trump said. ''But this is not so.''",
+     [("Mr. Trump", "said", "neutral")]),
+    # a closing pair after a comma and a space still closes it: the cue after it is the outlet's
+    ("He built strong coalitions, '' said Mr. Gunnels, who now works for Mr. Sanders.",
+     [("Mr. Gunnels", "said", "neutral")]),
+])
+def test_doubled_apostrophe_quotation(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no doubled apostrophes: the writer's own "I think" stays a cue, as PolNeAR marks it
+    ("I think the plan will fail.", [("I", "think", "belief")]),
+    # a possessive's apostrophe before a lone pair opens no quotation
+    ("The '90s were different, and he said it was the candidates' '' choice.",
+     [("he", "said", "neutral")]),
+])
+def test_doubled_apostrophe_must_not_hide_cues(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
