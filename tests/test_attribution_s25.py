@@ -124,3 +124,64 @@ def test_doubled_apostrophe_quotation(text: str, expected: list[tuple[object, ..
 ])
 def test_doubled_apostrophe_must_not_hide_cues(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# ---- an inverted speaker after its verb with lower-case modifiers before a (titled) name
+@pytest.mark.parametrize("text, expected", [
+    ('"It was great," said former Sen. Smith.', [("former Sen. Smith", "said", "neutral")]),
+    ('"It is in the battle," said former Wisconsin Gov. Jim Doyle.',
+     [("former Wisconsin Gov. Jim Doyle", "said", "neutral")]),
+    ('"I fundamentally disagree," said retired Army Lt. Gen. Mick Bednarek, who served in Iraq.',
+     [("retired Army Lt. Gen. Mick Bednarek", "said", "neutral")]),
+    ('"I do not know where he stands," said undecided Republican voter Stephanie Hooton.',
+     [("undecided Republican voter Stephanie Hooton", "said", "neutral")]),
+])
+def test_modified_name_after_the_verb(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("words, ok", [
+    (["former", "Sen", ".", "Smith"], True),
+    (["undecided", "Republican", "voter", "Stephanie", "Hooton"], True),
+    # an adverb, a participle, a preposition or a verb form of the lexicon is no modifier of a name
+    (["quietly", "John", "Smith"], False),
+    (["fans", "leaving", "Madison", "Square", "Garden"], False),
+    (["in", "Washington"], False),
+    (["told", "John", "Smith"], False),
+    # five lower-case words are a clause, not modifiers
+    (["one", "of", "the", "many", "voters", "Smith"], False),
+])
+def test_modified_name_reader(words: list[str], ok: bool) -> None:
+    assert A._modified_name(words, A.default_resources()) is ok
+
+
+# ---- an unnamed source with the post-modifier that says how it knows, before its verb
+@pytest.mark.parametrize("text, expected", [
+    ("Cruz will change his approach, a source close to him said.", [("a source", "said", "neutral")]),
+    ("People with direct knowledge of Gates' work said that the period was short.",
+     [("People", "said", "neutral")]),
+    ("Diplomats involved in the talks said the text was ready.", [("Diplomats", "said", "neutral")]),
+    ("Another source familiar with Cruz's thinking said he would try.",
+     [("Another source", "said", "neutral")]),
+])
+def test_source_post_modifier(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the post-modifier is read only right before the verb: a comma between keeps the subject
+    ("Sources close to him, Smith said, were angry.", [("Smith", "said", "neutral")]),
+    ("The talks were close to collapse, said a diplomat.", [("a diplomat", "said", "neutral")]),
+])
+def test_source_post_modifier_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("before, hit", [
+    ("a source close to him ", True),
+    ("officials briefed on the investigation ", True),
+    ("a source close to him, the report ", False),   # a comma ends it
+    ("the village close to ", False),                 # nothing after the preposition
+])
+def test_source_post_modifier_pattern(before: str, hit: bool) -> None:
+    assert (A._SOURCE_POSTMODIFIER.search(before) is not None) is hit
