@@ -92,7 +92,7 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("Tad Devine, Sanders' senior media adviser", "said", "neutral")]),
         # quantified sources
         ("About half of voters say they prefer an outsider.",
-         [("About half of voters", "say", "neutral")]),
+         [("About half of voters", "say … prefer", "neutral")]),  # the nested attitude cue joins the relation
         ("But only 49 percent of Republicans say the same of Trump.",
          [("only 49 percent of Republicans", "say", "neutral")]),
         # nominal cues

@@ -691,7 +691,9 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
             return None
     while j > i and sent.words[j - 1].lower() in _BOUNDARY | _PREP:
         j -= 1
-    if j <= i or not _np_ok(sent.words[i:j], res):
+    if j <= i:
+        return None
+    if not _np_ok(sent.words[i:j], res) and not _modified_name(sent.words[i:j], res):
         return None
     if apposition and j + 1 < n and sent.words[j] == "," and \
             sent.words[j + 1].lower() in {"a", "an", "the"}:
@@ -705,6 +707,20 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
                 not any(w in res.verbs for w in seg):
             j = k
     return i, j
+
+
+def _modified_name(words: list[str], res: Resources) -> bool:
+    """A name or a titled name after lower-case modifiers, as an inverted speaker has it ('said
+    former Gov. Bill Richardson', 'said undecided Republican voter Stephanie Hooton', 'said
+    retired Army Lt. Gen. Mick Bednarek'): at most four lower-case words, none a verb form of the
+    lexicon, a preposition, a boundary word, an adverb or a participle ('said quietly John Smith'),
+    then a run the speaker reader takes."""
+    c = 0
+    while c < len(words) and c < 4 and words[c].isalpha() and words[c].islower() and \
+            words[c] not in res.verbs and words[c] not in _BOUNDARY and words[c] not in _PREP and \
+            not _participle_lead(words[c], res) and not _is_adverb(words[c], res):
+        c += 1
+    return 0 < c < len(words) and _is_cap(words[c]) and _is_cap(words[-1]) and _np_ok(words[c:], res)
 
 
 #: words that end an agent phrase read after "according to" or a passive "by" ("a complaint
@@ -1000,6 +1016,21 @@ def _resolve(words: list[str], stype: str, history: _History,
     return "", ""
 
 
+#: a quotation opened and closed with two apostrophes (''I think ...,'' he said): the convention of
+#: the New York Times as archives and LexisNexis give it; within one line, opened after a space, a
+#: line start or a bracket and before a word, closed after a word or a mark (or a mark and a space)
+_DOUBLED_APOSTROPHES = re.compile(r"(?:(?<=[\s(\[])|^)''(?=[^\s'])[^\n]*?(?:(?<=[^\s'])|(?<=[,.?!] ))''(?!\w)",
+                                  re.MULTILINE)
+
+
+def _with_doubled_apostrophes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``quotes`` and the quotations marked by doubled apostrophes that overlap none of them, sorted
+    (the helpers of this module read a cue inside one as quoted, as inside curly or straight marks)."""
+    extra = [(m.start(), m.end()) for m in _DOUBLED_APOSTROPHES.finditer(text)]
+    keep = [(a, b) for a, b in extra if not any(x < b and a < y for x, y in quotes)]
+    return sorted(quotes + keep) if keep else quotes
+
+
 def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]]:
     """Attribution and unattributed-sentence evidence for one segmented article.
 
@@ -1020,6 +1051,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     if not text.strip() or not doc.sentences:
         return []
     quotes = quote_spans(text)
+    if "''" in text:
+        quotes = _with_doubled_apostrophes(text, quotes)
     sents: dict[int, _Sent] = {}
     glued_pieces: dict[int, list[_Sent]] = {}
 
@@ -1954,6 +1987,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # "a senior official speaking on condition of anonymity described": the official
         if spk_tok is None and (anonymous := _ANONYMITY_BEFORE.search(text, max(sent.start, cs - 80), cs)) is not None:
             spk_tok = _speaker_before(sent, sent.index_at(anonymous.start() + 1), res)
+        # "a source close to him said", "people with direct knowledge of Gates' work said": the source
+        # before the post-modifier that vouches for it
+        if spk_tok is None and (vouch := _SOURCE_POSTMODIFIER.search(text, max(sent.start, cs - 90), cs)) is not None:
+            spk_tok = _speaker_before(sent, sent.index_at(vouch.start() + 1), res)
         if spk_tok is None:
             spk_tok = _subject_before_one_of(sent, k, res) or _subject_after_bullet(text, sent, k, res)
         glued_pronoun = _GLUED_DASH_PRONOUN.search(sent.words[k - 1]) if spk_tok is None and k > 0 else None
@@ -2459,6 +2496,12 @@ _RAISED_TO_HAVE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|widely\s+|now\
 _ANONYMITY_BEFORE = re.compile(r"\s(?:speaking|who\s+spoke|who\s+(?:asked|requested)\s+not\s+to\s+be\s+"
                                r"(?:named|identified))(?:\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|"
                                r"\s+anonymously)?\s+$")
+#: the post-modifier of an unnamed source that says how it knows (AP's and Reuters's guidance on
+#: anonymous sources: "a source close to him", "people familiar with the talks", "officials
+#: briefed on the investigation", "people with direct knowledge of the matter"), right before its verb
+_SOURCE_POSTMODIFIER = re.compile(r"\s(?:familiar\s+with|close\s+to|involved\s+in|briefed\s+on|"
+                                  r"with\s+(?:direct\s+|first-?hand\s+|intimate\s+)?knowledge\s+of|"
+                                  r"knowledgeable\s+about|aware\s+of)\s+[^,;:.!?\"“”()\n]{1,60}?\s+$")
 #: marks that open a list item before its sentence ("> Belsat reported that ...")
 _LIST_ITEM_BULLETS = frozenset({">", "•", "*", "·"})
 
