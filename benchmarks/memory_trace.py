@@ -92,10 +92,13 @@ def main() -> int:
     os.environ["CONTRAST_CACHE"] = "off"
     with tempfile.TemporaryDirectory() as tmp:
         if args.stream:
-            from throughput import make_corpus
+            import subprocess
 
-            src = Path(tmp) / "corpus.csv"
-            make_corpus(args.stream).to_csv(src, index=False)
+            src = Path(tmp) / "corpus.csv"  # built in a child process: its memory is not the CLI's
+            subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+                            "from throughput import make_corpus; "
+                            "make_corpus(int(sys.argv[2])).to_csv(sys.argv[3], index=False)",
+                            str(Path(__file__).parent), str(args.stream), str(src)], check=True)
             extra = ["--no-charts", "--jobs", "2"]
         else:
             from huge_article import article

@@ -429,8 +429,10 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                     sample_c.append(take)
                     sample_e.append(ev[ev["doc_id"].isin(set(take["doc_id"]))])
                 n_total += len(corpus)
-                if not args.quiet and (n_total // args.chunksize) > ((n_total - len(corpus)) // args.chunksize):
-                    print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
+                if (n_total // args.chunksize) > ((n_total - len(corpus)) // args.chunksize):
+                    _release_memory()  # each chunk's freed pieces go back: the peak no longer grows with the corpus
+                    if not args.quiet:
+                        print(f"contrast: {n_total:,} articles extracted", file=sys.stderr, flush=True)
         if n_total == 0:
             raise ValueError(f"{src}: no article with text")
         if n_split[0]:

@@ -51,6 +51,9 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from contrast._compact import Multimap as _Multimap
+from contrast._compact import Strings as _Strings
+from contrast._compact import key64 as _key64
 from contrast.lexicon import load_table
 from contrast.text import ends_with_abbreviation, text_digest
 
@@ -916,9 +919,13 @@ class Deduper:
     Feed articles in corpus order with :meth:`add`; each one is compared with
     the articles kept so far, so chunks of a streamed corpus are checked
     against all earlier chunks. Memory grows with the number of kept
-    articles: each keeps its ``num_perm`` MinHash values (32-bit, in one
-    array), one integer per LSH band and a digest of its numbers and of its
-    words (about 0.6 kB; datasketch's ``MinHashLSH`` objects took about 4.6 kB).
+    articles, in a few numpy arrays and one byte buffer, never in a Python
+    object per article: each keeps its ``num_perm`` MinHash values (32-bit),
+    a 64-bit key and its index per LSH band, 64-bit digests of its numbers
+    and of its words, and its doc_id and group (about 0.5 kB with the default
+    64 permutations; datasketch's ``MinHashLSH`` objects took about 4.6 kB).
+    The digests are the first 64 bits of BLAKE2b: two different texts share
+    one with a probability of about 5e-8 in a million articles.
 
     The bands are those of datasketch's ``MinHashLSH`` for the same
     ``threshold`` and ``num_perm``, and a candidate must share a whole band
@@ -952,51 +959,51 @@ class Deduper:
             threshold, shingle, num_perm, min_words, max_words, seed)
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._ranges: list[tuple[int, int]] = list(lsh.hashranges)
-        self._bands: list[dict[int, int | list[int]]] = [{} for _ in self._ranges]  # band key -> kept indices
+        self._bands = [_Multimap() for _ in self._ranges]  # band key -> kept indices
         self._sig = np.zeros((0, num_perm), dtype=np.uint32)  # MinHash values (< 2**32) of kept articles
+        self._numbers = np.zeros(0, dtype=np.int64)  # kept index -> digest of its numbers
+        self._group = np.zeros(0, dtype=np.int32)  # kept index -> code of its group
         self._n = 0
-        self._keys: list[str] = []  # kept index -> key (doc_id, made unique)
-        self._index: set[str] = set()
-        self._number_keys: list[bytes] = []  # kept index -> digest of its numbers
-        self._exact: dict[str, str] = {}  # digest of an exact copy's words -> kept doc_id
-        self._groups: dict[str, str | None] = {}
+        self._keys = _Strings()  # kept index -> key (doc_id, made unique)
+        self._by_key = _Multimap()  # key digest -> kept indices (a repeated doc_id is found here)
+        self._exact = _Multimap()  # digest of an exact copy's words -> kept index
+        self._group_names: list[str | None] = []
+        self._group_codes: dict[str | None, int] = {}
+
+    def _index_of(self, key: str) -> int | None:
+        """The first kept index whose key is ``key``."""
+        h = _key64(text_digest(key))
+        for k in sorted([*self._by_key.lookup(np.array([h], dtype=np.int64))[0], *self._by_key.recent(h)]):
+            if self._keys[k] == key:
+                return k
+        return None
 
     def group_of(self, doc_id: str) -> str | None:
         """The outlet of a kept article (as given to :meth:`add`)."""
-        return self._groups.get(str(doc_id))
+        k = self._index_of(str(doc_id))
+        return None if k is None else self._group_names[int(self._group[k])]
 
-    def _candidates(self, sig: np.ndarray) -> list[int]:
-        """Kept articles that share a whole band with ``sig``, in the order they were kept."""
-        found: set[int] = set()
-        for (lo, hi), table in zip(self._ranges, self._bands, strict=True):
-            hit = table.get(hash(sig[lo:hi].tobytes()))
-            if hit is None:
-                continue
-            for k in (hit,) if isinstance(hit, int) else hit:
-                if k not in found and np.array_equal(self._sig[k, lo:hi], sig[lo:hi]):
-                    found.add(k)
-        return sorted(found)
-
-    def _keep(self, key: str, sig: np.ndarray, numbers: bytes) -> None:
+    def _keep(self, key: str, sig: np.ndarray, band_keys: Sequence[int], numbers: int, group: str | None) -> int:
         if self._n == len(self._sig):  # room for twice as many
-            grown = np.zeros((max(64, 2 * len(self._sig)), self.num_perm), dtype=np.uint32)
+            size = max(64, 2 * len(self._sig))
+            grown = np.zeros((size, self.num_perm), dtype=np.uint32)
             grown[:self._n] = self._sig[:self._n]
             self._sig = grown
+            self._numbers = np.concatenate([self._numbers, np.zeros(size - len(self._numbers), dtype=np.int64)])
+            self._group = np.concatenate([self._group, np.zeros(size - len(self._group), dtype=np.int32)])
         k = self._n
         self._sig[k] = sig
+        self._numbers[k] = numbers
+        if group not in self._group_codes:
+            self._group_codes[group] = len(self._group_names)
+            self._group_names.append(group)
+        self._group[k] = self._group_codes[group]
         self._n += 1
-        for (lo, hi), table in zip(self._ranges, self._bands, strict=True):
-            h = hash(sig[lo:hi].tobytes())
-            old = table.get(h)
-            if old is None:
-                table[h] = k
-            elif isinstance(old, int):
-                table[h] = [old, k]
-            else:
-                old.append(k)
+        for table, h in zip(self._bands, band_keys, strict=True):
+            table.add(h, k)
         self._keys.append(key)
-        self._index.add(key)
-        self._number_keys.append(numbers)
+        self._by_key.add(_key64(text_digest(key)), k)
+        return k
 
     def add(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None = None
             ) -> list[tuple[str | None, float]]:
@@ -1029,35 +1036,50 @@ class Deduper:
         mhs = MinHash.bulk([sets[i] for i in todo], num_perm=self.num_perm, seed=self.seed)
         by_i = {i: mh.hashvalues.astype(np.uint32) for i, mh in zip(todo, mhs, strict=True)}
         del mhs, sets
+        # what earlier batches kept, looked up for the whole batch at once (one search per band and run)
+        band_keys = {i: [hash(by_i[i][lo:hi].tobytes()) for lo, hi in self._ranges] for i in todo}
+        exact = {i: _key64(_exact_key(n_words[i], words[i])) for i in todo}
+        earlier_exact = dict(zip(todo, self._exact.lookup(np.array([exact[i] for i in todo], dtype=np.int64)),
+                                 strict=True))
+        earlier_bands = [dict(zip(todo, table.lookup(np.array([band_keys[i][b] for i in todo], dtype=np.int64)),
+                                  strict=True)) for b, table in enumerate(self._bands)]
+        key_h = [_key64(text_digest(str(d))) for d in doc_ids]
+        earlier_keys = self._by_key.lookup(np.array(key_h, dtype=np.int64))
         out: list[tuple[str | None, float]] = []
         for i, doc in enumerate(doc_ids):
             sig = by_i.get(i)
             if sig is None:
                 out.append((None, float("nan")))
                 continue
-            exact = _exact_key(n_words[i], words[i])
-            if exact in self._exact:
-                out.append((self._exact[exact], 1.0))
+            same = earlier_exact[i] or self._exact.recent(exact[i])
+            if same:
+                out.append((self._keys[same[0]].split("\x1f")[0], 1.0))
                 continue
-            numbers = _numbers_key(w for w in words[i] if w[0].isdigit())
+            numbers = _key64(_numbers_key(w for w in words[i] if w[0].isdigit()).decode("ascii"))
+            cands: set[int] = set()
+            for b, ((lo, hi), table) in enumerate(zip(self._ranges, self._bands, strict=True)):
+                for k in (*earlier_bands[b][i], *table.recent(band_keys[i][b])):
+                    if k not in cands and np.array_equal(self._sig[k, lo:hi], sig[lo:hi]):
+                        cands.add(k)
             best, best_j = None, 0.0
-            for cand in self._candidates(sig):
-                if self._number_keys[cand] != numbers:
+            for cand in sorted(cands):
+                if self._numbers[cand] != numbers:
                     continue
                 # datasketch's MinHash.jaccard: the share of equal values
                 j = float(np.count_nonzero(self._sig[cand] == sig)) / float(self.num_perm)
                 if j >= self.threshold and j > best_j:
-                    best, best_j = self._keys[cand], j
+                    best, best_j = cand, j
             if best is not None:
-                out.append((best.split("\x1f")[0], best_j))
+                out.append((self._keys[best].split("\x1f")[0], best_j))
                 continue
             key = str(doc)
-            if key in self._index:  # a repeated doc_id: treat as new, under a unique key
-                key = f"{doc}\x1f{self._n}"
-            self._keep(key, sig, numbers)
-            self._exact[exact] = str(doc)
-            self._groups.setdefault(str(doc), None if groups is None else str(groups[i]))
+            if any(self._keys[k] == key for k in (*earlier_keys[i], *self._by_key.recent(key_h[i]))):
+                key = f"{doc}\x1f{self._n}"  # a repeated doc_id: treat as new, under a unique key
+            k = self._keep(key, sig, band_keys[i], numbers, None if groups is None else str(groups[i]))
+            self._exact.add(exact[i], k)
             out.append((None, float("nan")))
+        for table in (*self._bands, self._exact, self._by_key):
+            table.flush()
         return out
 
 
