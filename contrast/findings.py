@@ -21,6 +21,7 @@ behind a feature column in one vocabulary, which the evidence browser
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -133,6 +134,15 @@ def _kind(key: Any) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=1)
+def _naming_sets() -> tuple[str, ...]:
+    """The bundled rival-name sets and variants as written ("Kurakhove/Kurakhovo", "Kurakhove")."""
+    from contrast.lexicon import load_table
+
+    table = load_table("naming")
+    return tuple(dict.fromkeys([*table["set"].astype(str), *table["variant"].dropna().astype(str)]))
+
+
 def readable_labels(features: Iterable[str], evidence: pd.DataFrame | None = None) -> dict[str, str]:
     """Plain noun phrases for feature columns, with the names as written in the evidence.
 
@@ -147,6 +157,8 @@ def readable_labels(features: Iterable[str], evidence: pd.DataFrame | None = Non
         for c in cols:
             for v in evidence[c].dropna().astype(str).unique()[:5000]:
                 spelled.setdefault(_snake(v), v)
+    for v in _naming_sets():  # a name the evidence (the report's sample) does not show is spelled as listed
+        spelled.setdefault(_snake(v), v)
     out = {}
     for f in features:
         fam, key = evidence_key(f)

@@ -181,3 +181,11 @@ def test_browser_marks_every_row_overlapping_a_shown_sentence(synth):
             if fam == "attribution" and sa is not None and sb is not None and s <= sa < sb <= e:
                 want.append([sa - s, sb - s, "speaker", display._describe(it, fam, "speaker")])
         assert marks == want
+
+
+def test_a_name_set_missing_from_the_evidence_is_spelled_as_the_lexicon_lists_it():
+    from contrast.findings import readable_labels
+
+    # the report's evidence is a sample: a finding about a set it lacks read "kurakhove_kurakhovo"
+    got = readable_labels(["naming_kurakhove_kurakhovo__kurakhove_share"], evidence=pd.DataFrame({"label": ["x"]}))
+    assert got == {"naming_kurakhove_kurakhovo__kurakhove_share": 'the name "Kurakhove" (within Kurakhove/Kurakhovo)'}
