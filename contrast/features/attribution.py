@@ -350,6 +350,8 @@ _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
 _BY = re.compile(r"\s+by\s+")
 _SPACE_THAT = re.compile(r"\s+that\b")
+#: Subjects that hold no state of mind ("It is convinced that" does not occur; "it is hoped that" is impersonal).
+_EXPLETIVE_SUBJECTS = frozenset({"it", "there", "this", "that", ""})
 
 
 def _alias_words(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str]]:
@@ -427,7 +429,7 @@ def _np_ok(words: list[str], res: Resources) -> bool:
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
     if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
-            first[:1].isdigit() or low in _QUANT:
+            first[:1].isdigit() or low in _QUANT or _particle_at(words, 0, len(words)):
         return True
     # "business groups", "law enforcement officials": lower-case modifiers of a source noun;
     # "election law expert Rick Hasen", "frontman Anthony Kiedis": of a name
@@ -461,12 +463,33 @@ _QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about"
                     "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
 
 
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    """Lower-case particles inside personal names ("von der Leyen", "Lula da Silva"; the class
+    ``name_particle`` of ``lexicons/affiliation_words.tsv``), less "do", an English verb first."""
+    t = load_table("affiliation_words")
+    return frozenset(t["term"][t["class"] == "name_particle"]) - {"do"}
+
+
+def _particle_at(words: list[str], j: int, limit: int) -> bool:
+    """Token ``j`` is a name's particle: lower-case, of :func:`_name_particles`, and followed (before
+    ``limit``) by another particle or a capitalised word ("said von der Leyen", "von der Leyen said")."""
+    w = words[j]
+    if not w.islower() or w not in _name_particles():
+        return False
+    k = j + 1
+    while k < limit and words[k] in _name_particles():
+        k += 1
+    return k < limit and _is_cap(words[k]) and words[k].isalpha()
+
+
 def _np_run(sent: _Sent, i: int, limit: int, res: Resources) -> int:
     """End of the run of capitalised words, a leading determiner, source nouns and possessives from
     token ``i`` (before ``limit``), without trailing full stops."""
     j = i
     while j < limit and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
-                         or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
+                         or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}
+                         or _particle_at(sent.words, j, limit)):
         j += 1
     while j > i and sent.words[j - 1] == ".":
         j -= 1
@@ -1733,6 +1756,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if passive and lemma == "credit" and (credited_with := _CREDITED_WITH_WORDS.match(text, ve)) is not None:
         # "Suvorov is credited with the following words:": the subject is the speaker, one cue
         passive, ve = False, credited_with.end()
+    if passive and res.context.get(form.split()[-1]) == "state_participle" and _SPACE_THAT.match(text, ve) and \
+            prev not in _EXPLETIVE_SUBJECTS:
+        # "Lukashenko is also convinced that", "officials are worried that": the participle of a mental
+        # state after "be", with a that-clause and no agent, is its subject's state (as "is concerned
+        # that"), not an agentless passive ("It is expected that" stays one)
+        passive = False
     if passive and not _BY.match(text, ve):
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
@@ -1907,7 +1936,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     before_txt = text[max(0, sent.start - 3):sent.start].rstrip()
                 closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] in {"''", ",“", "?“", "!“"}
                 inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
-                    closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
+                    closed and inv[1] < len(sent.words) and (sent.words[inv[1]] in {",", "who"} or (
+                        # '..." said von der Leyen when asked about ...': an adverbial clause after the name
+                        sent.words[inv[1]].lower() in _CLAUSE_AFTER_NAME and _inverted_name(sent, inv)))))
                 opening = k == 0 and inv is not None and inv[1] < len(sent.words) and \
                     sent.words[inv[1]] == ":" and lemma in _STRONG | _INVERTING
                 if (inv_ok and closed) or opening:
@@ -2408,8 +2439,14 @@ def _inverted_name(sent: _Sent, span: tuple[int, int]) -> bool:
     spokesman"; not "said Monday" nor "said Kyiv lied", a clause the phrase reader ran into)."""
     words = sent.words[span[0]:span[1]]
     head = words[:words.index(",")] if "," in words else words
-    return bool(head) and _is_cap(head[0]) and head[0].lower() not in _CALENDAR_WORDS and \
-        all(_is_cap(w) or w in {".", "-", "'s", "’s"} for w in head)
+    return bool(head) and (_is_cap(head[0]) or _particle_at(head, 0, len(head))) and \
+        head[0].lower() not in _CALENDAR_WORDS and \
+        all(_is_cap(w) or w in {".", "-", "'s", "’s"} or _particle_at(head, p, len(head)) for p, w in enumerate(head))
+
+
+#: Subordinators that open an adverbial clause right after an inverted speaker's name ('..." said
+#: Borrell when asked', '... while visiting Kyiv'): the name ends there.
+_CLAUSE_AFTER_NAME = frozenset({"when", "while", "after", "before", "as", "during", "upon", "since"})
 
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
