@@ -182,7 +182,10 @@ _DICTIONARY_AFFILIATION = {group: state for state, groups in _word_values("actor
 _LOOKBACK = 400
 _STRETCH = 2000
 _WINDOW = 20_000
-_SENT_END = re.compile(r"[.!?][\"”’']?\s+")
+#: A sentence end: a full stop (or ! ?) and white space, or a full stop glued to the next sentence's
+#: capitalised first word after a lower-case word ("NATO allies.In his opinion", as machine-translated
+#: pages write it; not "U.S.", "Mr.Smith" or "Gazeta.pl").
+_SENT_END = re.compile(r"[.!?][\"”’']?\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def name_key(name: str) -> str:
@@ -1087,6 +1090,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     stype = r.get("speaker_type") or ""
     low = [w.lower() for w in words]
     low0 = low[0]
+    if len(low) == 1 and stype == "pronoun" and low0 in _POSSESSIVES:
+        # a possessor as the speaker ("In his opinion, ..."): the person, or for "their"/"its" the
+        # group, that "he" or "they" would be
+        low0 = "he" if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])

@@ -51,6 +51,15 @@ FOUND = [
      "von der Leyen when asked about accession.", "von der Leyen", ("EU", "ngo_or_international", "West")),
     ("And as von der Leyen said, the process will take time.", "von der Leyen", ("EU", "ngo_or_international", "West")),
     ("\"We will help,\" said Borrell while visiting Kyiv.", "Borrell", ("EU", "ngo_or_international", "West")),
+    # "in his opinion" is "according to him": the possessor speaks, and refers back to the last person who spoke
+    ("Russia will probably attack, said the head of the Estonian intelligence. In his opinion, the attack could "
+     "include rocket fire.", "his", ("EE", "minister_or_official", "West")),
+    ("In the opinion of the US intelligence services, Russia wants to scare the West.",
+     "the US intelligence services", ("US", "minister_or_official", "West")),
+    # a full stop glued to the next sentence ends the sentence: "allies.In his opinion" does not place
+    # "his" among the people of the sentence before
+    ("There is no justification for the troops, the German chancellor emphasized.In his opinion, Russian "
+     "President Vladimir Putin made a serious mistake.", "his", ("DE", "head_of_state_or_government", "West")),
 ]
 
 
@@ -68,6 +77,11 @@ STAY_EMPTY = [
     # a politician is not read back to the article's other politicians ("politician" is no role noun)
     ("Ukrainian President Volodymyr Zelensky will speak in Munich. \"We support them,\" the politician added.",
      "the politician", ("", "", "other")),
+    # "he" and "his" never refer back to an outlet ("CBS said"), nor take the state of a person named in the
+    # sentence before a glued full stop
+    ("The leader of the Democratic Party in the House of Representatives John Smith in an interview with CBS "
+     "said that Vladimir Putin wants to rebuild the Soviet Union.In his opinion, the war will not stop there.",
+     "his", ("", "", "other")),
 ]
 
 
@@ -83,7 +97,19 @@ NO_SPEAKER = [
     ("Why do Russians say that?", "do Russians"),  # "do" is no name particle
     ("\"We will win,\" said Monday when asked.", "Monday"),  # a day is no inverted name
     ("He summed up the results of the year.", "He"),  # "sum up" needs a statement
+    ("She lives in her opinion bubble.", "her"),  # an opinion phrase only before a comma, dash or quotation
+    ("In their opinion polls, Russians support the war.", "their"),
 ]
+
+
+def test_title_refers_back_past_an_outlet():
+    """'the dictator' refers back to the last person who spoke, not to the agency quoted after him."""
+    text = ("It began long before 2014 - said Lukashenko at the beginning, which is quoted by the state agency "
+            "Belta. \"Everyone wanted peace,\" said the dictator.")
+    ev = _rows(text)
+    row = ev[ev["speaker"] == "the dictator"].iloc[0]
+    assert row["speaker_resolved"] == "Lukashenko"
+    assert (row["affiliation"], row["actor"]) == ("BY", "Belarus")
 
 
 @pytest.mark.parametrize("text, speaker", NO_SPEAKER, ids=[c[0][:30] for c in NO_SPEAKER])

@@ -279,7 +279,9 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         r"|(?P<pas>(?:it\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
         r"(?:said|reported|believed|thought|claimed|rumou?red|understood|alleged|estimated)"
         r"\s+(?:to|that)\b)"
-        r"|(?P<acc2>according\s+to)"
+        # "in the opinion of X", "in his opinion": "according to" in other words (the translated
+        # Polish "zdaniem" of the five-country corpus; Quirk et al. 1985, 8.127 on viewpoint adjuncts)
+        r"|(?P<acc2>according\s+to|in\s+the\s+opinion\s+of|in\s+(?:his|her|their)\s+opinion(?=\s*[,;:\-–—\x22\u201c]))"
         rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
         r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b"
         # a claim noun only after a possessor ("his claim that", "Trump's claim that"): "they
@@ -303,7 +305,7 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
 _AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
 #: Every possible first word of the non-verb alternatives of the cue pattern.
 _OTHER_KEYS = frozenset(
-    "has have had is are was were being been stand stands stood accused alleged it according as "
+    "has have had is are was were being been stand stands stood accused alleged it according as in "
     "report reports claims allegations rumors rumours claim assertion insistence contention "
     "calling describing branding labeling "
     "labelling dubbing".split())
@@ -1623,6 +1625,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             verb = m.text.lower().split()[-2]
             stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         ki = sent.index_at(ce)
+        opinion = _OPINION_OF_POSSESSOR.fullmatch(m.text)
+        if opinion is not None:
+            # "In his opinion, ...": the possessive pronoun, read as its subject form ("he") to resolve it
+            pi = sent.index_at(cs + opinion.start(1))
+            ss, se = sent.toks[pi]
+            content = _strip(text, (ce, sent.end)) if not text[sent.start:cs].strip(" ,-–—") else \
+                _content_range(text, sent, cs, cs, quotes, True, False)
+            return _row(text, res, cs, ce, stance, (ss, se), [_POSSESSIVE_AS_SUBJECT[opinion.group(1).lower()]],
+                        content, sid)
         span = _agent_after(sent, ki, res)
         if ki < len(sent.words) and sent.words[ki] in _OBJECT_PRONOUN_AS_SUBJECT and \
                 (span is None or span[1] == ki + 1):
@@ -2576,6 +2587,9 @@ def _subject_after_time_opener(text: str, sent: _Sent, k: int, res: Resources) -
 
 #: object pronouns that name the source after "according to", with the subject form that resolves them
 _OBJECT_PRONOUN_AS_SUBJECT = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+#: "In his opinion": the possessor of the opinion, and its subject form
+_OPINION_OF_POSSESSOR = re.compile(r"in\s+(his|her|their)\s+opinion", re.IGNORECASE)
+_POSSESSIVE_AS_SUBJECT = {"his": "he", "her": "she", "their": "they"}
 
 
 def _dash_turn_mark(text: str, sent: _Sent, i: int) -> bool:
@@ -2814,6 +2828,20 @@ def _strip(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+@lru_cache(maxsize=1)
+def _body_names() -> frozenset[str]:
+    """Names of bodies, never of a person: the news outlets, institutions, organisations and seats of
+    power of ``lexicons/affiliation_aliases.tsv`` (kinds ``institution``, ``org``, ``seat``)."""
+    t = load_table("affiliation_aliases")
+    return frozenset(str(a) for a, k in zip(t["alias"], t["kind"], strict=True) if k in {"institution", "org", "seat"})
+
+
+def _body_name(span: str) -> bool:
+    """``span`` (a named speaker) is the name of a body (:func:`_body_names`), with or without "the"."""
+    names = _body_names()
+    return span in names or (span[:4].lower() == "the " and span[4:] in names)
+
+
 def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
     """Speaker resolution and actor groups, in document order."""
     history = _History()
@@ -2843,7 +2871,11 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
                     actor_of[cand] = res.actors.actor_of(cand)
                 actor = actor_of[cand]
         r["actor"] = actor or "other"
-        if stype == "named":
+        if stype == "named" and (_body_name(spk) or (name is not None and _body_name(name))):
+            # "CBS said", "BelTA has learned": an outlet or body, which "he" and "the dictator" never
+            # refer back to ("it" and "they" may)
+            history.add_group(spk)
+        elif stype == "named":
             history.add_named(resolved or name or spk, full or spk)
         elif stype in {"institution", "anonymous"}:
             history.add_group(spk)
