@@ -1587,16 +1587,34 @@ def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, An
                     and r.get("content_end") is not None and r.get("speaker_start") is not None
                     and id(r) not in own)
     starts = [q[0] for q in quotes]
+    # texts printed in full ("Full text of Zelensky's speech", "the full text of his statement"): a first
+    # person outside any reported content after one is its speaker
+    printed = sorted((r["start"], i) for i, r in enumerate(rows)
+                     if r.get("family") == "attribution" and r.get("speaker_start") is not None and
+                     id(r) not in own and str(r.get("cue") or "").lower() in _SPEECH_NOUNS)
+    printed_at = [p[0] for p in printed]
+
+    def take(r: dict[str, Any], q: dict[str, Any], *, resolved: bool = False) -> None:
+        for k in ("affiliation", "role", "actor"):
+            if q.get(k) is not None:
+                r[k] = q[k]
+        if resolved or not r.get("speaker_resolved"):
+            r["speaker_resolved"] = q.get("speaker_resolved") or q.get("speaker")
+
     for r in first_person:
         s = r["speaker_start"]
         hi = bisect.bisect_right(starts, s)
         # the innermost (latest-starting) content that holds the speaker; contents are short, so a few back
         for cs, ce, i in reversed(quotes[max(0, hi - 8):hi]):
             if cs <= s < ce:
-                q = rows[i]
-                for k in ("affiliation", "role", "actor"):
-                    if q.get(k) is not None:
-                        r[k] = q[k]
-                if not r.get("speaker_resolved"):
-                    r["speaker_resolved"] = q.get("speaker_resolved") or q.get("speaker")
+                take(r, rows[i])
                 break
+        else:
+            at = bisect.bisect_right(printed_at, s)
+            if at:
+                take(r, rows[printed[at - 1][1]], resolved=True)
+
+
+#: The nouns of a text printed in full whose possessor the attribution extractor reads as its speaker
+#: ("Full text of Zelensky's speech"; ``contrast.features.attribution``).
+_SPEECH_NOUNS = frozenset({"speech", "address", "statement", "remarks"})

@@ -102,6 +102,32 @@ NO_SPEAKER = [
 ]
 
 
+def test_printed_speech_first_person():
+    """A text printed in full after "Full text of X's speech" (or "the full text of his statement"): its
+    possessor speaks, and a first person outside any quotation after it is that speaker; before it, or
+    with no such announcement, the first person stays empty."""
+    text = ("Ukraine wants peace, we said then.\n"
+            "Full text of Zelensky's speech at the Munich Security Conference\n"
+            "Ladies and Gentlemen! Two days ago I was in Donbas. Angela Merkel said it was hard. "
+            "I said that there is no foreign war in this century.")
+    ev = _rows(text)
+    assert ev[ev["speaker"] == "Zelensky"].iloc[0]["affiliation"] == "UA"
+    first = ev[ev["speaker"].isin(["I", "we"])]
+    after = first[first["speaker_start"] > text.index("Full text")]
+    assert len(after) and set(after["affiliation"]) == {"UA"} and set(after["speaker_resolved"]) == {"Zelensky"}
+    assert first[first["speaker_start"] < text.index("Full text")]["affiliation"].isna().all()
+    text2 = ("Ukrainian President Volodymyr Zelensky said in Munich that Ukraine wants peace. \"We will defend our land,\" he added.\n"
+             "Here is the full text of his statement.\nI said that there is no foreign war.")
+    ev2 = _rows(text2)
+    assert ev2[ev2["speaker"] == "his"].iloc[0]["affiliation"] == "UA"
+    assert ev2[ev2["speaker"] == "I"].iloc[0]["affiliation"] == "UA"
+    # a speech that is only talked about is no report, and its "I" is not placed
+    text3 = "Putin's speech was long. I said that there is no foreign war."
+    ev3 = _rows(text3)
+    assert "Putin" not in set(ev3["speaker"])
+    assert ev3[ev3["speaker"] == "I"]["affiliation"].isna().all()
+
+
 def test_title_refers_back_past_an_outlet():
     """'the dictator' refers back to the last person who spoke, not to the agency quoted after him."""
     text = ("It began long before 2014 - said Lukashenko at the beginning, which is quoted by the state agency "

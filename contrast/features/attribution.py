@@ -287,7 +287,9 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         # a claim noun only after a possessor ("his claim that", "Trump's claim that"): "they
         # claim that" stays the verb
         r"|(?:(?<='s\s)|(?<=’s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))"
-        r"(?:claim|assertion|insistence|contention)\s+that\b)"
+        r"(?:claim|assertion|insistence|contention)\s+that\b"
+        # a printed speech's possessor: "Full text of Zelensky's speech", "the text of his statement"
+        r"|(?:(?<='s\s)|(?<=’s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s))(?:speech|address|statement|remarks)\b)"
         r"|(?P<call>(?<=,\s)(?:calling|describing|branding|labell?ing|dubbing)(?=\s+(?:it|this|that"
         r"|them|him|her|the\s+\w+)\s+(?:a|an|the)\b))"
     )
@@ -307,6 +309,7 @@ _AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
 _OTHER_KEYS = frozenset(
     "has have had is are was were being been stand stands stood accused alleged it according as in "
     "report reports claims allegations rumors rumours claim assertion insistence contention "
+    "speech address statement remarks "
     "calling describing branding labeling "
     "labelling dubbing".split())
 
@@ -1651,6 +1654,17 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         else:
             content = _strip(text, (se, sent.end))
         return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
+    if kind == "rep" and m.text.lower() in _SPEECH_NOUNS:
+        # "Full text of Zelensky's speech": the possessor of a text printed in full is its speaker
+        # (only after "text of", so "Putin's speech was long" is no report)
+        own = _SPEECH_TEXT_OF.search(text, max(sent.start, cs - 80), cs)
+        if own is None:
+            return None
+        ss, se = own.start("who"), own.end("who")
+        who = text[ss:se]
+        return _row(text, res, cs, ce, "neutral", (ss, se),
+                    [_POSSESSIVE_AS_SUBJECT.get(who.lower(), who)] if " " not in who else who.split(),
+                    None, sid)
     if kind == "rep":
         if prev in _POSS_PRONOUNS and k > 0:
             # "his claim that", "her insistence that": the possessor is the source
@@ -2590,6 +2604,10 @@ _OBJECT_PRONOUN_AS_SUBJECT = {"him": "he", "her": "she", "them": "they", "us": "
 #: "In his opinion": the possessor of the opinion, and its subject form
 _OPINION_OF_POSSESSOR = re.compile(r"in\s+(his|her|their)\s+opinion", re.IGNORECASE)
 _POSSESSIVE_AS_SUBJECT = {"his": "he", "her": "she", "their": "they"}
+#: Nouns of a text a person gives, and "(the full) text of X's" right before one (X: a pronoun or up to
+#: four capitalised words), which names its speaker
+_SPEECH_NOUNS = frozenset({"speech", "address", "statement", "remarks"})
+_SPEECH_TEXT_OF = re.compile(r"\btext\s+of\s+(?P<who>[Hh]is|[Hh]er|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s)?\s+$")
 
 
 def _dash_turn_mark(text: str, sent: _Sent, i: int) -> bool:
