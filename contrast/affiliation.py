@@ -681,6 +681,9 @@ class _Cast:
     by_surname: dict[str, _Entity] = field(default_factory=dict)
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
+    person_end: int = -1  # where the speaker that set ``last_person`` ends
+    #: the reported content spans ``(start, end)`` of the article's attribution rows, in text order
+    reports: list[tuple[int, int]] = field(default_factory=list)
     last_group: _Entity | None = None
     #: the last speaker read, when it was one person with a title and no name ("the prime minister of
     #: the Donetsk People's Republic"), and where its mention ends
@@ -920,6 +923,20 @@ class _Cast:
             (len(after) == 2 and after[0].lower() in _MILITARY_MODIFIERS and
              self.gaz.roles.get(" ".join(after).lower()) == "military")
 
+    def person_outside_reports(self, lo: int, hi: int) -> tuple[str, str]:
+        """Affiliation and role of the first person of the gazetteer named in ``text[lo:hi]`` outside
+        the reported content of the article's attribution rows (:attr:`reports`)."""
+        import bisect
+
+        for off, aff, role, kind in self._places_in(lo, hi):
+            if kind != "person":
+                continue
+            i = bisect.bisect_right(self.reports, (off, len(self.text) + 1)) - 1
+            if i >= 0 and self.reports[i][0] <= off < self.reports[i][1]:
+                continue
+            return aff, role
+        return "", ""
+
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
                        first: bool = True) -> tuple[str, str]:
         """Affiliation and role of the first (or, ``first=False``, nearest) mention of ``kinds`` before ``offset``.
@@ -1102,7 +1119,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # unnamed adviser, of the state of the person served, whom a later "Sergei Glazyev said" names
         noun = serving.group("noun").lower()
         aide = _Entity(text[serving.start("det"):r["speaker_end"]], aff, gaz.roles.get(noun, role), True)
-        cast.last_person = aide
+        cast.last_person, cast.person_end = aide, r["speaker_end"]
         cast.unnamed_title = (aide, r["speaker_end"])
         if aff not in gaz.organisations:
             cast.last_state = aff
@@ -1117,6 +1134,21 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
         ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
                                                          (cast.last_person if low0 == "they" else None))
+        if low0 in _HE_SHE and (ent is None or not ent.affiliation):
+            # no earlier speaker with a state: a known person named before "he" in its own sentence
+            # ("Sergei Lavrov ... conjured that prospect when he claimed"), else, where no person has
+            # spoken since, the first one the sentence before names, its subject as a reader takes it
+            # ("Putin's main audience is at home. ... he ordered a mobilisation")
+            # (a person named inside reported content is what was said, not who says it: "... revealing
+            # Putin's weakness, he said")
+            start = cast.sentence_start(r["speaker_start"])
+            aff, role = cast.person_outside_reports(start, r["speaker_start"])
+            if not aff and start > 1 and cast.person_end < start:
+                prev = cast.sentence_start(start - 2)
+                if cast.person_end < prev:
+                    aff, role = cast.person_outside_reports(prev, start)
+            if aff or ent is None:
+                return aff, role, ""
         if ent is not None and (ent.affiliation or low0 in _HE_SHE):
             return ent.affiliation, ent.role, ent.mention
         # no earlier speaker (or, for "it", one without a state): the sentence's first person
@@ -1249,7 +1281,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     cast.unnamed_title = None
     if person:
         cast.by_surname[surname] = ent
-        cast.last_person = ent
+        cast.last_person, cast.person_end = ent, r["speaker_end"]
         if aff and not noun:
             # a known office holder named without a title ("Aleksandr Lukashenko said"): a later "the
             # president" or "the head of state" refers back to that person
@@ -1259,7 +1291,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     elif stype in {"institution", "anonymous", "title", "named"}:
         # "the new head of the British Army" is one person, whom "he" refers back to
         if stype == "title" and words[0].lower() in _ARTICLES and (noun in _PERSON_NOUNS or _headed(low)):
-            cast.last_person = ent
+            cast.last_person, cast.person_end = ent, r["speaker_end"]
         cast.last_group = ent
     if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
         cast.unnamed_title = (ent, r["speaker_end"])
@@ -1535,6 +1567,9 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     sides = default_sides()
     cast = _Cast(text, gaz)
     cast.home = _home_state(text, rows, gaz)
+    cast.reports = sorted((r["content_start"], r["content_end"]) for r in rows
+                          if r.get("family") == "attribution" and r.get("content_start") is not None
+                          and r.get("content_end") is not None)
     first_person: list[dict[str, Any]] = []
     for r in rows:
         fam = r.get("family")

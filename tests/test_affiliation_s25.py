@@ -54,6 +54,12 @@ FOUND = [
     # "in his opinion" is "according to him": the possessor speaks, and refers back to the last person who spoke
     ("Russia will probably attack, said the head of the Estonian intelligence. In his opinion, the attack could "
      "include rocket fire.", "his", ("EE", "minister_or_official", "West")),
+    # "he"/"she" with no earlier speaker with a state: a known person named before it in its sentence, else
+    # (no person having spoken since) the first one the sentence before names, outside reported content
+    ("Sergei Lavrov purposefully conjured that prospect when he claimed the war could spread.", "he",
+     ("RU", "minister_or_official", "Russia")),
+    ("Of course, things have not gone as planned. Putin's main audience is at home. The day after the vote, "
+     "he said a mobilisation was needed.", "he", ("RU", "head_of_state_or_government", "Russia")),
     ("In the opinion of the US intelligence services, Russia wants to scare the West.",
      "the US intelligence services", ("US", "minister_or_official", "West")),
     # a full stop glued to the next sentence ends the sentence: "allies.In his opinion" does not place
@@ -77,6 +83,12 @@ STAY_EMPTY = [
     # a politician is not read back to the article's other politicians ("politician" is no role noun)
     ("Ukrainian President Volodymyr Zelensky will speak in Munich. \"We support them,\" the politician added.",
      "the politician", ("", "", "other")),
+    # a person named inside reported content is what was said, not who says it
+    ("Any use of nuclear weapons would reveal not President Vladimir Putin's strength, but his weakness, he said.",
+     "he", ("", "", "other")),
+    # and a person named two sentences back, or before a later speaker, is no antecedent
+    ("Putin's main audience is at home. The vote was a sham. Observers were few. \"It was staged,\" he said.",
+     "he", ("", "", "other")),
     # "he" and "his" never refer back to an outlet ("CBS said"), nor take the state of a person named in the
     # sentence before a glued full stop
     ("The leader of the Democratic Party in the House of Representatives John Smith in an interview with CBS "
