@@ -165,6 +165,8 @@ _BODY_NOUNS = _WORDS["body_noun"]
 #: ("the Russian patriarch") tells the state of the person titled elsewhere without one ("Patriarch Cyril").
 _TITLE_ONLY_NOUNS = _WORDS["sole_title"]
 _SUBJECT_NOUNS = _WORDS["subject_noun"]
+#: Words that open an adverbial before a name, never a title ("Unlike the Russian president, Macron ...").
+_CLAUSE_OPENERS = _WORDS["clause_opener"] | _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS
 #: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
@@ -757,12 +759,16 @@ class _Cast:
 
         A title's lower-case words are title, role and link words only ("Special Representative for
         the Caucasus and Central Asia"); a clause with others is what was said, no title ("The bulk
-        of Russian forces are now 19 miles from the city centre, James Heappey ... said")."""
+        of Russian forces are now 19 miles from the city centre, James Heappey ... said").
+        A clause that opens with a preposition or subordinator is an adverbial, no title ("Unlike the
+        Russian president, Macron said")."""
         start = self.sentence_start(pos)
-        clause = self.text[start:pos]
-        if not clause.endswith(", ") or _CLAUSE_MARK.search(clause[:-2]):
+        text = self.text[start:pos]
+        if not text.endswith(", ") or _CLAUSE_MARK.search(text[:-2]):
             return "", ""
-        words = _words(clause)
+        words = _words(text)
+        if words and words[0].lower() in _CLAUSE_OPENERS:
+            return "", ""  # "Unlike the Russian president, Macron said": an adverbial, no title
         vocab = self.gaz.role_words
         if any(w[:1].islower() and w not in vocab and w not in _LINK_WORDS and w not in _ARTICLES
                and w != "and" for w in words):

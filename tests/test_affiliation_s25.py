@@ -83,6 +83,9 @@ STAY_EMPTY = [
     # a politician is not read back to the article's other politicians ("politician" is no role noun)
     ("Ukrainian President Volodymyr Zelensky will speak in Munich. \"We support them,\" the politician added.",
      "the politician", ("", "", "other")),
+    # a clause that opens the sentence with a preposition or subordinator is no title before the name
+    ("Unlike the Russian president, analyst John Smith said the war would end.", "analyst John Smith",
+     ("", "expert_or_analyst", "other")),
     # a person named inside reported content is what was said, not who says it
     ("Any use of nuclear weapons would reveal not President Vladimir Putin's strength, but his weakness, he said.",
      "he", ("", "", "other")),
