@@ -51,6 +51,8 @@ FOUND = [
      "von der Leyen when asked about accession.", "von der Leyen", ("EU", "ngo_or_international", "West")),
     ("And as von der Leyen said, the process will take time.", "von der Leyen", ("EU", "ngo_or_international", "West")),
     ("\"We will help,\" said Borrell while visiting Kyiv.", "Borrell", ("EU", "ngo_or_international", "West")),
+    # "appeal to X to do" is a directive like "call on"
+    ("Zelensky repeatedly appeals to the West to send tanks.", "Zelensky", ("UA", "head_of_state_or_government", "Ukraine")),
     # "in his opinion" is "according to him": the possessor speaks, and refers back to the last person who spoke
     ("Russia will probably attack, said the head of the Estonian intelligence. In his opinion, the attack could "
      "include rocket fire.", "his", ("EE", "minister_or_official", "West")),
@@ -112,6 +114,8 @@ NO_SPEAKER = [
     ("Why do Russians say that?", "do Russians"),  # "do" is no name particle
     ("\"We will win,\" said Monday when asked.", "Monday"),  # a day is no inverted name
     ("He summed up the results of the year.", "He"),  # "sum up" needs a statement
+    ("The idea appealed to voters.", "The idea"),  # "appeal to" needs an object and a to-infinitive
+    ("He made an appeal to the president to cease fighting.", "He"),  # the noun is no cue
     ("She lives in her opinion bubble.", "her"),  # an opinion phrase only before a comma, dash or quotation
     ("In their opinion polls, Russians support the war.", "their"),
 ]
