@@ -196,6 +196,28 @@ attribution recall 0.768 (0.768), side coverage 0.603 (0.612), coverage of found
 affiliation accuracy 0.943 (0.958), role accuracy 0.838 (0.812): the rules written on the dev half did
 not carry over to the held-out half's sides.
 
+Engineer 13 of session 25 wrote rules only for error classes that ``ukwar_dev`` and ``ukwar_heldout`` (seen from
+that session) both show, or that recur across the dev half's other articles, and kept a rule only where it
+helped on the set it was not found on (the dev half's 196 articles outside the sample were read row by row
+for that): a mental-state participle after "be" ("Lukashenko is convinced that"), "sum up", "appeal to X to
+do", the role nouns "dictator" and "political scientist" read back to an earlier mention with a state, name
+particles ("said von der Leyen when asked"), "in his opinion" / "in the opinion of X", outlets never the
+antecedent of "he", full stops glued to the next sentence ("allies.In his opinion"), a text printed in full
+("Full text of Zelensky's speech") and its first person, and "he"/"she" read back to a known person named
+outside reported content. From the branch's start (99cb311) to its end, with CONTRAST_UKWAR set: ``ukwar_dev``
+recall 0.870 -> 0.884, side coverage 0.830 -> 0.861, side accuracy 0.991 (both); ``ukwar_heldout`` recall
+0.808 -> 0.856, side coverage 0.629 -> 0.672, side accuracy 0.973 -> 0.987; RUWA ``dev`` recall 0.958 ->
+0.969, side coverage 0.922 -> 0.933; every other seen set unchanged. ``ukwar_heldout2``, measured at both ends
+only, and ``ukwar_heldout3`` (the lead's, 2026-12-04; its start figures from the lead), measured at the end
+only: every figure unchanged (0.842 / 0.712 / 0.868 / 0.919 / 0.899 / 0.866 and 0.877 / 0.677 / 0.768 /
+0.907 / 0.872 / 0.789 for recall, side coverage, coverage of found, side, affiliation and role accuracy):
+none of these rules touches a speaker of the unseen sets, so they neither carried over nor overfit there.
+Tried and left out (not confirmed on the other set, or wrong there): "politician" as a role noun,
+citizens placed by their sentence's state, a stack of titles across a comma ("Russian political scientist,
+publicist Sergei Kurginyan"), a list after a name read as no appositive ("Kamala Harris, German Chancellor
+Olaf Scholz and ..."), a definite title read back to the last speaker of its role, documents ("the
+statement") read back to their issuer.
+
 Measures (per half)
 -------------------
 - attribution recall: share of annotated speakers overlapped by the speaker

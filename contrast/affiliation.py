@@ -165,6 +165,8 @@ _BODY_NOUNS = _WORDS["body_noun"]
 #: ("the Russian patriarch") tells the state of the person titled elsewhere without one ("Patriarch Cyril").
 _TITLE_ONLY_NOUNS = _WORDS["sole_title"]
 _SUBJECT_NOUNS = _WORDS["subject_noun"]
+#: Words that open an adverbial before a name, never a title ("Unlike the Russian president, Macron ...").
+_CLAUSE_OPENERS = _WORDS["clause_opener"] | _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS
 #: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
@@ -182,7 +184,10 @@ _DICTIONARY_AFFILIATION = {group: state for state, groups in _word_values("actor
 _LOOKBACK = 400
 _STRETCH = 2000
 _WINDOW = 20_000
-_SENT_END = re.compile(r"[.!?][\"”’']?\s+")
+#: A sentence end: a full stop (or ! ?) and white space, or a full stop glued to the next sentence's
+#: capitalised first word after a lower-case word ("NATO allies.In his opinion", as machine-translated
+#: pages write it; not "U.S.", "Mr.Smith" or "Gazeta.pl").
+_SENT_END = re.compile(r"[.!?][\"”’']?\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def name_key(name: str) -> str:
@@ -678,6 +683,9 @@ class _Cast:
     by_surname: dict[str, _Entity] = field(default_factory=dict)
     by_noun: dict[str, _Entity] = field(default_factory=dict)
     last_person: _Entity | None = None
+    person_end: int = -1  # where the speaker that set ``last_person`` ends
+    #: the reported content spans ``(start, end)`` of the article's attribution rows, in text order
+    reports: list[tuple[int, int]] = field(default_factory=list)
     last_group: _Entity | None = None
     #: the last speaker read, when it was one person with a title and no name ("the prime minister of
     #: the Donetsk People's Republic"), and where its mention ends
@@ -751,12 +759,16 @@ class _Cast:
 
         A title's lower-case words are title, role and link words only ("Special Representative for
         the Caucasus and Central Asia"); a clause with others is what was said, no title ("The bulk
-        of Russian forces are now 19 miles from the city centre, James Heappey ... said")."""
+        of Russian forces are now 19 miles from the city centre, James Heappey ... said").
+        A clause that opens with a preposition or subordinator is an adverbial, no title ("Unlike the
+        Russian president, Macron said")."""
         start = self.sentence_start(pos)
-        clause = self.text[start:pos]
-        if not clause.endswith(", ") or _CLAUSE_MARK.search(clause[:-2]):
+        text = self.text[start:pos]
+        if not text.endswith(", ") or _CLAUSE_MARK.search(text[:-2]):
             return "", ""
-        words = _words(clause)
+        words = _words(text)
+        if words and words[0].lower() in _CLAUSE_OPENERS:
+            return "", ""  # "Unlike the Russian president, Macron said": an adverbial, no title
         vocab = self.gaz.role_words
         if any(w[:1].islower() and w not in vocab and w not in _LINK_WORDS and w not in _ARTICLES
                and w != "and" for w in words):
@@ -916,6 +928,20 @@ class _Cast:
         return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
             (len(after) == 2 and after[0].lower() in _MILITARY_MODIFIERS and
              self.gaz.roles.get(" ".join(after).lower()) == "military")
+
+    def person_outside_reports(self, lo: int, hi: int) -> tuple[str, str]:
+        """Affiliation and role of the first person of the gazetteer named in ``text[lo:hi]`` outside
+        the reported content of the article's attribution rows (:attr:`reports`)."""
+        import bisect
+
+        for off, aff, role, kind in self._places_in(lo, hi):
+            if kind != "person":
+                continue
+            i = bisect.bisect_right(self.reports, (off, len(self.text) + 1)) - 1
+            if i >= 0 and self.reports[i][0] <= off < self.reports[i][1]:
+                continue
+            return aff, role
+        return "", ""
 
     def mention_before(self, offset: int, kinds: frozenset[str], *, same_sentence: bool,
                        first: bool = True) -> tuple[str, str]:
@@ -1087,6 +1113,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     stype = r.get("speaker_type") or ""
     low = [w.lower() for w in words]
     low0 = low[0]
+    if len(low) == 1 and stype == "pronoun" and low0 in _POSSESSIVES:
+        # a possessor as the speaker ("In his opinion, ..."): the person, or for "their"/"its" the
+        # group, that "he" or "they" would be
+        low0 = "he" if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
@@ -1095,7 +1125,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # unnamed adviser, of the state of the person served, whom a later "Sergei Glazyev said" names
         noun = serving.group("noun").lower()
         aide = _Entity(text[serving.start("det"):r["speaker_end"]], aff, gaz.roles.get(noun, role), True)
-        cast.last_person = aide
+        cast.last_person, cast.person_end = aide, r["speaker_end"]
         cast.unnamed_title = (aide, r["speaker_end"])
         if aff not in gaz.organisations:
             cast.last_state = aff
@@ -1110,6 +1140,21 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if stype == "pronoun" or (len(words) == 1 and low0 in _HE_SHE | _THEY_IT):
         ent = cast.last_person if low0 in _HE_SHE else (cast.last_group or
                                                          (cast.last_person if low0 == "they" else None))
+        if low0 in _HE_SHE and (ent is None or not ent.affiliation):
+            # no earlier speaker with a state: a known person named before "he" in its own sentence
+            # ("Sergei Lavrov ... conjured that prospect when he claimed"), else, where no person has
+            # spoken since, the first one the sentence before names, its subject as a reader takes it
+            # ("Putin's main audience is at home. ... he ordered a mobilisation")
+            # (a person named inside reported content is what was said, not who says it: "... revealing
+            # Putin's weakness, he said")
+            start = cast.sentence_start(r["speaker_start"])
+            aff, role = cast.person_outside_reports(start, r["speaker_start"])
+            if not aff and start > 1 and cast.person_end < start:
+                prev = cast.sentence_start(start - 2)
+                if cast.person_end < prev:
+                    aff, role = cast.person_outside_reports(prev, start)
+            if aff or ent is None:
+                return aff, role, ""
         if ent is not None and (ent.affiliation or low0 in _HE_SHE):
             return ent.affiliation, ent.role, ent.mention
         # no earlier speaker (or, for "it", one without a state): the sentence's first person
@@ -1242,7 +1287,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     cast.unnamed_title = None
     if person:
         cast.by_surname[surname] = ent
-        cast.last_person = ent
+        cast.last_person, cast.person_end = ent, r["speaker_end"]
         if aff and not noun:
             # a known office holder named without a title ("Aleksandr Lukashenko said"): a later "the
             # president" or "the head of state" refers back to that person
@@ -1252,7 +1297,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     elif stype in {"institution", "anonymous", "title", "named"}:
         # "the new head of the British Army" is one person, whom "he" refers back to
         if stype == "title" and words[0].lower() in _ARTICLES and (noun in _PERSON_NOUNS or _headed(low)):
-            cast.last_person = ent
+            cast.last_person, cast.person_end = ent, r["speaker_end"]
         cast.last_group = ent
     if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
         cast.unnamed_title = (ent, r["speaker_end"])
@@ -1528,6 +1573,9 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     sides = default_sides()
     cast = _Cast(text, gaz)
     cast.home = _home_state(text, rows, gaz)
+    cast.reports = sorted((r["content_start"], r["content_end"]) for r in rows
+                          if r.get("family") == "attribution" and r.get("content_start") is not None
+                          and r.get("content_end") is not None)
     first_person: list[dict[str, Any]] = []
     for r in rows:
         fam = r.get("family")
@@ -1580,16 +1628,34 @@ def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, An
                     and r.get("content_end") is not None and r.get("speaker_start") is not None
                     and id(r) not in own)
     starts = [q[0] for q in quotes]
+    # texts printed in full ("Full text of Zelensky's speech", "the full text of his statement"): a first
+    # person outside any reported content after one is its speaker
+    printed = sorted((r["start"], i) for i, r in enumerate(rows)
+                     if r.get("family") == "attribution" and r.get("speaker_start") is not None and
+                     id(r) not in own and str(r.get("cue") or "").lower() in _SPEECH_NOUNS)
+    printed_at = [p[0] for p in printed]
+
+    def take(r: dict[str, Any], q: dict[str, Any], *, resolved: bool = False) -> None:
+        for k in ("affiliation", "role", "actor"):
+            if q.get(k) is not None:
+                r[k] = q[k]
+        if resolved or not r.get("speaker_resolved"):
+            r["speaker_resolved"] = q.get("speaker_resolved") or q.get("speaker")
+
     for r in first_person:
         s = r["speaker_start"]
         hi = bisect.bisect_right(starts, s)
         # the innermost (latest-starting) content that holds the speaker; contents are short, so a few back
         for cs, ce, i in reversed(quotes[max(0, hi - 8):hi]):
             if cs <= s < ce:
-                q = rows[i]
-                for k in ("affiliation", "role", "actor"):
-                    if q.get(k) is not None:
-                        r[k] = q[k]
-                if not r.get("speaker_resolved"):
-                    r["speaker_resolved"] = q.get("speaker_resolved") or q.get("speaker")
+                take(r, rows[i])
                 break
+        else:
+            at = bisect.bisect_right(printed_at, s)
+            if at:
+                take(r, rows[printed[at - 1][1]], resolved=True)
+
+
+#: The nouns of a text printed in full whose possessor the attribution extractor reads as its speaker
+#: ("Full text of Zelensky's speech"; ``contrast.features.attribution``).
+_SPEECH_NOUNS = frozenset({"speech", "address", "statement", "remarks"})

@@ -279,13 +279,17 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         r"|(?P<pas>(?:it\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
         r"(?:said|reported|believed|thought|claimed|rumou?red|understood|alleged|estimated)"
         r"\s+(?:to|that)\b)"
-        r"|(?P<acc2>according\s+to)"
+        # "in the opinion of X", "in his opinion": "according to" in other words (the translated
+        # Polish "zdaniem" of the five-country corpus; Quirk et al. 1985, 8.127 on viewpoint adjuncts)
+        r"|(?P<acc2>according\s+to|in\s+the\s+opinion\s+of|in\s+(?:his|her|their)\s+opinion(?=\s*[,;:\-–—\x22\u201c]))"
         rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
         r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b"
         # a claim noun only after a possessor ("his claim that", "Trump's claim that"): "they
         # claim that" stays the verb
         r"|(?:(?<='s\s)|(?<=’s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))"
-        r"(?:claim|assertion|insistence|contention)\s+that\b)"
+        r"(?:claim|assertion|insistence|contention)\s+that\b"
+        # a printed speech's possessor: "Full text of Zelensky's speech", "the text of his statement"
+        r"|(?:(?<='s\s)|(?<=’s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s))(?:speech|address|statement|remarks)\b)"
         r"|(?P<call>(?<=,\s)(?:calling|describing|branding|labell?ing|dubbing)(?=\s+(?:it|this|that"
         r"|them|him|her|the\s+\w+)\s+(?:a|an|the)\b))"
     )
@@ -303,8 +307,9 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
 _AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
 #: Every possible first word of the non-verb alternatives of the cue pattern.
 _OTHER_KEYS = frozenset(
-    "has have had is are was were being been stand stands stood accused alleged it according as "
+    "has have had is are was were being been stand stands stood accused alleged it according as in "
     "report reports claims allegations rumors rumours claim assertion insistence contention "
+    "speech address statement remarks "
     "calling describing branding labeling "
     "labelling dubbing".split())
 
@@ -350,6 +355,8 @@ _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
 _BY = re.compile(r"\s+by\s+")
 _SPACE_THAT = re.compile(r"\s+that\b")
+#: Subjects that hold no state of mind ("It is convinced that" does not occur; "it is hoped that" is impersonal).
+_EXPLETIVE_SUBJECTS = frozenset({"it", "there", "this", "that", ""})
 
 
 def _alias_words(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str]]:
@@ -427,7 +434,7 @@ def _np_ok(words: list[str], res: Resources) -> bool:
     if low in _PREP - {"and"} or low in {"that", "which", "who", "when", "during", "last", "this"}:
         return False
     if _is_cap(first) or low in _DET or low in res.nouns or low in _PRONOUNS or \
-            first[:1].isdigit() or low in _QUANT:
+            first[:1].isdigit() or low in _QUANT or _particle_at(words, 0, len(words)):
         return True
     # "business groups", "law enforcement officials": lower-case modifiers of a source noun;
     # "election law expert Rick Hasen", "frontman Anthony Kiedis": of a name
@@ -461,12 +468,33 @@ _QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about"
                     "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
 
 
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    """Lower-case particles inside personal names ("von der Leyen", "Lula da Silva"; the class
+    ``name_particle`` of ``lexicons/affiliation_words.tsv``), less "do", an English verb first."""
+    t = load_table("affiliation_words")
+    return frozenset(t["term"][t["class"] == "name_particle"]) - {"do"}
+
+
+def _particle_at(words: list[str], j: int, limit: int) -> bool:
+    """Token ``j`` is a name's particle: lower-case, of :func:`_name_particles`, and followed (before
+    ``limit``) by another particle or a capitalised word ("said von der Leyen", "von der Leyen said")."""
+    w = words[j]
+    if not w.islower() or w not in _name_particles():
+        return False
+    k = j + 1
+    while k < limit and words[k] in _name_particles():
+        k += 1
+    return k < limit and _is_cap(words[k]) and words[k].isalpha()
+
+
 def _np_run(sent: _Sent, i: int, limit: int, res: Resources) -> int:
     """End of the run of capitalised words, a leading determiner, source nouns and possessives from
     token ``i`` (before ``limit``), without trailing full stops."""
     j = i
     while j < limit and (_is_cap(sent.words[j]) or (j == i and sent.words[j].lower() in _DET)
-                         or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}):
+                         or sent.words[j].lower() in res.nouns or sent.words[j] in {"'s", "’s", "."}
+                         or _particle_at(sent.words, j, limit)):
         j += 1
     while j > i and sent.words[j - 1] == ".":
         j -= 1
@@ -1633,6 +1661,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             verb = m.text.lower().split()[-2]
             stance = res.verbs.get(verb, ("", "neutral", ""))[1]
         ki = sent.index_at(ce)
+        opinion = _OPINION_OF_POSSESSOR.fullmatch(m.text)
+        if opinion is not None:
+            # "In his opinion, ...": the possessive pronoun, read as its subject form ("he") to resolve it
+            pi = sent.index_at(cs + opinion.start(1))
+            ss, se = sent.toks[pi]
+            content = _strip(text, (ce, sent.end)) if not text[sent.start:cs].strip(" ,-–—") else \
+                _content_range(text, sent, cs, cs, quotes, True, False)
+            return _row(text, res, cs, ce, stance, (ss, se), [_POSSESSIVE_AS_SUBJECT[opinion.group(1).lower()]],
+                        content, sid)
         span = _agent_after(sent, ki, res)
         if ki < len(sent.words) and sent.words[ki] in _OBJECT_PRONOUN_AS_SUBJECT and \
                 (span is None or span[1] == ki + 1):
@@ -1650,6 +1687,17 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         else:
             content = _strip(text, (se, sent.end))
         return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
+    if kind == "rep" and m.text.lower() in _SPEECH_NOUNS:
+        # "Full text of Zelensky's speech": the possessor of a text printed in full is its speaker
+        # (only after "text of", so "Putin's speech was long" is no report)
+        own = _SPEECH_TEXT_OF.search(text, max(sent.start, cs - 80), cs)
+        if own is None:
+            return None
+        ss, se = own.start("who"), own.end("who")
+        who = text[ss:se]
+        return _row(text, res, cs, ce, "neutral", (ss, se),
+                    [_POSSESSIVE_AS_SUBJECT.get(who.lower(), who)] if " " not in who else who.split(),
+                    None, sid)
     if kind == "rep":
         if prev in _POSS_PRONOUNS and k > 0:
             # "his claim that", "her insistence that": the possessor is the source
@@ -1766,6 +1814,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if passive and lemma == "credit" and (credited_with := _CREDITED_WITH_WORDS.match(text, ve)) is not None:
         # "Suvorov is credited with the following words:": the subject is the speaker, one cue
         passive, ve = False, credited_with.end()
+    if passive and res.context.get(form.split()[-1]) == "state_participle" and _SPACE_THAT.match(text, ve) and \
+            prev not in _EXPLETIVE_SUBJECTS:
+        # "Lukashenko is also convinced that", "officials are worried that": the participle of a mental
+        # state after "be", with a that-clause and no agent, is its subject's state (as "is concerned
+        # that"), not an agentless passive ("It is expected that" stays one)
+        passive = False
     if passive and not _BY.match(text, ve):
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
@@ -1940,7 +1994,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     before_txt = text[max(0, sent.start - 3):sent.start].rstrip()
                 closed = before_txt[-1:] in set("”\"»’") or before_txt[-2:] in {"''", ",“", "?“", "!“"}
                 inv_ok = inv is not None and (_inversion_end(sent, inv[1]) or (
-                    closed and inv[1] < len(sent.words) and sent.words[inv[1]] in {",", "who"}))
+                    closed and inv[1] < len(sent.words) and (sent.words[inv[1]] in {",", "who"} or (
+                        # '..." said von der Leyen when asked about ...': an adverbial clause after the name
+                        sent.words[inv[1]].lower() in _CLAUSE_AFTER_NAME and _inverted_name(sent, inv)))))
                 opening = k == 0 and inv is not None and inv[1] < len(sent.words) and \
                     sent.words[inv[1]] == ":" and lemma in _STRONG | _INVERTING
                 if (inv_ok and closed) or opening:
@@ -2445,8 +2501,14 @@ def _inverted_name(sent: _Sent, span: tuple[int, int]) -> bool:
     spokesman"; not "said Monday" nor "said Kyiv lied", a clause the phrase reader ran into)."""
     words = sent.words[span[0]:span[1]]
     head = words[:words.index(",")] if "," in words else words
-    return bool(head) and _is_cap(head[0]) and head[0].lower() not in _CALENDAR_WORDS and \
-        all(_is_cap(w) or w in {".", "-", "'s", "’s"} for w in head)
+    return bool(head) and (_is_cap(head[0]) or _particle_at(head, 0, len(head))) and \
+        head[0].lower() not in _CALENDAR_WORDS and \
+        all(_is_cap(w) or w in {".", "-", "'s", "’s"} or _particle_at(head, p, len(head)) for p, w in enumerate(head))
+
+
+#: Subordinators that open an adverbial clause right after an inverted speaker's name ('..." said
+#: Borrell when asked', '... while visiting Kyiv'): the name ends there.
+_CLAUSE_AFTER_NAME = frozenset({"when", "while", "after", "before", "as", "during", "upon", "since"})
 
 
 def _inversion_end(sent: _Sent, j: int) -> bool:
@@ -2582,6 +2644,13 @@ def _subject_after_time_opener(text: str, sent: _Sent, k: int, res: Resources) -
 
 #: object pronouns that name the source after "according to", with the subject form that resolves them
 _OBJECT_PRONOUN_AS_SUBJECT = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+#: "In his opinion": the possessor of the opinion, and its subject form
+_OPINION_OF_POSSESSOR = re.compile(r"in\s+(his|her|their)\s+opinion", re.IGNORECASE)
+_POSSESSIVE_AS_SUBJECT = {"his": "he", "her": "she", "their": "they"}
+#: Nouns of a text a person gives, and "(the full) text of X's" right before one (X: a pronoun or up to
+#: four capitalised words), which names its speaker
+_SPEECH_NOUNS = frozenset({"speech", "address", "statement", "remarks"})
+_SPEECH_TEXT_OF = re.compile(r"\btext\s+of\s+(?P<who>[Hh]is|[Hh]er|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s)?\s+$")
 
 
 def _dash_turn_mark(text: str, sent: _Sent, i: int) -> bool:
@@ -2820,6 +2889,20 @@ def _strip(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+@lru_cache(maxsize=1)
+def _body_names() -> frozenset[str]:
+    """Names of bodies, never of a person: the news outlets, institutions, organisations and seats of
+    power of ``lexicons/affiliation_aliases.tsv`` (kinds ``institution``, ``org``, ``seat``)."""
+    t = load_table("affiliation_aliases")
+    return frozenset(str(a) for a, k in zip(t["alias"], t["kind"], strict=True) if k in {"institution", "org", "seat"})
+
+
+def _body_name(span: str) -> bool:
+    """``span`` (a named speaker) is the name of a body (:func:`_body_names`), with or without "the"."""
+    names = _body_names()
+    return span in names or (span[:4].lower() == "the " and span[4:] in names)
+
+
 def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
     """Speaker resolution and actor groups, in document order."""
     history = _History()
@@ -2849,7 +2932,11 @@ def _finish(text: str, rows: list[dict[str, Any]], res: Resources) -> None:
                     actor_of[cand] = res.actors.actor_of(cand)
                 actor = actor_of[cand]
         r["actor"] = actor or "other"
-        if stype == "named":
+        if stype == "named" and (_body_name(spk) or (name is not None and _body_name(name))):
+            # "CBS said", "BelTA has learned": an outlet or body, which "he" and "the dictator" never
+            # refer back to ("it" and "they" may)
+            history.add_group(spk)
+        elif stype == "named":
             history.add_named(resolved or name or spk, full or spk)
         elif stype in {"institution", "anonymous"}:
             history.add_group(spk)
