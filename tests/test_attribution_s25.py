@@ -93,7 +93,7 @@ def test_new_rows_are_in_the_lexicon_with_known_stances() -> None:
     from contrast.lexicon import lexicon_meta, load_table
 
     vt = load_table("reporting_verbs")
-    assert lexicon_meta("reporting_verbs")["version"] == "8"
+    assert lexicon_meta("reporting_verbs")["version"] == "9"
     assert "Levin" in lexicon_meta("reporting_verbs")["citation"]
     new = vt[vt["lemma"].isin(["lay out", "scold", "prefer", "remember", "implore", "mull"])]
     assert set(new["stance"]) <= set(A.STANCES) and len(new) == 6
@@ -185,3 +185,22 @@ def test_source_post_modifier_must_not_fire(text: str, expected: list[tuple[obje
 ])
 def test_source_post_modifier_pattern(before: str, hit: bool) -> None:
     assert (A._SOURCE_POSTMODIFIER.search(before) is not None) is hit
+
+
+# ---- war coverage (RUWA headlines): the other senses of forms version 8 made bare
+@pytest.mark.parametrize("text", [
+    "Ukraine war: Russia and Ukraine trade blame over prison blast",
+    "After bridge blast, Putin promises harsh response if attacks continue",
+    "Factbox: Crimea bridge blast - why is bridge important",
+    "130 Russian shells and a blast hit Nikopol district at night.",
+])
+def test_war_coverage_other_senses_must_not_fire(text: str) -> None:
+    assert not [r for r in _rows(text) if "blast" in str(r[1])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Republicans blasted the nominee for his remarks.", [("Republicans", "blasted", "counter")]),
+    ("G7 leaders slam Russian invasion of Ukraine.", [("G7 leaders", "slam", "counter")]),
+])
+def test_war_coverage_verbs_with_a_speaker_still_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
