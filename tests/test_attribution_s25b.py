@@ -4,7 +4,8 @@ stance) for each rule added, and for each a case where it must not fire:
 - a quotation whose marks did not pair up is closed by a closing mark before the cue;
 - a pronoun's cue inside a transcript turn ("FALLIN: I think ...") is the turn's own words;
 - a quotation's speaker and an unlisted past-tense verb right after it ('... the crowd cried out');
-- a finding of an evidence source across a short adjunct ("A Quinnipiac poll this month found").
+- a finding of an evidence source across a short adjunct ("A Quinnipiac poll this month found");
+- reporting_verbs.tsv version 9: forms kept where most of their new cues were gold cues.
 """
 
 from __future__ import annotations
@@ -108,3 +109,39 @@ def test_evidence_finding_across_adjunct(text: str, expected: list[tuple[object,
 ])
 def test_evidence_finding_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# ---- reporting_verbs.tsv version 9
+@pytest.mark.parametrize("text, expected", [
+    ("His name was never mentioned during the debate.", [(None, "was never mentioned", "neutral")]),
+    ("The claims were denied by the ministry.", [("the ministry", "were denied", "counter")]),
+    ("Concern was expressed about the attack.", [(None, "was expressed", "neutral")]),
+    ("The area was declared a closed military zone.", [(None, "was declared", "neutral")]),
+    ("These voters point to the 1994 crime bill.", [("These voters", "point to", "neutral")]),
+    ("The SVP is campaigning against plans to provide free legal aid.",
+     [("The SVP", "is campaigning against", "attitude")]),
+    ("He promises a political revolution.", [("He", "promises", "neutral")]),
+])
+def test_lexicon_version_9(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # must not fire: the noun "promises", "campaign against" as a noun, "by threatening to"
+    ("His promises were never kept.", []),
+    ("The United States began a bombing campaign against the group last year.", []),
+    ("Russia is using barrier units that stop soldiers from withdrawing, including by "
+     "threatening to shoot them.", []),
+    ("Artillery hammered the positions overnight.", []),
+])
+def test_lexicon_version_9_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+def test_lexicon_version_9_rows() -> None:
+    from contrast.lexicon import lexicon_meta, load_table
+
+    assert lexicon_meta("reporting_verbs")["version"] == "9"
+    vt = load_table("reporting_verbs")
+    bare = vt[(vt["need"] == "bare") & vt["lemma"].isin(["mention", "deny", "express", "highlight"])]
+    assert set(bare["lemma"]) == {"mention", "deny", "express", "highlight"}
