@@ -145,3 +145,30 @@ def test_lexicon_version_9_rows() -> None:
     vt = load_table("reporting_verbs")
     bare = vt[(vt["need"] == "bare") & vt["lemma"].isin(["mention", "deny", "express", "highlight"])]
     assert set(bare["lemma"]) == {"mention", "deny", "express", "highlight"}
+
+
+# ---- a one-word cue that is a noun or an adjective: the noun "shows", an attributive participle
+@pytest.mark.parametrize("text", [
+    "Trump took to the talk shows.",
+    "Among the most popular shows on its service were two dramas.",
+    "Clinton leads Sanders by 271 pledged delegates.",
+    "Forty-three percent of all reported contributions went to Republicans.",
+    "The state party released its list of 25 recommended delegates.",
+])
+def test_noun_or_adjective_gives_no_row(text: str) -> None:
+    assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # must not fire: the verb "shows" with an object, a clause or an evidence subject; a
+    # participle with a clause or an object after it
+    ("The turnout was the highest since 1980, the Pew Research Center analysis shows.",
+     [("the Pew Research Center analysis", "shows", "evidence")]),
+    ("A new study by a group of researchers shows in detail how companies avoid taxes.",
+     [("A new study by a group of researchers", "shows", "evidence")]),
+    ("A memorable Clinton ad in 2008 questioned whether Obama was prepared.",
+     [("A memorable Clinton ad in 2008", "questioned", "counter")]),
+    ("The senator pledged support for the bill.", [("The senator", "pledged", "neutral")]),
+])
+def test_noun_or_adjective_rule_keeps_verbs(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -1168,6 +1168,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     found = _outside_quotes(text, found, quotes)
     if ":" in text:
         found = _outside_turns(text, found)
+    found = [r for r in found if not _attributive(text, r, res)]
     found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
@@ -1628,6 +1629,39 @@ _CLOSING_MARK = re.compile(r"(?<=[\w.,?!])[”\"](?=[\s,.;:)—–-])")
 #: ("FALLIN: I think he is trying ...", "TAPPER: And obviously, ..."); the turn is that
 #: speaker's words, so a first-person or pronoun cue inside it is their own account
 _TURN_LINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+:[ \t]", re.MULTILINE)
+
+
+#: what follows the noun "shows" ("the morning shows.", "talk shows, Carson said", "shows like
+#: ''The X-Files''", "scripted shows airing last year") and never the verb's object or clause
+_AFTER_SHOWS_NOUN = re.compile(r"[ \t]*(?:[.,;:!?)]|(?:like|whose|on|airing|and|or)\b)")
+
+
+#: a participle used as an adjective: after a numeral or a determiner, before its noun
+#: ("271 pledged delegates", "all reported contributions", "the recommended delegates")
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|an?|his|her|its|their|our|my|your|this|these|those|all|most)|\d)"
+                                 r"[ \t]+$")
+_ATTRIBUTIVE_AFTER = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+_NOT_A_NOUN = frozenset(_DET | _PREP | _BE | set(_PRONOUNS) | {"that", "not", "both", "up", "out", "off",
+                                                              "down", "him", "them", "us", "me", "but", "whether", "how",
+                                                              "why", "what", "who", "when", "where", "which"})
+
+
+def _attributive(text: str, row: dict[str, Any], res: Resources) -> bool:
+    """Whether a row's one-word cue is no report but a noun or an adjective: the noun "shows"
+    with no object or clause after it and no evidence source before it ("the morning shows.",
+    "talk shows, Carson said"; not "a Quinnipiac University poll shows."), or a participle
+    between a numeral or determiner and its noun ("271 pledged delegates")."""
+    cue = row["cue"]
+    if " " in cue or row["end"] - row["start"] != len(cue):
+        return False
+    if cue.endswith("shows"):
+        return _AFTER_SHOWS_NOUN.match(text, row["end"]) is not None and \
+            not _evidence_np(list(row.get("_words") or []), res)
+    if not cue.endswith("ed") or not cue.islower():
+        return False
+    nxt = _ATTRIBUTIVE_AFTER.match(text, row["end"])
+    return nxt is not None and nxt.group(1) not in _NOT_A_NOUN and \
+        _ATTRIBUTIVE_BEFORE.search(text, max(0, row["start"] - 12), row["start"]) is not None
 
 
 def _outside_turns(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
