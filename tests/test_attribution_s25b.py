@@ -66,6 +66,9 @@ def test_transcript_turn_rule_keeps_other_cues(text: str, expected: list[tuple[o
     ("“The way I see it,” she elaborated, “no one ever questioned his sacrifice.”",
      [("she", "elaborated", "neutral")]),
     ("\"Mexico!\" the audience screamed back.", [("the audience", "screamed back", "neutral")]),
+    # a quotation inside a quotation closes with two marks
+    ("“He said, ‘Dude, we already wrote the songs,’” Keidis continued. “He’s like, ‘No.’”",
+     [("Keidis", "continued", "neutral")]),
 ])
 def test_postposed_quotation_frame(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected

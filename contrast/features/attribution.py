@@ -1181,7 +1181,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
 #: ends the frame at a comma or full stop, after a pronoun, a capitalised name or a determiner
 #: with its noun (never "the bespectacled, 71-year-old diplomat said": a bare adjective)
 _POSTPOSED_FRAME = re.compile(
-    r"[,?!][”\"’''][ \t]+(?P<sp>he|she|they|we|I|(?:the|a|an|his|her|their|its)(?:[ \t]+[a-z][\w-]*){1,3}"
+    r"[,?!][”\"’']{1,2}[ \t]+(?P<sp>he|she|they|we|I|(?:the|a|an|his|her|their|its)(?:[ \t]+[a-z][\w-]*){1,3}"
     r"|(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)"
     r"[ \t]+(?P<c>(?:[a-z]+ly[ \t]+)?[a-z]{2,}ed(?:[ \t]+(?:back|out|up|on|in))?)(?=[ \t]*[.,](?:\s|$))")
 
@@ -2315,7 +2315,7 @@ _OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\
 #: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
 _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
-_QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
+_QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']{1,2}\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 #: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
