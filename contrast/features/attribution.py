@@ -1096,6 +1096,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
 
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
+    findings: list[tuple[int, int]] = []  # evidence verbs that gave no row (see _evidence_finding_rows)
 
     cues = (res.scanner.scan(text) if res.scanner is not None
             else map(Cue.from_match, res.pattern.finditer(text)))
@@ -1106,6 +1107,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))
+        elif text[cue.vs:cue.ve] in _FINDING_FORMS:
+            findings.append((cue.vs, cue.ve))
     cue_starts = sorted(a for a, _ in taken)
     for m in _COLON.finditer(text):
         ss = m.start("sp")
@@ -1145,6 +1148,12 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         content = _strip(text, (comma + 1, sent.end)) if comma >= 0 else None
         found.append(_row(text, res, cs, cs + 2, "evidence", (ss, m.end()), sp_words, content, sid))
         taken.append((cs, cs + 2))
+    for row in _postposed_frame_rows(text, res, sent_of, quotes, cue_starts):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
+    for row in _evidence_finding_rows(text, res, sent_of, cue_starts, findings):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
     dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
@@ -1185,9 +1194,102 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.extend(quoted_as)
     found.sort(key=lambda r: r["start"])
     found = _outside_quotes(text, found, quotes)
+    if ":" in text:
+        found = _outside_turns(text, found)
+    found = [r for r in found if not _attributive(text, r, res)]
     found = _link(text, found)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: a quotation's speaker and verb right after it, the verb not a listed cue ('"Nooooo!" the
+#: crowd cried out', '... asshole," Oliver barked.', '"The way I see it," she elaborated, "no
+#: one ..."'): whatever the verb, this frame attributes the quotation to its subject; only a
+#: past-tense verb ending in -ed (optionally with an adverb before and a particle after) that
+#: ends the frame at a comma or full stop, after a pronoun, a capitalised name or a determiner
+#: with its noun (never "the bespectacled, 71-year-old diplomat said": a bare adjective)
+_POSTPOSED_FRAME = re.compile(
+    r"[,?!][”\"’']{1,2}[ \t]+(?P<sp>he|she|they|we|I|(?:the|a|an|his|her|their|its)(?:[ \t]+[a-z][\w-]*){1,3}"
+    r"|(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)"
+    r"[ \t]+(?P<c>(?:[a-z]+ly[ \t]+)?[a-z]{2,}ed(?:[ \t]+(?:back|out|up|on|in))?)(?=[ \t]*[.,](?:\s|$))")
+
+
+def _postposed_frame_rows(text: str, res: Resources, sent_of: Any, quotes: list[tuple[int, int]],
+                          cue_starts: list[int]) -> list[dict[str, Any]]:
+    """Rows for :data:`_POSTPOSED_FRAME` where no cue was found in the frame."""
+    rows: list[dict[str, Any]] = []
+    for m in _POSTPOSED_FRAME.finditer(text):
+        ss, cs, ce = m.start("sp"), m.start("c"), m.end("c")
+        if _starts_within(cue_starts, ss, ce):
+            continue
+        sp_words = [text[a:b] for a, b in token_spans(text, ss, m.end("sp"))]
+        if _not_a_source(sp_words, res):
+            continue
+        sid, _ = sent_of(cs)
+        rows.append(_row(text, res, cs, ce, "neutral", (ss, m.end("sp")), sp_words,
+                         _last_quote_by(quotes, m.start() + 2), sid))
+    return rows
+
+
+#: the verbs of a finding, and what may stand between the source and its verb: a time or place
+#: adjunct, a relative pronoun, an auxiliary or a release participle
+_FINDING_FORMS = frozenset({"show", "shows", "showed", "shown", "showing", "found", "finds"})
+_FINDING_GAP = frozenset({"there", "released", "published", "conducted", "this", "last", "that", "which",
+                          "also", "now", "have", "has", "had", "week", "month", "year"})
+#: the words that may open a finding's source before its head noun ("A Quinnipiac University
+#: poll", "the latest polls", "leaked emails", "Last year's FBI statistics")
+_FINDING_LEAD = re.compile(r"(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent|[Ll]eaked|this|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts"
+                           r"|[A-Z][\w.’'/-]*|\w+[’']s)")
+
+
+def _evidence_finding_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int],
+                           verbs: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """A finding of an evidence source (attribution_context.tsv class ``evidence``) whose verb
+    follows it across a short time or place adjunct, a relative pronoun or a release
+    participle ("A Quinnipiac University poll this month found", "Polls there show Trump
+    trailing", "a new poll showing Trump's standing down", "the results that show"): stance
+    ``evidence``, the noun phrase its source. ``verbs``: the offsets of the lexicon's forms
+    of :data:`_FINDING_FORMS` that gave no row of their own."""
+    rows: list[dict[str, Any]] = []
+    for cs, ce in verbs:  # (the evidence verbs of the lexicon that gave no row of their own)
+        w0 = max(0, cs - 100)
+        end, hs, he = cs, -1, -1
+        for _ in range(4):  # the head noun, at most three adjunct words before the verb
+            j = end
+            while j > w0 and text[j - 1] in " \t":
+                j -= 1
+            k = j
+            while k > w0 and (text[k - 1].isalnum() or text[k - 1] in "’'-"):
+                k -= 1
+            if j == end or k == j:
+                break
+            word = text[k:j].lower()
+            if res.context.get(word) == "evidence":
+                hs, he = k, j
+                break
+            if word not in _FINDING_GAP and not word.endswith("day"):
+                break
+            end = k
+        if hs < 0 or _starts_within(cue_starts, hs, ce):
+            continue
+        ss = hs
+        for _ in range(4):  # the words that open the source ("A Quinnipiac University poll")
+            if ss - 1 <= w0 or text[ss - 1] not in " \t":
+                break
+            j = ss - 1
+            while j > w0 and not text[j - 1].isspace():
+                j -= 1
+            if _FINDING_LEAD.fullmatch(text, j, ss - 1) is None:
+                break
+            ss = j
+        sid, sent = sent_of(cs)
+        if ss < sent.start or "\n" in text[ss:ce]:
+            continue
+        sp_words = [text[a:b] for a, b in token_spans(text, ss, he)]
+        comma = text.find(",", ce, sent.end)  # (", told Fox News": the finding ends there)
+        rows.append(_row(text, res, cs, ce, "evidence", (ss, he), sp_words,
+                         _strip(text, (ce, comma if comma >= 0 else sent.end)), sid))
+    return rows
 
 
 #: a headline label before a colon: "Zelensky: ...", "UN: 4,031 ...", "Zelensky on advice to
@@ -1542,7 +1644,61 @@ def _inside_quotation(text: str, quotes: list[tuple[int, int]], x: int) -> bool:
         return False
     q = quotes[i][0]
     return (q == 0 or text[q - 1] in " \t\n([{:—–-") and q + 1 < len(text) and \
-        not text[q + 1].isspace()
+        not text[q + 1].isspace() and _CLOSING_MARK.search(text, q + 1, x) is None
+
+
+#: a double mark that closes a quotation: after a word or its punctuation and before a space or
+#: punctuation ('... meet with Bibi” before discussing specifics, he said'); where one stands
+#: between the opening mark and a cue, the marks did not pair up and the cue is outside
+_CLOSING_MARK = re.compile(r"(?<=[\w.,?!])[”\"](?=[\s,.;:)—–-])")
+
+
+#: a transcript turn: a paragraph that opens with its speaker's name in capitals and a colon
+#: ("FALLIN: I think he is trying ...", "TAPPER: And obviously, ..."); the turn is that
+#: speaker's words, so a first-person or pronoun cue inside it is their own account
+_TURN_LINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z.'’-]+:[ \t]", re.MULTILINE)
+
+
+#: what follows the noun "shows" ("the morning shows.", "talk shows, Carson said", "shows like
+#: ''The X-Files''", "scripted shows airing last year") and never the verb's object or clause
+_AFTER_SHOWS_NOUN = re.compile(r"[ \t]*(?:[.,;:!?)]|(?:like|whose|on|airing|and|or)\b)")
+
+
+#: a participle used as an adjective: after a numeral or a determiner, before its noun
+#: ("271 pledged delegates", "all reported contributions", "the recommended delegates")
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|an?|his|her|its|their|our|my|your|this|these|those|all|most)|\d)"
+                                 r"[ \t]+$")
+_ATTRIBUTIVE_AFTER = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+_NOT_A_NOUN = frozenset(_DET | _PREP | _BE | set(_PRONOUNS) | {"that", "not", "both", "up", "out", "off",
+                                                              "down", "him", "them", "us", "me", "but", "whether", "how",
+                                                              "why", "what", "who", "when", "where", "which"})
+
+
+def _attributive(text: str, row: dict[str, Any], res: Resources) -> bool:
+    """Whether a row's one-word cue is no report but a noun or an adjective: the noun "shows"
+    with no object or clause after it and no evidence source before it ("the morning shows.",
+    "talk shows, Carson said"; not "a Quinnipiac University poll shows."), or a participle
+    between a numeral or determiner and its noun ("271 pledged delegates")."""
+    cue = row["cue"]
+    if " " in cue or row["end"] - row["start"] != len(cue):
+        return False
+    if cue.endswith("shows"):
+        return _AFTER_SHOWS_NOUN.match(text, row["end"]) is not None and \
+            not _evidence_np(list(row.get("_words") or []), res)
+    if not cue.endswith("ed") or not cue.islower():
+        return False
+    nxt = _ATTRIBUTIVE_AFTER.match(text, row["end"])
+    return nxt is not None and nxt.group(1) not in _NOT_A_NOUN and \
+        _ATTRIBUTIVE_BEFORE.search(text, max(0, row["start"] - 12), row["start"]) is not None
+
+
+def _outside_turns(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose cue is no pronoun's report inside a transcript turn (:data:`_TURN_LINE`)."""
+    turns = [(m.end(), text.find("\n", m.end())) for m in _TURN_LINE.finditer(text)]
+    if not turns:
+        return rows
+    return [r for r in rows if r.get("speaker_type") != "pronoun" or
+            not any(a <= r["start"] and (b < 0 or r["start"] < b) for a, b in turns)]
 
 
 #: possessive pronouns that name the source of a nominal cue ("his claim that")
@@ -2215,7 +2371,7 @@ _OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\
 #: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
 _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
-_QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']\s*(?:[\w.'’-]+\s+){0,6}$")
+_QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']{1,2}\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 #: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
