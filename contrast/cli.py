@@ -237,6 +237,23 @@ def _insert_label(arts: pd.DataFrame, name: str, labels: pd.Series) -> pd.DataFr
     return pd.concat([out.iloc[:, :at], label, out.iloc[:, at:]], axis=1)  # one block per dtype, no insert
 
 
+def _as_codes(values: pd.Series) -> pd.Series:
+    """Text values as categorical codes (kept per part while streaming: no str object per article)."""
+    values = values.reset_index(drop=True)
+    if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+        out = values.astype("category")
+        out.attrs["dtype"] = values.dtype
+        return out
+    return values
+
+
+def _from_codes(parts: list[pd.Series]) -> pd.Series:
+    """The whole column again, with the dtype it was read with."""
+    whole = pd.concat(parts, ignore_index=True)
+    dtype = parts[0].attrs.get("dtype") if parts else None
+    return whole.astype(dtype) if dtype is not None else whole
+
+
 def _map_ordered(fn: Any, items: Iterable[Any], n_jobs: int) -> Iterator[tuple[Any, Any]]:
     """Yield ``(item, fn(item))`` in input order, ``n_jobs`` worker processes at a time.
 
@@ -304,6 +321,10 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     n_sample = n_total = n_extra = 0
     sample_counts: dict[str, int] = {}  # group key -> articles of it in the report sample
     per_group = max(1, args.report_sample // 10)
+    from contrast.extract import _n_workers
+
+    if _n_workers(args.jobs) > 1:  # workers extract; this process reads, cleans and writes each chunk
+        _fixed_mmap_threshold()  # its chunk-sized blocks then go back when freed instead of piling up
     furniture: hygiene.Furniture | None = None
     deduper = None if args.no_hygiene else hygiene.Deduper()
     if deduper is not None:  # a first pass learns each outlet's furniture from its first 2,000 articles
@@ -318,7 +339,10 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
     dup_tables: list[pd.DataFrame] = []
     n_split = [0, 0]  # long sentences split for analysis (the workers' warnings stay in the workers)
     span: list[Any] = []  # first and last period seen
-    seen: dict[str, int] = {}  # doc_id -> occurrences so far
+    from contrast._compact import IdSet
+
+    seen = IdSet()  # every doc_id so far (compact: a Python object per article kept memory growing)
+    repeats: dict[str, int] = {}  # doc_id -> occurrences so far, for the ones that repeat
     column_lists: list[list[str]] = []
     by_values: list[pd.Series] = []
     dated = args.by == "date" or _period(args) is not None
@@ -347,16 +371,17 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                 for chunk in read_table_chunks(src, chunksize=args.chunksize, columns=cols,
                                                encoding=args.encoding, sheet=args.sheet):
                     _check_by(chunk, args.by)
-                    dup = chunk["doc_id"].isin(seen.keys())
-                    seen.update(dict.fromkeys(chunk.loc[~dup, "doc_id"], 1))
+                    dup = pd.Series(seen.contains(chunk["doc_id"].astype(str).tolist()), index=chunk.index)
+                    for d in dict.fromkeys(chunk.loc[~dup, "doc_id"].astype(str)):
+                        seen.add(d)
                     if dup.any():  # later copies get ~N (the N-th occurrence), as load_corpus names them
                         renamed = []
                         for d in chunk.loc[dup, "doc_id"]:
-                            n = seen[d] + 1
+                            n = repeats.get(d, 1) + 1
                             while f"{d}~{n}" in seen:
                                 n += 1
-                            seen[d] = n
-                            seen[f"{d}~{n}"] = 1
+                            repeats[d] = n
+                            seen.add(f"{d}~{n}")
                             renamed.append(f"{d}~{n}")
                         chunk.loc[dup, "doc_id"] = renamed
                         warnings.warn(f"{int(dup.sum())} doc_id(s) repeat earlier rows; later copies renamed "
@@ -397,7 +422,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                         chart_docs.append(corpus[["doc_id", args.by]].reset_index(drop=True))
                 arts.to_pickle(tmpdir / f"{i:06d}.pkl")
                 column_lists.append(list(arts.columns))
-                by_values.append(corpus[args.by].reset_index(drop=True))
+                by_values.append(_as_codes(corpus[args.by]))
                 # sentences of articles whose group may end below min_articles (the unit rule's small groups)
                 keys = (key_spec.labels(corpus[args.by]) if key_spec else
                         corpus[args.by].astype("string").fillna("<NA>").astype(str))
@@ -443,7 +468,7 @@ def _stream(src: Path, out: Path, cols: dict[str, str | None], args: argparse.Na
                           f"{n_split[1]} article(s) were split for analysis at clause boundaries or spaces; to "
                           "analyse them as written, give the text sentence punctuation or line breaks",
                           SegmentationWarning, stacklevel=2)
-        spec = groups.grouping(pd.concat(by_values, ignore_index=True), args.by, period=_period(args),
+        spec = groups.grouping(_from_codes(by_values), args.by, period=_period(args),
                                bins=args.bins)
         columns = tables.union_columns(column_lists)
         if spec.name not in columns:
@@ -631,7 +656,9 @@ def _fixed_mmap_threshold() -> None:
     (its examples 551 -> 733 and 446 -> 608 MB). An allocator setting only: no
     figure changes. A no-op off glibc. Set by the CLI only for a corpus with an article of
     :data:`_HUGE_ARTICLE` characters or more: on 251 ordinary articles it made the whole run
-    10-15% slower (36.4 and 41.1 s against 34.5 and 34.2 s, alternating, 2026-12-03).
+    10-15% slower (36.4 and 41.1 s against 34.5 and 34.2 s, alternating, 2026-12-03). Set too in the
+    main process of a parallel stream, which only reads, cleans and writes chunks while the workers
+    extract: there the freed chunk-sized blocks had piled up with each chunk (session 25).
     """
     if not sys.platform.startswith("linux"):
         return
