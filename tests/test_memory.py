@@ -457,3 +457,15 @@ def test_permutation_test_a_block_of_features_at_a_time_equals_all_at_once(monke
     each = stats.permutation_ratio_test_blocks(lambda c: (num[:, c], den[:, c]), 15, 25, 6, n_perm=400,
                                                rng=np.random.default_rng(1), width=1)
     assert np.array_equal(one, each, equal_nan=True) and np.isfinite(one).all()
+
+
+def test_id_set_answers_like_a_set() -> None:
+    from contrast._compact import IdSet
+
+    ids, plain = IdSet(), set()
+    for d in ["a", "b", "a~2", "é", "b", "c"] * 3 + [f"x{i}" for i in range(500)]:
+        assert ids.contains([d, "never"]) == [d in plain, False]
+        assert (d in ids) is (d in plain)
+        ids.add(d)
+        plain.add(d)
+    assert all(ids.contains(sorted(plain))) and not any(ids.contains(["x500", "a~3", ""]))
