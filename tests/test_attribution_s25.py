@@ -204,3 +204,11 @@ def test_war_coverage_other_senses_must_not_fire(text: str) -> None:
 ])
 def test_war_coverage_verbs_with_a_speaker_still_fire(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Air alert throughout Ukraine: an air alert is declared in all regions.",
+    "Martial law was declared in the region on Thursday.",
+])
+def test_a_declared_state_is_no_report(text: str) -> None:
+    assert not [r for r in _rows(text) if "declared" in str(r[1])]
