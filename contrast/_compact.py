@@ -88,29 +88,35 @@ class Strings:
 
 
 class IdSet:
-    """Append-only set of strings (doc_ids) with vectorised membership, in compact storage."""
+    """Append-only set of strings (doc_ids), each with the index it was added under, in compact storage."""
 
     def __init__(self) -> None:
         self._map = Multimap()
         self._ids = Strings()
         self._n = 0
 
-    def __len__(self) -> int:
-        return self._n
+    def __getitem__(self, k: int) -> str:
+        return self._ids[k]
 
     def contains(self, ids: list[str]) -> list[bool]:
-        """Whether each id was added before this call."""
+        """Whether each id was added before this call (one search for them all)."""
         self._map.flush()
         hashes = [key64(text_digest(d)) for d in ids]
         hits = self._map.lookup(np.array(hashes, dtype=np.int64))
         return [any(self._ids[k] == d for k in ks) for d, ks in zip(ids, hits, strict=True)]
 
-    def __contains__(self, doc_id: str) -> bool:
+    def index(self, doc_id: str) -> int | None:
+        """The first index ``doc_id`` was added under (``None`` if never)."""
         h = key64(text_digest(doc_id))
-        ks = [*self._map.lookup(np.array([h], dtype=np.int64))[0], *self._map.recent(h)]
-        return any(self._ids[k] == doc_id for k in ks)
+        ks = sorted([*self._map.lookup(np.array([h], dtype=np.int64))[0], *self._map.recent(h)])
+        return next((k for k in ks if self._ids[k] == doc_id), None)
 
-    def add(self, doc_id: str) -> None:
+    def __contains__(self, doc_id: str) -> bool:
+        return self.index(doc_id) is not None
+
+    def add(self, doc_id: str) -> int:
+        """Add ``doc_id`` (again, if it was there); return its index."""
         self._map.add(key64(text_digest(doc_id)), self._n)
         self._ids.append(doc_id)
         self._n += 1
+        return self._n - 1

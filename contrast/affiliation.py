@@ -66,6 +66,7 @@ surname.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -932,8 +933,6 @@ class _Cast:
     def person_outside_reports(self, lo: int, hi: int) -> tuple[str, str]:
         """Affiliation and role of the first person of the gazetteer named in ``text[lo:hi]`` outside
         the reported content of the article's attribution rows (:attr:`reports`)."""
-        import bisect
-
         for off, aff, role, kind in self._places_in(lo, hi):
             if kind != "person":
                 continue
@@ -1620,7 +1619,6 @@ def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, An
     row whose reported content holds it ("'We are ready,' I said, Peskov told reporters" -> Peskov's),
     and that row's speaker as ``speaker_resolved``; a first person outside any reported content (a
     speech printed in full) stays empty."""
-    import bisect
 
     own = {id(r) for r in first_person}
     quotes = sorted((r["content_start"], r["content_end"], i) for i, r in enumerate(rows)
@@ -1630,6 +1628,8 @@ def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, An
     starts = [q[0] for q in quotes]
     # texts printed in full ("Full text of Zelensky's speech", "the full text of his statement"): a first
     # person outside any reported content after one is its speaker
+    from contrast.features.attribution import _SPEECH_NOUNS
+
     printed = sorted((r["start"], i) for i, r in enumerate(rows)
                      if r.get("family") == "attribution" and r.get("speaker_start") is not None and
                      id(r) not in own and str(r.get("cue") or "").lower() in _SPEECH_NOUNS)
@@ -1655,7 +1655,3 @@ def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, An
             if at:
                 take(r, rows[printed[at - 1][1]], resolved=True)
 
-
-#: The nouns of a text printed in full whose possessor the attribution extractor reads as its speaker
-#: ("Full text of Zelensky's speech"; ``contrast.features.attribution``).
-_SPEECH_NOUNS = frozenset({"speech", "address", "statement", "remarks"})

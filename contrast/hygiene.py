@@ -51,8 +51,8 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from contrast._compact import IdSet
 from contrast._compact import Multimap as _Multimap
-from contrast._compact import Strings as _Strings
 from contrast._compact import key64 as _key64
 from contrast.lexicon import load_table
 from contrast.text import ends_with_abbreviation, text_digest
@@ -964,23 +964,14 @@ class Deduper:
         self._numbers = np.zeros(0, dtype=np.int64)  # kept index -> digest of its numbers
         self._group = np.zeros(0, dtype=np.int32)  # kept index -> code of its group
         self._n = 0
-        self._keys = _Strings()  # kept index -> key (doc_id, made unique)
-        self._by_key = _Multimap()  # key digest -> kept indices (a repeated doc_id is found here)
+        self._keys = IdSet()  # kept index <-> key (doc_id, made unique)
         self._exact = _Multimap()  # digest of an exact copy's words -> kept index
         self._group_names: list[str | None] = []
         self._group_codes: dict[str | None, int] = {}
 
-    def _index_of(self, key: str) -> int | None:
-        """The first kept index whose key is ``key``."""
-        h = _key64(text_digest(key))
-        for k in sorted([*self._by_key.lookup(np.array([h], dtype=np.int64))[0], *self._by_key.recent(h)]):
-            if self._keys[k] == key:
-                return k
-        return None
-
     def group_of(self, doc_id: str) -> str | None:
         """The outlet of a kept article (as given to :meth:`add`)."""
-        k = self._index_of(str(doc_id))
+        k = self._keys.index(str(doc_id))
         return None if k is None else self._group_names[int(self._group[k])]
 
     def _keep(self, key: str, sig: np.ndarray, band_keys: Sequence[int], numbers: int, group: str | None) -> int:
@@ -1001,8 +992,7 @@ class Deduper:
         self._n += 1
         for table, h in zip(self._bands, band_keys, strict=True):
             table.add(h, k)
-        self._keys.append(key)
-        self._by_key.add(_key64(text_digest(key)), k)
+        self._keys.add(key)
         return k
 
     def add(self, doc_ids: Sequence[str], texts: Sequence[str], groups: Sequence[str] | None = None
@@ -1043,8 +1033,8 @@ class Deduper:
                                  strict=True))
         earlier_bands = [dict(zip(todo, table.lookup(np.array([band_keys[i][b] for i in todo], dtype=np.int64)),
                                   strict=True)) for b, table in enumerate(self._bands)]
-        key_h = [_key64(text_digest(str(d))) for d in doc_ids]
-        earlier_keys = self._by_key.lookup(np.array(key_h, dtype=np.int64))
+        earlier_keys = self._keys.contains([str(d) for d in doc_ids])
+        batch_keys: set[str] = set()  # kept in this batch
         out: list[tuple[str | None, float]] = []
         for i, doc in enumerate(doc_ids):
             sig = by_i.get(i)
@@ -1055,7 +1045,7 @@ class Deduper:
             if same:
                 out.append((self._keys[same[0]].split("\x1f")[0], 1.0))
                 continue
-            numbers = _key64(_numbers_key(w for w in words[i] if w[0].isdigit()).decode("ascii"))
+            numbers = _numbers_key(w for w in words[i] if w[0].isdigit())
             cands: set[int] = set()
             for b, ((lo, hi), table) in enumerate(zip(self._ranges, self._bands, strict=True)):
                 for k in (*earlier_bands[b][i], *table.recent(band_keys[i][b])):
@@ -1073,19 +1063,20 @@ class Deduper:
                 out.append((self._keys[best].split("\x1f")[0], best_j))
                 continue
             key = str(doc)
-            if any(self._keys[k] == key for k in (*earlier_keys[i], *self._by_key.recent(key_h[i]))):
+            if earlier_keys[i] or key in batch_keys:
                 key = f"{doc}\x1f{self._n}"  # a repeated doc_id: treat as new, under a unique key
+            batch_keys.add(key)
             k = self._keep(key, sig, band_keys[i], numbers, None if groups is None else str(groups[i]))
             self._exact.add(exact[i], k)
             out.append((None, float("nan")))
-        for table in (*self._bands, self._exact, self._by_key):
+        for table in (*self._bands, self._exact):
             table.flush()
         return out
 
 
-def _numbers_key(numbers: Iterable[str]) -> bytes:
-    """A digest of a set of number words: equal for equal sets (what :class:`Deduper` compares)."""
-    return text_digest("\x1f".join(sorted(set(numbers)))).encode("ascii")
+def _numbers_key(numbers: Iterable[str]) -> int:
+    """A 64-bit digest of a set of number words: equal for equal sets (what :class:`Deduper` compares)."""
+    return _key64(text_digest("\x1f".join(sorted(set(numbers)))))
 
 
 def _exact_key(n_words: int, words: Sequence[str]) -> str:
