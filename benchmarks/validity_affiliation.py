@@ -353,6 +353,7 @@ def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], *, baseli
 
     cx = importlib.import_module("contrast.extract")
     dates = _dates()
+    sources = _sources()
 
     saved = cx.affiliate_rows
     if baseline:
@@ -363,7 +364,7 @@ def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], *, baseli
         for doc_id in sample["doc_id"].unique():
             text, headline = texts[doc_id]
             ev = cx.extract_text(text, doc_id=doc_id, headline=headline, families=["attribution"],
-                                 date=dates.get(doc_id))
+                                 date=dates.get(doc_id), source=sources.get(doc_id, ""))
             parts.append(ev[ev["speaker_start"].notna()])
     finally:
         cx.affiliate_rows = saved
@@ -445,6 +446,34 @@ def _dates(eval_dir: Path = ROOT.parent / "shared" / "eval") -> dict[str, str]:
         uk = pd.read_csv(path, dtype=str, keep_default_na=False)
         _DATES.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["date"], strict=True) if t})
     return _DATES
+
+
+_SOURCES: dict[str, str] = {}
+
+
+def _sources(eval_dir: Path = ROOT.parent / "shared" / "eval") -> dict[str, str]:
+    """Each story's or article's outlet where its corpus gives one, as ``contrast.extract`` reads a
+    corpus's ``source`` column (RUWA's outlet web address, PolNeAR's outlet, the five-country
+    corpus's outlet country; the 2014 articles name none): the outlet's state is the home state of
+    an article about that state (session 26; ``contrast.affiliation.outlet_state``)."""
+    if _SOURCES:
+        return _SOURCES
+    import os
+
+    if (eval_dir / CORPUS).is_file():
+        df = pd.read_csv(eval_dir / CORPUS, dtype=str, keep_default_na=False)
+        _SOURCES.update(dict(zip(df["url"], df["source"], strict=True)))
+    if (eval_dir / "attribution" / "polnear" / "metadata.tsv").is_file():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import us_election_corpus
+
+        pn = us_election_corpus.build()
+        _SOURCES.update({f"polnear/{d}": str(t) for d, t in zip(pn["doc_id"], pn["source"], strict=True)})
+    path = os.environ.get("CONTRAST_UKWAR", "")
+    if path and Path(path).is_file():
+        uk = pd.read_csv(path, dtype=str, keep_default_na=False)
+        _SOURCES.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["source"], strict=True)})
+    return _SOURCES
 
 
 def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:

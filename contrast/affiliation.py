@@ -38,15 +38,18 @@ Podoliak") or a later titled one ("the Russian defense ministry said"); "his
 spokesperson" takes its owner's affiliation, "it" or "their agency" with no
 such owner the sentence's one state; spelling variants of a known person
 ("Podoliak", "Zelenskyi") are found by :func:`name_key`. The outlet's own
-country is never evidence.
+country is no evidence of whom an official speaks for, except as below.
 
 An article about one state names its national offices without the state ("the
 head of state", "Chairman of the House of Representatives Vladimir
 Andreichenko", "the Ministry of Commerce"): such a speaker, with no state of its
 own or of its sentence, takes the article's home state, the capital of its
-dateline ("MINSK, 20 June (BelTA) -") or else the state its speakers' own phrases
-give at least twice and twice as often as any other, unless its sentence or the
-one before names another state. A body with a name of its own refers back to
+dateline ("MINSK, 20 June (BelTA) -"), else the state its speakers' own phrases
+give at least twice and twice as often as any other, else the state of the
+outlet that published it (:func:`outlet_state`: "ukrinform.net", "TASS", "UA")
+when the article names that state, or no state at all, and names no other state
+more often outside the fighting ("General Staff: the enemy lost ..." in a
+Ukrainian outlet), unless its sentence or the one before names another state. A body with a name of its own refers back to
 that name only ("the Ministry of Commerce" is not "the Russian ministry"); a
 known office holder named bare is what a later "the president" means; a
 first-person speaker is the speaker of the quotation that holds it; reported
@@ -171,6 +174,10 @@ _CLAUSE_OPENERS = _WORDS["clause_opener"] | _STOP_PREPS | _OF_PREPS | _LOCATIVE_
 #: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
+_FIGHTING_VERBS = _WORDS["fighting_verb"]
+#: words between a state's name and its verb ("Russia has launched", "Russians again shelled")
+_VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once"})
+_PREPOSITIONS = _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS | _AGENT_PREPS
 _COALITION = _WORDS["coalition"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -919,13 +926,20 @@ class _Cast:
 
     def _fighting(self, offset: int) -> bool:
         """The state mention at ``offset`` is the side that fights ("Russian troops", "Russia's strikes",
-        "the aggression of the Russian Federation", "the invasion by Russia")."""
+        "the aggression of the Russian Federation", "the invasion by Russia", "Russians shelled"). The
+        side attacked is evidence: its officials report the attack ("Russian strikes hit Ukraine's ports")."""
         before = [w.lower() for w in _words(self.text[max(0, offset - 40):offset])[-4:]]
-        while before and before[-1] == "the":
+        while before and before[-1] in _ARTICLES:
             before.pop()
         if len(before) >= 2 and before[-1] in _AGENT_PREPS and before[-2] in _FIGHTING:
             return True
         after = _words(self.text[offset:offset + 60])[1:3]
+        low = [w.lower() for w in after]
+        if low and (low[0] in _FIGHTING_VERBS or (len(low) == 2 and low[0] in _VERB_GAP and low[1] in _FIGHTING_VERBS)) \
+                and not (before and before[-1] in _PREPOSITIONS):
+            # the agent of a military act, as its subject: "Russians shelled Nikopol", "Russia has launched"
+            # (not a preposition's object: "the war in Ukraine has killed")
+            return True
         return any(self.gaz.roles.get(w.lower()) == "military" or w.lower() in _FIGHTING for w in after[:1]) or \
             (len(after) == 2 and after[0].lower() in _MILITARY_MODIFIERS and
              self.gaz.roles.get(" ".join(after).lower()) == "military")
@@ -1367,13 +1381,16 @@ def _headed(low: Sequence[str]) -> bool:
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,| \(| [-—–])")
 
 
-def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer) -> str:
+def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, outlet: str = "",
+                cast: _Cast | None = None) -> str:
     """The state an article is about, for its national offices named without one ("the head of state").
 
     The state of the capital in the article's dateline ("MINSK, 20 June (BelTA) -"); else the state
     that the article's speakers' own phrases give most often (news outlets and international
     organisations aside), when it is given at least twice and at least twice as often as any other;
-    else none.
+    else the ``outlet``'s state (see :func:`outlet_state`) when the article names it (as the side
+    that fights too: "Ukrainian forces") or names no state at all, and names no other state more
+    often outside the fighting (``cast`` reads those mentions); else none.
     """
     m = _DATELINE.match(text[:60])
     if m is not None:
@@ -1386,11 +1403,69 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer) ->
             aff, role, _, kind = _own(_words(text[r["speaker_start"]:r["speaker_end"]]), gaz)
             if aff and kind != "plural" and aff not in gaz.organisations and role != "journalist_or_media":
                 counts[aff] = counts.get(aff, 0) + 1
-    if not counts:
+    if counts:
+        ranked = sorted(counts.values(), reverse=True)
+        top = max(counts, key=lambda k: counts[k])
+        if ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+            return top
+    if not outlet or cast is None:
         return ""
-    ranked = sorted(counts.values(), reverse=True)
-    top = max(counts, key=lambda k: counts[k])
-    return top if ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]) else ""
+    mentioned = {m[1] for m in _places(text, gaz) + _provinces(text, gaz) if m[3] in _STATE_KINDS}
+    if mentioned and outlet not in mentioned:
+        return ""  # a British outlet's story of a war between two other states is about neither
+    named: dict[str, int] = {}
+    for st in cast.states_named(0, len(text)):
+        named[st] = named.get(st, 0) + 1
+    own = named.get(outlet, 0)
+    return outlet if all(n <= own for st, n in named.items() if st != outlet) else ""
+
+
+#: A web address's parts that are no outlet's name ("www.", ".com", a path).
+_WEB_PARTS = re.compile(r"^(?:https?://)?(?:www\.)?|(?:\.(?:com|net|org|info|co|ru|ua|by|uk|pl|de|fr|int|news|tv))+(?:/.*)?$")
+
+
+def outlet_state(source: Any, gazetteer: Gazetteer | None = None) -> str:
+    """The state of the news outlet a corpus's ``source`` value names, or ``""``.
+
+    An ISO 3166-1 alpha-2 code of a state (a corpus grouped by the outlets' country: ``"UA"``), or an
+    outlet of the gazetteer's news outlets (``lexicons/affiliation_aliases.tsv``, role
+    ``journalist_or_media``) by its name or web address, case and punctuation aside
+    (``"TASS"``, ``"tass.com"``, ``"www.ukrinform.net"``, ``"Censor.NET"``). International
+    organisations' outlets and unknown names give ``""``.
+
+    >>> outlet_state("ukrinform.net"), outlet_state("TASS"), outlet_state("PL"), outlet_state("my blog")
+    ('UA', 'RU', 'PL', '')
+    """
+    if gazetteer is None:
+        return _outlet_state_default(str(source) if source is not None else "")
+    return _outlet_lookup(gazetteer).get(_outlet_key(str(source) if source is not None else ""), "")
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet name or web address folded for lookup ("www.Censor.NET" -> "censor")."""
+    name = _WEB_PARTS.sub("", name.strip().lower())
+    return re.sub(r"[^a-z0-9]+", "", name)
+
+
+def _outlet_lookup(gaz: Gazetteer) -> dict[str, str]:
+    """Folded outlet name or state code -> state, from the gazetteer."""
+    states = {a for a, _, kind in gaz.aliases.values() if kind in {"country", "capital", "demonym"}
+              and a not in gaz.organisations}
+    out = {code.lower(): code for code in states if len(code) == 2}
+    for alias, (aff, role, _) in gaz.aliases.items():
+        if role == "journalist_or_media" and aff in states:
+            out.setdefault(_outlet_key(alias), aff)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _outlet_state_default(source: str) -> str:
+    return _outlet_lookup_default().get(_outlet_key(source), "")
+
+
+@lru_cache(maxsize=1)
+def _outlet_lookup_default() -> dict[str, str]:
+    return _outlet_lookup(default_gazetteer())
 
 
 def _unnamed(low: Sequence[str], noun: str) -> bool:
@@ -1552,7 +1627,7 @@ def _relative_antecedent(text: str, r: dict[str, Any]) -> dict[str, Any]:
 
 
 def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool = False,
-                   gazetteer: Gazetteer | None = None) -> None:
+                   gazetteer: Gazetteer | None = None, outlet: str = "") -> None:
     """Fill ``affiliation``, ``role`` and the side (``actor``) of an article's rows, in place.
 
     Parameters
@@ -1567,11 +1642,14 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
         mention (``actor`` not ``other``), its group stays.
     gazetteer : Gazetteer, optional
         Default :func:`default_gazetteer`.
+    outlet : str
+        The state of the outlet that published the article (:func:`outlet_state` of its
+        ``source``), or ``""``: an article about that state names its offices without it.
     """
     gaz = gazetteer or default_gazetteer()
     sides = default_sides()
     cast = _Cast(text, gaz)
-    cast.home = _home_state(text, rows, gaz)
+    cast.home = _home_state(text, rows, gaz, outlet, cast)
     cast.reports = sorted((r["content_start"], r["content_end"]) for r in rows
                           if r.get("family") == "attribution" and r.get("content_start") is not None
                           and r.get("content_end") is not None)

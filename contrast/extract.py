@@ -27,7 +27,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import pandas as pd
 
-from contrast.affiliation import affiliate_rows, apply_sides, date_roles
+from contrast.affiliation import affiliate_rows, apply_sides, date_roles, outlet_state
 from contrast.evidence import EVIDENCE_COLUMNS, evidence_frame
 from contrast.features import MODULES
 from contrast.text import Doc, segment, text_digest
@@ -129,13 +129,15 @@ def _custom_actors(res: Mapping[str, Any]) -> bool:
 _Splits = tuple[tuple[int, int], ...]  # spans of over-long sentences split for analysis
 
 
-def _doc_rows(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> tuple[_Rows, _Splits]:
-    """Evidence rows of one article and the spans of its sentences that were split for analysis."""
+def _doc_rows(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any], outlet: str = ""
+              ) -> tuple[_Rows, _Splits]:
+    """Evidence rows of one article and the spans of its sentences that were split for analysis
+    (``outlet``: the state of the outlet that published it, see :func:`contrast.affiliation.outlet_state`)."""
     doc = segment(text, headline=headline)
-    return _rows_of(doc, mods, res), doc.split_sentences
+    return _rows_of(doc, mods, res, outlet), doc.split_sentences
 
 
-def _rows_of(doc: Doc, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
+def _rows_of(doc: Doc, mods: list[ModuleType], res: dict[str, Any], outlet: str = "") -> _Rows:
     """Every module's rows of one segmented document, in text order, with speakers' affiliations."""
     rows: _Rows = []
     for m in mods:
@@ -144,13 +146,20 @@ def _rows_of(doc: Doc, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
                 r["sent_id"] = doc.sent_id(r["start"])
             rows.append(r)
     rows.sort(key=lambda r: (r["start"], r["end"], r.get("family", "")))
-    affiliate_rows(doc.text, rows, custom_actors=_custom_actors(res))
+    affiliate_rows(doc.text, rows, custom_actors=_custom_actors(res), outlet=outlet)
     link_number_speakers(rows)
     return rows
 
 
-def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]) -> _Rows:
-    return _doc_rows(text, headline, mods, res)[0]
+def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any], outlet: str = "") -> _Rows:
+    return _doc_rows(text, headline, mods, res, outlet)[0]
+
+
+def _text_key(text: str, source: str) -> str:
+    """The cache's key for an article's text: its digest, and the state of the outlet that published
+    it where it has one (the affiliations read depend on it, see :func:`contrast.affiliation.outlet_state`)."""
+    outlet = outlet_state(source)
+    return f"{text_digest(text)}@{outlet}" if outlet else text_digest(text)
 
 
 #: an article longer than this is analysed in blocks of about this many characters (whole sentences)
@@ -158,7 +167,7 @@ BLOCK_CHARS = 250_000
 _OFFSETS = ("start", "end", "speaker_start", "speaker_end", "content_start", "content_end")
 
 
-def _doc_frame(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any]
+def _doc_frame(text: str, headline: bool, mods: list[ModuleType], res: dict[str, Any], outlet: str = ""
                ) -> tuple[pd.DataFrame, _Splits]:
     """Evidence of a huge article, block by block, so memory stays bounded whatever its size.
 
@@ -182,7 +191,7 @@ def _doc_frame(text: str, headline: bool, mods: list[ModuleType], res: dict[str,
         spans = [(s - b0, e - b0) for s, e in sents[i:j]]
         block = Doc(doc.doc_id, doc.source, text[b0:b1], spans, [s for s, _ in spans],
                     doc.headline and i == 0)
-        rows = _rows_of(block, mods, res)
+        rows = _rows_of(block, mods, res, outlet)
         for r in rows:
             for k in _OFFSETS:
                 if r.get(k) is not None:
@@ -304,7 +313,7 @@ _Key: TypeAlias = tuple[str, bool, str]
 
 
 class _Cache:
-    """Evidence per (text hash, headline flag, resources fingerprint), LRU in memory.
+    """Evidence per (text hash and outlet state, headline flag, resources fingerprint), LRU in memory.
 
     A serial run (or a read from the disk store) stores an article's rows; a
     parallel run stores the article's slice of the table a worker sent back,
@@ -436,17 +445,17 @@ def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mappin
             if out:
                 frames.append(evidence_frame(out))
                 out = []
-            big, sp = _doc_frame(text, headline, mods, res)
+            big, sp = _doc_frame(text, headline, mods, res, outlet_state(source))
             frames.append(big.assign(doc_id=doc_id, source=source).astype(
                 {"doc_id": EVIDENCE_COLUMNS["doc_id"], "source": EVIDENCE_COLUMNS["source"]}))
             counts.append(len(big))
             splits.append(sp)
             continue
-        rows, sp = _doc_rows(text, headline, mods, res)
+        rows, sp = _doc_rows(text, headline, mods, res, outlet_state(source))
         counts.append(len(rows))
         splits.append(sp)
         if disk is not None:
-            store.append((_disk_key((text_digest(text), headline, disk[1])), {"r": rows, "s": sp}))
+            store.append((_disk_key((_text_key(text, source), headline, disk[1])), {"r": rows, "s": sp}))
         out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
     if store and disk is not None:
         from contrast.cache import DiskCache
@@ -586,7 +595,7 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
     each article's slice of the table its worker sent back (the workers write
     the disk store themselves). Either serves later runs of either kind.
     """
-    keys: list[_Key] = [(text_digest(t), h, fp) for _, _, t, h in items]
+    keys: list[_Key] = [(_text_key(t, s), h, fp) for _, s, t, h in items]
     fresh: set[int] = set()  # ids of the tables workers make in this call
     got: list[_Entry | None] = [_CACHE.get(k) for k in keys]
     todo = [i for i, g in enumerate(got) if g is None]
@@ -609,11 +618,11 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
         batch: list[tuple[str, Any]] = []
         for i in it:
             if len(items[i][2]) > BLOCK_CHARS:
-                frame, sp = _doc_frame(items[i][2], items[i][3], mods, res)
+                frame, sp = _doc_frame(items[i][2], items[i][3], mods, res, outlet_state(items[i][1]))
                 got[i] = (_Slice(frame, 0, len(frame)), sp)
                 _CACHE.put(keys[i], got[i])  # type: ignore[arg-type]
                 continue
-            rows, sp = _doc_rows(items[i][2], items[i][3], mods, res)
+            rows, sp = _doc_rows(items[i][2], items[i][3], mods, res, outlet_state(items[i][1]))
             got[i] = (rows, sp)
             _CACHE.put(keys[i], (rows, sp))
             if disk is not None:

@@ -283,13 +283,13 @@ def test_new_rules(text, speaker, expected):
 
 # a sentence naming two states does not tell whose unnamed official speaks: stays empty
 EMPTY_NEW = [
-    "Russia shelled Kharkiv overnight, the presidential aide said.",
+    "Russia and Ukraine swapped prisoners overnight, the presidential aide said.",
     "Talks between Russia and Ukraine stalled on Monday, officials said.",
     "Russia wants a long war in Ukraine, officials said.",
     # the side that fights is no evidence of whose official reports it
     "Russian troops shelled the port overnight, officials said.",
     # a demonym's plural names its state too ("Ukrainians")
-    "Since Russia invaded, 140,000 Ukrainians have returned, according to the Interior Ministry's press service.",
+    "Since Russia changed its law, 140,000 Ukrainians have returned, according to the Interior Ministry's press service.",
 ]
 
 
@@ -468,7 +468,7 @@ EMPTY_PLACES = [
     "Talks with Russia are the only way out, the president said.",  # Russia is the other party
     "The Russian war has killed 400 children, prosecutors said.",  # only the side that fights
     "Armenia regrets the violence in Ukraine, a foreign ministry spokesman said.",  # two states, no earlier speaker
-    "Russia shelled Kharkiv overnight, the aide said.",  # two states
+    "Russia's envoy visited Kharkiv overnight, the aide said.",  # two states
     "Danilov said the report was false.",  # a surname the people file does not give alone
     "Russia will protect its citizens, John Smith said.",  # a name without a title is not placed
     "Russian troops shelled the town, it said.",  # only the side that fights: "it" stays unknown
