@@ -132,3 +132,32 @@ def test_commitment_after_a_cue_keeps_its_speaker(text: str, expected: list[tupl
 ])
 def test_commitment_rule_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# ---- a relative "that" after a document, poll or message is its source
+@pytest.mark.parametrize("text, expected", [
+    ("Rand Paul has released a Web video that accuses Cruz of welcoming refugees.",
+     [("that", "accuses", "accusation")]),
+    ("The page was replaced by a message that said, \"Sorry, the item is gone.\"",
+     [("that", "said", "neutral")]),
+    ("The ministry released a video that calls for closing the sky over Ukraine.",
+     [("that", "calls for", "neutral")]),
+])
+def test_relative_that_after_a_medium(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+def test_relative_that_resolves_to_the_medium() -> None:
+    row = A.attribute("Rand Paul has released a Web video that accuses Cruz of welcoming refugees.",
+                      headline=False)[0]
+    assert row["speaker_resolved"] == "a Web video"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # must not fire: "that" as a determiner or a complementizer, or after a noun that is no medium
+    ("The report that states must file is due in May.", []),
+    ("He read the report that Congress wrote.", [("Congress", "wrote", "neutral")]),
+    ("It was the decision that said the most about him.", []),
+])
+def test_relative_that_rule_must_not_fire(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -1974,7 +1974,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
     if prev in _DET and not aux and not further and not time_adverb and \
-            not _floating_quantifier(sent, k - 1) and \
+            not _floating_quantifier(sent, k - 1) and not _relative_that(sent, k - 1) and \
             (prev not in res.nouns or k < 2 or
                                      sent.words[k - 2].lower() in _PREP) and \
             not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
@@ -2131,7 +2131,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
         ante = _np_before(sent, j, res)
         ws, we = sent.toks[rel]
-        if sent.words[rel] not in {"who", "which"}:
+        if sent.words[rel] not in {"who", "which", "that"}:
             we = sent.toks[rel + 2][1]  # "many of whom"
         if ante is None:
             row = _row(text, res, cs, ce, stance, (ws, we), [sent.words[rel]],
@@ -2573,6 +2573,24 @@ def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
     return 0 < _conjunction_at(sent, k, res) < k
 
 
+#: heads of a medium that speaks for its author as a relative's antecedent ("an ad that attacks",
+#: "a paper that found"), besides :data:`_MEDIA_HEADS` (the evidence nouns of attribution_context.tsv
+#: keep their own finding rows: "the results that show", :func:`_evidence_finding_rows`)
+_RELATIVE_MEDIA = frozenset({"ad", "ads", "video", "videos", "paper", "papers", "headline", "article",
+                             "articles", "book", "messages", "letters", "posts", "tweets", "statements"})
+
+
+def _medium_head(w: str) -> bool:
+    """Whether ``w`` heads a message or document ("a video", "the statement", "an ad")."""
+    return w.islower() and (w in _MEDIA_HEADS or w in _RELATIVE_MEDIA)
+
+
+def _relative_that(sent: _Sent, i: int) -> bool:
+    """Whether token ``i`` is a relative "that" after a medium's head ("a video *that* calls for";
+    never "which" without a comma: "The study which said nothing")."""
+    return 0 < i and sent.words[i] == "that" and _medium_head(sent.words[i - 1])
+
+
 def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
     """Index of the relative "who" / "which" that is the subject of the verb at token ``k``,
     past adverbs and a year ("who *in 2010* said", "which *together* vowed")."""
@@ -2586,6 +2604,10 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
                                          _is_cap(sent.words[r - 2]))))):
         # ("the police department, which reported", "the study -- which notes"; "the Chicago
         # Police Department which reported": a name before "which" is no restrictive antecedent)
+        return r
+    if r >= 1 and sent.words[r] == "that" and _medium_head(sent.words[r - 1]):
+        # "polls that show him leading", "a message that said", "a Web video that accuses": a
+        # restrictive relative whose antecedent is a document, poll or message speaks for it
         return r
     if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
             sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
