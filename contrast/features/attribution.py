@@ -139,7 +139,7 @@ _AUX_WORDS = (
     r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
     r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
     r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even|since"
-    r"|cannot|\w+n[’']t|\w+ly"
+    r"|both|all|each|cannot|\w+n[’']t|\w+ly"
 )
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
 _MEDIA_NOUN = (r"statement|interview|post|tweet|briefing|speech|letter|video|message|address"
@@ -507,6 +507,30 @@ def _trim_lead(sent: _Sent, i: int, j: int) -> int:
     return i
 
 
+#: determiner words that are adverbs of time between a subject and its verb ("The ministry earlier
+#: said", "Right Wing Watch first reported")
+_DET_ADVERBS = frozenset({"first", "earlier"})
+#: what makes them determiners again ("the first reported case", "his earlier said ..."; a
+#: capitalised name before them is a subject: "BuzzFeed News first reported")
+_ARTICLE_OR_POSS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
+                              "their", "our", "my", "your"})
+#: quantifiers that float after the subject they quantify ("They both said", "the candidates all
+#: agreed", "Clinton and Sanders each said"; Quirk et al. 1985, 6.49 and 10.29)
+_FLOATING_Q = frozenset({"both", "all", "each"})
+
+
+def _floating_quantifier(sent: _Sent, i: int) -> bool:
+    """Whether token ``i`` is a quantifier floated after its subject ("Richards and Menendez
+    *both* stressed"), not a determiner ("*both* states", "in *each* state", "of *all*")."""
+    if i < 1 or sent.words[i].lower() not in _FLOATING_Q:
+        return False
+    before = sent.words[i - 1]
+    low = before.lower()
+    return before.isalpha() and low not in _DET and low not in _PREP and low not in _BOUNDARY and \
+        low not in {"of", "and", "or", "at", "is", "are", "was", "were", "be", "not"} and \
+        (low in {"they", "we", "you", "men", "women", "people", "two", "three"} or _is_cap(before) or _plural(low))
+
+
 def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
     """Token range [i, j) of the subject right before token ``k`` (None if none).
 
@@ -514,8 +538,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
     """
     j = k
-    while j > 1 and _is_adverb(sent.words[j - 1], res):
-        j -= 1  # "The ministry previously said": the adverb is no part of the speaker
+    while j > 1 and (_is_adverb(sent.words[j - 1], res) or _floating_quantifier(sent, j - 1)):
+        j -= 1  # "The ministry previously said", "They both said": no part of the speaker
     j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
     while j > 1 and _is_adverb(sent.words[j - 1], res):
         j -= 1
@@ -1907,6 +1931,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     while cap_ly is not None and cs < vs:
         cs = cap_ly.end()  # "Schlafly also noted": a name, no adverb
         cap_ly = _CAP_LY.match(text, cs, vs)
+    lead_q = _LEADING_Q.match(text, cs, vs)
+    if lead_q is not None:
+        cs = lead_q.end()  # "Both said", "all is said": a quantifier opens no cue ("have both argued" does)
     cap_aux = _CAP_AUX.match(text, cs, vs)
     if cap_aux is not None and cs > sent.start:
         cs = cap_aux.end()  # "..., Will urged": a name (George Will) inside a sentence, no modal
@@ -1940,7 +1967,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     # "Mook further asserted", "it further wrote": "further" after a subject is an adverb
     further = prev == "further" and k > 1 and (sent.words[k - 2].lower() in _PRONOUNS or
                                                 _is_cap(sent.words[k - 2]))
-    if prev in _DET and not aux and not further and (prev not in res.nouns or k < 2 or
+    # "The ministry earlier said", "as BuzzFeed News first reported", "first reported by The Post":
+    # "earlier" and "first" after a noun phrase or a comma are adverbs (not "the first reported case")
+    time_adverb = prev in _DET_ADVERBS and k > 1 and sent.words[k - 1].islower() and (
+        sent.words[k - 2] == "," or (_is_cap(sent.words[k - 2]) and sent.words[k - 2].lower() not in _ARTICLE_OR_POSS) or (
+            sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
+            and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
+    if prev in _DET and not aux and not further and not time_adverb and \
+            not _floating_quantifier(sent, k - 1) and not _relative_that(sent, k - 1) and \
+            (prev not in res.nouns or k < 2 or
                                      sent.words[k - 2].lower() in _PREP) and \
             not (prev in _QUANT_PRONOUNS and (k == 1 or sent.words[k - 2] in {",", ";"})):
         return None  # "the said", "a report"; not "a top E.U. official said", "Some say"
@@ -2015,6 +2050,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "the UN recorded 1,335 civilian casualties", not "recorded a video"
     if lemma == "appear" and _APPEARANCE.match(text, ve):
         return None  # "appeared on MSNBC", "appears before thousands of delegates": a presence
+    if form == "said" and _AND_DONE.match(text, ve):
+        return None  # "when all is said and done": an idiom, no report
     if lemma == "agree" and _COMMIT.match(text, ve):
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
@@ -2060,9 +2097,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # ("questioned Israel's commitment and refused to back"; not "soldiers said that one
         # of the units was placed behind them and threatened to shoot": the clause's verb)
         inf = _TO_INF.match(text, ce) is not None
+        # a commitment after a cue of the same sentence ("He announced that he was in therapy and
+        # vowed to focus on ..."): that cue's speaker's, whatever clause stands between (never a
+        # noun: "speeches and promises to"; without a cue before it, no report: "The convoy
+        # stopped at the border and refused to turn back")
+        commissive = inf and lemma in _COMMISSIVE and form not in _COMMISSIVE_NOUNS
         for r in reversed(found):
             if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
-                if inf and _clause_between(sent, sent.index_at(r["end"]), k):
+                if inf and not commissive and _clause_between(sent, sent.index_at(r["end"]), k):
                     break
                 return _row(text, res, cs, ce, stance, (r["speaker_start"], r["speaker_end"]),
                             list(r["_words"]), _content_range(text, sent, ce, cs, quotes, False, True),
@@ -2089,7 +2131,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
         ante = _np_before(sent, j, res)
         ws, we = sent.toks[rel]
-        if sent.words[rel] not in {"who", "which"}:
+        if sent.words[rel] not in {"who", "which", "that"}:
             we = sent.toks[rel + 2][1]  # "many of whom"
         if ante is None:
             row = _row(text, res, cs, ce, stance, (ws, we), [sent.words[rel]],
@@ -2266,6 +2308,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if len(words) == 1 and words[0].lower() in _FIRST_PERSON and \
             _in_quote(quotes, cs):
         return None  # "I think" inside someone's quotation
+    if len(words) > 1 and words[-1] in _TITLE_CASE_ADVERBS and spk_tok[1] == k:
+        # a title-case headline's adverb between the subject and its verb ("Kasich Just Revealed",
+        # "Rick Perry Just Announced"): not part of the speaker
+        words = words[:-1]
+        se = sent.toks[spk_tok[1] - 2][1]
     if _not_a_source(words, res):
         return None  # "The views expressed here": no source, no attribution
     if lemma in _INTENTION and side_before and spk_tok[0] > 0 and \
@@ -2278,6 +2325,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     return _row(text, res, cs, ce, stance, (ss, se), words, content, sid)
 
 
+#: adverbs that title-case headlines capitalise between a subject and its verb ("Kasich Just
+#: Revealed", "Putin Finally Admits"); a closed list, never a name's "-ly" ("Megyn Kelly Said")
+_TITLE_CASE_ADVERBS = frozenset({"Just", "Also", "Now", "Even", "Still", "Finally", "Already", "Again",
+                                 "Never", "Officially", "Publicly", "Openly", "Quietly"})
 #: catenative verbs whose subject is the subject of the infinitive after them ("continues to
 #: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14)
 _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
@@ -2320,6 +2371,12 @@ _MIND_OBJECT = re.compile(r"(?:\s+(?:him|her|them|us|me|it|[A-Z][\w'’.-]*(?:\s
 #: intention predicates before a to-infinitive ("Clinton wants to triple the size of the
 #: program", "the campaign plans to release"; lexicons/reporting_verbs.tsv, stance attitude)
 _INTENTION = frozenset({"want", "plan", "intend", "decide"})
+#: commissive speech acts (Searle 1976): a promise or refusal of the subject, a cue as the second
+#: verb of a coordination before a to-infinitive ("... and vowed to focus", "but declined to provide";
+#: not "threaten": "and threatened to shoot" in war reports is an act)
+_COMMISSIVE = frozenset({"vow", "promise", "pledge", "refuse", "decline"})
+#: their forms that are nouns too ("impassioned speeches and promises to shake things up")
+_COMMISSIVE_NOUNS = frozenset({"vow", "vows", "promise", "promises", "pledge", "pledges"})
 #: words that make the clause after them hypothetical ("if they want to", "unless he plans to")
 _CONDITIONAL = frozenset({"if", "unless", "whether", "whenever", "until", "lest"})
 
@@ -2427,13 +2484,15 @@ def _time_tail(words: list[str], j: int, res: Resources) -> int:
 
 def _is_adverb(w: str, res: Resources) -> bool:
     """A lower-case adverb before a verb ("previously", "also", "then")."""
-    return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "again", "first",
+    return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "earlier", "again", "first",
                                   "just", "once", "never", "often", "since", "further"}
                             or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
 
 
 _CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
 _CAP_AUX = re.compile(r"(?:Will|May|Can)\s+")
+_AND_DONE = re.compile(r"\s+and\s+done\b")
+_LEADING_Q = re.compile(r"(?:[Bb]oth|[Aa]ll|[Ee]ach)\s+")
 #: modals that are names when capitalised inside a sentence (George Will, Theresa May)
 _NAME_MODALS = frozenset({"Will", "May", "Can"})
 _SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
@@ -2514,6 +2573,24 @@ def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
     return 0 < _conjunction_at(sent, k, res) < k
 
 
+#: heads of a medium that speaks for its author as a relative's antecedent ("an ad that attacks",
+#: "a paper that found"), besides :data:`_MEDIA_HEADS` (the evidence nouns of attribution_context.tsv
+#: keep their own finding rows: "the results that show", :func:`_evidence_finding_rows`)
+_RELATIVE_MEDIA = frozenset({"ad", "ads", "video", "videos", "paper", "papers", "headline", "article",
+                             "articles", "book", "messages", "letters", "posts", "tweets", "statements"})
+
+
+def _medium_head(w: str) -> bool:
+    """Whether ``w`` heads a message or document ("a video", "the statement", "an ad")."""
+    return w.islower() and (w in _MEDIA_HEADS or w in _RELATIVE_MEDIA)
+
+
+def _relative_that(sent: _Sent, i: int) -> bool:
+    """Whether token ``i`` is a relative "that" after a medium's head ("a video *that* calls for";
+    never "which" without a comma: "The study which said nothing")."""
+    return 0 < i and sent.words[i] == "that" and _medium_head(sent.words[i - 1])
+
+
 def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
     """Index of the relative "who" / "which" that is the subject of the verb at token ``k``,
     past adverbs and a year ("who *in 2010* said", "which *together* vowed")."""
@@ -2527,6 +2604,10 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
                                          _is_cap(sent.words[r - 2]))))):
         # ("the police department, which reported", "the study -- which notes"; "the Chicago
         # Police Department which reported": a name before "which" is no restrictive antecedent)
+        return r
+    if r >= 1 and sent.words[r] == "that" and _medium_head(sent.words[r - 1]):
+        # "polls that show him leading", "a message that said", "a Web video that accuses": a
+        # restrictive relative whose antecedent is a document, poll or message speaks for it
         return r
     if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
             sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
