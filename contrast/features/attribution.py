@@ -1623,13 +1623,24 @@ def _starts_within(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
+#: prepositions after a headline label's first word or head ("Defense of Mariupol", "Mass graves in Izium")
+_LABEL_PREPS = frozenset({"of", "for", "in", "on", "at", "near", "from"})
+
+
 def _topic_label(words: list[str], res: Resources) -> bool:
     """Whether a phrase before a colon is a headline's topic label, no source: "Transcript:",
-    "Factbox:", "Shelling of Donetsk region:", "Occupied Mariupol:", "Defense of Mariupol:"
-    (``label`` and ``label_of`` in ``lexicons/attribution_context.tsv``)."""
+    "Factbox:", "Shelling of Donetsk region:", "Occupied Mariupol:", "Defense of Mariupol:",
+    "Missile strike:", "The situation in Severodonetsk:" (``label``, ``label_of`` and ``label_head``
+    in ``lexicons/attribution_context.tsv``)."""
     first = res.context.get(words[0].lower()) if words else None
-    return first == "label" or (first == "label_of" and len(words) > 1 and
-                                words[1].lower() in {"of", "for", "in", "on", "at"})
+    if first == "label" or (first == "label_of" and len(words) > 1 and
+                            words[1].lower() in _LABEL_PREPS):
+        return True
+    # the label's head, its last word before a preposition: "Missile strike", "The shelling of
+    # Kramatorsk", "Mass graves in Izium", "Dozens dead and injured", "RMA. PHOTOS" (label_head)
+    head = next((i for i, w in enumerate(words) if i and w.lower() in _LABEL_PREPS), len(words))
+    last = words[head - 1].strip(".,").lower() if head else ""
+    return res.context.get(last) in {"label", "label_of", "label_head", "abstract"}
 
 
 def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
@@ -2069,6 +2080,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         not _after_ok(text, ce, sent.end, strict=True)
     if need == "clause" and (prev in _PREP or not _after_ok(text, ce, sent.end, strict=True)):
         return None
+    if need == "clause" and not aux and form == lemma and text.startswith(":", ce) and \
+            not _plural(prev) and prev not in _PRONOUNS:
+        return None  # "Drone attack: Kyiv's air defence ...": a headline label's noun, no verb of "Drone"
     if need == "as" and not _as_follows(sent, sent.index_at(ce)):
         return None  # a verb of viewing is a cue only as "see X as", never "the same view that", "you can see that"
     if agentless:
