@@ -48,8 +48,10 @@ dateline ("MINSK, 20 June (BelTA) -"), else the state its speakers' own phrases
 give at least twice and twice as often as any other, else the state of the
 outlet that published it (:func:`outlet_state`: "ukrinform.net", "TASS", "UA")
 when the article names that state, or no state at all, and names no other state
-more often outside the fighting ("General Staff: the enemy lost ..." in a
-Ukrainian outlet), unless its sentence or the one before names another state. A body with a name of its own refers back to
+outside the fighting more often and more than once ("General Staff: the enemy
+lost ..." in a Ukrainian outlet), unless its sentence or the one before names
+another state; that home comes before the state the rest of the sentence or
+the headline names ("General Staff: Russia pulling up reserves"). A body with a name of its own refers back to
 that name only ("the Ministry of Commerce" is not "the Russian ministry"); a
 known office holder named bare is what a later "the president" means; a
 first-person speaker is the speaker of the quotation that holds it; reported
@@ -902,12 +904,13 @@ class _Cast:
                 and not self._counterpart(lo + m[0]) and not (m[3] == "demonym" and self._subject(lo + m[0]))]
 
     def only_home_near(self, offset: int) -> bool:
-        """The sentence holding ``offset`` and the one before it name no state but the home state."""
+        """The sentence holding ``offset`` (up to it) and the one before it name no state but the home
+        state, as :meth:`states_named` reads them."""
         start = self.sentence_start(offset)
         before = self.sentence_start(max(0, start - 2)) if start > 1 else start
-        text = self.text[before:offset]
-        found = _places(text, self.gaz) + _provinces(text, self.gaz)
-        return all(m[1] == self.home for m in found if m[3] in _STATE_KINDS)
+        # (a state named as the side that fights, or as the other party of an act, is no other state
+        # here either: "General Staff: Russian troops lost 200 tanks")
+        return all(st == self.home for st in self.states_named(before, offset))
 
     def _counterpart(self, offset: int) -> bool:
         """The state mention at ``offset`` is the other party of an act ("talks with Russia",
@@ -1279,6 +1282,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # (a body with a name of its own, by that name only: "the Ministry of Commerce")
             aff, role2 = cast.title_elsewhere(named_body or noun, skip=r["speaker_start"] + at, fold=True)
             role = role or role2
+    if not aff and cast.home and noun in _NATIONAL_NOUNS and "former" not in low and \
+            cast.only_home_near(r["speaker_start"]):
+        # "the head of state", "Chairman of the House of Representatives Vladimir Andreichenko", "the
+        # Ministry of Commerce" with no state of its own or of its sentence, in an article about one
+        # state: that state's office (not where the sentence or the one before names another state:
+        # "Latvia ... This idea was supported by the president of the country"), whatever state the
+        # rest of its sentence or the headline names ("General Staff: Russia pulling up reserves")
+        aff = cast.home
     if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms", and a named person whose title gives no state
         # ("the Senate's deputy speaker Yevgeny Bushmin"): officials of the place the sentence, or
@@ -1286,13 +1297,6 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
-    if not aff and cast.home and noun in _NATIONAL_NOUNS and "former" not in low and \
-            cast.only_home_near(r["speaker_start"]):
-        # "the head of state", "Chairman of the House of Representatives Vladimir Andreichenko", "the
-        # Ministry of Commerce" with no state of its own or of its sentence, in an article about one
-        # state: that state's office (not where the sentence or the one before names another state:
-        # "Latvia ... This idea was supported by the president of the country")
-        aff = cast.home
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
@@ -1389,8 +1393,10 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
     that the article's speakers' own phrases give most often (news outlets and international
     organisations aside), when it is given at least twice and at least twice as often as any other;
     else the ``outlet``'s state (see :func:`outlet_state`) when the article names it (as the side
-    that fights too: "Ukrainian forces") or names no state at all, and names no other state more
-    often outside the fighting (``cast`` reads those mentions); else none.
+    that fights too: "Ukrainian forces") or names no state at all, and names no other state outside
+    the fighting both more often and more than once (``cast`` reads those mentions: "General
+    Staff: Russia pulling up reserves" is Ukraine's in a Ukrainian outlet, "Ministry: Poland to hold
+    elections ... Polish voters" is not); else none.
     """
     m = _DATELINE.match(text[:60])
     if m is not None:
@@ -1417,7 +1423,7 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
     for st in cast.states_named(0, len(text)):
         named[st] = named.get(st, 0) + 1
     own = named.get(outlet, 0)
-    return outlet if all(n <= own for st, n in named.items() if st != outlet) else ""
+    return outlet if all(n <= max(own, 1) for st, n in named.items() if st != outlet) else ""
 
 
 #: A web address's parts that are no outlet's name ("www.", ".com", a path).

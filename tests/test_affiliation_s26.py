@@ -52,6 +52,13 @@ HOME = [
     # a Russian outlet's story: the Defence Ministry is Russia's
     ("Defense Ministry says its forces took a village\nRussia's troops advanced near Avdeyevka.",
      "tass.com", "Defense Ministry", ("RU", "minister_or_official", "Russia")),
+    # the state the rest of the headline names is what the body reports on, not whose body it is, and a
+    # state named as the side that fights is no other state ("Russian troops", "Russian invaders")
+    ("General Staff: Russia pulling up reserves to Ukraine borders\nRussian invaders continue to regroup.",
+     "ukrinform.net", "General Staff", ("UA", "military", "Ukraine")),
+    ("Russian troops continue strikes on cities in Ukraine - General Staff\nSince the start of the day, "
+     "Russian troops have continued launching strikes.", "ukrinform.net", "General Staff",
+     ("UA", "military", "Ukraine")),
     # the article names no state at all: a Ukrainian outlet's own story
     ("General Staff: the enemy lost 300 soldiers and 12 tanks\nThe losses were counted over the past day.",
      "censor.net", "General Staff", ("UA", "military", "Ukraine")),
@@ -84,6 +91,9 @@ EMPTY = [
     # a British outlet's story of the war names Russia (as the side that fights) and not Britain
     ("General Staff: Russian troops lost 200 tanks\nThe losses were counted over the past day.",
      "bbc.co.uk", "General Staff"),
+    # a Ukrainian outlet's story about another state, which it names more often and more than once
+    ("Ministry: Poland to hold elections in October\nPoland's parties and Polish voters prepare; Ukraine watches.",
+     "ukrinform.net", "Ministry"),
     # the sentence before names another state: the ministry may be its
     ("Talks to go on\nUkraine and Hungary met in Budapest. Hungary's parliament voted against it. The ministry said "
      "talks would go on.", "ukrinform.net", "The ministry"),
