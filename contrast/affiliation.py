@@ -774,6 +774,9 @@ class _Cast:
         Russian president, Macron said")."""
         start = self.sentence_start(pos)
         text = self.text[start:pos]
+        dateline = _DATELINE_PREFIX.match(text)
+        if dateline is not None:
+            text = text[dateline.end():]  # "Dubai, United Arab Emirates (CNN)- The US Deputy Minister ..., "
         if not text.endswith(", ") or _CLAUSE_MARK.search(text[:-2]):
             return "", ""
         words = _words(text)
@@ -1382,6 +1385,9 @@ def _headed(low: Sequence[str]) -> bool:
 
 
 #: A dateline that opens an article: "MINSK, 20 June (BelTA) -", "KYIV (Reuters) -", "WARSAW -".
+#: a wire dateline before a sentence's first word: "Dubai, United Arab Emirates (CNN)- ", "MINSK, 20 June
+#: (BelTA) - ", "KYIV, Ukraine (AP) — "
+_DATELINE_PREFIX = re.compile(r"[^\n()]{0,80}\((?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,3}\)\s*[-—–]+\s*")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,| \(| [-—–])")
 
 
@@ -1527,9 +1533,19 @@ def _clause_tail(before: str) -> str:
     ' '
     >>> _clause_tail("said Belarusian President ")
     'said Belarusian President '
+
+    A bracketed term of office is part of the title, no boundary:
+
+    >>> _clause_tail("according to ex-President of Poland (1995-2005) ")
+    'according to ex-President of Poland '
     """
+    before = _TERM_OF_OFFICE.sub("", before)
     ends = [m.end() for m in _CLAUSE_MARK.finditer(before)]
     return before[ends[-1]:] if ends else before
+
+
+#: a bracketed term of office inside a title: "ex-President of Poland (1995-2005) Alexander Kwasniewski"
+_TERM_OF_OFFICE = re.compile(r" ?\((?:19|20)\d\d(?: ?[-–—] ?(?:(?:19|20)?\d\d)?)?\)(?= )")
 
 
 def _of_complement(after: str, vocab: frozenset[str] = frozenset()) -> str:

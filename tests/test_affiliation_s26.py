@@ -117,3 +117,22 @@ def test_one_answer_by_extract_and_extract_text():
     assert ev.loc["a", "affiliation"] == "UA" and ev.loc["c", "affiliation"] == "UA"
     assert pd.isna(ev.loc["b", "affiliation"])
     assert _row(text, "General Staff", "ukrinform.net") == ("UA", "military", "Ukraine")
+
+
+# a title that opens the sentence after a wire dateline, and a bracketed term of office inside a title
+ACROSS = [
+    ("Dubai, United Arab Emirates (CNN)- The US Deputy Minister of Defense for Political Affairs, Collin Cole, "
+     "revealed estimates of losses.\n\n\"Russia has lost 80,000,\" Cole said.", "Cole",
+     ("US", "minister_or_official", "West")),
+    ("KYIV, Ukraine (AP) — The Ukrainian Foreign Minister, Dmytro Kuleba, said talks had failed.",
+     "The Ukrainian Foreign Minister, Dmytro Kuleba",
+     ("UA", "minister_or_official", "Ukraine")),
+    ("That is according to ex-President of Poland (1995-2005) Alexander Kwasniewski, who spoke to reporters.\n\n"
+     "Kwasniewski said the war would be long.", "Kwasniewski", ("PL", "head_of_state_or_government", "West")),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), ACROSS)
+def test_titles_after_a_dateline_and_with_a_term(text, speaker, expected):
+    assert _row(text, speaker, "", headline=False) == expected
+
