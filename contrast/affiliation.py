@@ -1218,7 +1218,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         person = False
     if not aff and person:
         ent = cast.by_surname.get(surname)
-        if ent is not None and ent.mention != text[r["speaker_start"]:r["speaker_end"]]:
+        # (the same name again takes what its first mention was given: "The US Deputy Minister ...,
+        # Collin Cole, revealed ... Collin Cole said")
+        if ent is not None and (ent.mention != text[r["speaker_start"]:r["speaker_end"]] or ent.affiliation):
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
             aff2, role2 = cast.title_elsewhere(surname, skip=r["speaker_start"] + _offset_of(
