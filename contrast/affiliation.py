@@ -650,6 +650,13 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         if there:
             aff, kind = there[0][2], there[0][4]
             role = "local_official" if kind == "province" else (there[0][3] or role)
+    if not aff and not two_states and stop < len(low) and low[stop] == "at" and role == "expert_or_analyst":
+        # "a senior fellow at Chatham House", "a historian at Johns Hopkins University": an expert is of
+        # the institution at which he works (not "officials at the border": other roles)
+        # (the institution's own name may hold "and": "the Center for Strategic and International Studies")
+        there = [p for p in gaz.places(words[stop + 1:]) if p[4] in {"institution", "org"}][:1]
+        if there:
+            aff, kind = there[0][2], there[0][4]
     if aff in gaz.organisations and role in {"head_of_state_or_government", "minister_or_official"}:
         role = "ngo_or_international"
     return aff, role, noun, "plural" if two_states else kind

@@ -136,3 +136,34 @@ ACROSS = [
 def test_titles_after_a_dateline_and_with_a_term(text, speaker, expected):
     assert _row(text, speaker, "", headline=False) == expected
 
+
+
+# an expert is of the institution "at" or "of" which the person works (think tanks, universities,
+# pollsters of lexicons/affiliation_aliases.tsv, with the country of their head office)
+EXPERTS = [
+    ("Keir Giles, a senior fellow at Chatham House, said Russia would not stop.",
+     "Keir Giles, a senior fellow at Chatham House", ("GB", "expert_or_analyst", "West")),
+    ("Jon Alterman, an analyst at the Center for Strategic and International Studies, said the war would be long.",
+     "Jon Alterman, an analyst at the Center for Strategic and International Studies",
+     ("US", "expert_or_analyst", "West")),
+    ("Denis Volkov of the Levada Center said support for the war was stable.", "Denis Volkov of the Levada Center",
+     ("RU", "expert_or_analyst", "Russia")),
+    ("Analysts at the Kyiv School of Economics said losses were rising.", "Analysts at the Kyiv School of Economics",
+     ("UA", "expert_or_analyst", "Ukraine")),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), EXPERTS)
+def test_experts_take_their_institution(text, speaker, expected):
+    assert _row(text, speaker, "", headline=False) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # officials "at" an institution are not its experts; an expert at an unknown place has no state
+    ("Officials at Harvard University said the campus was closed.", "Officials at Harvard University"),
+    ("Mark Smith, a lecturer at a small college, said the army was tired.",
+     "Mark Smith, a lecturer at a small college"),
+])
+def test_at_an_institution_no_expert_state(text, speaker):
+    aff, _, _ = _row(text, speaker, "", headline=False)
+    assert aff == ""
