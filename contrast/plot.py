@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from contrast import tables
 
@@ -285,7 +286,9 @@ def category_shares(
     cats += [c for c in seen if c not in cats]  # never drop a category the data has (e.g. "unknown")
     heat = k > MAX_BAR_GROUPS
     longest = max((len(f"{g} (n=1,000)") for g in all_groups), default=10)
-    size = (max(8.0, 3.0 + 0.95 * len(cats) + 0.1 * longest), 1.8 + 0.45 * k) if heat else (10, 6)
+    # upright category labels under many columns need their own height, rows a readable one
+    label_room = 0.075 * max((len(c) for c in cats), default=0) if len(cats) > 5 else 0.0
+    size = (max(8.0, 3.0 + 0.95 * len(cats) + 0.1 * longest), 1.8 + 0.55 * k + label_room) if heat else (10, 6)
     ax = _ax(ax, size)
     if not len(data) or data["total"].fillna(0).sum() == 0:
         return _empty(ax, title, "nothing found")
@@ -1108,6 +1111,7 @@ def top_speakers_chart(data: pd.DataFrame, *, by: str = "source", n: int = 8,
         ax.set_yticks(range(len(sub))[::-1], labels)
         ax.set_title(g)
         ax.set_xlabel("attributions")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "0.5" attributions
     for ax in list(axes.flat)[len(groups):]:
         ax.set_axis_off()
     if not groups:
