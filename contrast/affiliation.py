@@ -597,8 +597,11 @@ def _own_default(words: tuple[str, ...]) -> tuple[str, str, str, str]:
 
 def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, str]:
     low = [w.lower() for w in words]
-    stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS), len(low))
-    places = gaz.places(words[:stop])
+    # a stop word inside a name is part of it ("Law and Justice MP", "Bosnia and Herzegovina")
+    named = gaz.places(words)
+    inside = {i for p in named for i in range(p[0] + 1, p[1] - 1)}
+    stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS and i not in inside), len(low))
+    places = [p for p in named if p[1] <= stop] if inside else gaz.places(words[:stop])
     after = low[stop + 1:stop + 4]
     while after and after[0] in _ARTICLES | {"western", "other"}:
         after = after[1:]

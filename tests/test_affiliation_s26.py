@@ -167,3 +167,13 @@ def test_experts_take_their_institution(text, speaker, expected):
 def test_at_an_institution_no_expert_state(text, speaker):
     aff, _, _ = _row(text, speaker, "", headline=False)
     assert aff == ""
+
+
+@pytest.mark.parametrize(("text", "speaker", "aff"), [
+    # a party of a state speaks for it, as its members do; seats of a monarchy and of the Holy See
+    ("Germany wants reparations talks to end, the PiS president said.", "the PiS president", "PL"),
+    ("Law and Justice MP Marek Suski said the report was finished.", "Law and Justice MP Marek Suski", "PL"),
+    ("Buckingham Palace said the King would attend.", "Buckingham Palace", "GB"),
+])
+def test_parties_and_seats(text, speaker, aff):
+    assert _row(text, speaker, "", headline=False)[0] == aff
