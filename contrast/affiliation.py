@@ -1178,10 +1178,19 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # Putin's weakness, he said")
             start = cast.sentence_start(r["speaker_start"])
             aff, role = cast.person_outside_reports(start, r["speaker_start"])
-            if not aff and start > 1 and cast.person_end < start:
+            # (and further back, up to _PRONOUN_REACH sentences with no speaker since, while each sentence
+            # passed holds a "he"/"his"/"him" of its own, a chain back to its person: "Russia's President,
+            # Vladimir Putin, has chosen ... On day 48 of the war, he held ... He set out")
+            chain = _HE_CHAIN if low0 in {"he", "his", "him"} else _SHE_CHAIN
+            prev_end = start
+            for step in range(_PRONOUN_REACH):
+                if aff or start <= 1 or cast.person_end >= start:
+                    break
                 prev = cast.sentence_start(start - 2)
-                if cast.person_end < prev:
-                    aff, role = cast.person_outside_reports(prev, start)
+                if cast.person_end >= prev or (step and not chain.search(text, start, prev_end)):
+                    break
+                aff, role = cast.person_outside_reports(prev, start)
+                start, prev_end = prev, start
             if aff or ent is None:
                 return aff, role, ""
         if ent is not None and (ent.affiliation or low0 in _HE_SHE):
@@ -1356,6 +1365,10 @@ _SERVING = re.compile(r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z
 _NAMING_GAP = 400
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 #: (heads of state and government and legislators too: "president has said", "— lawmaker")
+#: how many sentences back "he" or "she" with no earlier speaker looks for a known person
+_PRONOUN_REACH = 4
+_HE_CHAIN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
+_SHE_CHAIN = re.compile(r"\b(?:[Ss]he|[Hh]er)\b")
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
                                 "head_of_state_or_government", "legislator"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")

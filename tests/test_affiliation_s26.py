@@ -177,3 +177,17 @@ def test_at_an_institution_no_expert_state(text, speaker):
 ])
 def test_parties_and_seats(text, speaker, aff):
     assert _row(text, speaker, "", headline=False)[0] == aff
+
+
+def test_he_reaches_back_to_a_known_person_a_few_sentences_before():
+    text = ("Russia's President, Vladimir Putin, has chosen his public appearances carefully.\n\n"
+            "On day 48 of the war, he held a press event at a spaceport in Russia's east.\n\n"
+            "He set out why he believed the invasion was necessary.")
+    assert _row(text, "he", "", headline=False)[0] == "RU"
+
+
+def test_he_does_not_reach_past_a_speaker_or_far_back():
+    # a person who spoke since is what "he" means (here one with no state); and no reach past four sentences
+    text = ("Vladimir Putin opened the session.\n\nThe hall was full. The lights were dim. The doors were shut. "
+            "Outside it rained. Cars passed.\n\nHe said the war would go on.")
+    assert _row(text, "He", "", headline=False)[0] == ""
