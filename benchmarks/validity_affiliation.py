@@ -218,6 +218,21 @@ publicist Sergei Kurginyan"), a list after a name read as no appositive ("Kamala
 Olaf Scholz and ..."), a definite title read back to the last speaker of its role, documents ("the
 statement") read back to their issuer.
 
+``ukwar_heldout4`` (drawn 2026-12-06, session 26, before any of that session's rules): the same held-out
+half and hash order, after dropping exact copies, texts under 400 characters and every article already in
+another set, the next six articles of each country (Belarus has none left: 24 articles of GB, PL, UA and US
+outlets); two readers who saw no rule and did not run contrast marked the first (up to six) sources of a
+report in each from the article alone, by a written guideline (130 speakers, 117 with an affiliation a
+reader can tell; one reader counted forecasts and "criticized"/"expressed skepticism" as reports, which
+lowers recall). First measured on main at e963efe, before the session's rules: recall 0.715, side coverage
+0.573 (baseline 0.265), coverage of found 0.788, side accuracy 0.955, affiliation accuracy 0.955, role
+accuracy 0.757. ``ukwar_heldout3`` is seen from session 26 (its errors were read).
+
+Each story is read with its outlet where its corpus gives one (from session 26, as ``contrast.extract``
+reads a corpus's ``source`` column): RUWA's outlet web address, PolNeAR's outlet, the five-country
+corpus's outlet country; the outlet's state (``contrast.affiliation.outlet_state``) is the home state of
+an article about that state.
+
 Measures (per half)
 -------------------
 - attribution recall: share of annotated speakers overlapped by the speaker
