@@ -228,6 +228,13 @@ lowers recall). First measured on main at e963efe, before the session's rules: r
 0.573 (baseline 0.265), coverage of found 0.788, side accuracy 0.955, affiliation accuracy 0.955, role
 accuracy 0.757. ``ukwar_heldout3`` is seen from session 26 (its errors were read).
 
+``heldout7`` (drawn 2026-12-06, session 26, after its first affiliation rules, none written on it): RUWA
+``--draw heldout 8 52``, the stories 53-60 per outlet of the held-out hash order (seven outlets, 56
+stories; the stories 45-52 were skipped because the first lines of their draw were shown to the rule
+writer), every source annotated blind by two readers from the stories alone by the same guideline (52
+speakers, 48 with a known affiliation). Measured at e963efe (the session's start) and at d3c7ff6: recall
+0.885, side coverage 0.750, coverage of found 0.837, side and affiliation accuracy 1.000 at both.
+
 Each story is read with its outlet where its corpus gives one (from session 26, as ``contrast.extract``
 reads a corpus's ``source`` column): RUWA's outlet web address, PolNeAR's outlet, the five-country
 corpus's outlet country; the outlet's state (``contrast.affiliation.outlet_state``) is the home state of
