@@ -38,11 +38,11 @@ CASES = [
     # capitals and seats of power as metonyms
     ("Moscow said the site was used to repair equipment.", ("RU", "minister_or_official", "Russia")),
     ("Minsk said the exercises were defensive.", ("BY", "minister_or_official", "Belarus")),
-    ("The Kremlin said it had no plans to attack.", ("RU", "head_of_state_or_government", "Russia")),
+    ("The Kremlin said it had no plans to attack.", ("RU", "minister_or_official", "Russia")),
     ("Downing Street said the prime minister had spoken to Kyiv.",
-     ("GB", "head_of_state_or_government", "West")),
+     ("GB", "minister_or_official", "West")),
     ("The Pentagon said the drones were Iranian.", ("US", "military", "West")),
-    ("Bankova said the offensive had begun.", ("UA", "head_of_state_or_government", "Ukraine")),
+    ("Bankova said the offensive had begun.", ("UA", "minister_or_official", "Ukraine")),
     # institutions and organisations
     ("According to the Armed Forces of Ukraine, 300 tanks were destroyed.", ("UA", "military", "Ukraine")),
     ("Rosatom said the plant was safe.", ("RU", "company", "Russia")),
