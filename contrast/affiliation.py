@@ -80,7 +80,7 @@ from typing import Any
 
 from contrast.actors import SideMap, apply_sides, as_sides, default_sides  # noqa: F401  (re-exported)
 from contrast.lexicon import load_table
-from contrast.text import ends_with_abbreviation
+from contrast.text import DATELINE_LEAD, ends_with_abbreviation
 
 __all__ = [
     "ROLES",
@@ -784,7 +784,7 @@ class _Cast:
         Russian president, Macron said")."""
         start = self.sentence_start(pos)
         text = self.text[start:pos]
-        dateline = _DATELINE_PREFIX.match(text)
+        dateline = DATELINE_LEAD.match(text)
         if dateline is not None:
             text = text[dateline.end():]  # "Dubai, United Arab Emirates (CNN)- The US Deputy Minister ..., "
         if not text.endswith(", ") or _CLAUSE_MARK.search(text[:-2]):
@@ -1410,9 +1410,6 @@ def _headed(low: Sequence[str]) -> bool:
 
 
 #: A dateline that opens an article: "MINSK, 20 June (BelTA) -", "KYIV (Reuters) -", "WARSAW -".
-#: a wire dateline before a sentence's first word: "Dubai, United Arab Emirates (CNN)- ", "MINSK, 20 June
-#: (BelTA) - ", "KYIV, Ukraine (AP) — "
-_DATELINE_PREFIX = re.compile(r"[^\n()]{0,80}\((?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,3}\)\s*[-—–]+\s*")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)(?:,| \(| [-—–])")
 
 

@@ -81,6 +81,11 @@ def ends_with_abbreviation(s: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word in abbreviation_forms()
 
 
+#: a wire dateline before a sentence's first word: "Dubai, United Arab Emirates (CNN)- ", "MINSK, 20 June
+#: (BelTA) - ", "KYIV, Ukraine (AP) — " (a place, the agency in brackets, a dash); no part of a speaker
+#: or a title
+DATELINE_LEAD = re.compile(r"[^\n()]{0,80}\((?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,3}\)\s*[-—–]+\s*")
+
 _LINE = re.compile(r"[^\n]+")
 # words (with inner hyphens/apostrophes), dotted initialisms (U.S.), numbers
 # with separators, and single punctuation marks.

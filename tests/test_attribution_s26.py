@@ -193,3 +193,15 @@ def test_headline_topic_label_is_no_source(headline: str) -> None:
 def test_headline_source_before_a_colon_stays(headline: str, speaker: str) -> None:
     rows = [r for r in A.attribute(headline + "\nRescuers are at work.", headline=True) if r.get("speaker")]
     assert [r["speaker"] for r in rows] == [speaker]
+
+
+# ---- a wire dateline before the sentence's first word is no part of the speaker
+@pytest.mark.parametrize("text, speaker", [
+    ("Dubai, United Arab Emirates (CNN)- John Smith, a tourist, said the hotel was full.", "John Smith, a tourist"),
+    ("LONDON (Reuters) - Britain's defence minister said on Monday the jets would fly.",
+     "Britain's defence minister"),
+    # a bracketed party tag after a name is no dateline
+    ("Rep. Emanuel Cleaver II (D-Mo.) said the vote was close.", "Rep. Emanuel Cleaver II"),
+])
+def test_dateline_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert [r["speaker"] for r in A.attribute(text, headline=False) if r.get("speaker")][:1] == [speaker]

@@ -89,7 +89,7 @@ from contrast import text as _text_module
 from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.features._attribution_scan import Cue, CueScanner
 from contrast.lexicon import load_table
-from contrast.text import Doc, abbreviation_forms, quote_spans, segment, token_spans
+from contrast.text import DATELINE_LEAD, Doc, abbreviation_forms, quote_spans, segment, token_spans
 
 __all__ = ["FAMILIES", "STANCES", "MENTAL_AND_EVIDENCE", "SPEAKER_TYPES", "Resources", "default_resources",
            "extract", "attribute"]
@@ -1814,6 +1814,11 @@ def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[in
     row: dict[str, Any] = {"family": "attribution", "label": stance, "start": cs, "end": ce,
                            "span": text[cs:ce], "cue": text[cs:ce], "sent_id": sid}
     if spk is not None:
+        lead = DATELINE_LEAD.match(text, spk[0], spk[1])
+        if lead is not None and lead.end() < spk[1]:
+            # "Dubai, United Arab Emirates (CNN)- John Smith, a tourist, said": the dateline is no speaker
+            spk = (lead.end(), spk[1])
+            sp_words = [text[a:b] for a, b in token_spans(text, spk[0], spk[1])]
         stype, name = _speaker_type_and_name(sp_words, res)
         row.update(speaker=text[spk[0]:spk[1]], speaker_start=spk[0], speaker_end=spk[1],
                    speaker_type=stype)
