@@ -205,3 +205,13 @@ def test_headline_source_before_a_colon_stays(headline: str, speaker: str) -> No
 ])
 def test_dateline_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
     assert [r["speaker"] for r in A.attribute(text, headline=False) if r.get("speaker")][:1] == [speaker]
+
+
+# ---- "am" is an auxiliary like "is": no part of the speaker
+@pytest.mark.parametrize("text, expected", [
+    ("It is symbolic that I am talking about this right here.", [("I", "am talking about", "neutral")]),
+    ("I am convinced that the war will end.", [("I", "am convinced", "attitude")]),
+    ("I am told that the talks failed.", [(None, "am told", "neutral")]),  # a passive: no speaker
+])
+def test_am_is_an_auxiliary(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

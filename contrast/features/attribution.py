@@ -114,7 +114,7 @@ _HARD = _QUOTES | set(";:()[]—–―")
 _BOUNDARY = {
     "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "as", "but",
     "so", "since", "although", "though", "after", "before", "where", "than", "whether", "what",
-    "how", "why", "unless", "until", "whereas", "to", "is", "are", "was", "were", "be",
+    "how", "why", "unless", "until", "whereas", "to", "am", "is", "are", "was", "were", "be",
     "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "not",
     "do", "does", "did",
 }
@@ -134,14 +134,14 @@ _PRONOUNS = {"he": "he", "she": "she", "they": "they", "we": "we", "i": "i", "it
 _OBJ = r"(?:him|her|them|us|me|reporters|journalists|the\s+press|the\s+media|lawmakers|an?\s+\w+)"
 _CAPRUN = r"(?:(?:the|The)\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,5}"
 _AUX_WORDS = (
-    r"has|have|had|having|will|would|could|can|may|might|shall|should|must|did|does|do|is|are"
+    r"has|have|had|having|will|would|could|can|may|might|shall|should|must|did|does|do|am|is|are"
     r"|was|were|be|been|being|also|previously|repeatedly|recently|later|again|earlier|then"
     r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
     r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
     r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even|since"
     r"|both|all|each|cannot|\w+n[’']t|\w+ly"
 )
-_BE = {"is", "are", "was", "were", "be", "been", "being"}
+_BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
 _MEDIA_NOUN = (r"statement|interview|post|tweet|briefing|speech|letter|video|message|address"
                r"|press\s+conference|news\s+conference|op-ed|column|report|filing|email|e-mail"
                r"|(?:Telegram|Facebook|social\s+media|X)\s+post|broadcast|appearance|memo")
@@ -2411,7 +2411,7 @@ _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
 #: subject pronouns before which "'s" is "is" or "has", never a possessive ("He’s claiming")
 _CONTRACTED_SUBJ = frozenset({"he", "she", "it", "who", "that"})
 #: finite auxiliaries and modals (a clause's verb is near)
-_FINITE = {"is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
+_FINITE = {"am", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
            "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
 #: communication verbs that keep their speaker when infinitive or coordinated
 _COMMUNICATE = {"say", "tell", "tweet", "write", "announce", "claim", "insist", "declare", "explain",
@@ -2453,7 +2453,7 @@ _FIRST_PERSON = {"i", "we", "you"}
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
 _AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
-            "shall", "should", "must", "did", "does", "do", "is", "are", "was", "were", "be",
+            "shall", "should", "must", "did", "does", "do", "am", "is", "are", "was", "were", "be",
             "been", "being", "cannot", "not", "never", "also"}
 
 
