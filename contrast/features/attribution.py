@@ -541,6 +541,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while j > 1 and (_is_adverb(sent.words[j - 1], res) or _floating_quantifier(sent, j - 1)):
         j -= 1  # "The ministry previously said", "They both said": no part of the speaker
     j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
+    s = _setting_tail(sent.words, j, res)  # "Blinken during the meeting of the UNSC warned"
+    if s < j:
+        j = _time_tail(sent.words, s, res)
     while j > 1 and _is_adverb(sent.words[j - 1], res):
         j -= 1
     k = j
@@ -2041,7 +2044,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if is_bare and not infinitive and not (
                 _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
-                             not in res.nouns) or _postposed_name(text, sent, k, ve)):
+                             not in res.nouns) or _postposed_name(text, sent, k, ve) or
+                            _postposed_np(text, sent, k, ve, res)):
             return None
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or _CALL_EVENT.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
@@ -2463,6 +2467,42 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopol
 _TIME_LEAD = frozenset({"on", "last", "this", "next", "early", "late", "earlier", "later", "in"})
 
 
+_SETTING_LEAD = frozenset({"in", "during", "at"})
+_SETTING_POSTMOD = frozenset({"with", "of", "on", "in", "at", "to", "for", "between"})
+
+
+def _setting_tail(words: list[str], j: int, res: Resources) -> int:
+    """Start of an occasion adjunct that ends at token ``j`` and follows a subject; ``j`` when there is none.
+
+    "in", "during" or "at", a noun phrase whose head is a ``setting`` noun
+    (``lexicons/attribution_context.tsv``: interview, meeting, conversation, briefing, ...) within
+    five words, then at most a "with"/"of"/"on" phrase of names and nouns, no verb and no comma;
+    the word before it a capitalised word or a source noun (the subject it follows).
+
+    >>> res = default_resources()
+    >>> [_setting_tail(s.split(), len(s.split()), res) for s in
+    ...  ["Hakeem Jeffries in an interview with CBS", "Blinken during the Thursday meeting of the Security Council",
+    ...   "the minister at a press conference in Kyiv", "Those at the meeting", "the people in the city"]]
+    [2, 1, 2, 4, 5]
+    """
+    for q in range(j - 2, max(0, j - 15), -1):
+        w = words[q]
+        if w in _HARD or w == "," or (w.islower() and w in res.verbs and w not in res.nouns and w not in _SETTING_LEAD):
+            return j
+        if w.lower() not in _SETTING_LEAD or q < 1:
+            continue
+        before = words[q - 1]
+        if not (_is_cap(before) or before.lower() in res.nouns) or before.lower() in _DET:
+            continue
+        head = next((h for h in range(q + 1, min(j, q + 6)) if res.context.get(words[h].lower()) == "setting"), None)
+        if head is None:
+            continue
+        if head + 1 < j and words[head + 1].lower() not in _SETTING_POSTMOD:
+            continue
+        return q
+    return j
+
+
 def _time_tail(words: list[str], j: int, res: Resources) -> int:
     """End of the subject before a time adjunct that ends at token ``j``; ``j`` when there is none.
 
@@ -2704,8 +2744,37 @@ def _postposed_name(text: str, sent: _Sent, k: int, ve: int) -> bool:
     i = k
     while i > 0 and (_is_cap(sent.words[i - 1]) or sent.words[i - 1] == "."):
         i -= 1
-    return k - 6 <= i < k and i > 0 and sent.words[i - 1] == "," and \
-        not text[ve:sent.end].strip(" .”\"’'")
+    return k - 6 <= i < k and i > 0 and sent.words[i - 1] == "," and _closes(text, ve, sent.end)
+
+
+_CITING_TAIL = re.compile(r",\s+(?:citing|quoting)\s")
+
+
+def _closes(text: str, ve: int, end: int) -> bool:
+    """Whether nothing but closing punctuation, or a ", citing ..." / ", quoting ..." phrase, follows
+    a verb that ends at ``ve`` in a sentence ending at ``end`` ("..., Reuters reports, citing police")."""
+    rest = text[ve:end]
+    return not rest.strip(" .”\"’'") or _CITING_TAIL.match(rest) is not None
+
+
+def _postposed_np(text: str, sent: _Sent, k: int, ve: int, res: Resources) -> bool:
+    """Whether a short noun phrase headed by a source noun and the verb at token ``k`` close the
+    sentence after a comma ("..., local officials claim", "..., the Defense Ministry claims", "...,
+    top diplomat claims"): a speaker postposed with its verb, though the verb's form is also a noun
+    (a headline's or lede's closing attribution; not "..., and insurance claims": no source noun)."""
+    if k < 2 or not _closes(text, ve, sent.end):
+        return False
+    head = sent.words[k - 1]
+    if head.lower() not in res.nouns and not (_is_cap(head) and head.lower() not in _DET):
+        return False
+    i = k - 1
+    while i > 0 and k - i <= 6 and sent.words[i - 1] != ",":
+        w = sent.words[i - 1]
+        if not w.replace("-", "").isalpha() or (w.islower() and w in res.verbs and w not in res.nouns) or \
+                w.lower() in _BOUNDARY:
+            return False
+        i -= 1
+    return i > 0 and sent.words[i - 1] == "," and k - i <= 6
 
 
 def _evidence_np(words: list[str], res: Resources) -> bool:

@@ -1,0 +1,97 @@
+"""Attribution recall in whole war articles, session 26 (issue 13): tables of sentence -> expected
+(speaker, cue, stance: the row's ``label``) for each new rule, and cases where it must not fire.
+
+The sentences are written for these tests (none is copied from a corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+
+
+def _rows(text: str, *, headline: bool = False) -> list[dict[str, object]]:
+    return list(A.attribute(text, headline=headline))
+
+
+def _triples(text: str, *, headline: bool = False) -> list[tuple[object, str, object]]:
+    return [(r.get("speaker"), r["cue"], r.get("label")) for r in _rows(text, headline=headline)]
+
+
+# ------------------------------------------ a closing speaker whose verb is also a noun ("..., X claims")
+
+@pytest.mark.parametrize("text, speaker, cue, stance", [
+    ("The army may have used cluster shells near the river, local officials claim", "local officials", "claim",
+     "distancing"),
+    ("Sending more tanks is the only answer to the offensive, top diplomat claims", "top diplomat", "claims",
+     "distancing"),
+    ("Dozens were hurt when the depot was struck, a regional official claims", "a regional official", "claims",
+     "distancing"),
+    ("The number of volunteers has doubled, the Interior Ministry claims.", "the Interior Ministry", "claims",
+     "distancing"),
+    ("Two people were injured in the blast, the agency reports, citing police.", "the agency", "reports", "neutral"),
+    ("The plant was shut down overnight, the energy ministry reports.", "the energy ministry", "reports", "neutral"),
+])
+def test_postposed_source_noun_phrase(text: str, speaker: str, cue: str, stance: str) -> None:
+    for headline in (False, True):
+        assert (speaker, cue, stance) in _triples(text, headline=headline)
+
+
+@pytest.mark.parametrize("text", [
+    "The firm settled lawsuits, fines and insurance claims.",  # a list of nouns, no source
+    "The farmers filed damages, losses and compensation claims",
+    "He sorted the mail, the bills and the monthly reports.",
+    "The council reviewed budgets, audits and expense reports.",
+])
+def test_postposed_source_noun_phrase_must_not_fire(text: str) -> None:
+    assert _rows(text) == [] and _rows(text, headline=True) == []
+
+
+# ------------------------------------------ an occasion adjunct between the subject and its verb
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Senator Jane Miller in an interview with a local radio station said that the aid would pass.",
+     "Senator Jane Miller", "said"),
+    ("The foreign minister during the Tuesday meeting of the Security Council warned that the talks had failed.",
+     "The foreign minister", "warned"),
+    ("The mayor at a press conference in the city hall said the bridge would reopen.", "The mayor", "said"),
+    ("Prime Minister Anna Nowak during a telephone conversation with her counterpart stressed that "
+     "the border stays open.", "Prime Minister Anna Nowak", "stressed"),
+    ("The general on Monday in a televised address said the offensive would go on.", "The general", "said"),
+])
+def test_occasion_adjunct_is_no_speaker(text: str, speaker: str, cue: str) -> None:
+    rows = [r for r in _rows(text) if r["cue"] == cue]
+    assert len(rows) == 1 and rows[0]["speaker"] == speaker, rows
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # the phrase is the subject's own post-modifier (no name or source noun before "at"/"in")
+    ("Those at the meeting said the vote was calm.", "Those at the meeting", "said"),
+    ("People in the village said they had heard explosions.", "People in the village", "said"),
+    # no setting noun after the preposition: nothing is skipped
+    ("Residents in the capital said the sirens sounded twice.", "Residents in the capital", "said"),
+])
+def test_occasion_adjunct_must_not_fire(text: str, speaker: str, cue: str) -> None:
+    rows = [r for r in _rows(text) if r["cue"] == cue]
+    assert len(rows) == 1 and rows[0]["speaker"] == speaker, rows
+
+
+# ------------------------------------------ "specified that", "made comments"
+
+@pytest.mark.parametrize("text, speaker, cue, stance", [
+    ("The spokesman specified that the victims were two local men.", "The spokesman", "specified", "neutral"),
+    ("The ministry specified: the convoy left at dawn.", "The ministry", "specified", "neutral"),
+    ("The senator made similar comments on Thursday.", "The senator", "made similar comments", "neutral"),
+    ("The envoy has made remarks about the ceasefire before.", "The envoy", "has made remarks", "neutral"),
+])
+def test_new_cue_forms(text: str, speaker: str, cue: str, stance: str) -> None:
+    assert (speaker, cue, stance) in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The price of the contract was not specified.",  # no that-clause, no speaker
+    "The delivery date remains to be specified in the contract.",
+    "She made the bed and left.",
+])
+def test_new_cue_forms_must_not_fire(text: str) -> None:
+    assert _rows(text) == []
