@@ -95,3 +95,29 @@ def test_new_cue_forms(text: str, speaker: str, cue: str, stance: str) -> None:
 ])
 def test_new_cue_forms_must_not_fire(text: str) -> None:
     assert _rows(text) == []
+
+
+# ------------------------------------------ a long title and the name it ends with is one speaker
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The head of the Foreign Affairs Committee of the Chamber of Deputies of the Republic of Ruritania Jan Novak "
+     "said the talks went well.",
+     "The head of the Foreign Affairs Committee of the Chamber of Deputies of the Republic of Ruritania Jan Novak"),
+    ("Chairman of the Standing Commission on Security of the National Assembly of Ruritania Anna Kowal "
+     "stressed that the border was calm.",
+     "Chairman of the Standing Commission on Security of the National Assembly of Ruritania Anna Kowal"),
+])
+def test_long_title_chain_is_one_speaker(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0]["speaker"] == speaker, rows
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a clause before the verb, not a title: only its trailing noun phrase speaks
+    ("After the long and difficult night of shelling in the east of the country the mayor of the city Jan Novak "
+     "said the water supply was back.", "Jan Novak"),
+])
+def test_long_run_with_a_clause_is_cut(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 1 and str(rows[0]["speaker"]).endswith(speaker), rows
+    assert not str(rows[0]["speaker"]).startswith("After"), rows

@@ -422,7 +422,7 @@ _POSS_END = re.compile(r"['’]s$")
 
 def _np_ok(words: list[str], res: Resources) -> bool:
     """A token run that can be a speaker noun phrase."""
-    if not words or len(words) > 14:
+    if not words or (len(words) > 14 and not _title_chain(words, res)):
         return False
     first = words[0]
     low = first.lower()
@@ -567,7 +567,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             break
     i = _trim_lead(sent, i, j)
     if i < j:
-        if j - i > 12:
+        if j - i > 12 and not _title_chain(sent.words[i:j], res):
             # a clause, not a subject: keep the trailing noun phrase
             cut = j - 1
             while cut > i and (_is_cap(sent.words[cut - 1]) or sent.words[cut - 1].lower()
@@ -590,6 +590,19 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
     return None
+
+
+_TITLE_LINKS = frozenset({"of", "in", "for", "on", "and", "at"})
+
+
+def _title_chain(words: list[str], res: Resources) -> bool:
+    """Whether a long run before a verb is one title and the name it ends with, as translated copy
+    writes them ("The leader of the Democratic Party in the House of Representatives Hakeem
+    Jeffries", "Chairman of the International Affairs Commission of the House of Representatives of
+    Belarus Andrei Savinykh"): at most 20 words, each capitalised, a determiner, a source noun or a
+    linking preposition, and the last two capitalised (a name), not a clause."""
+    return len(words) <= 20 and len(words) >= 2 and _is_cap(words[-1]) and _is_cap(words[-2]) and \
+        all(_is_cap(w) or w.lower() in _DET or w.lower() in _TITLE_LINKS or w.lower() in res.nouns for w in words)
 
 
 #: first words of an adverbial between a speaker and the verb ("Blunt, after a long pause, said")
@@ -2475,7 +2488,7 @@ def _setting_tail(words: list[str], j: int, res: Resources) -> int:
     """Start of an occasion adjunct that ends at token ``j`` and follows a subject; ``j`` when there is none.
 
     "in", "during" or "at", a noun phrase whose head is a ``setting`` noun
-    (``lexicons/attribution_context.tsv``: interview, meeting, conversation, briefing, ...) within
+    (``lexicons/attribution_context.tsv``: interview, meeting, conversation, summit, ...) within
     five words, then at most a "with"/"of"/"on" phrase of names and nouns, no verb and no comma;
     the word before it a capitalised word or a source noun (the subject it follows).
 
