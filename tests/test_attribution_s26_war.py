@@ -121,3 +121,36 @@ def test_long_run_with_a_clause_is_cut(text: str, speaker: str) -> None:
     rows = _rows(text)
     assert len(rows) == 1 and str(rows[0]["speaker"]).endswith(speaker), rows
     assert not str(rows[0]["speaker"]).startswith("After"), rows
+
+
+# ------------------------------------------ "[one clause], says [noun phrase]" closing a headline or a sentence
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The country's shipyards carried out extensive repairs for years, says the deputy prime minister in charge",
+     "the deputy prime minister in charge", "says"),
+    ("Rocket strikes hit the outskirts of the city overnight, says regional governor", "regional governor", "says"),
+    ("Most drones get downed over the capital, says senior defence official", "senior defence official", "says"),
+    ("Heavy fighting rages near the port, say local officials.", "local officials", "say"),
+])
+def test_inverted_speaker_after_one_clause(text: str, speaker: str, cue: str) -> None:
+    for headline in (False, True):
+        rows = [r for r in _rows(text, headline=headline) if r["cue"] == cue]
+        assert len(rows) == 1 and rows[0]["speaker"] == speaker, rows
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # an appositive chain keeps its subject before the verb ("Smith, a spokesman, said")
+    ("John Smith, a spokesman for the regional council, said the roads were closed.",
+     "John Smith, a spokesman for the regional council", "said"),
+    # a short opener before the comma (the new reading needs five words or more before it): the older reading stays
+    ("In Kyiv, said the mayor, the sirens sounded twice.", "the mayor", "said"),
+])
+def test_inverted_speaker_must_not_fire(text: str, speaker: str, cue: str) -> None:
+    rows = [r for r in _rows(text) if r["cue"] == cue]
+    assert len(rows) == 1 and rows[0]["speaker"] == speaker, rows
+
+
+def test_closing_claims_before_a_lede() -> None:
+    # the next line's first word ("Citing") is no part of the headline's sentence
+    text = "'Forty dead' in strike on the railway station, regional council claims\nCiting doctors, officials say forty died."
+    assert ("regional council", "claims", "distancing") in _triples(text, headline=True)

@@ -1990,7 +1990,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     clitic = prev[-2:] in {"'s", "’s"} and prev[:-2] in _CONTRACTED_SUBJ and \
         not (k > 1 and sent.words[k - 2].lower() in _WH)
     nxt_m = _NEXT_WORD.match(text, ve)
-    nxt = nxt_m.group(1).lower() if nxt_m else ""
+    # (never the first word of the next sentence: "..., Ukraine claims" and a lede "Citing witnesses, ...")
+    nxt = nxt_m.group(1).lower() if nxt_m and nxt_m.start(1) < sent.end else ""
     # "Mook further asserted", "it further wrote": "further" after a subject is an adverb
     further = prev == "further" and k > 1 and (sent.words[k - 2].lower() in _PRONOUNS or
                                                 _is_cap(sent.words[k - 2]))
@@ -2235,6 +2236,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                         and inv is not None and _inverted_name(sent, inv):
                     # "Ukraine shelled Donetsk, said Denis Pushilin.": the clause before the comma is the
                     # content, the name after the verb the speaker (not "Smith, a spokesman, said Monday")
+                    spk_tok, side_before = inv, False
+                elif inv_ok and before_txt[-1:] == "," and lemma in (_STRONG | _INVERTING) - {"tell", "ask"} and \
+                        inv is not None and inv[1] >= len(sent.words) - 1 and \
+                        "," not in sent.words[:k - 1] and k >= 6:
+                    # "The country's defence industry carried out extensive modernisation for years, says the
+                    # Deputy Prime Minister": one clause, its only comma, then the verb and a noun phrase that
+                    # closes the sentence: the clause is the content, the phrase after the verb the speaker
+                    # (an appositive chain needs a comma of its own: "Smith, a spokesman, said")
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
@@ -2767,7 +2776,7 @@ def _closes(text: str, ve: int, end: int) -> bool:
     """Whether nothing but closing punctuation, or a ", citing ..." / ", quoting ..." phrase, follows
     a verb that ends at ``ve`` in a sentence ending at ``end`` ("..., Reuters reports, citing police")."""
     rest = text[ve:end]
-    return not rest.strip(" .”\"’'") or _CITING_TAIL.match(rest) is not None
+    return not rest.strip().strip(" .”\"’'") or _CITING_TAIL.match(rest) is not None
 
 
 def _postposed_np(text: str, sent: _Sent, k: int, ve: int, res: Resources) -> bool:
