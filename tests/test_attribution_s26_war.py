@@ -154,3 +154,25 @@ def test_closing_claims_before_a_lede() -> None:
     # the next line's first word ("Citing") is no part of the headline's sentence
     text = "'Forty dead' in strike on the railway station, regional council claims\nCiting doctors, officials say forty died."
     assert ("regional council", "claims", "distancing") in _triples(text, headline=True)
+
+
+# ------------------------------------------ a known person's name alone after a headline's last colon
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The new sanctions package will be ready in June: Blinken", "Blinken"),
+    ("The grain corridor works again: Zelenskyy (01.02.23 10:00) « War in Ukraine | Censor.NET", "Zelenskyy"),
+    ("evacuation routes: Vereshchuk (02.03.22 11:00) « War in Ukraine | Censor.NET", "Vereshchuk"),
+])
+def test_trailing_colon_known_person(text: str, speaker: str) -> None:
+    rows = [r for r in _rows(text, headline=True) if r["cue"] == ":"]
+    assert len(rows) == 1 and rows[0]["speaker"] == speaker, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Live updates: Kyiv",  # a place alone
+    "Memories from the siege of the port: Katya",  # a name the gazetteer does not know
+    "Sirens: Blinken",  # one word before the colon is a label, no statement
+])
+def test_trailing_colon_known_person_must_not_fire(text: str) -> None:
+    assert [r for r in _rows(text, headline=True) if r["cue"] == ":" and r.get("speaker") in
+            {"Kyiv", "Katya", "Blinken"}] == []

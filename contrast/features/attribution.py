@@ -1486,7 +1486,9 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
     noun phrase (at most four words, no "of") headed by a source noun (``lexicons/attribution_nouns.tsv``:
     "mayor", "court", "president"), its other words source nouns, "the/a/top/senior/former/ex", or
     capitalised places, bodies and people of the affiliation gazetteer and adjectives of place;
-    never a name or place alone ("Live updates: Kyiv"), a clause ("latest: Russia is failing") or a
+    or the name of a person the gazetteer knows, alone (at most three capitalised words, after a statement
+    of two words or more: "...: Kishida", "humanitarian corridors: Vereshchuk");
+    never another name or a place alone ("Live updates: Kyiv"), a clause ("latest: Russia is failing") or a
     topic ("Russia is killing civilians: Killed civilians").
     """
     text = doc.text
@@ -1497,7 +1499,8 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
     if colon < 0 or colon in used:
         return None
     m = _TRAILING_COLON.match(text, colon, line_end)
-    if m is None or len(text[h0:colon].split()) < 3:
+    stated = len(text[h0:colon].split())
+    if m is None or stated < 2:
         return None
     toks = token_spans(text, *m.span("sp"))
     words = [text[a:b] for a, b in toks]
@@ -1505,11 +1508,17 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
         return None
     low = [w.lower() for w in words]
     head = low[-1].rsplit("-", 1)[-1]  # "ex-president"
-    if res.nouns.get(head, "pronoun") == "pronoun":
-        return None
     from contrast.affiliation import default_gazetteer
 
     known = default_gazetteer().aliases
+    person = known.get(" ".join(words)) or known.get(words[-1])
+    if len(words) <= 3 and all(_is_cap(w) for w in words) and person is not None and person[2] == "person":
+        # a person the gazetteer knows, by name alone ("... new nuclear plants: Kishida", "... humanitarian
+        # corridors: Vereshchuk (29.03.22 10:50)"); never a place or a seat alone ("Live updates: Kyiv")
+        return _row(text, res, colon, colon + 1, "neutral", (toks[0][0], toks[-1][1]), words,
+                    _strip(text, (h0, colon)), 0)
+    if res.nouns.get(head, "pronoun") == "pronoun" or stated < 3:
+        return None
     # a capitalised word before the head is a place, body or person the gazetteer knows ("IAEA chief",
     # "Ukrainian officials") or an adjective of place ("European court", "Western officials"); not a
     # topic's noun or participle ("Killed civilians", "Retreat of Russian troops")
@@ -1581,8 +1590,10 @@ def _repeated_headline_rows(doc: Doc, res: Resources, rows: list[dict[str, Any]]
                 r.get("speaker_start") is None:
             continue
         end = max(r["speaker_end"], r["end"])
-        if r["cue"] == ":":
+        if r["cue"] == ":" and r["speaker_start"] < cs:
             end = min(line_end, end + _REPEAT_MIN)  # the colon's content begins the same way
+            # (a source after the colon closes the headline: "...: Vereshchuk (29.03.22 10:50)"; the copy
+            # is the same through the name)
         needle = text[h0:end]
         if len(needle) < _REPEAT_MIN:
             continue
