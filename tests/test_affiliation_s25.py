@@ -96,8 +96,9 @@ STAY_EMPTY = [
      "he", ("", "", "other")),
     # "he" and "his" never refer back to an outlet ("CBS said"), nor take the state of a person named in the
     # sentence before a glued full stop
-    ("The leader of the Democratic Party in the House of Representatives John Smith in an interview with CBS "
-     "said that Vladimir Putin wants to rebuild the Soviet Union.In his opinion, the war will not stop there.",
+    # (session 26: "X in an interview with CBS said" now finds X, not the outlet, so the outlet speaks here)
+    ("CBS reported on the interview: Vladimir Putin wants to rebuild the Soviet Union.In his opinion, "
+     "the war will not stop there.",
      "his", ("", "", "other")),
 ]
 

@@ -422,7 +422,7 @@ _POSS_END = re.compile(r"['’]s$")
 
 def _np_ok(words: list[str], res: Resources) -> bool:
     """A token run that can be a speaker noun phrase."""
-    if not words or len(words) > 14:
+    if not words or (len(words) > 14 and not _title_chain(words, res)):
         return False
     first = words[0]
     low = first.lower()
@@ -541,6 +541,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while j > 1 and (_is_adverb(sent.words[j - 1], res) or _floating_quantifier(sent, j - 1)):
         j -= 1  # "The ministry previously said", "They both said": no part of the speaker
     j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
+    s = _setting_tail(sent.words, j, res)  # "Blinken during the meeting of the UNSC warned"
+    if s < j:
+        j = _time_tail(sent.words, s, res)
     while j > 1 and _is_adverb(sent.words[j - 1], res):
         j -= 1
     k = j
@@ -564,7 +567,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             break
     i = _trim_lead(sent, i, j)
     if i < j:
-        if j - i > 12:
+        if j - i > 12 and not _title_chain(sent.words[i:j], res):
             # a clause, not a subject: keep the trailing noun phrase
             cut = j - 1
             while cut > i and (_is_cap(sent.words[cut - 1]) or sent.words[cut - 1].lower()
@@ -587,6 +590,19 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
     return None
+
+
+_TITLE_LINKS = frozenset({"of", "in", "for", "on", "and", "at"})
+
+
+def _title_chain(words: list[str], res: Resources) -> bool:
+    """Whether a long run before a verb is one title and the name it ends with, as translated copy
+    writes them ("The leader of the Democratic Party in the House of Representatives Hakeem
+    Jeffries", "Chairman of the International Affairs Commission of the House of Representatives of
+    Belarus Andrei Savinykh"): at most 20 words, each capitalised, a determiner, a source noun or a
+    linking preposition, and the last two capitalised (a name), not a clause."""
+    return len(words) <= 20 and len(words) >= 2 and _is_cap(words[-1]) and _is_cap(words[-2]) and \
+        all(_is_cap(w) or w.lower() in _DET or w.lower() in _TITLE_LINKS or w.lower() in res.nouns for w in words)
 
 
 #: first words of an adverbial between a speaker and the verb ("Blunt, after a long pause, said")
@@ -1470,7 +1486,9 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
     noun phrase (at most four words, no "of") headed by a source noun (``lexicons/attribution_nouns.tsv``:
     "mayor", "court", "president"), its other words source nouns, "the/a/top/senior/former/ex", or
     capitalised places, bodies and people of the affiliation gazetteer and adjectives of place;
-    never a name or place alone ("Live updates: Kyiv"), a clause ("latest: Russia is failing") or a
+    or the name of a person the gazetteer knows, alone (at most three capitalised words, after a statement
+    of two words or more: "...: Kishida", "humanitarian corridors: Vereshchuk");
+    never another name or a place alone ("Live updates: Kyiv"), a clause ("latest: Russia is failing") or a
     topic ("Russia is killing civilians: Killed civilians").
     """
     text = doc.text
@@ -1481,7 +1499,8 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
     if colon < 0 or colon in used:
         return None
     m = _TRAILING_COLON.match(text, colon, line_end)
-    if m is None or len(text[h0:colon].split()) < 3:
+    stated = len(text[h0:colon].split())
+    if m is None or stated < 2:
         return None
     toks = token_spans(text, *m.span("sp"))
     words = [text[a:b] for a, b in toks]
@@ -1489,11 +1508,17 @@ def _trailing_colon_row(doc: Doc, res: Resources, used: set[int]) -> dict[str, A
         return None
     low = [w.lower() for w in words]
     head = low[-1].rsplit("-", 1)[-1]  # "ex-president"
-    if res.nouns.get(head, "pronoun") == "pronoun":
-        return None
     from contrast.affiliation import default_gazetteer
 
     known = default_gazetteer().aliases
+    person = known.get(" ".join(words)) or known.get(words[-1])
+    if len(words) <= 3 and all(_is_cap(w) for w in words) and person is not None and person[2] == "person":
+        # a person the gazetteer knows, by name alone ("... new nuclear plants: Kishida", "... humanitarian
+        # corridors: Vereshchuk (29.03.22 10:50)"); never a place or a seat alone ("Live updates: Kyiv")
+        return _row(text, res, colon, colon + 1, "neutral", (toks[0][0], toks[-1][1]), words,
+                    _strip(text, (h0, colon)), 0)
+    if res.nouns.get(head, "pronoun") == "pronoun" or stated < 3:
+        return None
     # a capitalised word before the head is a place, body or person the gazetteer knows ("IAEA chief",
     # "Ukrainian officials") or an adjective of place ("European court", "Western officials"); not a
     # topic's noun or participle ("Killed civilians", "Retreat of Russian troops")
@@ -1565,8 +1590,10 @@ def _repeated_headline_rows(doc: Doc, res: Resources, rows: list[dict[str, Any]]
                 r.get("speaker_start") is None:
             continue
         end = max(r["speaker_end"], r["end"])
-        if r["cue"] == ":":
+        if r["cue"] == ":" and r["speaker_start"] < cs:
             end = min(line_end, end + _REPEAT_MIN)  # the colon's content begins the same way
+            # (a source after the colon closes the headline: "...: Vereshchuk (29.03.22 10:50)"; the copy
+            # is the same through the name)
         needle = text[h0:end]
         if len(needle) < _REPEAT_MIN:
             continue
@@ -1979,7 +2006,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     clitic = prev[-2:] in {"'s", "’s"} and prev[:-2] in _CONTRACTED_SUBJ and \
         not (k > 1 and sent.words[k - 2].lower() in _WH)
     nxt_m = _NEXT_WORD.match(text, ve)
-    nxt = nxt_m.group(1).lower() if nxt_m else ""
+    # (never the first word of the next sentence: "..., Ukraine claims" and a lede "Citing witnesses, ...")
+    nxt = nxt_m.group(1).lower() if nxt_m and nxt_m.start(1) < sent.end else ""
     # "Mook further asserted", "it further wrote": "further" after a subject is an adverb
     further = prev == "further" and k > 1 and (sent.words[k - 2].lower() in _PRONOUNS or
                                                 _is_cap(sent.words[k - 2]))
@@ -2046,7 +2074,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if is_bare and not infinitive and not (
                 _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
-                             not in res.nouns) or _postposed_name(text, sent, k, ve)):
+                             not in res.nouns) or _postposed_name(text, sent, k, ve) or
+                            _postposed_np(text, sent, k, ve, res)):
             return None
     if lemma == "call" and (_PHONE_CALL.match(text, ve) or _CALL_EVENT.match(text, ve) or (
             not aux and k > 1 and prev.islower() and sent.words[k - 2].lower() in {"a", "an", "the"})):
@@ -2223,6 +2252,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                         and inv is not None and _inverted_name(sent, inv):
                     # "Ukraine shelled Donetsk, said Denis Pushilin.": the clause before the comma is the
                     # content, the name after the verb the speaker (not "Smith, a spokesman, said Monday")
+                    spk_tok, side_before = inv, False
+                elif inv_ok and before_txt[-1:] == "," and lemma in (_STRONG | _INVERTING) - {"tell", "ask"} and \
+                        inv is not None and inv[1] >= len(sent.words) - 1 and \
+                        "," not in sent.words[:k - 1] and k >= 6:
+                    # "The country's defence industry carried out extensive modernisation for years, says the
+                    # Deputy Prime Minister": one clause, its only comma, then the verb and a noun phrase that
+                    # closes the sentence: the clause is the content, the phrase after the verb the speaker
+                    # (an appositive chain needs a comma of its own: "Smith, a spokesman, said")
                     spk_tok, side_before = inv, False
                 else:
                     spk_tok = _appositive_chain(sent, k, res)
@@ -2468,6 +2505,42 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopol
 _TIME_LEAD = frozenset({"on", "last", "this", "next", "early", "late", "earlier", "later", "in"})
 
 
+_SETTING_LEAD = frozenset({"in", "during", "at"})
+_SETTING_POSTMOD = frozenset({"with", "of", "on", "in", "at", "to", "for", "between"})
+
+
+def _setting_tail(words: list[str], j: int, res: Resources) -> int:
+    """Start of an occasion adjunct that ends at token ``j`` and follows a subject; ``j`` when there is none.
+
+    "in", "during" or "at", a noun phrase whose head is a ``setting`` noun
+    (``lexicons/attribution_context.tsv``: interview, meeting, conversation, summit, ...) within
+    five words, then at most a "with"/"of"/"on" phrase of names and nouns, no verb and no comma;
+    the word before it a capitalised word or a source noun (the subject it follows).
+
+    >>> res = default_resources()
+    >>> [_setting_tail(s.split(), len(s.split()), res) for s in
+    ...  ["Hakeem Jeffries in an interview with CBS", "Blinken during the Thursday meeting of the Security Council",
+    ...   "the minister at a press conference in Kyiv", "Those at the meeting", "the people in the city"]]
+    [2, 1, 2, 4, 5]
+    """
+    for q in range(j - 2, max(0, j - 15), -1):
+        w = words[q]
+        if w in _HARD or w == "," or (w.islower() and w in res.verbs and w not in res.nouns and w not in _SETTING_LEAD):
+            return j
+        if w.lower() not in _SETTING_LEAD or q < 1:
+            continue
+        before = words[q - 1]
+        if not (_is_cap(before) or before.lower() in res.nouns) or before.lower() in _DET:
+            continue
+        head = next((h for h in range(q + 1, min(j, q + 6)) if res.context.get(words[h].lower()) == "setting"), None)
+        if head is None:
+            continue
+        if head + 1 < j and words[head + 1].lower() not in _SETTING_POSTMOD:
+            continue
+        return q
+    return j
+
+
 def _time_tail(words: list[str], j: int, res: Resources) -> int:
     """End of the subject before a time adjunct that ends at token ``j``; ``j`` when there is none.
 
@@ -2709,8 +2782,37 @@ def _postposed_name(text: str, sent: _Sent, k: int, ve: int) -> bool:
     i = k
     while i > 0 and (_is_cap(sent.words[i - 1]) or sent.words[i - 1] == "."):
         i -= 1
-    return k - 6 <= i < k and i > 0 and sent.words[i - 1] == "," and \
-        not text[ve:sent.end].strip(" .”\"’'")
+    return k - 6 <= i < k and i > 0 and sent.words[i - 1] == "," and _closes(text, ve, sent.end)
+
+
+_CITING_TAIL = re.compile(r",\s+(?:citing|quoting)\s")
+
+
+def _closes(text: str, ve: int, end: int) -> bool:
+    """Whether nothing but closing punctuation, or a ", citing ..." / ", quoting ..." phrase, follows
+    a verb that ends at ``ve`` in a sentence ending at ``end`` ("..., Reuters reports, citing police")."""
+    rest = text[ve:end]
+    return not rest.strip().strip(" .”\"’'") or _CITING_TAIL.match(rest) is not None
+
+
+def _postposed_np(text: str, sent: _Sent, k: int, ve: int, res: Resources) -> bool:
+    """Whether a short noun phrase headed by a source noun and the verb at token ``k`` close the
+    sentence after a comma ("..., local officials claim", "..., the Defense Ministry claims", "...,
+    top diplomat claims"): a speaker postposed with its verb, though the verb's form is also a noun
+    (a headline's or lede's closing attribution; not "..., and insurance claims": no source noun)."""
+    if k < 2 or not _closes(text, ve, sent.end):
+        return False
+    head = sent.words[k - 1]
+    if head.lower() not in res.nouns and not (_is_cap(head) and head.lower() not in _DET):
+        return False
+    i = k - 1
+    while i > 0 and k - i <= 6 and sent.words[i - 1] != ",":
+        w = sent.words[i - 1]
+        if not w.replace("-", "").isalpha() or (w.islower() and w in res.verbs and w not in res.nouns) or \
+                w.lower() in _BOUNDARY:
+            return False
+        i -= 1
+    return i > 0 and sent.words[i - 1] == "," and k - i <= 6
 
 
 def _evidence_np(words: list[str], res: Resources) -> bool:
