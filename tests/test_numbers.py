@@ -381,3 +381,13 @@ def test_starts_cover_every_lexicon_entry():
 @given(_FUZZ)
 def test_starts_cover_fuzzed(text):
     _check_starts(text)
+
+
+def test_a_case_insensitive_match_of_another_script_is_read_like_its_ascii_form():
+    """Python's case-insensitive regexes match "ſ" (long s) as "s": the word lists are looked up by
+    the case-folded form, so "hundredſ" is "hundreds", not a KeyError (found by the property test)."""
+    from contrast.features import numbers as N
+    from contrast.text import segment
+
+    rows = N.extract(segment("hundredſ of people", headline=False), N.default_resources())
+    assert [r["value"] for r in rows] == [100.0]

@@ -488,7 +488,7 @@ def _scale_value(sfx: str | None, res: Resources, *, money: bool, after: str) ->
     if not sfx:
         return 1.0
     s = sfx.strip()
-    k = res.words.get(s.lower(), {})
+    k = res.words.get(s.casefold(), {})
     if "scale" in k:
         return k["scale"]
     u = res.unit(s, "scale")
@@ -700,7 +700,7 @@ def _ordinal_row(m: re.Match[str], text: str, res: Resources, sent: _Sent) -> di
         if low == "second":
             # "4.3 second" is a unit, handled with its number
             prev = _prev_word(text, m.start("ord"), sent.start)
-            if prev[:1].isdigit() or "cardinal" in res.words.get(prev.lower(), {}):
+            if prev[:1].isdigit() or "cardinal" in res.words.get(prev.casefold(), {}):
                 return None
     return _row(m.start("ord"), m.end("ord"), text, "ordinal", value)
 
@@ -826,7 +826,7 @@ def _fraction(m: re.Match[str], text: str, res: Resources, sent: _Sent,
         nxt = _next_word(text, m.end("f_half"), sent.end).lower()
         sc = m.group("f_half_sc")
         if sc:
-            v = 0.5 * res.words[sc.lower()]["scale"]
+            v = 0.5 * res.words[sc.casefold()]["scale"]
             return [_finish(text, res, sent, start, end, v, None, approx)]
         if not approx and (nxt not in _HALF_NEXT or prev in _HALF_BAD_PREV):
             return []
@@ -851,11 +851,11 @@ def _vague(m: re.Match[str], text: str, res: Resources, sent: _Sent,
            approx: str | None) -> list[dict[str, Any]]:
     start, end = m.start(), m.end("vague")
     if m.group("v_q"):
-        unit = res.words[m.group("v_sc").lower()]["scale"]
+        unit = res.words[m.group("v_sc").casefold()]["scale"]
     else:
-        unit = res.words[m.group("v_pl").lower()]["vague"]
+        unit = res.words[m.group("v_pl").casefold()]["vague"]
         if m.group("v_pl2"):
-            unit *= res.words[m.group("v_pl2").lower()]["vague"]
+            unit *= res.words[m.group("v_pl2").casefold()]["vague"]
     ap = approx or re.sub(r"\s+", " ", text[m.start("vague"):end])
     return [_finish(text, res, sent, start, end, unit, unit * 10, ap)]
 
