@@ -305,10 +305,11 @@ HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "hel
 # the basis of a claim); heldout5 and heldout_cf4 were measured once, in session 21, and are seen since;
 # heldout6 and heldout_cf5 were measured once, at the end of session 23's work, and are seen since;
 # ukwar_heldout was measured at the start and end of session 24's work and is seen from session 25;
-# ukwar_heldout3 was measured at the start and end of session 25's and is seen from session 26
+# ukwar_heldout3 was measured at the start and end of session 25's and is seen from session 26;
+# ukwar_heldout4 was measured at the start of session 26 and after its first rules (d7bb6e3), then seen
 SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout_cf",
         "heldout_cf2", "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_dev", "ukwar_heldout",
-        "ukwar_heldout3")
+        "ukwar_heldout3", "ukwar_heldout4")
 
 
 def ukwar_articles() -> dict[str, str]:
@@ -532,7 +533,7 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "ukwar_dev": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), dev half (seen since its first measurement)",
              "ukwar_heldout2": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), second held-out set (unseen; 2026-12-03, session 24)",
              "ukwar_heldout3": "five-country war articles 2022-2024 (BY, GB, PL, UA, US), third held-out set (2026-12-04, session 25; seen from session 26)",
-             "ukwar_heldout4": "five-country war articles 2022-2024 (GB, PL, UA, US), fourth held-out set (unseen; 2026-12-06, session 26)",
+             "ukwar_heldout4": "five-country war articles 2022-2024 (GB, PL, UA, US), fourth held-out set (2026-12-06, session 26: unseen by its first rules, seen after)",
              "heldout7": "RUWA headlines+ledes, seventh held-out (unseen; 2026-12-06, session 26)"}
     for half in halves:
         s = sample[sample["half"] == half]

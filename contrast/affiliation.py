@@ -1277,7 +1277,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # a body with a name of its own ("the Ministry of Commerce") refers back only to that name,
         # not to another ministry of the article ("the Russian ministry")
         ent = cast.by_noun.get(named_body) if named_body else (
-            cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1]))
+            cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1]) or
+            # "the president's office": the office of the president the article named
+            (cast.by_noun.get(_POSSESSOR.split(noun)[0]) if _POSSESSOR.search(noun) else None))
         if ent is not None:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
@@ -1363,12 +1365,13 @@ _SERVING_NOUNS = _WORDS["serving_noun"]
 _SERVING = re.compile(r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>[A-Za-z]+)\s+to\s+$")
 #: The most characters between an unnamed titled speaker and the name that the next sentences give it.
 _NAMING_GAP = 400
-#: Roles whose bearers, unnamed, belong to the place the story is about.
-#: (heads of state and government and legislators too: "president has said", "— lawmaker")
 #: how many sentences back "he" or "she" with no earlier speaker looks for a known person
 _PRONOUN_REACH = 4
+_POSSESSOR = re.compile(r"['’]s\b")
 _HE_CHAIN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _SHE_CHAIN = re.compile(r"\b(?:[Ss]he|[Hh]er)\b")
+#: Roles whose bearers, unnamed, belong to the place the story is about.
+#: (heads of state and government and legislators too: "president has said", "— lawmaker")
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
                                 "head_of_state_or_government", "legislator"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")

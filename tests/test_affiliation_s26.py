@@ -191,3 +191,21 @@ def test_he_does_not_reach_past_a_speaker_or_far_back():
     text = ("Vladimir Putin opened the session.\n\nThe hall was full. The lights were dim. The doors were shut. "
             "Outside it rained. Cars passed.\n\nHe said the war would go on.")
     assert _row(text, "He", "", headline=False)[0] == ""
+
+
+@pytest.mark.parametrize(("text", "speaker", "aff"), [
+    # a generic noun refers back to a body named before without a role noun of its own
+    ("The Institute for the Study of War said Russia was regrouping.\n\nThe institute believes the attack "
+     "was part of an information operation.", "The institute", "US"),
+    ("The Guardian said Germany woke up.\n\n\"The good news is near,\" writes the newspaper.", "the newspaper", "GB"),
+    ("The resolution was adopted by PACE with 100 votes.\n\nPACE also notes that Belarus took part.", "PACE", "COE"),
+    # an office read back to the person whose office it is
+    ("Ukrainian President Volodymyr Zelensky will travel to Munich.\n\nThe president’s office confirmed he "
+     "would attend.", "The president’s office", "UA"),
+])
+def test_bodies_read_back(text, speaker, aff):
+    assert _row(text, speaker, "", headline=False)[0] == aff
+
+
+def test_a_generic_noun_with_no_body_before_stays_empty():
+    assert _row("The institute said the poll was flawed.", "The institute", "", headline=False)[0] == ""
