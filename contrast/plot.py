@@ -1111,7 +1111,7 @@ def top_speakers_chart(data: pd.DataFrame, *, by: str = "source", n: int = 8,
         ax.set_yticks(range(len(sub))[::-1], labels)
         ax.set_title(g)
         ax.set_xlabel("attributions")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "0.5" attributions
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # counts: no "0.5" attributions
     for ax in list(axes.flat)[len(groups):]:
         ax.set_axis_off()
     if not groups:
