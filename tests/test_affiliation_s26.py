@@ -209,3 +209,14 @@ def test_bodies_read_back(text, speaker, aff):
 
 def test_a_generic_noun_with_no_body_before_stays_empty():
     assert _row("The institute said the poll was flawed.", "The institute", "", headline=False)[0] == ""
+
+
+@pytest.mark.parametrize(("text", "speaker", "aff", "role"), [
+    # officials Ukrainian outlets name by surname alone, in office at the article's date
+    ("Haidai: Russians shelled Lysychansk overnight\nThe enemy used artillery.", "Haidai", "UA", "local_official"),
+    ("Maliar: the enemy lost 300 soldiers\nThe losses were counted.", "Maliar", "UA", "minister_or_official"),
+])
+def test_front_line_officials_by_surname(text, speaker, aff, role):
+    ev = extract_text(text, headline=True, families=["attribution"], date="2022-05-01")
+    hit = ev[ev["speaker"] == speaker].iloc[0]
+    assert (hit["affiliation"], hit["role"]) == (aff, role)
