@@ -220,3 +220,10 @@ def test_front_line_officials_by_surname(text, speaker, aff, role):
     ev = extract_text(text, headline=True, families=["attribution"], date="2022-05-01")
     hit = ev[ev["speaker"] == speaker].iloc[0]
     assert (hit["affiliation"], hit["role"]) == (aff, role)
+
+
+def test_a_critic_of_a_seat_is_no_official_of_it():
+    ev = extract_text("Jailed Kremlin critic Alexei Navalny said the war was a crime.", headline=False,
+                      families=["attribution"])
+    hit = ev[ev["speaker_start"].notna()].iloc[0]
+    assert (hit["affiliation"], hit["role"]) == ("RU", "other")
