@@ -1145,7 +1145,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if len(low) == 1 and stype == "pronoun" and low0 in _POSSESSIVES:
         # a possessor as the speaker ("In his opinion, ..."): the person, or for "their"/"its" the
         # group, that "he" or "they" would be
-        low0 = "he" if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
+        low0 = ("she" if low0 == "her" else "he") if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
@@ -1181,7 +1181,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # (and further back, up to _PRONOUN_REACH sentences with no speaker since, while each sentence
             # passed holds a "he"/"his"/"him" of its own, a chain back to its person: "Russia's President,
             # Vladimir Putin, has chosen ... On day 48 of the war, he held ... He set out")
-            chain = _HE_CHAIN if low0 in {"he", "his", "him"} else _SHE_CHAIN
+            chain = _SHE_CHAIN if low0 == "she" else _HE_CHAIN
             prev_end = start
             for step in range(_PRONOUN_REACH):
                 if aff or start <= 1 or cast.person_end >= start:

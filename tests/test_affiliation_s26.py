@@ -227,3 +227,9 @@ def test_a_critic_of_a_seat_is_no_official_of_it():
                       families=["attribution"])
     hit = ev[ev["speaker_start"].notna()].iloc[0]
     assert (hit["affiliation"], hit["role"]) == ("RU", "other")
+
+
+def test_her_follows_the_she_chain():
+    text = ("Deputy Prime Minister Iryna Vereshchuk visited Kyiv.\n\nOn Monday, she met the refugees. "
+            "She toured a shelter. In her opinion, the aid must grow.")
+    assert _row(text, "her", "", headline=False)[0] == "UA"
