@@ -354,6 +354,8 @@ _LATER_THAT = re.compile(r"[^.;:\"“”]{0,40}?\bthat\s+")
 _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s*([\w'’]+)")
 _BY = re.compile(r"\s+by\s+")
+#: a passive's document named with "in" ("is stated in the resolution", "as noted in a report")
+_IN_DOCUMENT = re.compile(r"\s+in\s+(?=(?:the|a|an|its|their|his|her|this|that)\s)")
 _SPACE_THAT = re.compile(r"\s+that\b")
 #: Subjects that hold no state of mind ("It is convinced that" does not occur; "it is hoped that" is impersonal).
 _EXPLETIVE_SUBJECTS = frozenset({"it", "there", "this", "that", ""})
@@ -610,6 +612,12 @@ _ADVERBIAL_LEAD = frozenset({"after", "before", "during", "in", "at", "on", "for
                              "despite", "following", "meanwhile", "however", "though", "too",
                              "also", "now", "then", "instead", "again", "once", "later", "earlier",
                              "still", "indeed", "moreover"})
+#: one-word adverbials that open a clause before a comma ("There, he laid a wreath, saying ...")
+_LONE_OPENERS = frozenset({"there", "here", "today", "yesterday", "tonight", "separately", "similarly",
+                           "likewise", "nevertheless", "nonetheless", "additionally", "furthermore",
+                           "afterwards", "afterward", "subsequently", "finally", "ultimately", "overall",
+                           "meanwhile", "however", "earlier", "later", "previously", "also", "then", "now",
+                           "instead", "again", "still", "indeed", "moreover"})
 #: first words of an appositive or relative segment ("X, a spokesman who ..., said")
 _APPOSITIVE_LEAD = frozenset({"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
                               "herself", "also", "then", "once", "both"})
@@ -828,6 +836,22 @@ def _agent_after(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
     if j <= i or (j - i == 1 and sent.words[i].lower() in _DET):
         return None
     return i, j
+
+
+def _document_after(sent: _Sent, i: int, res: Resources) -> tuple[int, int] | None:
+    """The document noun phrase at token ``i`` after a passive's "in" ("stated in *the resolution*
+    adopted by ..."): a determiner, at most three modifiers and a head that names a document or an
+    evidence source (``attribution_context.tsv`` classes ``document`` and ``evidence``), else None
+    ("is stated in the morning", "was reported in the region")."""
+    n = len(sent.words)
+    for j in range(i + 1, min(n, i + 5)):
+        w = sent.words[j]
+        if not w[:1].isalnum():
+            return None
+        if res.context.get(w.lower()) in {"document", "evidence"} and \
+                (j + 1 >= n or res.context.get(sent.words[j + 1].lower()) not in {"document", "evidence"}):
+            return i, j + 1
+    return None
 
 
 # ------------------------------------------------------------------ speaker typing
@@ -2119,6 +2143,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "Drone attack: Kyiv's air defence ...": a headline label's noun, no verb of "Drone"
     if need == "as" and not _as_follows(sent, sent.index_at(ce)):
         return None  # a verb of viewing is a cue only as "see X as", never "the same view that", "you can see that"
+    if agentless and lemma not in {"quote", "cite"} and (in_doc := _IN_DOCUMENT.match(text, ve)) is not None and \
+            _document_after(sent, sent.index_at(in_doc.end()), res) is not None:
+        agentless = False  # "This is stated in the resolution": the document is the source
     if agentless:
         return _row(text, res, cs, ce, stance, None, [], _strip(text, (ce, sent.end)), sid)
     if ce > ve and text[ce - 1] == "." and not text[ce - 2].isupper():
@@ -2139,6 +2166,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             spk_tok = _agent_after(sent, sent.index_at(by.end()), res)
             ce = by.end() - 1 if False else ce
             side_before = True
+        elif (in_doc := _IN_DOCUMENT.match(text, ve)) is not None:
+            # "This is stated in the resolution adopted by ...", "as noted in the report": the
+            # document the passive names with "in" is its source (not "He was quoted in the report")
+            spk_tok = _document_after(sent, sent.index_at(in_doc.end()), res)
     elif _coordinated(sent, k, res):
         # the second verb of a coordination: "He called Ryan ... and boasted about"; before an
         # infinitive only when the first is a cue of the same sentence with no clause between
@@ -2210,10 +2241,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                     return _row(text, res, cs, ce, stance, (ss, se),
                                 sent.words[subj[0]:subj[1]],
                                 _strip(text, (ce, sent.toks[comma][0])), sid)
+        with_subj = _with_subject(sent, k, res) if form.split()[0].endswith("ing") and not loose else None
         gerund = form.endswith("ing") and not loose and (
             after_comma or (lemma in _COMMUNICATE and (prev in _GERUND_PREP or (
                 prev.endswith("ly") and k > 1 and sent.words[k - 2].lower() in _GERUND_PREP))))
-        if gerund:
+        if with_subj is not None:
+            # "with officials citing security concerns": "with" and the noun phrase that does the citing
+            spk_tok = with_subj
+        elif gerund:
             # ", telling reporters ...", "by saying", "after telling his aides": the speaker of
             # the sentence's main clause, the first one read before its cue ("Perdue said he
             # didn't believe ..., arguing": Perdue, not "he")
@@ -2881,7 +2916,10 @@ _DASH_TURN_CHAR = re.compile("[-–—―]")
 #: verbs of speech whose speaker follows them after a turn's closing dash, as after a quotation
 _DASH_TURN_LEMMAS = frozenset(_STRONG | _INVERTING | {"emphasize", "emphasise", "comment", "answer", "conclude",
                                                       "point out", "reveal", "assess", "stress", "underline",
-                                                      "summarize"})
+                                                      "summarize", "remind"})
+#: quotation marks around an outlet's name after a closing dash's verb ('- says "Economist".')
+_OPEN_QUOTES = frozenset({'"', "“", "«", "``"})
+_CLOSE_QUOTES = frozenset({'"', "”", "»", "''"})
 #: words that end the speaker after the verb: an adverbial follows ("said Biden in Warsaw")
 _DASH_TURN_NP_STOP = frozenset({"in", "at", "on", "during", "after", "before", "with", "to", "about", "last",
                                 "when", "while", "and", "adding", "referring", "blaming", "speaking"})
@@ -3031,6 +3069,12 @@ def _dash_turn_inverted(text: str, sent: _Sent, k: int, ce: int, lemma: str, res
         i += 2  # "- said on Thursday the minister"
     elif i < n and sent.words[i].lower() in _CALENDAR_WORDS:
         i += 1
+    if i + 2 < n and sent.words[i] in _OPEN_QUOTES:
+        # '... - says "Economist".': an outlet's name in quotation marks closes the sentence
+        q = next((q for q in range(i + 1, min(n, i + 6)) if sent.words[q] in _CLOSE_QUOTES), None)
+        if q is not None and q > i + 1 and (q + 1 >= n or sent.words[q + 1] in {".", "!", "?"}) and \
+                all(_is_cap(w) for w in sent.words[i + 1:q]):
+            return i + 1, q
     j = i
     while j < n and j - i < 14:
         w = sent.words[j]
@@ -3176,10 +3220,25 @@ def _lead_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None
     return (i, j) if _np_ok(sent.words[i:j], res) else None
 
 
+def _with_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
+    """The noun phrase between "with" and a participle cue at token ``k`` (the absolute clause
+    "..., with officials citing security concerns", "with Russia claiming that"), or None."""
+    for w in range(k - 1, max(-1, k - 6), -1):
+        low = sent.words[w].lower()
+        if low == "with" and w < k - 1:
+            words = sent.words[w + 1:k]
+            return (w + 1, k) if _np_ok(words, res) and not _not_a_source(words, res) else None
+        if not sent.words[w][:1].isalnum() or low in _BOUNDARY:
+            return None
+    return None
+
+
 def _past_opener(sent: _Sent, i: int, k: int) -> int:
     """Token ``i``, or the token after the comma that ends an opening adverbial there ("On
     Thursday, he hedged ..., telling", "In an incendiary press conference, Trump launched
-    ..., calling"): the clause's subject follows that comma."""
+    ..., calling", "There, he laid a wreath, saying"): the clause's subject follows that comma."""
+    if i + 1 < k and sent.words[i + 1] == "," and sent.words[i].lower() in _LONE_OPENERS:
+        return i + 2  # a one-word adverbial and its comma ("There,", "Yesterday,", "Separately,")
     if i >= k or sent.words[i].lower() not in _ADVERBIAL_LEAD | _PREP - {"and", "or", "than", "as"}:
         return i
     for p in range(i + 1, min(k, i + 15)):
