@@ -74,7 +74,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -269,6 +269,9 @@ class Gazetteer:
     #: a name that is a country, capital or demonym of one state and a region of another
     #: ("Georgia": the country and the US state) -> the state it is a region of
     shared: Mapping[str, str] = field(default_factory=dict)
+    #: the capital cities of countryinfo, also where an alias file lists one as a seat ("Kyiv"): the
+    #: towns where a story happens, unlike the seats that are buildings ("the Kremlin", "Downing Street")
+    cities: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def build(cls, aliases: Mapping[str, tuple[str, str, str]], roles: Mapping[str, str],
@@ -421,7 +424,8 @@ def default_gazetteer() -> Gazetteer:
         aliases[" ".join(_words(form))] = entry
     rt = load_table("role_nouns")
     roles = {" ".join(_words(t.lower())): r for t, r in zip(rt["term"], rt["role"], strict=True)}
-    gaz = Gazetteer.build(aliases, roles, {k: v for k, v in shared.items() if aliases[k][2] != "province"})
+    gaz = replace(Gazetteer.build(aliases, roles, {k: v for k, v in shared.items() if aliases[k][2] != "province"}),
+                  cities=frozenset(capitals))
     _DEFAULT[0] = gaz
     return gaz
 
@@ -694,6 +698,10 @@ class _Entity:
     person: bool
 
 
+#: Mentions that name a state, for telling whether a sentence is about one state only.
+_STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
+
+
 @dataclass
 class _Cast:
     """The sources an article has introduced so far, for later references back."""
@@ -915,6 +923,17 @@ class _Cast:
         return [self.shared_name_at(lo + m[0], m[1]) if shared and m[3] == "country" else m[1]
                 for m in sorted(found) if m[3] in _STATE_KINDS and not self._fighting(lo + m[0])
                 and not self._counterpart(lo + m[0]) and not (m[3] == "demonym" and self._subject(lo + m[0]))]
+
+    def settings_named(self, lo: int, hi: int) -> list[str]:
+        """The states whose towns, capitals or provinces ``text[lo:hi]`` names, less those named as the
+        side that fights and the seats that are buildings ("the Kremlin" is no town a story happens
+        in); a town after "to" or "with" still is one ("From Kyiv to Moscow")."""
+        text = self.text[lo:hi]
+        found = [m for m in _places(text, self.gaz) + _provinces(text, self.gaz)
+                 if m[3] in {"capital", "province"} or
+                 (m[3] == "seat" and _words(text[m[0]:m[0] + 40])[:1] and
+                  _words(text[m[0]:m[0] + 40])[0] in self.gaz.cities)]
+        return [m[1] for m in sorted(found) if not self._fighting(lo + m[0])]
 
     def only_home_near(self, offset: int) -> bool:
         """The sentence holding ``offset`` (up to it) and the one before it name no state but the home
@@ -1316,6 +1335,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # "Latvia ... This idea was supported by the president of the country"), whatever state the
         # rest of its sentence or the headline names ("General Staff: Russia pulling up reserves")
         aff = cast.home
+    if not aff and (not person or noun) and role == "citizen_or_witness":
+        # "one resident told NBC News", "said student Maria Shcherbenko": people of the place the
+        # story happens (see _setting_of)
+        aff = _setting_of(cast, r["speaker_start"])
     if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
         # "officials say", "the embassy confirms", and a named person whose title gives no state
         # ("the Senate's deputy speaker Yevgeny Bushmin"): officials of the place the sentence, or
@@ -1377,8 +1400,6 @@ _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplo
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
 _BODY_KINDS = frozenset({"country", "capital", "seat", "institution", "org"})
 _COUNTRY_KINDS = frozenset({"country", "demonym"})
-#: Mentions that name a state, for telling whether a sentence is about one state only.
-_STATE_KINDS = frozenset({"country", "demonym", "capital", "seat", "province"})
 
 
 def _named_body(words: Sequence[str], low: Sequence[str], noun: str) -> str:
@@ -1513,6 +1534,20 @@ def _unnamed(low: Sequence[str], noun: str) -> bool:
     at = next((i for i in range(len(low)) if low[i:i + len(n)] == n), -1)
     rest = low[at + len(n):] if at >= 0 else ["?"]
     return not rest or rest[0] in _OF_PREPS
+
+
+def _setting_of(cast: _Cast, start: int) -> str:
+    """The state where a citizen or witness speaking at ``start`` lives: the one state whose towns,
+    capitals or provinces the sentence before the speaker names, else the headline ("Kyiv stresses
+    calm even as U.S. warns ...": Ukraine, not the state that warns), else none: a state named by its
+    country name only is no setting, nor is the outlet's home ("... told NBC News")."""
+    for lo, hi in ((cast.sentence_start(start), start), (0, min(start, cast.first_line_end()))):
+        places = set(cast.settings_named(lo, hi))
+        if len(places) == 1:
+            return places.pop()
+        if places:
+            return ""
+    return ""
 
 
 def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "") -> str:

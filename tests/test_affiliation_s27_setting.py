@@ -1,0 +1,56 @@
+"""Session 27, issue 13: citizens and witnesses are people of the place where the story happens.
+
+Tables of text -> (affiliation, role, side) of a speaker, with cases that must stay empty; sentences
+are made up after the error classes of the seen five-country and RUWA samples."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from contrast.extract import extract_text
+
+
+def _row(text: str, speaker: str, source: str = "", *, headline: bool = True) -> tuple[str, str, str]:
+    ev = extract_text(text, headline=headline, families=["attribution"], source=source)
+    ev = ev[ev["speaker_start"].notna()]
+    hit = ev[ev["speaker"] == speaker]
+    assert len(hit), f"no speaker {speaker!r} in {text!r}: {list(ev['speaker'])}"
+    r = hit.iloc[0]
+    return tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role", "actor"))  # type: ignore[return-value]
+
+
+SETTING = [
+    # the headline's capital is where the story happens, not the state that warns
+    ("Kyiv stresses calm even as U.S. warns Russian invasion could be imminent\n"
+     "“The West and Putin are playing each other’s nerves,” one resident told NBC News.",
+     "msnbc.com", "one resident", ("UA", "citizen_or_witness", "Ukraine")),
+    # the lede's city, read as the headline of a story without one
+    ("Thousands of people marched across Kyiv on Saturday to show unity.\n\n"
+     "“Panic is useless,” said student Maria Shcherbenko.",
+     "", "student Maria Shcherbenko", ("UA", "citizen_or_witness", "Ukraine")),
+    # a province in the speaker's own sentence
+    ("Officials reported new strikes.\n\nIn Kharkiv, residents said the shelling went on all night.",
+     "", "residents", ("UA", "citizen_or_witness", "Ukraine")),
+]
+
+STAYS_EMPTY = [
+    # a country named by its name only is no setting, nor is the outlet's state
+    ("U.S. warns of imminent invasion\n“We are tired,” one resident told NBC News.",
+     "msnbc.com", "one resident"),
+    # towns of two states in the headline: no one setting
+    ("From Kyiv to Moscow, fear of a wider war\n“We are tired,” one resident said.", "", "one resident"),
+    # a seat that is a building is no town ("the Kremlin")
+    ("Kremlin rejects talks\n“We are tired,” one resident said.", "", "one resident"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "expected"), SETTING)
+def test_citizen_takes_the_setting(text, source, speaker, expected):
+    assert _row(text, speaker, source) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), STAYS_EMPTY)
+def test_citizen_setting_stays_empty(text, source, speaker):
+    aff, role, side = _row(text, speaker, source)
+    assert (aff, role, side) == ("", "citizen_or_witness", "other")
