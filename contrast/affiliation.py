@@ -1293,8 +1293,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # not to another ministry of the article ("the Russian ministry")
         ent = cast.by_noun.get(named_body) if named_body else (
             cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1]) or
-            # "the president's office": the office of the president the article named
-            (cast.by_noun.get(_POSSESSOR.split(noun)[0]) if _POSSESSOR.search(noun) else None))
+            # "the president's office": the office of the president the article named (the phrase's
+            # words have lost the possessive ending, its text has not)
+            (cast.by_noun.get(_possessor(span)) if _POSSESSOR.search(span) else None))
         if ent is not None:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
@@ -1383,6 +1384,16 @@ _NAMING_GAP = 400
 #: how many sentences back "he" or "she" with no earlier speaker looks for a known person
 _PRONOUN_REACH = 4
 _POSSESSOR = re.compile(r"['’]s\b")
+
+
+def _possessor(span: str) -> str:
+    """The lower-cased noun before a speaker phrase's first possessive, articles aside ("The
+    president's office" -> ``"president"``, "the prime minister’s press service" -> ``"prime minister"``).
+
+    >>> _possessor("The president's office"), _possessor("the prime minister’s press service")
+    ('president', 'prime minister')
+    """
+    return " ".join(w.lower() for w in _words(_POSSESSOR.split(span, maxsplit=1)[0]) if w.lower() not in _ARTICLES)
 _HE_CHAIN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _SHE_CHAIN = re.compile(r"\b(?:[Ss]he|[Hh]er)\b")
 #: Roles whose bearers, unnamed, belong to the place the story is about.
