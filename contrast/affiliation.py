@@ -719,8 +719,9 @@ class _Cast:
     #: the Donetsk People's Republic"), and where its mention ends
     unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
-    #: the article's home state (see :func:`_home_state`): the state of its unqualified national offices
-    home: str = ""
+    #: the article's rows and its outlet's state, which its home state is read from (:attr:`home`);
+    #: None: the article has no home state
+    home_from: tuple[Sequence[Mapping[str, Any]], str] | None = None
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
     titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
     #: a name -> the role noun of a title another mention gives it without a state ("Patriarch Cyril")
@@ -728,6 +729,16 @@ class _Cast:
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
     _regions: dict[str, bool] = field(default_factory=dict)
+    _home: str | None = None
+
+    @property
+    def home(self) -> str:
+        """The article's home state (see :func:`_home_state`): the state of its unqualified national
+        offices, read the first time a rule asks for it (most articles' rules never do)."""
+        if self._home is None:
+            self._home = "" if self.home_from is None else \
+                _home_state(self.text, self.home_from[0], self.gaz, self.home_from[1], self)
+        return self._home
 
     def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
         """Affiliation and role that another mention of ``word`` in the article gives it.
@@ -916,7 +927,11 @@ class _Cast:
     def states_named(self, lo: int, hi: int) -> list[str]:
         """The states ``text[lo:hi]`` names, in text order, less those named as the side that fights."""
         text = self.text[lo:hi]
-        found = _places(text, self.gaz) + _provinces(text, self.gaz)
+        return self.states_in(_places(text, self.gaz) + _provinces(text, self.gaz), lo)
+
+    def states_in(self, found: Sequence[tuple[int, str, str, str]], lo: int) -> list[str]:
+        """The states of place matches ``found`` in ``text[lo:]`` (offsets from ``lo``), as
+        :meth:`states_named` reads them."""
         # a state as the side that fights ("Russian troops", "Ukrainian forces", "Russia's missiles")
         # says who acts in the story, not whose official reports it
         shared = self.gaz.shared
@@ -1297,8 +1312,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # not to another ministry of the article ("the Russian ministry")
         ent = cast.by_noun.get(named_body) if named_body else (
             cast.by_noun.get(noun) or cast.by_noun.get(noun.rsplit(" ", 1)[-1]) or
-            # "the president's office": the office of the president the article named
-            (cast.by_noun.get(_POSSESSOR.split(noun)[0]) if _POSSESSOR.search(noun) else None))
+            # "the president's office": the office of the president the article named (the phrase's
+            # words have lost the possessive ending, its text has not)
+            (cast.by_noun.get(_possessor(span)) if _POSSESSOR.search(span) else None))
         if ent is not None:
             aff, role, antecedent = ent.affiliation, role or ent.role, ent.mention
         else:
@@ -1327,7 +1343,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # (a body with a name of its own, by that name only: "the Ministry of Commerce")
             aff, role2 = cast.title_elsewhere(named_body or noun, skip=r["speaker_start"] + at, fold=True)
             role = role or role2
-    if not aff and cast.home and noun in _NATIONAL_NOUNS and "former" not in low and \
+    if not aff and noun in _NATIONAL_NOUNS and "former" not in low and cast.home and \
             cast.only_home_near(r["speaker_start"]):
         # "the head of state", "Chairman of the House of Representatives Vladimir Andreichenko", "the
         # Ministry of Commerce" with no state of its own or of its sentence, in an article about one
@@ -1391,6 +1407,16 @@ _NAMING_GAP = 400
 #: how many sentences back "he" or "she" with no earlier speaker looks for a known person
 _PRONOUN_REACH = 4
 _POSSESSOR = re.compile(r"['’]s\b")
+
+
+def _possessor(span: str) -> str:
+    """The lower-cased noun before a speaker phrase's first possessive, articles aside ("The
+    president's office" -> ``"president"``, "the prime minister’s press service" -> ``"prime minister"``).
+
+    >>> _possessor("The president's office"), _possessor("the prime minister’s press service")
+    ('president', 'prime minister')
+    """
+    return " ".join(w.lower() for w in _words(_POSSESSOR.split(span, maxsplit=1)[0]) if w.lower() not in _ARTICLES)
 _HE_CHAIN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _SHE_CHAIN = re.compile(r"\b(?:[Ss]he|[Hh]er)\b")
 #: Roles whose bearers, unnamed, belong to the place the story is about.
@@ -1468,11 +1494,14 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
             return top
     if not outlet or cast is None:
         return ""
-    mentioned = {m[1] for m in _places(text, gaz) + _provinces(text, gaz) if m[3] in _STATE_KINDS}
+    found = _places(text, gaz) + _provinces(text, gaz)  # the text is scanned once
+    mentioned = {m[1] for m in found if m[3] in _STATE_KINDS}
     if mentioned and outlet not in mentioned:
         return ""  # a British outlet's story of a war between two other states is about neither
+    # (the states named are not the states mentioned: the side that fights is mentioned, not named --
+    # "Russian troops are advancing in the east, the General Staff said" in a Ukrainian outlet has no home)
     named: dict[str, int] = {}
-    for st in cast.states_named(0, len(text)):
+    for st in cast.states_in(found, 0):
         named[st] = named.get(st, 0) + 1
     own = named.get(outlet, 0)
     return outlet if all(n <= max(own, 1) for st, n in named.items() if st != outlet) else ""
@@ -1730,8 +1759,7 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
     """
     gaz = gazetteer or default_gazetteer()
     sides = default_sides()
-    cast = _Cast(text, gaz)
-    cast.home = _home_state(text, rows, gaz, outlet, cast)
+    cast = _Cast(text, gaz, home_from=(rows, outlet))
     cast.reports = sorted((r["content_start"], r["content_end"]) for r in rows
                           if r.get("family") == "attribution" and r.get("content_start") is not None
                           and r.get("content_end") is not None)

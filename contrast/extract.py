@@ -155,10 +155,10 @@ def _rows_for(text: str, headline: bool, mods: list[ModuleType], res: dict[str, 
     return _doc_rows(text, headline, mods, res, outlet)[0]
 
 
-def _text_key(text: str, source: str) -> str:
+def _text_key(text: str, outlet: str) -> str:
     """The cache's key for an article's text: its digest, and the state of the outlet that published
-    it where it has one (the affiliations read depend on it, see :func:`contrast.affiliation.outlet_state`)."""
-    outlet = outlet_state(source)
+    it where it has one (``outlet``, :func:`contrast.affiliation.outlet_state` of its source: the
+    affiliations read depend on it)."""
     return f"{text_digest(text)}@{outlet}" if outlet else text_digest(text)
 
 
@@ -441,21 +441,22 @@ def _work(items: list[Item], families: tuple[str, ...] | None, resources: Mappin
 
         it = tqdm(items, desc="extract", unit="article", file=sys.stderr)
     for doc_id, source, text, headline in it:
+        outlet = outlet_state(source)  # once per article: the analysis and the cache key use it
         if len(text) > BLOCK_CHARS:
             if out:
                 frames.append(evidence_frame(out))
                 out = []
-            big, sp = _doc_frame(text, headline, mods, res, outlet_state(source))
+            big, sp = _doc_frame(text, headline, mods, res, outlet)
             frames.append(big.assign(doc_id=doc_id, source=source).astype(
                 {"doc_id": EVIDENCE_COLUMNS["doc_id"], "source": EVIDENCE_COLUMNS["source"]}))
             counts.append(len(big))
             splits.append(sp)
             continue
-        rows, sp = _doc_rows(text, headline, mods, res, outlet_state(source))
+        rows, sp = _doc_rows(text, headline, mods, res, outlet)
         counts.append(len(rows))
         splits.append(sp)
         if disk is not None:
-            store.append((_disk_key((_text_key(text, source), headline, disk[1])), {"r": rows, "s": sp}))
+            store.append((_disk_key((_text_key(text, outlet), headline, disk[1])), {"r": rows, "s": sp}))
         out.extend({**r, "doc_id": doc_id, "source": source} for r in rows)
     if store and disk is not None:
         from contrast.cache import DiskCache
@@ -595,7 +596,8 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
     each article's slice of the table its worker sent back (the workers write
     the disk store themselves). Either serves later runs of either kind.
     """
-    keys: list[_Key] = [(_text_key(t, s), h, fp) for _, s, t, h in items]
+    outlets = [outlet_state(s) for _, s, _, _ in items]  # once per article: the key and the analysis use it
+    keys: list[_Key] = [(_text_key(t, o), h, fp) for (_, _, t, h), o in zip(items, outlets, strict=True)]
     fresh: set[int] = set()  # ids of the tables workers make in this call
     got: list[_Entry | None] = [_CACHE.get(k) for k in keys]
     todo = [i for i, g in enumerate(got) if g is None]
@@ -618,11 +620,11 @@ def _cached(items: list[Item], fams: tuple[str, ...] | None, resources: Mapping[
         batch: list[tuple[str, Any]] = []
         for i in it:
             if len(items[i][2]) > BLOCK_CHARS:
-                frame, sp = _doc_frame(items[i][2], items[i][3], mods, res, outlet_state(items[i][1]))
+                frame, sp = _doc_frame(items[i][2], items[i][3], mods, res, outlets[i])
                 got[i] = (_Slice(frame, 0, len(frame)), sp)
                 _CACHE.put(keys[i], got[i])  # type: ignore[arg-type]
                 continue
-            rows, sp = _doc_rows(items[i][2], items[i][3], mods, res, outlet_state(items[i][1]))
+            rows, sp = _doc_rows(items[i][2], items[i][3], mods, res, outlets[i])
             got[i] = (rows, sp)
             _CACHE.put(keys[i], (rows, sp))
             if disk is not None:
