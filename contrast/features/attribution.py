@@ -111,13 +111,18 @@ _CLOSE_Q = "\"”»“’"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "'")
 _DOUBLE_QUOTES = frozenset(_QUOTES - {"'", "’"})
 _HARD = _QUOTES | set(";:()[]—–―")
-_BOUNDARY = {
-    "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "as", "but",
-    "so", "since", "although", "though", "after", "before", "where", "than", "whether", "what",
-    "how", "why", "unless", "until", "whereas", "to", "am", "is", "are", "was", "were", "be",
-    "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "not",
-    "do", "does", "did",
-}
+#: the closed word classes of ``lexicons/attribution_function_words.tsv`` (auxiliaries, clause
+#: boundaries, quantifiers), each class's terms in file order
+_FUNCTION_WORDS = load_table("attribution_function_words")
+
+
+def _function_words(cls: str) -> tuple[str, ...]:
+    """The terms of class ``cls`` of ``lexicons/attribution_function_words.tsv``, in file order."""
+    return tuple(str(t) for t in _FUNCTION_WORDS["term"][_FUNCTION_WORDS["class"] == cls])
+
+
+#: subordinators, relatives, the infinitive "to" and auxiliaries: words that end a speaker phrase
+_BOUNDARY = set(_function_words("boundary"))
 # words that may begin a speaker phrase but are trimmed off (conjunctions, adverbs)
 _LEAD_TRIM = {"and", "but", "or", "so", "yet", "also", "then", "now", "however", "meanwhile",
               "still", "thus", "instead", "moreover", "indeed", "nor", "plus"}
@@ -133,15 +138,12 @@ _PRONOUNS = {"he": "he", "she": "she", "they": "they", "we": "we", "i": "i", "it
              "you": "you"}
 _OBJ = r"(?:him|her|them|us|me|reporters|journalists|the\s+press|the\s+media|lawmakers|an?\s+\w+)"
 _CAPRUN = r"(?:(?:the|The)\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,5}"
-_AUX_WORDS = (
-    r"has|have|had|having|will|would|could|can|may|might|shall|should|must|did|does|do|am|is|are"
-    r"|was|were|be|been|being|also|previously|repeatedly|recently|later|again|earlier|then"
-    r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
-    r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
-    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even|since"
-    r"|both|all|each|cannot|\w+n[’']t|\w+ly"
-)
-_BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
+#: a verb group's words before its reporting verb ("has repeatedly said"): auxiliaries and modals,
+#: and adverbs and floated quantifiers (``auxiliary`` and ``group_adverb`` of
+#: attribution_function_words.tsv, in file order), then the open classes of words in -n't and -ly
+_AUX_WORDS = "|".join(re.escape(str(t)) for t, c in zip(_FUNCTION_WORDS["term"], _FUNCTION_WORDS["class"], strict=True)
+                      if c in {"auxiliary", "group_adverb"}) + r"|\w+n[’']t|\w+ly"
+_BE = set(_function_words("be"))
 _MEDIA_NOUN = (r"statement|interview|post|tweet|briefing|speech|letter|video|message|address"
                r"|press\s+conference|news\s+conference|op-ed|column|report|filing|email|e-mail"
                r"|(?:Telegram|Facebook|social\s+media|X)\s+post|broadcast|appearance|memo")
@@ -460,12 +462,11 @@ def _np_ok(words: list[str], res: Resources) -> bool:
 
 #: quantifiers that stand alone as a clause's subject ("Some say", "Several said", "...,
 #: another says")
-_QUANT_PRONOUNS = frozenset({"some", "several", "many", "most", "few", "both", "another", "others"})
+_QUANT_PRONOUNS = frozenset(_function_words("quantifier_pronoun"))
+#: pronouns that head a partitive relative which is the source ("family members, many of whom say")
+_PARTITIVE = _QUANT_PRONOUNS | frozenset(_function_words("partitive"))
 #: words that open a quantified source ("only 49 percent of Republicans", "three-quarters")
-_QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about", "nearly", "almost",
-                    "only", "just", "roughly", "around", "half", "majority", "majorities",
-                    "minority", "fewer", "more", "less", "three-quarters", "two-thirds",
-                    "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
+_QUANT = frozenset(_function_words("quantified_source"))
 
 
 @lru_cache(maxsize=1)
@@ -516,7 +517,7 @@ _ARTICLE_OR_POSS = frozenset({"the", "a", "an", "this", "that", "these", "those"
                               "their", "our", "my", "your"})
 #: quantifiers that float after the subject they quantify ("They both said", "the candidates all
 #: agreed", "Clinton and Sanders each said"; Quirk et al. 1985, 6.49 and 10.29)
-_FLOATING_Q = frozenset({"both", "all", "each"})
+_FLOATING_Q = frozenset(_function_words("floating_quantifier"))
 
 
 def _floating_quantifier(sent: _Sent, i: int) -> bool:
@@ -793,10 +794,7 @@ def _modified_name(words: list[str], res: Resources) -> bool:
 
 #: words that end an agent phrase read after "according to" or a passive "by" ("a complaint
 #: *filed* by", "insiders *who* ...", "fellow physicians *for* promoting")
-_AGENT_STOP = frozenset({"that", "which", "who", "whom", "whose", "for", "as", "to", "in", "on",
-                         "at", "by", "with", "from", "since", "after", "before", "during", "when",
-                         "while", "because", "if", "than", "and", "or", "but", "is", "are", "was",
-                         "were", "has", "have", "had", "will", "would", "said", "says"})
+_AGENT_STOP = frozenset(_function_words("agent_stop"))
 #: words that cannot open an agent phrase ("according to *which*", "by *then*")
 _AGENT_NOT_FIRST = frozenset({"which", "that", "this", "it", "then", "now", "far", "way",
                               "contrast", "comparison", "default", "plan", "schedule", "law"})
@@ -1274,8 +1272,7 @@ def _postposed_frame_rows(text: str, res: Resources, sent_of: Any, quotes: list[
 #: the verbs of a finding, and what may stand between the source and its verb: a time or place
 #: adjunct, a relative pronoun, an auxiliary or a release participle
 _FINDING_FORMS = frozenset({"show", "shows", "showed", "shown", "showing", "found", "finds"})
-_FINDING_GAP = frozenset({"there", "released", "published", "conducted", "this", "last", "that", "which",
-                          "also", "now", "have", "has", "had", "week", "month", "year"})
+_FINDING_GAP = frozenset(_function_words("finding_gap"))
 #: the words that may open a finding's source before its head noun ("A Quinnipiac University
 #: poll", "the latest polls", "leaked emails", "Last year's FBI statistics")
 _FINDING_LEAD = re.compile(r"(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent|[Ll]eaked|this|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts"
@@ -2448,8 +2445,7 @@ _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
 #: subject pronouns before which "'s" is "is" or "has", never a possessive ("He’s claiming")
 _CONTRACTED_SUBJ = frozenset({"he", "she", "it", "who", "that"})
 #: finite auxiliaries and modals (a clause's verb is near)
-_FINITE = {"am", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
-           "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
+_FINITE = set(_function_words("finite"))
 #: communication verbs that keep their speaker when infinitive or coordinated
 _COMMUNICATE = {"say", "tell", "tweet", "write", "announce", "claim", "insist", "declare", "explain",
                 "testify", "warn", "boast", "brag", "deny", "accuse", "criticize", "attack",
@@ -2489,9 +2485,9 @@ _FIRST_PERSON = {"i", "we", "you"}
 #: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
-_AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
-            "shall", "should", "must", "did", "does", "do", "am", "is", "are", "was", "were", "be",
-            "been", "being", "cannot", "not", "never", "also"}
+#: the words of a verb group that show it has an auxiliary: the auxiliaries and modals, and "not",
+#: "never", "also" (``aux_companion``)
+_AUX_SET = set(_function_words("auxiliary")) | set(_function_words("aux_companion"))
 
 
 #: nouns and adjectives ending in "-ly" (no adverbs: "a friendly warning")
@@ -2582,11 +2578,12 @@ def _is_adverb(w: str, res: Resources) -> bool:
 
 
 _CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
-_CAP_AUX = re.compile(r"(?:Will|May|Can)\s+")
+_CAP_AUX = re.compile("(?:" + "|".join(re.escape(w) for w in _function_words("name_modal")) + r")\s+")
 _AND_DONE = re.compile(r"\s+and\s+done\b")
-_LEADING_Q = re.compile(r"(?:[Bb]oth|[Aa]ll|[Ee]ach)\s+")
+_LEADING_Q = re.compile("(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+                                          for w in _function_words("floating_quantifier")) + r")\s+")
 #: modals that are names when capitalised inside a sentence (George Will, Theresa May)
-_NAME_MODALS = frozenset({"Will", "May", "Can"})
+_NAME_MODALS = frozenset(_function_words("name_modal"))
 _SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
 
 
@@ -2606,8 +2603,7 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
 
 
 #: number words before a counted plural noun ("two states that", "dozen reports")
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                           "dozen", "dozens", "hundreds", "thousands", "several", "many", "few"})
+_NUMBER_WORDS = frozenset(_function_words("number_word"))
 
 
 def _det_before_caps(sent: _Sent, k: int) -> bool:
@@ -2702,7 +2698,7 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
         # restrictive relative whose antecedent is a document, poll or message speaks for it
         return r
     if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
-            sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
+            sent.words[r - 2].lower() in _PARTITIVE:
         # "family members, many of whom say": the quantified relative is the source
         return r - 2
     return None
