@@ -36,7 +36,8 @@ Families
     them out, so reporting-verb stance shares can be compared with or without
     them);
     ``speaker`` / ``speaker_start`` / ``speaker_end`` = the source as written
-    (empty for agentless cues); ``speaker_resolved`` = the named person a
+    (empty for agentless cues, and for a nominal cue whose noun has no owner: "Reports that",
+    "a statement saying"; the owner where it has one: "the ministry's claims that"); ``speaker_resolved`` = the named person a
     pronoun, a definite description ("the ambassador") or a bare surname refers
     to; ``speaker_type`` = ``named``, ``title``, ``institution``, ``pronoun`` or
     ``anonymous``; ``actor`` = the speaker's actor group (``other`` when the
@@ -1236,6 +1237,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found = _outside_turns(text, found)
     found = [r for r in found if not _attributive(text, r, res)]
     found = _link(text, found)
+    for row in found:
+        _reown_participle(text, row, res)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
 
@@ -1805,6 +1808,7 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     out: list[dict[str, Any]] = []
     for r in rows:
+        nominal = r.pop("_nominal", False)
         prev = out[-1] if out else None
         if prev is not None and prev["sent_id"] == r["sent_id"] and \
                 r.get("speaker_start") is not None and prev.get("speaker_start") is not None and \
@@ -1817,7 +1821,7 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in r:
                     prev[key] = r[key]
             continue
-        if (r.get("speaker_start") is None and r["label"] != "accusation" and
+        if (r.get("speaker_start") is None and r["label"] != "accusation" and not nominal and
                 not (_ACTIVE_SAY.fullmatch(r["cue"]) and
                      not _TO_OR_COMMA_BEFORE.search(text, max(0, r["start"] - 4), r["start"]))) \
                 or r["label"] in _INNER_STANCES:
@@ -1853,6 +1857,109 @@ def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[in
         body = text[content[0]:content[1]]
         row["quote"] = "indirect" if _DOUBLE_QUOTES.isdisjoint(body) else "direct"
     return row
+
+
+#: determiners that open an owner's noun phrase before a possessive ("the ministry's claims")
+_OWNER_DET = _ARTICLE_OR_POSS
+#: prepositions after a cue noun that name its owner ("a statement from the Kremlin saying")
+_OWNER_PREP = frozenset(_function_words("owner_prep"))
+#: words in "'s" that are no possessives ("it's", "that's"; apostrophes as "'")
+_CONTRACTED_S = frozenset(_function_words("contracted_s"))
+
+
+#: nouns of a report or document that are a cue, never its source (``cue_noun`` of
+#: ``lexicons/attribution_function_words.tsv``: "reports", "claims", "statement")
+_CUE_NOUNS = frozenset(_function_words("cue_noun"))
+
+
+def _owner_np(sent: _Sent, j: int, res: Resources) -> int:
+    """Start of the owner's noun phrase that ends with the possessive at token ``j - 1`` ("the
+    ministry's", "Ukraine's defence ministry's"): lower-case source nouns and capitalised words, and
+    the determiner before them."""
+    i = j - 1
+    while i > 0 and j - i < 5:
+        w = sent.words[i - 1]
+        if w.lower() in _OWNER_DET:
+            return i - 1
+        if not (_is_cap(w) or w.isalpha() and w.lower() in res.nouns):
+            break
+        i -= 1
+    return i
+
+
+def _nominal_owner(sent: _Sent, k: int, noun: str, res: Resources) -> tuple[int, int] | None:
+    """Token range of the owner of the cue noun at token ``k`` when no capitalised run stands before
+    it: a possessive noun phrase ("the ministry's claims that"), or the subject when the noun is the
+    verb after a source noun ("the agency reports that"); None otherwise ("Reports that ...",
+    "amid claims that")."""
+    if k == 0:
+        return None
+    j = k
+    while j > 1 and k - j < 2 and sent.words[j - 1].islower() and sent.words[j - 1].replace("-", "").isalpha() \
+            and sent.words[j - 1] not in _BOUNDARY | _PREP | _DET and sent.words[j - 1] not in res.verbs \
+            and _possessive(sent.words[j - 2]):
+        j -= 1  # "Trump's false claims that": an adjective between the possessive and the noun
+    prev = sent.words[j - 1]
+    if _possessive(prev):
+        return _owner_np(sent, j, res), j
+    if noun.lower() in res.verbs and prev.islower() and prev in res.nouns:
+        return _speaker_before(sent, k, res)
+    return None
+
+
+def _possessive(w: str) -> bool:
+    """Whether ``w`` ends in a possessive "'s" ("ministry's", "Ukraine’s"), not a contraction ("it's")."""
+    return _POSS_END.search(w) is not None and w.lower().replace("’", "'") not in _CONTRACTED_S
+
+
+def _reown_participle(text: str, row: dict[str, Any], res: Resources) -> None:
+    """A participle cue right after a cue noun ("a statement saying", "published reports alleging"):
+    the noun is the cue's, not its source; the source is the noun's owner ("the ministry's statement
+    saying": the ministry; "a Kremlin statement saying": Kremlin; "a statement from the Kremlin
+    saying": the Kremlin; "Russia released a statement saying": Russia), and there is none when it
+    has no owner. Changes ``row`` in place."""
+    if row.get("speaker_start") is None or not row["cue"].isalpha() or not row["cue"].endswith("ing") \
+            or text[row["speaker_end"]:row["start"]].strip():
+        return
+    toks = token_spans(text, row["speaker_start"], row["speaker_end"])
+    words = [text[x:y] for x, y in toks]
+    h = next((p for p, w in enumerate(words) if w.islower() and w in _CUE_NOUNS), None)
+    if h is None:
+        return
+    rest = words[h + 1:]
+    own: tuple[int, int] | None = None
+    if rest:
+        if rest[0] not in _OWNER_PREP or len(rest) < 2:
+            return  # "a statement on the war saying": the phrase is no cue noun's
+        own = (h + 2, len(words))
+    elif h > 0 and _possessive(words[h - 1]):
+        i = h - 1
+        while i > 0 and h - i < 5 and (_is_cap(words[i - 1]) or words[i - 1].isalpha() and (
+                words[i - 1].lower() in res.nouns or words[i - 1].lower() in _OWNER_DET)):
+            i -= 1
+            if words[i].lower() in _OWNER_DET:
+                break
+        own = (i, h)  # "the ministry's statement saying"
+    else:
+        d = max((p for p in range(h) if words[p].lower() in _OWNER_DET), default=-1)
+        mods = list(range(d + 1, h))
+        m = next((p for p in range(len(words)) if words[p].islower() and words[p] not in res.nouns
+                  and words[p] not in _OWNER_DET and not (p == 0 and words[p] in _PRONOUNS)), h)
+        if 0 < m < d and _np_ok(words[:m], res):
+            own = (0, m)  # "Russia released a statement saying", "she sent an email saying": the subject
+        elif mods and all(_is_cap(words[p]) for p in mods):
+            own = (mods[0], h)  # "a Kremlin statement saying"
+    for key in ("speaker", "speaker_start", "speaker_end", "speaker_type", "_words", "_name"):
+        row.pop(key, None)
+    if own is None:
+        return
+    ss, se = toks[own[0]][0], toks[own[1] - 1][1]
+    if text[se - 2:se] in {"'s", "’s"}:
+        se -= 2
+    sp_words = [text[x:y] for x, y in token_spans(text, ss, se)]
+    stype, name = _speaker_type_and_name(sp_words, res)
+    row.update(speaker=text[ss:se], speaker_start=ss, speaker_end=se, speaker_type=stype,
+               _words=sp_words, _name=name)
 
 
 def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
@@ -1944,6 +2051,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 se -= 2
             words = sent.words[i:k]
         content = _strip(text, (ce, sent.end))
+        if words == [w0]:
+            # no outlet or person before the noun: the noun itself ("Reports that", "amid claims
+            # that") is the cue, no source; its owner is ("the ministry's claims that", "the agency
+            # reports that", where "reports" is the verb), or the row has no speaker
+            owner = _nominal_owner(sent, k, w0, res)
+            if owner is None:
+                row = _row(text, res, cs, ce, "neutral", None, [], content, sid)
+                row["_nominal"] = True  # a relation of its own, never part of an outer cue (_link)
+                return row
+            ss, se = sent.toks[owner[0]][0], sent.toks[owner[1] - 1][1]
+            if text[se - 2:se] in {"'s", "’s"}:
+                se -= 2
+            words = [text[a:b] for a, b in token_spans(text, ss, se)]
         return _row(text, res, cs, ce, "neutral", (ss, se), words, content, sid)
     if kind == "call":
         span0 = _clause_subject(sent, k, res)
@@ -1952,6 +2072,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return _row(text, res, cs, ce, "neutral", (ss, se), sent.words[span0[0]:span0[1]],
                         _strip(text, (ce, sent.end)), sid)
         for r in reversed(found):
+            if r["sent_id"] == sid and r.get("_nominal"):
+                # "Amid reports that ..., calling it a crime": the speakerless nominal cue's
+                # relation goes on, with no speaker either
+                row = _row(text, res, cs, ce, "neutral", None, [], _strip(text, (ce, sent.end)), sid)
+                row["_nominal"] = True
+                return row
             if r["sent_id"] == sid and r.get("speaker_start") is not None:
                 sp = (r["speaker_start"], r["speaker_end"])
                 return _row(text, res, cs, ce, "neutral", sp, list(r["_words"]),
