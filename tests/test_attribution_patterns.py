@@ -77,7 +77,7 @@ def _rows(sentence: str, resources: A.Resources | None = None) -> list[tuple[obj
          [("He", "called", "neutral"), ("He", "boasted", "distancing")]),
         ("He denounced the United Nations and rejected rumors of a deal.",
          [("He", "denounced", "counter"), ("He", "rejected", "counter"),
-          ("rumors", "rumors of", "neutral")]),
+          (None, "rumors of", "neutral")]),  # a nominal cue: the noun is no source (session 27)
         ('"It will be Rubio," election law expert Rick Hasen tweeted Monday.',
          [("election law expert Rick Hasen", "tweeted", "neutral")]),
         # gerunds after a comma, a closing quotation or a preposition

@@ -36,7 +36,8 @@ Families
     them out, so reporting-verb stance shares can be compared with or without
     them);
     ``speaker`` / ``speaker_start`` / ``speaker_end`` = the source as written
-    (empty for agentless cues); ``speaker_resolved`` = the named person a
+    (empty for agentless cues, and for a nominal cue whose noun has no owner: "Reports that",
+    "a statement saying"; the owner where it has one: "the ministry's claims that"); ``speaker_resolved`` = the named person a
     pronoun, a definite description ("the ambassador") or a bare surname refers
     to; ``speaker_type`` = ``named``, ``title``, ``institution``, ``pronoun`` or
     ``anonymous``; ``actor`` = the speaker's actor group (``other`` when the
@@ -111,13 +112,18 @@ _CLOSE_Q = "\"”»“’"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "'")
 _DOUBLE_QUOTES = frozenset(_QUOTES - {"'", "’"})
 _HARD = _QUOTES | set(";:()[]—–―")
-_BOUNDARY = {
-    "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "as", "but",
-    "so", "since", "although", "though", "after", "before", "where", "than", "whether", "what",
-    "how", "why", "unless", "until", "whereas", "to", "am", "is", "are", "was", "were", "be",
-    "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "not",
-    "do", "does", "did",
-}
+#: the closed word classes of ``lexicons/attribution_function_words.tsv`` (auxiliaries, clause
+#: boundaries, quantifiers), each class's terms in file order
+_FUNCTION_WORDS = load_table("attribution_function_words")
+
+
+def _function_words(cls: str) -> tuple[str, ...]:
+    """The terms of class ``cls`` of ``lexicons/attribution_function_words.tsv``, in file order."""
+    return tuple(str(t) for t in _FUNCTION_WORDS["term"][_FUNCTION_WORDS["class"] == cls])
+
+
+#: subordinators, relatives, the infinitive "to" and auxiliaries: words that end a speaker phrase
+_BOUNDARY = set(_function_words("boundary"))
 # words that may begin a speaker phrase but are trimmed off (conjunctions, adverbs)
 _LEAD_TRIM = {"and", "but", "or", "so", "yet", "also", "then", "now", "however", "meanwhile",
               "still", "thus", "instead", "moreover", "indeed", "nor", "plus"}
@@ -133,15 +139,12 @@ _PRONOUNS = {"he": "he", "she": "she", "they": "they", "we": "we", "i": "i", "it
              "you": "you"}
 _OBJ = r"(?:him|her|them|us|me|reporters|journalists|the\s+press|the\s+media|lawmakers|an?\s+\w+)"
 _CAPRUN = r"(?:(?:the|The)\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,5}"
-_AUX_WORDS = (
-    r"has|have|had|having|will|would|could|can|may|might|shall|should|must|did|does|do|am|is|are"
-    r"|was|were|be|been|being|also|previously|repeatedly|recently|later|again|earlier|then"
-    r"|further|already|not|never|publicly|once|first|separately|similarly|explicitly|openly"
-    r"|directly|specifically|just|often|frequently|falsely|wrongly|rightly|correctly|bluntly"
-    r"|flatly|privately|quickly|immediately|subsequently|initially|originally|long|still|even|since"
-    r"|both|all|each|cannot|\w+n[’']t|\w+ly"
-)
-_BE = {"am", "is", "are", "was", "were", "be", "been", "being"}
+#: a verb group's words before its reporting verb ("has repeatedly said"): auxiliaries and modals,
+#: and adverbs and floated quantifiers (``auxiliary`` and ``group_adverb`` of
+#: attribution_function_words.tsv, in file order), then the open classes of words in -n't and -ly
+_AUX_WORDS = "|".join(re.escape(str(t)) for t, c in zip(_FUNCTION_WORDS["term"], _FUNCTION_WORDS["class"], strict=True)
+                      if c in {"auxiliary", "group_adverb"}) + r"|\w+n[’']t|\w+ly"
+_BE = set(_function_words("be"))
 _MEDIA_NOUN = (r"statement|interview|post|tweet|briefing|speech|letter|video|message|address"
                r"|press\s+conference|news\s+conference|op-ed|column|report|filing|email|e-mail"
                r"|(?:Telegram|Facebook|social\s+media|X)\s+post|broadcast|appearance|memo")
@@ -462,12 +465,11 @@ def _np_ok(words: list[str], res: Resources) -> bool:
 
 #: quantifiers that stand alone as a clause's subject ("Some say", "Several said", "...,
 #: another says")
-_QUANT_PRONOUNS = frozenset({"some", "several", "many", "most", "few", "both", "another", "others"})
+_QUANT_PRONOUNS = frozenset(_function_words("quantifier_pronoun"))
+#: pronouns that head a partitive relative which is the source ("family members, many of whom say")
+_PARTITIVE = _QUANT_PRONOUNS | frozenset(_function_words("partitive"))
 #: words that open a quantified source ("only 49 percent of Republicans", "three-quarters")
-_QUANT = frozenset({"one", "two", "three", "both", "all", "most", "few", "about", "nearly", "almost",
-                    "only", "just", "roughly", "around", "half", "majority", "majorities",
-                    "minority", "fewer", "more", "less", "three-quarters", "two-thirds",
-                    "one-third", "one-quarter", "a", "percent", "four", "five", "six"})
+_QUANT = frozenset(_function_words("quantified_source"))
 
 
 @lru_cache(maxsize=1)
@@ -518,7 +520,7 @@ _ARTICLE_OR_POSS = frozenset({"the", "a", "an", "this", "that", "these", "those"
                               "their", "our", "my", "your"})
 #: quantifiers that float after the subject they quantify ("They both said", "the candidates all
 #: agreed", "Clinton and Sanders each said"; Quirk et al. 1985, 6.49 and 10.29)
-_FLOATING_Q = frozenset({"both", "all", "each"})
+_FLOATING_Q = frozenset(_function_words("floating_quantifier"))
 
 
 def _floating_quantifier(sent: _Sent, i: int) -> bool:
@@ -801,10 +803,7 @@ def _modified_name(words: list[str], res: Resources) -> bool:
 
 #: words that end an agent phrase read after "according to" or a passive "by" ("a complaint
 #: *filed* by", "insiders *who* ...", "fellow physicians *for* promoting")
-_AGENT_STOP = frozenset({"that", "which", "who", "whom", "whose", "for", "as", "to", "in", "on",
-                         "at", "by", "with", "from", "since", "after", "before", "during", "when",
-                         "while", "because", "if", "than", "and", "or", "but", "is", "are", "was",
-                         "were", "has", "have", "had", "will", "would", "said", "says"})
+_AGENT_STOP = frozenset(_function_words("agent_stop"))
 #: words that cannot open an agent phrase ("according to *which*", "by *then*")
 _AGENT_NOT_FIRST = frozenset({"which", "that", "this", "it", "then", "now", "far", "way",
                               "contrast", "comparison", "default", "plan", "schedule", "law"})
@@ -1262,6 +1261,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found = _outside_turns(text, found)
     found = [r for r in found if not _attributive(text, r, res)]
     found = _link(text, found)
+    for row in found:
+        _reown_participle(text, row, res)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
 
@@ -1298,8 +1299,7 @@ def _postposed_frame_rows(text: str, res: Resources, sent_of: Any, quotes: list[
 #: the verbs of a finding, and what may stand between the source and its verb: a time or place
 #: adjunct, a relative pronoun, an auxiliary or a release participle
 _FINDING_FORMS = frozenset({"show", "shows", "showed", "shown", "showing", "found", "finds"})
-_FINDING_GAP = frozenset({"there", "released", "published", "conducted", "this", "last", "that", "which",
-                          "also", "now", "have", "has", "had", "week", "month", "year"})
+_FINDING_GAP = frozenset(_function_words("finding_gap"))
 #: the words that may open a finding's source before its head noun ("A Quinnipiac University
 #: poll", "the latest polls", "leaked emails", "Last year's FBI statistics")
 _FINDING_LEAD = re.compile(r"(?:[Aa]n?|[Tt]he|[Nn]ew|[Ll]atest|[Rr]ecent|[Ll]eaked|this|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts"
@@ -1832,6 +1832,7 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     out: list[dict[str, Any]] = []
     for r in rows:
+        nominal = r.pop("_nominal", False)
         prev = out[-1] if out else None
         if prev is not None and prev["sent_id"] == r["sent_id"] and \
                 r.get("speaker_start") is not None and prev.get("speaker_start") is not None and \
@@ -1844,7 +1845,7 @@ def _link(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if key in r:
                     prev[key] = r[key]
             continue
-        if (r.get("speaker_start") is None and r["label"] != "accusation" and
+        if (r.get("speaker_start") is None and r["label"] != "accusation" and not nominal and
                 not (_ACTIVE_SAY.fullmatch(r["cue"]) and
                      not _TO_OR_COMMA_BEFORE.search(text, max(0, r["start"] - 4), r["start"]))) \
                 or r["label"] in _INNER_STANCES:
@@ -1880,6 +1881,109 @@ def _row(text: str, res: Resources, cs: int, ce: int, stance: str, spk: tuple[in
         body = text[content[0]:content[1]]
         row["quote"] = "indirect" if _DOUBLE_QUOTES.isdisjoint(body) else "direct"
     return row
+
+
+#: determiners that open an owner's noun phrase before a possessive ("the ministry's claims")
+_OWNER_DET = _ARTICLE_OR_POSS
+#: prepositions after a cue noun that name its owner ("a statement from the Kremlin saying")
+_OWNER_PREP = frozenset(_function_words("owner_prep"))
+#: words in "'s" that are no possessives ("it's", "that's"; apostrophes as "'")
+_CONTRACTED_S = frozenset(_function_words("contracted_s"))
+
+
+#: nouns of a report or document that are a cue, never its source (``cue_noun`` of
+#: ``lexicons/attribution_function_words.tsv``: "reports", "claims", "statement")
+_CUE_NOUNS = frozenset(_function_words("cue_noun"))
+
+
+def _owner_np(sent: _Sent, j: int, res: Resources) -> int:
+    """Start of the owner's noun phrase that ends with the possessive at token ``j - 1`` ("the
+    ministry's", "Ukraine's defence ministry's"): lower-case source nouns and capitalised words, and
+    the determiner before them."""
+    i = j - 1
+    while i > 0 and j - i < 5:
+        w = sent.words[i - 1]
+        if w.lower() in _OWNER_DET:
+            return i - 1
+        if not (_is_cap(w) or w.isalpha() and w.lower() in res.nouns):
+            break
+        i -= 1
+    return i
+
+
+def _nominal_owner(sent: _Sent, k: int, noun: str, res: Resources) -> tuple[int, int] | None:
+    """Token range of the owner of the cue noun at token ``k`` when no capitalised run stands before
+    it: a possessive noun phrase ("the ministry's claims that"), or the subject when the noun is the
+    verb after a source noun ("the agency reports that"); None otherwise ("Reports that ...",
+    "amid claims that")."""
+    if k == 0:
+        return None
+    j = k
+    while j > 1 and k - j < 2 and sent.words[j - 1].islower() and sent.words[j - 1].replace("-", "").isalpha() \
+            and sent.words[j - 1] not in _BOUNDARY | _PREP | _DET and sent.words[j - 1] not in res.verbs \
+            and _possessive(sent.words[j - 2]):
+        j -= 1  # "Trump's false claims that": an adjective between the possessive and the noun
+    prev = sent.words[j - 1]
+    if _possessive(prev):
+        return _owner_np(sent, j, res), j
+    if noun.lower() in res.verbs and prev.islower() and prev in res.nouns:
+        return _speaker_before(sent, k, res)
+    return None
+
+
+def _possessive(w: str) -> bool:
+    """Whether ``w`` ends in a possessive "'s" ("ministry's", "Ukraine’s"), not a contraction ("it's")."""
+    return _POSS_END.search(w) is not None and w.lower().replace("’", "'") not in _CONTRACTED_S
+
+
+def _reown_participle(text: str, row: dict[str, Any], res: Resources) -> None:
+    """A participle cue right after a cue noun ("a statement saying", "published reports alleging"):
+    the noun is the cue's, not its source; the source is the noun's owner ("the ministry's statement
+    saying": the ministry; "a Kremlin statement saying": Kremlin; "a statement from the Kremlin
+    saying": the Kremlin; "Russia released a statement saying": Russia), and there is none when it
+    has no owner. Changes ``row`` in place."""
+    if row.get("speaker_start") is None or not row["cue"].isalpha() or not row["cue"].endswith("ing") \
+            or text[row["speaker_end"]:row["start"]].strip():
+        return
+    toks = token_spans(text, row["speaker_start"], row["speaker_end"])
+    words = [text[x:y] for x, y in toks]
+    h = next((p for p, w in enumerate(words) if w.islower() and w in _CUE_NOUNS), None)
+    if h is None:
+        return
+    rest = words[h + 1:]
+    own: tuple[int, int] | None = None
+    if rest:
+        if rest[0] not in _OWNER_PREP or len(rest) < 2:
+            return  # "a statement on the war saying": the phrase is no cue noun's
+        own = (h + 2, len(words))
+    elif h > 0 and _possessive(words[h - 1]):
+        i = h - 1
+        while i > 0 and h - i < 5 and (_is_cap(words[i - 1]) or words[i - 1].isalpha() and (
+                words[i - 1].lower() in res.nouns or words[i - 1].lower() in _OWNER_DET)):
+            i -= 1
+            if words[i].lower() in _OWNER_DET:
+                break
+        own = (i, h)  # "the ministry's statement saying"
+    else:
+        d = max((p for p in range(h) if words[p].lower() in _OWNER_DET), default=-1)
+        mods = list(range(d + 1, h))
+        m = next((p for p in range(len(words)) if words[p].islower() and words[p] not in res.nouns
+                  and words[p] not in _OWNER_DET and not (p == 0 and words[p] in _PRONOUNS)), h)
+        if 0 < m < d and _np_ok(words[:m], res):
+            own = (0, m)  # "Russia released a statement saying", "she sent an email saying": the subject
+        elif mods and all(_is_cap(words[p]) for p in mods):
+            own = (mods[0], h)  # "a Kremlin statement saying"
+    for key in ("speaker", "speaker_start", "speaker_end", "speaker_type", "_words", "_name"):
+        row.pop(key, None)
+    if own is None:
+        return
+    ss, se = toks[own[0]][0], toks[own[1] - 1][1]
+    if text[se - 2:se] in {"'s", "’s"}:
+        se -= 2
+    sp_words = [text[x:y] for x, y in token_spans(text, ss, se)]
+    stype, name = _speaker_type_and_name(sp_words, res)
+    row.update(speaker=text[ss:se], speaker_start=ss, speaker_end=se, speaker_type=stype,
+               _words=sp_words, _name=name)
 
 
 def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
@@ -1971,6 +2075,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 se -= 2
             words = sent.words[i:k]
         content = _strip(text, (ce, sent.end))
+        if words == [w0]:
+            # no outlet or person before the noun: the noun itself ("Reports that", "amid claims
+            # that") is the cue, no source; its owner is ("the ministry's claims that", "the agency
+            # reports that", where "reports" is the verb), or the row has no speaker
+            owner = _nominal_owner(sent, k, w0, res)
+            if owner is None:
+                row = _row(text, res, cs, ce, "neutral", None, [], content, sid)
+                row["_nominal"] = True  # a relation of its own, never part of an outer cue (_link)
+                return row
+            ss, se = sent.toks[owner[0]][0], sent.toks[owner[1] - 1][1]
+            if text[se - 2:se] in {"'s", "’s"}:
+                se -= 2
+            words = [text[a:b] for a, b in token_spans(text, ss, se)]
         return _row(text, res, cs, ce, "neutral", (ss, se), words, content, sid)
     if kind == "call":
         span0 = _clause_subject(sent, k, res)
@@ -1979,6 +2096,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return _row(text, res, cs, ce, "neutral", (ss, se), sent.words[span0[0]:span0[1]],
                         _strip(text, (ce, sent.end)), sid)
         for r in reversed(found):
+            if r["sent_id"] == sid and r.get("_nominal"):
+                # "Amid reports that ..., calling it a crime": the speakerless nominal cue's
+                # relation goes on, with no speaker either
+                row = _row(text, res, cs, ce, "neutral", None, [], _strip(text, (ce, sent.end)), sid)
+                row["_nominal"] = True
+                return row
             if r["sent_id"] == sid and r.get("speaker_start") is not None:
                 sp = (r["speaker_start"], r["speaker_end"])
                 return _row(text, res, cs, ce, "neutral", sp, list(r["_words"]),
@@ -2483,8 +2606,7 @@ _SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "there", "it"}
 #: subject pronouns before which "'s" is "is" or "has", never a possessive ("He’s claiming")
 _CONTRACTED_SUBJ = frozenset({"he", "she", "it", "who", "that"})
 #: finite auxiliaries and modals (a clause's verb is near)
-_FINITE = {"am", "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
-           "must", "has", "have", "had", "does", "did", "won't", "can't", "isn't", "wasn't"}
+_FINITE = set(_function_words("finite"))
 #: communication verbs that keep their speaker when infinitive or coordinated
 _COMMUNICATE = {"say", "tell", "tweet", "write", "announce", "claim", "insist", "declare", "explain",
                 "testify", "warn", "boast", "brag", "deny", "accuse", "criticize", "attack",
@@ -2524,9 +2646,9 @@ _FIRST_PERSON = {"i", "we", "you"}
 #: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 
-_AUX_SET = {"has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
-            "shall", "should", "must", "did", "does", "do", "am", "is", "are", "was", "were", "be",
-            "been", "being", "cannot", "not", "never", "also"}
+#: the words of a verb group that show it has an auxiliary: the auxiliaries and modals, and "not",
+#: "never", "also" (``aux_companion``)
+_AUX_SET = set(_function_words("auxiliary")) | set(_function_words("aux_companion"))
 
 
 #: nouns and adjectives ending in "-ly" (no adverbs: "a friendly warning")
@@ -2617,11 +2739,12 @@ def _is_adverb(w: str, res: Resources) -> bool:
 
 
 _CAP_LY = re.compile(r"[A-Z][\w'’-]*ly\s+")
-_CAP_AUX = re.compile(r"(?:Will|May|Can)\s+")
+_CAP_AUX = re.compile("(?:" + "|".join(re.escape(w) for w in _function_words("name_modal")) + r")\s+")
 _AND_DONE = re.compile(r"\s+and\s+done\b")
-_LEADING_Q = re.compile(r"(?:[Bb]oth|[Aa]ll|[Ee]ach)\s+")
+_LEADING_Q = re.compile("(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+                                          for w in _function_words("floating_quantifier")) + r")\s+")
 #: modals that are names when capitalised inside a sentence (George Will, Theresa May)
-_NAME_MODALS = frozenset({"Will", "May", "Can"})
+_NAME_MODALS = frozenset(_function_words("name_modal"))
 _SEEM_TO = re.compile(r"\s+to\s+([a-z]+)")
 
 
@@ -2641,8 +2764,7 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
 
 
 #: number words before a counted plural noun ("two states that", "dozen reports")
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                           "dozen", "dozens", "hundreds", "thousands", "several", "many", "few"})
+_NUMBER_WORDS = frozenset(_function_words("number_word"))
 
 
 def _det_before_caps(sent: _Sent, k: int) -> bool:
@@ -2737,7 +2859,7 @@ def _relative_at(sent: _Sent, k: int, res: Resources) -> int | None:
         # restrictive relative whose antecedent is a document, poll or message speaks for it
         return r
     if r >= 2 and sent.words[r] == "whom" and sent.words[r - 1] == "of" and \
-            sent.words[r - 2].lower() in _QUANT_PRONOUNS | {"all", "none", "one", "each", "half"}:
+            sent.words[r - 2].lower() in _PARTITIVE:
         # "family members, many of whom say": the quantified relative is the source
         return r - 2
     return None
