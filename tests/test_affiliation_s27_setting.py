@@ -54,3 +54,21 @@ def test_citizen_takes_the_setting(text, source, speaker, expected):
 def test_citizen_setting_stays_empty(text, source, speaker):
     aff, role, side = _row(text, speaker, source)
     assert (aff, role, side) == ("", "citizen_or_witness", "other")
+
+
+# British house style writes acronyms said as words in title case: "Nato", "Tass", "Unicef"
+TITLE_CASE_ACRONYMS = [
+    ("Nato's secretary general said the alliance would not be drawn in.", "Nato's secretary general", "NATO"),
+    ("The strikes went on overnight, Tass reported.", "Tass", "RU"),
+    ("Unicef said 500 children had been killed.", "Unicef", "UN"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "affiliation"), TITLE_CASE_ACRONYMS)
+def test_title_case_acronyms(text, speaker, affiliation):
+    assert _row(text, speaker, headline=False)[0] == affiliation
+
+
+def test_title_case_acronym_is_no_common_word():
+    # "Pace" stays a word: only acronyms never written as words are listed in title case (PACE is not)
+    assert _row("Pace of the advance slowed sharply, officials said.", "officials", headline=False)[0] == ""
