@@ -719,6 +719,8 @@ class _Cast:
     #: the Donetsk People's Republic"), and where its mention ends
     unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
+    #: (start, end, affiliation) of each placed speaker's phrase through its cue, in text order
+    spoken: list[tuple[int, int, str]] = field(default_factory=list)
     #: the article's rows and its outlet's state, which its home state is read from (:attr:`home`);
     #: None: the article has no home state
     home_from: tuple[Sequence[Mapping[str, Any]], str] | None = None
@@ -1351,6 +1353,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # "Latvia ... This idea was supported by the president of the country"), whatever state the
         # rest of its sentence or the headline names ("General Staff: Russia pulling up reserves")
         aff = cast.home
+    if not aff and not person and role == "document_or_report" and noun and low0 in _DEFINITE_DOCS:
+        # "the statement continued", "reads the resolution": the document named before, whose
+        # issuer that mention's sentence names ("PACE adopted a resolution", "the Russian Foreign
+        # Ministry said in a statement")
+        aff = _issuer_of(cast, noun, r["speaker_start"])
     if not aff and (not person or noun) and role == "citizen_or_witness":
         # "one resident told NBC News", "said student Maria Shcherbenko": people of the place the
         # story happens (see _setting_of)
@@ -1364,6 +1371,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
+    if aff:
+        cue_end = r.get("end")
+        cast.spoken.append((r["speaker_start"], max(r["speaker_end"], cue_end if isinstance(cue_end, int) else 0), aff))
     if aff and aff not in gaz.organisations:
         cast.last_state = aff
     cast.unnamed_title = None
@@ -1563,6 +1573,40 @@ def _unnamed(low: Sequence[str], noun: str) -> bool:
     at = next((i for i in range(len(low)) if low[i:i + len(n)] == n), -1)
     rest = low[at + len(n):] if at >= 0 else ["?"]
     return not rest or rest[0] in _OF_PREPS
+
+
+#: determiners of a document named before ("the statement", "this report")
+_DEFINITE_DOCS = frozenset({"the", "this", "that"})
+
+
+def _issuer_of(cast: _Cast, noun: str, start: int) -> str:
+    """The state or organisation that issued the document ``noun`` ("statement") an article named
+    before ``start``: the placed speaker whose cue holds its latest earlier mention ("the Russian
+    Foreign Ministry said in a statement"), else the one affiliation that mention's sentence gives
+    before it ("PACE adopted a resolution ..."), else in the whole sentence; else none (two states
+    there: no issuer read)."""
+    head = noun.rsplit(" ", 1)[-1]
+    if cast._lower is None:
+        cast._lower = cast.text.lower()
+    last = None
+    for m in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", cast._lower[:max(0, start)]):
+        last = m
+    if last is None:
+        return ""
+    for a, b, aff in reversed(cast.spoken):
+        if a <= last.start() < b + 3:
+            return aff  # "the Russian Foreign Ministry said in a statement": that speaker's
+    lo = cast.sentence_start(last.start())
+    end = _SENT_END.search(cast.text, last.end())
+    hi = min(end.start() if end is not None else len(cast.text), start)
+    for a, b in ((lo, last.start()), (lo, hi)):
+        affs = {aff for off, aff, _, kind in cast._places_in(a, b)
+                if aff and kind != "province" and not cast._fighting(off) and not cast._counterpart(off)}
+        if len(affs) == 1:
+            return affs.pop()
+        if affs:
+            return ""
+    return ""
 
 
 def _setting_of(cast: _Cast, start: int) -> str:

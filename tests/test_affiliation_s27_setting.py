@@ -72,3 +72,33 @@ def test_title_case_acronyms(text, speaker, affiliation):
 def test_title_case_acronym_is_no_common_word():
     # "Pace" stays a word: only acronyms never written as words are listed in title case (PACE is not)
     assert _row("Pace of the advance slowed sharply, officials said.", "officials", headline=False)[0] == ""
+
+
+# a document named before speaks for its issuer: the speaker whose cue named it, or the one state
+# or organisation of the sentence that named it
+ISSUER = [
+    ("The Russian Foreign Ministry said in a statement that the British ambassador was summoned.\n\n"
+     "“This is unacceptable,” the statement continued.", "the statement", ("RU", "document_or_report", "Russia")),
+    ("PACE adopted a resolution on Thursday.\n\nThe resolution says the tribunal must be set up.",
+     "The resolution", ("COE", "document_or_report", "other")),
+]
+ISSUER_EMPTY = [
+    # two states in the sentence that named it, and no speaker's cue holds it
+    ("Russia and Ukraine signed a statement on grain.\n\nThe statement said exports would resume.",
+     "The statement"),
+    # named nowhere before
+    ("Exports fell sharply.\n\nThe statement said exports would resume.", "The statement"),
+    # an indefinite document is a new one, not the one named before
+    ("The Russian Foreign Ministry said in a statement that talks failed.\n\nA statement said exports would resume.",
+     "A statement"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), ISSUER)
+def test_document_speaks_for_its_issuer(text, speaker, expected):
+    assert _row(text, speaker, headline=False) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), ISSUER_EMPTY)
+def test_document_issuer_stays_empty(text, speaker):
+    assert _row(text, speaker, headline=False)[0] == ""
