@@ -719,8 +719,8 @@ class _Cast:
     #: the Donetsk People's Republic"), and where its mention ends
     unnamed_title: tuple[_Entity, int] | None = None
     last_state: str = ""  # the state of the last speaker that had one
-    #: (start, end, affiliation) of each placed speaker's phrase through its cue, in text order
-    spoken: list[tuple[int, int, str]] = field(default_factory=list)
+    #: (start, end, affiliation, role, body) of each placed speaker's phrase through its cue, in text order
+    spoken: list[tuple[int, int, str, str, bool]] = field(default_factory=list)
     #: the article's rows and its outlet's state, which its home state is read from (:attr:`home`);
     #: None: the article has no home state
     home_from: tuple[Sequence[Mapping[str, Any]], str] | None = None
@@ -1358,6 +1358,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # issuer that mention's sentence names ("PACE adopted a resolution", "the Russian Foreign
         # Ministry said in a statement")
         aff = _issuer_of(cast, noun, r["speaker_start"])
+    if not aff and not person and role == "expert_or_analyst" and [w for w in low if w not in _ARTICLES] in _BARE_EXPERTS:
+        # "analysts pointed out" right after "The institute believes" (ISW): the staff of the
+        # expert body the article quoted last, if it did so within the last few sentences
+        aff = next((a for s0, _, a, rl, body in reversed(cast.spoken)
+                    if rl == "expert_or_analyst" and body and r["speaker_start"] - s0 <= _STAFF_GAP), "")
     if not aff and (not person or noun) and role == "citizen_or_witness":
         # "one resident told NBC News", "said student Maria Shcherbenko": people of the place the
         # story happens (see _setting_of)
@@ -1371,9 +1376,6 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
-    if aff:
-        cue_end = r.get("end")
-        cast.spoken.append((r["speaker_start"], max(r["speaker_end"], cue_end if isinstance(cue_end, int) else 0), aff))
     if aff and aff not in gaz.organisations:
         cast.last_state = aff
     cast.unnamed_title = None
@@ -1575,6 +1577,21 @@ def _unnamed(low: Sequence[str], noun: str) -> bool:
     return not rest or rest[0] in _OF_PREPS
 
 
+def _note_spoken(cast: _Cast, r: Mapping[str, Any], aff: str, role: str) -> None:
+    """Record a placed speaker's phrase through its cue (for :func:`_issuer_of` and the staff of an
+    expert body), and whether it is a body (an institution, a group or unnamed) rather than a person."""
+    cue_end = r.get("end")
+    end = max(r["speaker_end"], cue_end if isinstance(cue_end, int) else 0)
+    body = r.get("speaker_type") in {"institution", "anonymous", "title"} or (
+        role == "expert_or_analyst" and
+        _own(_words(cast.text[r["speaker_start"]:r["speaker_end"]]), cast.gaz)[3] in {"institution", "org"})
+    cast.spoken.append((r["speaker_start"], end, aff, role, body))
+
+
+#: bare plural speakers who can be the staff of an expert body quoted just before ("analysts said")
+_BARE_EXPERTS = [["analysts"], ["experts"], ["researchers"]]
+#: how far back (characters) such staff look for the body
+_STAFF_GAP = 600
 #: determiners of a document named before ("the statement", "this report")
 _DEFINITE_DOCS = frozenset({"the", "this", "that"})
 
@@ -1593,7 +1610,7 @@ def _issuer_of(cast: _Cast, noun: str, start: int) -> str:
         last = m
     if last is None:
         return ""
-    for a, b, aff in reversed(cast.spoken):
+    for a, b, aff, _, _ in reversed(cast.spoken):
         if a <= last.start() < b + 3:
             return aff  # "the Russian Foreign Ministry said in a statement": that speaker's
     lo = cast.sentence_start(last.start())
@@ -1820,6 +1837,8 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
             aff, role, ante = _read_speaker(text, _relative_antecedent(text, r), cast)
             if ante and not r.get("speaker_resolved"):
                 r["speaker_resolved"] = ante
+            if aff:
+                _note_spoken(cast, r, aff, role)
         elif fam == "actor":
             span = r.get("span") or ""
             aff = _mention_affiliation(span) if gazetteer is None else _own(_words(span), gaz)[0]

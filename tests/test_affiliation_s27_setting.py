@@ -102,3 +102,32 @@ def test_document_speaks_for_its_issuer(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), ISSUER_EMPTY)
 def test_document_issuer_stays_empty(text, speaker):
     assert _row(text, speaker, headline=False)[0] == ""
+
+
+# bare "analysts" / "experts" right after an expert body is quoted are that body's staff
+STAFF = [
+    ("The Institute for the Study of War said Russia was preparing a new offensive.\n\n"
+     "In particular, analysts pointed out that the strikes on TV towers were part of it.", "analysts", "US"),
+]
+STAFF_EMPTY = [
+    # no expert body quoted before
+    ("Russia was preparing a new offensive.\n\nIn particular, analysts pointed out that it had stalled.",
+     "analysts"),
+    # an expert body quoted long before (more than a few sentences)
+    ("The Institute for the Study of War said Russia was preparing a new offensive. " + "The war went on. " * 40
+     + "\n\nAnalysts said the strikes had stalled.", "Analysts"),
+    # staff with a state of their own keep it
+    ("The Institute for the Study of War said Russia was preparing a new offensive.\n\n"
+     "Russian analysts said it had stalled.", "Russian analysts"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "affiliation"), STAFF)
+def test_bare_experts_are_the_staff_of_the_body_before(text, speaker, affiliation):
+    assert _row(text, speaker, headline=False)[0] == affiliation
+
+
+@pytest.mark.parametrize(("text", "speaker"), STAFF_EMPTY)
+def test_bare_experts_stay_unplaced_or_own(text, speaker):
+    aff = _row(text, speaker, headline=False)[0]
+    assert aff == ("RU" if speaker.startswith("Russian") else "")
