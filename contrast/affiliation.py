@@ -1598,32 +1598,53 @@ _DEFINITE_DOCS = frozenset({"the", "this", "that"})
 
 def _issuer_of(cast: _Cast, noun: str, start: int) -> str:
     """The state or organisation that issued the document ``noun`` ("statement") an article named
-    before ``start``: the placed speaker whose cue holds its latest earlier mention ("the Russian
-    Foreign Ministry said in a statement"), else the one affiliation that mention's sentence gives
-    before it ("PACE adopted a resolution ..."), else in the whole sentence; else none (two states
-    there: no issuer read)."""
+    before ``start``, read at its earlier mentions, latest first, until one tells:
+
+    - the placed speaker whose cue holds the mention or whose clause goes on to it ("the Russian
+      Foreign Ministry said in a statement", "the ministry said this in an Independence Day statement");
+    - the agent right after it ("a report released on Wednesday by UNHCR", "the statement of the ministry");
+    - the one state or body its sentence names before it ("the Polish parliament, the Senate, has
+      passed a resolution", "PACE adopted a resolution"; none for "Russia and Ukraine signed a statement");
+    - the one state or body of its whole sentence ("according to the Vilnius Summit Communique, which
+      has been published on the NATO website").
+
+    News media are never the issuer ("voted against the resolution, according to an Ukrinform
+    correspondent"), nor a state named as the side that fights or the other party of an act."""
     head = noun.rsplit(" ", 1)[-1]
     if cast._lower is None:
         cast._lower = cast.text.lower()
-    last = None
-    for m in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", cast._lower[:max(0, start)]):
-        last = m
-    if last is None:
-        return ""
-    for a, b, aff, _, _ in reversed(cast.spoken):
-        if a <= last.start() < b + 3:
-            return aff  # "the Russian Foreign Ministry said in a statement": that speaker's
-    lo = cast.sentence_start(last.start())
-    end = _SENT_END.search(cast.text, last.end())
-    hi = min(end.start() if end is not None else len(cast.text), start)
-    for a, b in ((lo, last.start()), (lo, hi)):
-        affs = {aff for off, aff, _, kind in cast._places_in(a, b)
-                if aff and kind != "province" and not cast._fighting(off) and not cast._counterpart(off)}
-        if len(affs) == 1:
-            return affs.pop()
-        if affs:
-            return ""
+    text = cast.text
+    mentions = list(re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", cast._lower[:max(0, start)]))
+
+    def issuer(off: int, aff: str, role: str) -> bool:
+        return bool(aff) and role != "journalist_or_media" and not cast._fighting(off) and not cast._counterpart(off)
+
+    for m in reversed(mentions[-3:]):
+        for a, b, aff, role, _ in reversed(cast.spoken):
+            if a <= m.start() and (m.start() < b + 3 or (m.start() - b <= 50 and not _CLAUSE_MARK.search(text, b, m.start()))) \
+                    and role != "journalist_or_media":
+                return aff
+        lo = cast.sentence_start(m.start())
+        end = _SENT_END.search(text, m.end())
+        hi = min(end.start() if end is not None else len(text), start)
+        agent = _ISSUED_BY.match(text, m.end(), hi)
+        if agent is not None:
+            for off, aff, role, kind in cast._places_in(agent.end(), min(hi, agent.end() + 60))[:1]:
+                if text[agent.end():off].strip().lower() in {"", "the"} and kind != "province" and issuer(off, aff, role):
+                    return aff
+        before = {aff for off, aff, role, kind in cast._places_in(lo, m.start()) if kind != "province" and issuer(off, aff, role)}
+        if len(before) == 1:
+            return before.pop()
+        if before:
+            return ""  # "Russia and Ukraine signed a statement": no one issuer
+        whole = {aff for off, aff, role, kind in cast._places_in(lo, hi) if kind != "province" and issuer(off, aff, role)}
+        if len(whole) == 1:
+            return whole.pop()
     return ""
+
+
+#: the agent after a document's noun: "a report released on Wednesday by", "the statement of"
+_ISSUED_BY = re.compile(r"(?:\s+(?:[a-z]+ed|on|in|this|last|[A-Z][a-z]+day)){0,4}\s+(?:by|of|from)\s+")
 
 
 def _setting_of(cast: _Cast, start: int) -> str:
@@ -1734,13 +1755,26 @@ def _apposition(after: str) -> str:
     "Britain's foreign secretary"
     >>> _apposition(", who met British Prime Minister Theresa May, said")
     ''
+    >>> _apposition(", a free Ukraine is one of the guarantors of Poland's security.")
+    ''
+    >>> _apposition(", a conservative economist who is president of the forum, said")
+    'a conservative economist who is president of the forum'
     """
     if not after.startswith(", "):
         return ""
-    appos = re.split(r",|(?<=[a-z]{3})\.\s", after[2:], maxsplit=1)[0]  # to a comma or sentence end
-    if _APPOSITION_START.match(appos) and not _NOT_APPOSITION.match(appos):
+    # to a comma or the sentence's end (also one run into the next: "MP of Platforma Obywatelska.- Calling")
+    appos = re.split(r",|(?<=[a-z]{3})\.(?:\s|(?=[-–—A-Z]))", after[2:], maxsplit=1)[0]
+    if _APPOSITION_START.match(appos) and not _NOT_APPOSITION.match(appos) and \
+            not _FINITE_IN.search(_RELATIVE_IN.split(appos, maxsplit=1)[0]):
         return appos
     return ""
+
+
+#: a finite verb inside what follows a name's comma makes it a clause, no appositive ("According to the
+#: resolution, a free Ukraine is one of the guarantors of Poland's security")
+_FINITE_IN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b")
+#: a relative clause inside an appositive holds its own verb ("a conservative economist who is president of ...")
+_RELATIVE_IN = re.compile(r"\s(?:who|whom|whose|which|that)\s")
 
 
 def _region_or_country(words: Sequence[str], aff: str, role: str, cast: _Cast) -> tuple[str, str]:

@@ -131,3 +131,16 @@ def test_bare_experts_are_the_staff_of_the_body_before(text, speaker, affiliatio
 def test_bare_experts_stay_unplaced_or_own(text, speaker):
     aff = _row(text, speaker, headline=False)[0]
     assert aff == ("RU" if speaker.startswith("Russian") else "")
+
+
+def test_a_clause_after_the_comma_is_no_appositive():
+    # "According to the resolution, a free Ukraine is one of ...": the clause is content, not a title of
+    # the resolution; the resolution is the Polish Senate's
+    text = ("The upper house of the Polish parliament, the Senate, has passed a resolution in support of Ukraine.\n\n"
+            "No one voted against the resolution, according to an Ukrinform correspondent.\n\n"
+            "According to the resolution, a free Ukraine is one of the guarantors of Poland's security.")
+    assert _row(text, "the resolution", "ukrinform.net", headline=False)[0] == "PL"
+    # a witness whose sentence goes on to name who acts is no one of that state
+    text = ("In recent months, according to witnesses, Russian military contractors have mounted violent raids "
+            "on goldmines in the east of the country.")
+    assert _row(text, "witnesses", headline=False)[0] == ""

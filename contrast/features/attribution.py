@@ -779,10 +779,11 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
         while k < n and sent.words[k] not in {",", ".", ";", "!", "?"} and sent.words[k] not in _HARD:
             k += 1
         seg = [w.lower() for w in sent.words[j + 1:k]]
-        # an appositive has no verb: "According to Moscow, the site was used to ..." is a clause
+        # an appositive has no verb: "According to Moscow, the site was used to ..." and "According to
+        # the resolution, a free Ukraine is one of the guarantors ..." are clauses
         if k - j <= 12 and (k >= n or sent.words[k] in {".", "!", "?", ","}) and \
                 not any(w in _BOUNDARY - {"of", "to", "at", "on"} for w in seg) and \
-                not any(w in res.verbs for w in seg):
+                not any(w in res.verbs or w in _BE or w in _FINITE for w in seg):
             j = k
     return i, j
 
