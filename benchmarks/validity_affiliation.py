@@ -273,6 +273,7 @@ import argparse
 import hashlib
 import re
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -327,11 +328,18 @@ def ukwar_articles() -> dict[str, str]:
     """
     import os
 
-    path = os.environ.get("CONTRAST_UKWAR", "")
-    if not path or not Path(path).is_file():
+    df = _ukwar(os.environ.get("CONTRAST_UKWAR", ""))
+    if df is None:
         return {}
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
     return {f"ukwar/{d}": t for d, t in zip(df["doc_id"], df["text"], strict=True)}
+
+
+@cache
+def _ukwar(path: str) -> pd.DataFrame | None:
+    """The five-country CSV at ``path`` (read once), or None when unset or absent."""
+    if not path or not Path(path).is_file():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def framing_articles(eval_dir: Path) -> dict[str, str]:
@@ -377,13 +385,14 @@ def annotations_to_rows(eval_dir: Path, tsv: Path, half: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], *, baseline: bool) -> pd.DataFrame:
+def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], eval_dir: Path, *,
+             baseline: bool) -> pd.DataFrame:
     """Attribution rows contrast finds in the sampled stories (``baseline``: without affiliation)."""
     import importlib
+    import os
 
     cx = importlib.import_module("contrast.extract")
-    dates = _dates()
-    sources = _sources()
+    dates, sources = _metadata(eval_dir, os.environ.get("CONTRAST_UKWAR", ""))
 
     saved = cx.affiliate_rows
     if baseline:
@@ -441,69 +450,50 @@ def polnear_articles(eval_dir: Path) -> dict[str, str]:
     The id is ``polnear/`` and the corpus's ``doc_id``; the text is the headline, a newline and
     the article text, as ``us_election_corpus.py`` gives them to contrast. Empty when absent.
     """
-    meta = eval_dir / "attribution" / "polnear" / "metadata.tsv"
-    if not meta.is_file():
+    df = _polnear(eval_dir)
+    if df is None:
         return {}
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import us_election_corpus
-
-    df = us_election_corpus.build()
     return {f"polnear/{d}": f"{t}\n{x}" for d, t, x in zip(df["doc_id"], df["title"], df["text"], strict=True)}
 
 
-_DATES: dict[str, str] = {}
+@cache
+def _polnear(eval_dir: Path) -> pd.DataFrame | None:
+    """PolNeAR as ``us_election_corpus.build`` gives it (built once), or None when absent."""
+    if not (eval_dir / "attribution" / "polnear" / "metadata.tsv").is_file():
+        return None
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import us_election_corpus
+
+    return us_election_corpus.build()
 
 
-def _dates(eval_dir: Path = ROOT.parent / "shared" / "eval") -> dict[str, str]:
-    """Each story's or article's date where its corpus gives one (RUWA's ``date``, PolNeAR's
-    publication date, the five-country corpus's ``date``; the 2014 articles have none), as
-    ``contrast.extract`` reads a corpus's ``date`` column (office holders' roles as of that date)."""
-    if _DATES:
-        return _DATES
-    import os
+@cache
+def _metadata(eval_dir: Path, ukwar: str) -> tuple[dict[str, str], dict[str, str]]:
+    """``(dates, sources)``: each story's or article's date and outlet where its corpus gives them,
+    read in one pass over the corpora (``ukwar``: the five-country CSV, ``CONTRAST_UKWAR``).
 
+    Dates as ``contrast.extract`` reads a corpus's ``date`` column (office holders' roles as of that
+    date): RUWA's ``date``, PolNeAR's publication date, the five-country corpus's ``date``; the 2014
+    articles have none; empty dates are left out. Sources as it reads a corpus's ``source`` column:
+    RUWA's outlet web address, PolNeAR's outlet, the five-country corpus's outlet country; the 2014
+    articles name none. The outlet's state is the home state of an article about that state
+    (session 26; ``contrast.affiliation.outlet_state``).
+    """
+    dates: dict[str, str] = {}
+    sources: dict[str, str] = {}
     if (eval_dir / CORPUS).is_file():
         df = pd.read_csv(eval_dir / CORPUS, dtype=str, keep_default_na=False)
-        _DATES.update({u: d for u, d in zip(df["url"], df["date"], strict=True) if d})
-    if (eval_dir / "attribution" / "polnear" / "metadata.tsv").is_file():
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        import us_election_corpus
-
-        pn = us_election_corpus.build()
-        _DATES.update({f"polnear/{d}": str(t) for d, t in zip(pn["doc_id"], pn["date"], strict=True) if str(t)})
-    path = os.environ.get("CONTRAST_UKWAR", "")
-    if path and Path(path).is_file():
-        uk = pd.read_csv(path, dtype=str, keep_default_na=False)
-        _DATES.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["date"], strict=True) if t})
-    return _DATES
-
-
-_SOURCES: dict[str, str] = {}
-
-
-def _sources(eval_dir: Path = ROOT.parent / "shared" / "eval") -> dict[str, str]:
-    """Each story's or article's outlet where its corpus gives one, as ``contrast.extract`` reads a
-    corpus's ``source`` column (RUWA's outlet web address, PolNeAR's outlet, the five-country
-    corpus's outlet country; the 2014 articles name none): the outlet's state is the home state of
-    an article about that state (session 26; ``contrast.affiliation.outlet_state``)."""
-    if _SOURCES:
-        return _SOURCES
-    import os
-
-    if (eval_dir / CORPUS).is_file():
-        df = pd.read_csv(eval_dir / CORPUS, dtype=str, keep_default_na=False)
-        _SOURCES.update(dict(zip(df["url"], df["source"], strict=True)))
-    if (eval_dir / "attribution" / "polnear" / "metadata.tsv").is_file():
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        import us_election_corpus
-
-        pn = us_election_corpus.build()
-        _SOURCES.update({f"polnear/{d}": str(t) for d, t in zip(pn["doc_id"], pn["source"], strict=True)})
-    path = os.environ.get("CONTRAST_UKWAR", "")
-    if path and Path(path).is_file():
-        uk = pd.read_csv(path, dtype=str, keep_default_na=False)
-        _SOURCES.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["source"], strict=True)})
-    return _SOURCES
+        dates.update({u: d for u, d in zip(df["url"], df["date"], strict=True) if d})
+        sources.update(dict(zip(df["url"], df["source"], strict=True)))
+    pn = _polnear(eval_dir)
+    if pn is not None:
+        dates.update({f"polnear/{d}": str(t) for d, t in zip(pn["doc_id"], pn["date"], strict=True) if str(t)})
+        sources.update({f"polnear/{d}": str(t) for d, t in zip(pn["doc_id"], pn["source"], strict=True)})
+    uk = _ukwar(ukwar)
+    if uk is not None:
+        dates.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["date"], strict=True) if t})
+        sources.update({f"ukwar/{d}": t for d, t in zip(uk["doc_id"], uk["source"], strict=True)})
+    return dates, sources
 
 
 def _texts(eval_dir: Path) -> dict[str, tuple[str, bool]]:
@@ -547,8 +537,8 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
         s = sample[sample["half"] == half]
         if s.empty or not s["doc_id"].isin(list(texts)).all():  # e.g. the ukwar CSV not given
             continue
-        m = score(s, _predict(s, texts, baseline=False))
-        b = score(s, _predict(s, texts, baseline=True))
+        m = score(s, _predict(s, texts, eval_dir, baseline=False))
+        b = score(s, _predict(s, texts, eval_dir, baseline=True))
         data = f"{names[half]}: {m['speakers']} hand-annotated speakers ({m['tellable']} with a known affiliation)"
         for key, metric, target in (("recall", "attribution recall", ">= 0.80"),
                                     ("coverage", "side coverage", ">= 0.85"),
@@ -571,7 +561,7 @@ def errors(eval_dir: Path, half: str) -> None:
     sample = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
     s = sample[sample["half"] == half].astype({"start": int, "end": int})
     texts = _texts(eval_dir)
-    pred = _predict(s, texts, baseline=False)
+    pred = _predict(s, texts, eval_dir, baseline=False)
     for g in s.itertuples(index=False):
         text = texts[g.doc_id][0]
         p = pred[(pred["doc_id"] == g.doc_id) & (pred["speaker_start"] < g.end) & (pred["speaker_end"] > g.start)]

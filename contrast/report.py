@@ -83,7 +83,7 @@ _CAPTIONS = {
     "speaker_types": "Share of each outlet's attributions by type of source, unknown included (n = attributions).",
     "who_is_quoted": "Share of each outlet's attributions whose speaker belongs to each side (n = attributions).",
     "voices_by_role": "Share of each outlet's cited speakers by role, read from the article (unknown = not told); "
-                      "whiskers are article-bootstrap intervals.",
+                      "whiskers are article-bootstrap intervals.",  # the bar form; see _HEATMAP_CAPTIONS
     "top_speakers": "The named people each outlet quotes most, with the affiliation the articles give them.",
     "hedges_vs_boosters": "Each point is an article: hedges and boosters per 1,000 words.",
     "sentiment_distribution": "VADER compound score of every sentence, by outlet.",
@@ -95,6 +95,41 @@ _CAPTIONS = {
                          "every news outlet, agency or domain named in the text are left out (they stay in the "
                          "text and as speakers); an outlet's near-duplicates count once.",
 }
+
+#: Captions of the charts that :mod:`contrast.plot` draws as a heatmap instead of bars when they
+#: have more than :data:`contrast.plot.MAX_BAR_GROUPS` groups, for that form (``{n}``: the threshold).
+_HEATMAP_CAPTIONS = {
+    "voices_by_role": "Share of each outlet's cited speakers by role, read from the article (unknown = not told); "
+                      "with more than {n} outlets, a heatmap of the shares (%), one row per outlet (n = cited "
+                      "speakers), without intervals.",
+}
+
+
+def _caption(name: str, word: str, n_groups: Mapping[str, int]) -> str:
+    """The caption of chart ``name``, for the form it is drawn in (``n_groups``: its groups, where known)."""
+    cap = _CAPTIONS.get(name, name.replace("_", " "))
+    if name in _HEATMAP_CAPTIONS and name in n_groups:
+        from contrast.plot import MAX_BAR_GROUPS  # the threshold plot.category_shares draws by
+
+        if n_groups[name] > MAX_BAR_GROUPS:
+            cap = _HEATMAP_CAPTIONS[name].format(n=MAX_BAR_GROUPS)
+    return cap.replace("outlet", word)
+
+
+def _chart_groups(charts: Mapping[str, Path], evidence: pd.DataFrame, articles: pd.DataFrame,
+                  by: str) -> dict[str, int]:
+    """How many groups each chart of ``charts`` named in :data:`_HEATMAP_CAPTIONS` draws, as
+    :func:`contrast.plot.charts` draws it: for voices_by_role, the groups with a cited speaker
+    (:func:`contrast.voices.voices_by_role` leaves the others out)."""
+    if "voices_by_role" not in charts or "speaker_start" not in evidence.columns or (
+            by not in evidence.columns and by not in articles.columns):
+        return {}
+    from contrast import voices
+    from contrast.plot import _with_groups
+
+    sp = voices.speakers(_with_groups(evidence, articles, by))
+    return {"voices_by_role": int(sp[by].dropna().nunique())}
+
 
 _CSS = """
 body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:70em;margin:2em auto;
@@ -509,7 +544,7 @@ def _caveats(articles: pd.DataFrame, sources: pd.DataFrame | None, validity: pd.
     return "".join(out)
 
 
-def _figures(charts: Mapping[str, Path], word: str) -> str:
+def _figures(charts: Mapping[str, Path], word: str, n_groups: Mapping[str, int] | None = None) -> str:
     from contrast.browser import CHART_FAMILIES, link_attrs
 
     figs = []
@@ -519,7 +554,7 @@ def _figures(charts: Mapping[str, Path], word: str) -> str:
             p = p.with_suffix(".png")
         if not p.exists():
             continue
-        cap = _CAPTIONS.get(name, name.replace("_", " ")).replace("outlet", word)
+        cap = _caption(name, word, n_groups or {})
         fam = CHART_FAMILIES.get(name)
         link = f" {link_attrs(None, fam)} title=\"click to read the sentences behind this chart\"" if fam is not None else ""
         more = " Click the chart to read its sentences." if fam is not None else ""
@@ -617,7 +652,7 @@ def render_report(
     if trends is not None or trend_charts:
         parts.append(("trends", "Trends", _trends_section(trends, trend_charts)))
     parts += [
-        ("charts", "Charts", _figures(charts, word) + _naming_table(evidence, by, groups)),
+        ("charts", "Charts", _figures(charts, word, _chart_groups(charts, evidence, articles, by)) + _naming_table(evidence, by, groups)),
         ("numbers", "Numbers cited", _table(numbers)),
         ("examples", "Examples", '<p class="note">Sentences from the corpus with the evidence of each family '
                                  "highlighted; hover a highlight for its attributes.</p>" + _examples(corpus, evidence)),

@@ -219,3 +219,31 @@ def test_topic_colons_dropped_only_before_the_first_dash_of_their_line() -> None
 ])
 def test_a_hyphen_or_byline_is_no_dash_source(text: str) -> None:
     assert not [r for r in _rows(text) if r[1] in "-–—―"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Transcript", True), ("Factbox", True), ("Shelling of Donetsk region", True), ("Occupied Mariupol", True),
+    ("Defense of Mariupol", True), ("Missile strike", True), ("Mass graves in Izium", True), ("Defense", True),
+    ("Dozens dead and injured", True), ("RMA. PHOTO", True),
+    # an abstract noun as the head
+    ("The situation in Severodonetsk", True), ("Key questions", True), ("Opinion", True),
+    # must not fire: a person, an office, an evidence noun
+    ("Zelensky", False), ("The president", False), ("Defense Ministry", False), ("RMA. PHOTOS", False),
+])
+def test_topic_label_words(phrase: str, expected: bool) -> None:
+    assert A._topic_label(phrase.split(), A.default_resources()) is expected
+
+
+def test_topic_label_docstring_names_every_class_it_reads() -> None:
+    import inspect
+    import re
+
+    src = inspect.getsource(A._topic_label)
+    body = src.split('"""')[2]
+    read = set(re.findall(r'"(label\w*|abstract|evidence|furniture|byline)"', body))
+    assert read == {"label", "label_of", "label_head", "abstract"}
+    for cls in read:
+        assert f"``{cls}``" in (A._topic_label.__doc__ or ""), cls
+    for example in re.findall(r'"([^"]+):"', A._topic_label.__doc__ or ""):
+        words = example.split()
+        assert A._topic_label(words, A.default_resources()) is not (example in ("Zelensky", "The president")), example

@@ -78,3 +78,20 @@ def test_first_char_grouping_equals_plain_alternation():
             grouped = re.compile(rf"(?<![\w-])(?:{_by_first_char(pats, fold=fold)})(?![\w])", flags)
             for t in texts:
                 assert [m.span() for m in grouped.finditer(t)] == [m.span() for m in plain.finditer(t)]
+
+
+def test_version_notes_number_each_version_once():
+    # a lexicon's notes name each version's change once, and none above the version it declares
+    import re
+    from importlib import resources
+
+    for p in (resources.files("contrast") / "lexicons").iterdir():
+        if not p.name.endswith(".tsv"):
+            continue
+        head = "\n".join(line for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+        named = [int(v) for v in re.findall(r"\bversion (\d+)\b", head)]
+        assert len(named) == len(set(named)), f"{p.name}: versions {named}"
+        if named:
+            assert max(named) <= int(lexicon_meta(p.name[:-4])["version"]), p.name
+    meta = lexicon_meta("affiliation_aliases")
+    assert meta["version"] == "10" and meta["note"].startswith("version 10 ")

@@ -341,16 +341,26 @@ def test_context_helpers_equal_reference_long(text):
     _check_context_helpers(text, 3)
 
 
-def test_fold_extra_is_complete():
+def test_lookalikes_are_every_non_ascii_case_variant_of_an_ascii_letter():
     # every non-ASCII character that ``re`` matches to an ASCII letter when ignoring case
     letter = re.compile(r"(?i)[a-z]")
     found = {chr(c) for c in range(128, sys.maxunicode + 1)
              if not 0xD800 <= c < 0xE000 and letter.match(chr(c))}
-    listed = {ch for extra in numbers._FOLD_EXTRA.values() for ch in extra}
-    assert found == listed
-    for ch in found:
-        key = next(k for k, v in numbers._FOLD_EXTRA.items() if ch in v)
-        assert re.match(f"(?i){key}", ch)
+    assert found == set("".join(_LOOKALIKES.values()))
+    for key, chars in _LOOKALIKES.items():
+        for ch in chars:
+            assert re.match(f"(?i){key}", ch)
+            assert not re.match(numbers._ai(key), ch)  # the number words' matching
+        assert re.match(numbers._ai(key), key.upper())
+
+
+def test_ai_keeps_unicode_classes():
+    p = re.compile(numbers._ai(r"one\s+hundred\b|\d+|\w|x[\s-]y"))
+    assert p.fullmatch("ONE\u00a0Hundred") and p.fullmatch("\u0663") and p.fullmatch("\u00e9")
+    assert p.fullmatch("X\u00a0Y")
+    assert not p.fullmatch("one hundred".replace("n", "N").replace("e", "\u0131"))
+    with pytest.raises(ValueError):
+        numbers._ai(r"a[\sb]")
 
 
 def _check_starts(text: str) -> None:
@@ -383,11 +393,65 @@ def test_starts_cover_fuzzed(text):
     _check_starts(text)
 
 
-def test_a_case_insensitive_match_of_another_script_is_read_like_its_ascii_form():
-    """Python's case-insensitive regexes match "ſ" (long s) as "s": the word lists are looked up by
-    the case-folded form, so "hundredſ" is "hundreds", not a KeyError (found by the property test)."""
-    from contrast.features import numbers as N
-    from contrast.text import segment
+# Python's case-insensitive regexes match "ı" (dotless i) and "İ" as "i", "ſ" (long s) as "s"
+# and "\u212a" (Kelvin sign) as "k". The number words are matched ASCII-only case-insensitively,
+# so a word spelt with one of these is no number word (the lookup tables hold ASCII words only):
+# no KeyError, no value 0 for "fırst", no "mıllion" read as a unit. ASCII case still works.
+_LOOKALIKES = {"i": "\u0131\u0130", "s": "\u017f", "k": "\u212a"}
 
-    rows = N.extract(segment("hundredſ of people", headline=False), N.default_resources())
-    assert [r["value"] for r in rows] == [100.0]
+
+@pytest.mark.parametrize("text, expected", [
+    # (span, value) of each row
+    ("3 mıllion people were there.", [("3", 3.0)]),
+    ("a bıllion dollars", []),
+    ("bıllions of people", []),
+    ("tens of mıllions", [("tens", 10.0)]),  # as "tens of widgets"
+    ("half a bıllion", [("half", 0.5)]),  # as "half a loaf"
+    ("hundredſ of people", []),
+    ("a few hundredſ", []),
+    ("a thırd of the people", []),
+    ("two thırds of voters", [("two", 2.0)]),  # as "two widgets of voters"
+    ("fırst day", []),
+    ("fıve people", []),
+    ("3 \u212am away", [("3", 3.0)]),
+    # ASCII upper and title case still read
+    ("3 Million people were there.", [("3 Million", 3e6)]),
+    ("a BILLION dollars", [("a BILLION dollars", 1e9)]),
+    ("Hundreds of people", [("Hundreds", 100.0)]),
+    ("THOUSANDS of people", [("THOUSANDS", 1000.0)]),
+    ("Tens of Millions", [("Tens of Millions", 1e7)]),
+    ("half a MILLION", [("half a MILLION", 5e5)]),
+    ("A Third of the people", [("A Third", 1 / 3)]),
+    ("TWO THIRDS of voters", [("TWO THIRDS", 2 / 3)]),
+    ("FIRST day", [("FIRST", 1.0)]),
+    ("Five people", [("Five", 5.0)]),
+    ("3 KILOMETRES away", [("3", 3.0)]),
+    ("3 kilometres away", [("3 kilometres", 3.0)]),
+])
+def test_number_words_are_ascii_case_insensitive(text, expected):
+    assert [(r["span"], pytest.approx(r["value"])) for r in rows(text)] == expected
+
+
+_NUMBER_WORDS = sorted(w for w in load_table("numbers_words")["word"] if any(c in "isk" for c in w))
+
+
+@st.composite
+def _lookalike_text(draw):
+    """A number word with one of its i/s/k letters written as a non-ASCII case variant, in context."""
+    word = draw(st.sampled_from(_NUMBER_WORDS))
+    at = draw(st.sampled_from([j for j, c in enumerate(word) if c in _LOOKALIKES]))
+    word = word[:at] + draw(st.sampled_from(_LOOKALIKES[word[at]])) + word[at + 1:]
+    before = draw(st.sampled_from(["", "3 ", "a ", "two ", "half a ", "tens of ", "a few ", "about "]))
+    after = draw(st.sampled_from(["", " people", " of people", " of the voters", " dollars", "."]))
+    return before + word + after
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lookalike_text())
+def test_a_non_ascii_case_variant_is_no_number_word(text):
+    res = numbers.default_resources()
+    odd = "".join(_LOOKALIKES.values())
+    for m in res.finditer(text):
+        assert not set(m.group()) & set(odd), (text, m.group())
+    for r in rows(text):  # no KeyError
+        assert not set(r["span"]) & set(odd), (text, r)

@@ -194,3 +194,40 @@ def test_cli_by_any_column_writes_every_output_and_names_the_grouping(tmp_path, 
     groups = set(df[by].astype(str)) if by == "country" else {"2022-02", "2022-03", "2022-04"}
     assert set(pw["group_a"].astype(str)) | set(pw["group_b"].astype(str)) == groups
     assert '<section id="findings">' in html and 'id="evidence"' in html
+
+
+def _voices_rows(groups: str) -> pd.DataFrame:
+    return pd.DataFrame([dict(source=g, category=c, n=2, total=6, share=1 / 3, ci_low=.2, ci_high=.5, articles=3)
+                         for g in groups for c in ("military", "diplomat", "other")])
+
+
+@pytest.mark.parametrize("k", [1, plot.MAX_BAR_GROUPS, plot.MAX_BAR_GROUPS + 1, 9])
+def test_voices_by_role_caption_says_what_the_chart_draws(k):
+    # bars with whiskers up to plot.MAX_BAR_GROUPS outlets, a heatmap without intervals above
+    ax = plot.voices_by_role_chart(_voices_rows("ABCDEFGHI"[:k]))
+    heat = bool(ax.images)
+    assert heat == (k > plot.MAX_BAR_GROUPS)
+    cap = report._caption("voices_by_role", "outlet", {"voices_by_role": k})
+    assert ("whiskers" in cap) == (not heat) and ("heatmap" in cap) == heat
+    if heat:
+        assert f"more than {plot.MAX_BAR_GROUPS} outlets" in cap and "without intervals" in cap
+    assert report._caption("voices_by_role", "country", {"voices_by_role": k}).startswith(
+        "Share of each country's cited speakers")
+
+
+def test_voices_by_role_caption_in_the_report(tmp_path):
+    png = tmp_path / "voices_by_role.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n")
+    few = report._figures({"voices_by_role": png}, "outlet", {"voices_by_role": plot.MAX_BAR_GROUPS})
+    many = report._figures({"voices_by_role": png}, "outlet", {"voices_by_role": plot.MAX_BAR_GROUPS + 1})
+    assert "whiskers are article-bootstrap intervals" in few and "heatmap" not in few
+    assert "heatmap" in many and "whiskers" not in many
+    # the count is of the groups the chart draws: those with a cited speaker
+    k = plot.MAX_BAR_GROUPS + 1
+    arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(k)], "source": [f"o{i}" for i in range(k)]})
+    ev = pd.DataFrame({"doc_id": [f"d{i}" for i in range(k)], "family": ["attribution"] * k,
+                       "speaker_start": [1.0] * (k - 1) + [np.nan]})  # the last outlet cites nobody
+    charts = {"voices_by_role": png}
+    assert report._chart_groups(charts, ev, arts, "source") == {"voices_by_role": k - 1}
+    assert report._chart_groups(charts, ev.assign(family="number"), arts, "source") == {"voices_by_role": 0}
+    assert report._chart_groups({}, ev, arts, "source") == {}

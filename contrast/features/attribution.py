@@ -1680,16 +1680,24 @@ _LABEL_PREPS = frozenset({"of", "for", "in", "on", "at", "near", "from"})
 
 
 def _topic_label(words: list[str], res: Resources) -> bool:
-    """Whether a phrase before a colon is a headline's topic label, no source: "Transcript:",
-    "Factbox:", "Shelling of Donetsk region:", "Occupied Mariupol:", "Defense of Mariupol:",
-    "Missile strike:", "The situation in Severodonetsk:" (``label``, ``label_of`` and ``label_head``
-    in ``lexicons/attribution_context.tsv``)."""
+    """Whether the words before a colon are a headline's topic label, no source.
+
+    Classes of ``lexicons/attribution_context.tsv``, words compared in lower case. A label when
+    its first word is a ``label`` word ("Transcript:", "Factbox:", "Shelling of Donetsk region:",
+    "Occupied Mariupol:") or a ``label_of`` word before one of :data:`_LABEL_PREPS` ("Defense of
+    Mariupol:"); or when its head, the last word before the first of :data:`_LABEL_PREPS` after
+    the first word (else the last word; a trailing "." or "," dropped), is a ``label``,
+    ``label_of``, ``label_head`` or ``abstract`` word ("Missile strike:", "Mass graves in Izium:",
+    "Defense:"; the abstract nouns: "The situation in Severodonetsk:", "Key questions:",
+    "Opinion:"). A person or office ("Zelensky:", "The president:") is none.
+    """
     first = res.context.get(words[0].lower()) if words else None
     if first == "label" or (first == "label_of" and len(words) > 1 and
                             words[1].lower() in _LABEL_PREPS):
         return True
     # the label's head, its last word before a preposition: "Missile strike", "The shelling of
-    # Kramatorsk", "Mass graves in Izium", "Dozens dead and injured", "RMA. PHOTOS" (label_head)
+    # Kramatorsk", "Mass graves in Izium", "Dozens dead and injured", "RMA. PHOTO" (label_head;
+    # "photos" is an evidence noun, so "RMA. PHOTOS" is none), "The situation in Severodonetsk" (abstract)
     head = next((i for i, w in enumerate(words) if i and w.lower() in _LABEL_PREPS), len(words))
     last = words[head - 1].strip(".,").lower() if head else ""
     return res.context.get(last) in {"label", "label_of", "label_head", "abstract"}

@@ -120,6 +120,34 @@ def _alt(items: list[str]) -> str:
     return emit(trie) if trie else r"(?!x)x"
 
 
+#: A backslash class escape (``\s``, ``\d``, ``\w``, ``\b`` and their negations) in a regex.
+_CLASS_ESCAPE = re.compile(r"\\(?:[sSdDwWbB]|.)|\[(?:\\.|[^\]])*\]", re.DOTALL)
+
+
+def _ai(pattern: str) -> str:
+    r"""``pattern`` with its letters matched case-insensitively, ASCII case variants only.
+
+    Python's ``(?i)`` also matches "ı" and "İ" to "i", "ſ" to "s" and the
+    Kelvin sign to "k", which the word lists (ASCII) cannot look up: "mıllion"
+    would match as "million" and then be a KeyError. ``(?a)`` limits ignoring
+    case to ASCII; it would limit ``\s``, ``\d``, ``\w`` and ``\b`` to ASCII
+    too, so each of them, and each character class holding one, stays Unicode
+    (``(?u:...)``): "one\N{NO-BREAK SPACE}hundred" is still a number. A class with both a
+    class escape and a letter is refused (ValueError).
+    """
+    def unicode_class(m: re.Match[str]) -> str:
+        tok = m.group()
+        if tok.startswith("["):
+            if not re.search(r"\\[sSdDwW]", tok):
+                return tok
+            if re.search(r"[A-Za-z]", re.sub(r"\\.", "", tok)):
+                raise ValueError(f"a class with both letters and a class escape: {tok}")
+            return f"(?u:{tok})"
+        return f"(?u:{tok})" if tok[1] in "sSdDwWbB" else tok
+
+    return f"(?ai:{_CLASS_ESCAPE.sub(unicode_class, pattern)})"
+
+
 def _table(given: TableLike, name: str) -> pd.DataFrame:
     if given is None:
         return load_table(name)
@@ -213,10 +241,10 @@ class Resources:
         pattern, unit_after, starts = _compile(wmap, amap, u)
         verbs = [t for t, k in counted_map.items() if "casualty_verb" in k]
         vb = _alt(verbs)
-        casualty_before = re.compile(rf"(?i:\b(?:{vb}))\s+$")
-        casualty_after = re.compile(
-            rf"\s*(?i:(?:(?:who|that)\s+)?(?:(?:have|has|had|were|was|are|is|be|got|been|being|reportedly|also|later|may|might|could|would|will|must|should|feared|believed|thought|said|reported|estimated|to|allegedly|probably|likely|already|all)\s+){{0,5}}(?:{vb}))\b"
-        )
+        casualty_before = re.compile(rf"\b{_ai(vb)}\s+$")
+        casualty_after = re.compile(r"\s*" + _ai(
+            r"(?:(?:who|that)\s+)?(?:(?:have|has|had|were|was|are|is|be|got|been|being|reportedly|also|later|may|might|could|would|will|must|should|feared|believed|thought|said|reported|estimated|to|allegedly|probably|likely|already|all)\s+){0,5}"
+            rf"(?:{vb})") + r"\b")
         return cls(wmap, amap, umap, counted_map, pattern, starts, unit_after, casualty_before,
                    casualty_after)
 
@@ -291,25 +319,25 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
         x for x, k in zip(u["unit"], u["kind"], strict=True) if k == "scale" and len(x) >= 2]
     cur = rf"(?:(?:{_alt(cur_sym)})\s?|(?<![A-Za-z])(?:{_alt(cur_code)})(?:\s|(?=\d)))"
     value = (rf"(?:(?<![\w.,/-])(?:(?:-|−|minus[\s-])(?=\d))?{_DIG}"
-             rf"|(?<![\w-])(?i:{wordnum})(?![\w]))")
-    value2 = rf"(?:{_DIG}|(?i:{wordnum})(?![\w]))"
-    scale_sfx = rf"(?:(?:{_alt(attached)})(?![\w])|\s+(?:(?i:{_alt(sc_spaced)}))(?![\w]))"
-    pct = rf"(?:\s?%|\s*-?(?i:{_alt(pct_words)})(?![\w]))"
-    post = rf"(?:\s+(?i:{_alt([a for a in after if a[0].isalpha()])})(?![\w])|{_alt([a for a in after if not a[0].isalpha()])}|-(?i:plus|odd)\b)"
+             rf"|(?<![\w-]){_ai(wordnum)}(?![\w]))")
+    value2 = rf"(?:{_DIG}|{_ai(wordnum)}(?![\w]))"
+    scale_sfx = rf"(?:(?:{_alt(attached)})(?![\w])|\s+(?:{_ai(_alt(sc_spaced))})(?![\w]))"
+    pct = rf"(?:\s?%|\s*-?{_ai(_alt(pct_words))}(?![\w]))"
+    post = rf"(?:\s+{_ai(_alt([a for a in after if a[0].isalpha()]))}(?![\w])|{_alt([a for a in after if not a[0].isalpha()])}|-(?ai:plus|odd)\b)"
     sep = r"(?(between)\s+(?:and|to)\s+|(?:\s?[-–—]\s?|\s+to\s+|-to-))"
 
     def part(n: int) -> str:
         return (rf"(?P<cur{n}>{cur})?(?P<v{n}>{value2 if n == 2 else f'(?(cur{n}){value2}|{value})'})(?P<sc{n}>{scale_sfx})?"
                 rf"(?P<half{n}>\s+and\s+a\s+half)?(?P<pct{n}>{pct})?")
 
-    approx_re = (rf"(?P<approx>(?<![\w])(?i:{_alt(word_before)})\s+|(?:{_alt(sym_before)})\s?)?")
+    approx_re = (rf"(?P<approx>(?<![\w]){_ai(_alt(word_before))}\s+|(?:{_alt(sym_before)})\s?)?")
     date = (
         rf"(?P<date>(?P<d_md>{_MONTH}\s+(?P<d_md_day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+(?P<d_md_year>\d{{4}}))?)(?![\w])"
         rf"|(?P<d_dm>(?<![\w.,])(?P<d_dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<d_dm_year>\d{{4}}))?)(?![\w])"
         rf"|(?P<d_my>{_MONTH},?\s+(?P<d_my_year>\d{{4}}))(?![\w])"
         r"|(?P<d_num>(?<![\w.,/-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}))(?![\w/.]\d|\w)"
         r"|(?P<d_dec>(?<![\w.,-])(?:1\d|20)\d0s|['’]\d0s)(?![\w])"
-        r"|(?P<d_mid>(?i:mid|early|late)-(?P<d_mid_year>\d{4}))(?![\w])"
+        r"|(?P<d_mid>(?ai:mid|early|late)-(?P<d_mid_year>\d{4}))(?![\w])"
         r")"
     )
     time = (
@@ -317,18 +345,19 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
         + r"|(?<![\w.,:])(?P<t_h2>[01]?\d|2[0-3]):(?P<t_m2>[0-5]\d)(?![\d:])" + _ZONE
         + r"|(?<![\w.,:])(?P<t_h3>[01]\d|2[0-3])(?P<t_m3>[0-5]\d)\s+(?:GMT|UTC|EDT|EST|CET|MSK|BST)\b)"
     )
-    ordn = rf"(?P<ord>(?<![\w.,-])\d+(?:st|nd|rd|th)(?![A-Za-z])|(?<![\w-])(?i:{ordinal})(?![\w]))"
+    ordn = rf"(?P<ord>(?<![\w.,-])\d+(?:st|nd|rd|th)(?![A-Za-z])|(?<![\w-]){_ai(ordinal)}(?![\w]))"
     fnum = rf"(?:an?|{_alt(card)}|\d+)"
     fraction = (
-        rf"(?P<frac>(?<![\w-])(?P<f_num>(?i:{fnum}))[\s-]+(?P<f_den>(?i:{_alt(frac)}))(?![\w-])"
-        rf"|(?<![\w-])(?P<f_half>(?i:half))(?![\w-])(?:\s+an?\s+(?P<f_half_sc>(?i:{_alt(scale)}))\b)?)"
+        rf"(?P<frac>(?<![\w-])(?P<f_num>{_ai(fnum)})[\s-]+(?P<f_den>{_ai(_alt(frac))})(?![\w-])"
+        rf"|(?<![\w-])(?P<f_half>(?ai:half))(?![\w-])(?:\s+an?\s+(?P<f_half_sc>{_ai(_alt(scale))})\b)?)"
     )
+    plural_vague = r"tens(?=\s+of\b)|" + _alt([v for v in vague if v != "tens"])
     vague_re = (
-        rf"(?P<vague>(?<![\w-])(?:(?P<v_q>(?i:{_alt(quant)}))\s+(?P<v_sc>(?i:{_alt(scale)})))(?![\w-])"
-        rf"|(?<![\w-])(?P<v_pl>(?i:tens(?=\s+of\b)|{_alt([v for v in vague if v != 'tens'])}))"
-        rf"(?:\s+of\s+(?P<v_pl2>(?i:{_alt(big_vague)})))?(?![\w-]))"
+        rf"(?P<vague>(?<![\w-])(?:(?P<v_q>{_ai(_alt(quant))})\s+(?P<v_sc>{_ai(_alt(scale))}))(?![\w-])"
+        rf"|(?<![\w-])(?P<v_pl>{_ai(plural_vague)})"
+        rf"(?:\s+of\s+(?P<v_pl2>{_ai(_alt(big_vague))}))?(?![\w-]))"
     )
-    num = (rf"(?P<num>(?P<between>(?i:between)\s+)?{part(1)}"
+    num = (rf"(?P<num>(?P<between>(?ai:between)\s+)?{part(1)}"
            rf"(?:(?P<sep>{sep}){part(2)})?(?P<post>{post})?(?![\w]|[.,]\d))")
     full = rf"(?<![\w])(?:{date}|{time}|{ordn}|{approx_re}(?:{fraction}|{vague_re}|{num}))"
     spaced = [x for x, k in zip(u["unit"], u["kind"], strict=True)
@@ -342,10 +371,10 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
         nw: [*card, *scale, *ordw, *frac, *vague, *months],
         sp: [*word_before, *quant, "between"],
         "-": ["mid", "early", "late"],
-        r"[\s-]": ["minus"],
-        r"[\s\d]": list(cur_code),
+        r"(?:\s|-)": ["minus"],
+        r"(?:\s|\d)": list(cur_code),
         "": [*cur_sym, *sym_before],
-        rf"[\s-]+(?:{_alt(scale)}|{_alt(frac)})": ["a", "an"],
+        rf"(?:\s|-)+(?:{_alt(scale)}|{_alt(frac)})": ["a", "an"],
     }
     starts = _starts(leads)
     return re.compile(full), unit_after, re.compile(starts)
@@ -354,8 +383,8 @@ def _compile(words: Mapping[str, Mapping[str, float]], approx: Mapping[str, tupl
 def _starts(leads: Mapping[str, list[str]]) -> str:
     """A regex that finds, in ``" " + text``, the character before each place a number can begin.
 
-    ``leads`` maps a regex that must follow to the phrases (matched case
-    insensitively) that can begin an expression; digits, and ``- − . ' ’``
+    ``leads`` maps a regex that must follow to the phrases (matched ignoring
+    ASCII case, as in the pattern) that can begin an expression; digits, and ``- − . ' ’``
     before a digit, begin one too. The regex consumes the non-word character
     before a start only, so no start is skipped; ``re`` skips word characters
     without entering the pattern, and tries the alternatives only where their
@@ -374,20 +403,11 @@ def _starts(leads: Mapping[str, list[str]]) -> str:
         items = {r: "(?:" + "|".join(sorted(t)) + ")" if len(t) > 1 else next(iter(t))
                  for r, t in rests.items()}
         parts = [trie_regex(items).replace(re.escape(" "), r"\s+")]
-        rest = f"(?i:{'|'.join(parts)})"
-        if first.isascii() and first.isalpha():
-            # the characters ``re`` matches to an ASCII letter when ignoring case
-            # (one alternative per character: re tests a literal first character fastest)
-            alts += [re.escape(ch) + rest for ch in [first, first.upper(), *_FOLD_EXTRA.get(first, "")]]
-        elif not first.isalpha():
-            alts.append(re.escape(first) + rest)
-        else:
-            alts.append(f"(?i:{re.escape(first)}){rest}")
+        rest = _ai("|".join(parts))  # as the pattern: ASCII case variants only (see _ai)
+        # one alternative per case of the first character: re tests a literal first character fastest
+        cases = dict.fromkeys([first, first.upper()] if len(first.upper()) == 1 else [first])
+        alts += [re.escape(ch) + rest for ch in cases]
     return rf"\W(?=(?:{'|'.join(alts)}))"
-
-
-#: Non-ASCII characters that ``re`` matches to an ASCII letter when ignoring case (tested).
-_FOLD_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 @lru_cache(maxsize=1)
@@ -488,7 +508,7 @@ def _scale_value(sfx: str | None, res: Resources, *, money: bool, after: str) ->
     if not sfx:
         return 1.0
     s = sfx.strip()
-    k = res.words.get(s.casefold(), {})
+    k = res.words.get(s.lower(), {})
     if "scale" in k:
         return k["scale"]
     u = res.unit(s, "scale")
@@ -700,7 +720,7 @@ def _ordinal_row(m: re.Match[str], text: str, res: Resources, sent: _Sent) -> di
         if low == "second":
             # "4.3 second" is a unit, handled with its number
             prev = _prev_word(text, m.start("ord"), sent.start)
-            if prev[:1].isdigit() or "cardinal" in res.words.get(prev.casefold(), {}):
+            if prev[:1].isdigit() or "cardinal" in res.words.get(prev.lower(), {}):
                 return None
     return _row(m.start("ord"), m.end("ord"), text, "ordinal", value)
 
@@ -826,7 +846,7 @@ def _fraction(m: re.Match[str], text: str, res: Resources, sent: _Sent,
         nxt = _next_word(text, m.end("f_half"), sent.end).lower()
         sc = m.group("f_half_sc")
         if sc:
-            v = 0.5 * res.words[sc.casefold()]["scale"]
+            v = 0.5 * res.words[sc.lower()]["scale"]
             return [_finish(text, res, sent, start, end, v, None, approx)]
         if not approx and (nxt not in _HALF_NEXT or prev in _HALF_BAD_PREV):
             return []
@@ -851,11 +871,11 @@ def _vague(m: re.Match[str], text: str, res: Resources, sent: _Sent,
            approx: str | None) -> list[dict[str, Any]]:
     start, end = m.start(), m.end("vague")
     if m.group("v_q"):
-        unit = res.words[m.group("v_sc").casefold()]["scale"]
+        unit = res.words[m.group("v_sc").lower()]["scale"]
     else:
-        unit = res.words[m.group("v_pl").casefold()]["vague"]
+        unit = res.words[m.group("v_pl").lower()]["vague"]
         if m.group("v_pl2"):
-            unit *= res.words[m.group("v_pl2").casefold()]["vague"]
+            unit *= res.words[m.group("v_pl2").lower()]["vague"]
     ap = approx or re.sub(r"\s+", " ", text[m.start("vague"):end])
     return [_finish(text, res, sent, start, end, unit, unit * 10, ap)]
 
