@@ -439,6 +439,11 @@ class Furniture:
             kept = self._strip_ends(self._strip_lead(head, leads, removed), ends, removed)
             if kept and kept != head:
                 head = new_title = kept
+        if head and units:  # a learned unit closing the headline as its last sentence: "... published. PHOTOS"
+            sents = _sentences(head)
+            while len(sents) > 1 and _key(sents[-1]) in units:
+                removed.append(sents.pop())
+                head = new_title = head[:head.rfind(removed[-1])].rstrip()
         lines = body.split("\n")
         del body  # a 20 MB body is 40 MB a copy: from here its lines hold it, each line until it is read
         lines.reverse()
