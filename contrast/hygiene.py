@@ -55,7 +55,7 @@ from contrast._compact import IdSet
 from contrast._compact import Multimap as _Multimap
 from contrast._compact import key64 as _key64
 from contrast.lexicon import load_table
-from contrast.text import ends_with_abbreviation, text_digest
+from contrast.text import DATELINE, ends_with_abbreviation, text_digest
 
 __all__ = [
     "Furniture",
@@ -99,7 +99,7 @@ _LEAD_SEP = re.compile(r"[:,](?=\s)|\s[-–—|](?=\s)")
 _TRAIL_SEP = re.compile(r":\s|\s[-–—]\s")
 
 # an agency dateline opening a body: "MINSK, 28 January (BelTA) – ", "KYIV, Ukraine (AP) — "
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{1,40}?)?\s*\([A-Z][^()\n]{1,30}\)\s*[-–—]{1,2}\s+")
+_DATELINE = DATELINE  # "MINSK, 28 January (BelTA) – " (contrast.text: one definition for hygiene and attribution)
 #: cue kinds that call the reader to act (read, watch, sign up, download, donate): a line opening with one of
 #: them, or naming a news outlet beside one, is a prompt whatever else it says
 _CALLS = frozenset({"app", "click", "subscribe", "navigation", "video", "support"})
