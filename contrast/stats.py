@@ -731,9 +731,10 @@ def word_counts(
 ) -> pd.DataFrame:
     """Word counts per group: a DataFrame words x groups.
 
-    Words are runs of letters (inner hyphens and apostrophes kept, a final
-    possessive ``'s`` dropped), lower-cased, curly apostrophes written straight;
-    numbers and links are not words.
+    Words are runs of letters (inner hyphens, apostrophes and ampersands kept:
+    "full-scale", "A&E"; a final possessive ``'s`` dropped), lower-cased, curly
+    apostrophes written straight; numbers, letters glued to a figure ("4th",
+    "G7", "10km") and links are not words.
     """
     counts, _ = _tally(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)
     df = pd.DataFrame(counts).fillna(0).astype("int64")
