@@ -55,7 +55,7 @@ from contrast._compact import IdSet
 from contrast._compact import Multimap as _Multimap
 from contrast._compact import key64 as _key64
 from contrast.lexicon import load_table
-from contrast.text import ends_with_abbreviation, text_digest
+from contrast.text import DATELINE, ends_with_abbreviation, text_digest
 
 __all__ = [
     "Furniture",
@@ -99,7 +99,7 @@ _LEAD_SEP = re.compile(r"[:,](?=\s)|\s[-–—|](?=\s)")
 _TRAIL_SEP = re.compile(r":\s|\s[-–—]\s")
 
 # an agency dateline opening a body: "MINSK, 28 January (BelTA) – ", "KYIV, Ukraine (AP) — "
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{1,40}?)?\s*\([A-Z][^()\n]{1,30}\)\s*[-–—]{1,2}\s+")
+_DATELINE = DATELINE  # "MINSK, 28 January (BelTA) – " (contrast.text: one definition for hygiene and attribution)
 #: cue kinds that call the reader to act (read, watch, sign up, download, donate): a line opening with one of
 #: them, or naming a news outlet beside one, is a prompt whatever else it says
 _CALLS = frozenset({"app", "click", "subscribe", "navigation", "video", "support"})
@@ -439,6 +439,11 @@ class Furniture:
             kept = self._strip_ends(self._strip_lead(head, leads, removed), ends, removed)
             if kept and kept != head:
                 head = new_title = kept
+        if head and units:  # a learned unit closing the headline as its last sentence: "... published. PHOTOS"
+            sents = _sentences(head)
+            while len(sents) > 1 and _key(sents[-1]) in units:
+                removed.append(sents.pop())
+                head = new_title = head[:head.rfind(removed[-1])].rstrip()
         lines = body.split("\n")
         del body  # a 20 MB body is 40 MB a copy: from here its lines hold it, each line until it is read
         lines.reverse()

@@ -29,6 +29,7 @@ import pandas as pd
 
 __all__ = [
     "media_mentions",
+    "reporting_verb_forms",
     "bootstrap_ci",
     "bootstrap_ratio",
     "PoissonBootstrap",
@@ -666,7 +667,10 @@ def log_odds_dirichlet(
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # a link is not words: "http", "www", "com"
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: a word: a run of letters (inner hyphens, apostrophes and ampersands kept: "full-scale", "don't", "A&E",
+#: "Q&A") standing alone, not glued to a figure or an underscore: "4th", "G7", "10km", "MH17" are no words
+#: (their letters alone, "th", "km", are no words either), nor are "A" and "Es" of "A&Es"
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’&-][^\W\d_]+)*(?!\w)")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -676,6 +680,35 @@ def _english_stopwords() -> frozenset[str]:
     from contrast.lexicon import load_table
 
     return frozenset(load_table("english_stop_words")["word"].astype(str))
+
+
+@lru_cache(maxsize=1)
+def reporting_verb_forms() -> frozenset[str]:
+    """The neutral reporting verbs that :func:`distinctive_words` leaves out by default (``drop_reporting_verbs``).
+
+    From ``lexicons/reporting_verbs.tsv`` (the attribution family's cue list): the ``neutral`` verbs that
+    the lexicon marks ``bare`` in at least one form (a cue wherever it occurs: a report in at least about
+    half of its uses, as measured for the lexicon), with every one-word form of their rows whose ``need``
+    is ``bare`` or empty ("says", "said", "tells", "told", "adds", "noted", "urges"). Left in: the forms
+    marked ``noun``, ``clause``, ``that`` or ``to`` (mostly other senses: "state", "report", "note",
+    "post"), the neutral verbs never marked ``bare`` (cues only beside a speaker, mostly other senses:
+    "repeat", "observe", "write"), hyphenated forms ("so-called") and the adverbs listed with them
+    ("reportedly", "allegedly": hedges), and every stance-bearing verb ("claims", "alleged", "denies",
+    "accuses": they frame what is reported).
+
+    >>> {"says", "said", "tells"} <= reporting_verb_forms()
+    True
+    >>> {"claims", "accused", "reportedly", "so-called", "state", "report", "repeated"} & reporting_verb_forms()
+    set()
+    """
+    from contrast.lexicon import load_table
+
+    table = load_table("reporting_verbs").fillna("")
+    neutral = table[table["stance"] == "neutral"]
+    verbs = set(neutral.loc[neutral["need"] == "bare", "lemma"])
+    rows = neutral[neutral["lemma"].isin(verbs) & neutral["need"].isin(["bare", ""])]
+    return frozenset(f for forms in rows["forms"].astype(str) for f in forms.split("|")
+                     if f.isalpha() and not f.endswith("edly"))
 
 
 def _stopwords(stopwords: str | Iterable[str] | None) -> frozenset[str]:
@@ -698,9 +731,10 @@ def word_counts(
 ) -> pd.DataFrame:
     """Word counts per group: a DataFrame words x groups.
 
-    Words are runs of letters (inner hyphens and apostrophes kept, a final
-    possessive ``'s`` dropped), lower-cased, curly apostrophes written straight;
-    numbers and links are not words.
+    Words are runs of letters (inner hyphens, apostrophes and ampersands kept:
+    "full-scale", "A&E"; a final possessive ``'s`` dropped), lower-cased, curly
+    apostrophes written straight; numbers, letters glued to a figure ("4th",
+    "G7", "10km") and links are not words.
     """
     counts, _ = _tally(texts, by, text_col=text_col, stopwords=stopwords, min_length=min_length)
     df = pd.DataFrame(counts).fillna(0).astype("int64")
@@ -803,6 +837,7 @@ def distinctive_words(
     top: int | None = None,
     drop_outlet_names: bool = True,
     min_articles: int | None = None,
+    drop_reporting_verbs: bool = True,
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds ratio with an informative Dirichlet prior.
 
@@ -852,6 +887,15 @@ def distinctive_words(
         "ptsmoderatorfeatured", a name in one profile) says nothing about an
         outlet. Default: 3, or a tenth of the articles when there are fewer
         than 30 (at least 1, so two articles are still compared).
+    drop_reporting_verbs : bool
+        When ``data`` is a corpus, leave out the neutral reporting verbs
+        (:func:`reporting_verb_forms`: "says", "said", "tells", "adds"):
+        how often an outlet writes "X says" in its headlines is a style of
+        attribution, which the attribution family measures (who is cited,
+        with which verb), not a word of its framing; on headline corpora it
+        tops every wire's list. Stance-bearing verbs ("claims", "alleged",
+        "accuses", "denies") and hedges ("reportedly") stay. ``False``
+        keeps them all.
 
     Returns
     -------
@@ -878,7 +922,8 @@ def distinctive_words(
     """
     if isinstance(data, WordCounts) or "text" in data.columns:
         acc = data if isinstance(data, WordCounts) else WordCounts(by, stopwords=stopwords).add(data)
-        counts = acc.table(min_articles=min_articles, drop_outlet_names=drop_outlet_names)
+        counts = acc.table(min_articles=min_articles, drop_outlet_names=drop_outlet_names,
+                           drop_reporting_verbs=drop_reporting_verbs)
     else:
         counts = data.apply(pd.to_numeric, errors="raise").fillna(0)
     cols = ["group", "reference", "word", "count", "count_other", "delta", "z"]
@@ -970,9 +1015,11 @@ class WordCounts:
                     kept.append(url)
         return self
 
-    def table(self, *, min_articles: int | None = None, drop_outlet_names: bool = True) -> pd.DataFrame:
+    def table(self, *, min_articles: int | None = None, drop_outlet_names: bool = True,
+              drop_reporting_verbs: bool = True) -> pd.DataFrame:
         """Words x groups counts: words in at least ``min_articles`` articles (default: see
-        :func:`distinctive_words`), without the outlets' own names."""
+        :func:`distinctive_words`), without the outlets' own names and (``drop_reporting_verbs``) the
+        neutral reporting verbs."""
         counts = pd.DataFrame({g: pd.Series(c, dtype="int64") for g, c in self._counts.items()})
         counts = counts.fillna(0).astype("int64")
         counts.index.name = "word"
@@ -989,6 +1036,8 @@ class WordCounts:
         counts = counts[docs >= least]
         if drop_outlet_names and self._texts:  # issue 14: an outlet's byline is not its framing
             counts = counts.drop(index=list(_outlet_words(self._urls, self._texts) & set(counts.index)))
+        if drop_reporting_verbs:  # "says", "said": a style of attribution, measured by the attribution family
+            counts = counts.drop(index=list(reporting_verb_forms() & set(counts.index)))
         return counts
 
 

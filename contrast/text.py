@@ -81,10 +81,21 @@ def ends_with_abbreviation(s: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word in abbreviation_forms()
 
 
-#: a wire dateline before a sentence's first word: "Dubai, United Arab Emirates (CNN)- ", "MINSK, 20 June
-#: (BelTA) - ", "KYIV, Ukraine (AP) — " (a place, the agency in brackets, a dash); no part of a speaker
-#: or a title
-DATELINE_LEAD = re.compile(r"[^\n()]{0,80}\((?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,3}\)\s*[-—–]+\s*")
+#: a wire dateline opening a line or sentence: "MINSK, 20 June (BelTA) - ", "KYIV, Ukraine (AP) — ",
+#: "Dubai, United Arab Emirates (CNN)- ", "New York (AFP) – ", "Dec 29 (Reuters) - ": a place of up to
+#: five capitalised words (in capitals or not; a date's figures), an optional comma and detail (a country,
+#: a date), the agency in brackets (one to three capitalised names: "(AP)", "(Reuters/AP)",
+#: "(Interfax-Ukraine)"), then a dash followed by a space or the story's capital. The one definition of a
+#: dateline: contrast.hygiene strips it from the first line of an outlet's bodies (when the outlet
+#: carries datelines), attribution and affiliation skip it at the start of a speaker or a title
+#: ("... (CNN)- John Smith, a tourist, said": no part of either). Not one: a clause of lower-case words
+#: before the brackets ("The report by the OSCE (OSCE) – "), a bracket closing a word ("Kyiv
+#: (Ukraine)-based"), a US party and state ("Sen. Ted Cruz (R-Texas) — "), a name spelt out in four
+#: words or more ("NATO (North Atlantic Treaty Organization) – allies met").
+DATELINE = re.compile(r"[A-Z][\w.'’-]*(?: +[A-Z0-9][\w.'’-]*){0,4}(?:,\s*[^()\n]{1,40}?)?\s*"
+                      r"\([A-Z][A-Za-z.]+(?:-[A-Z][A-Za-z.]+)?(?:[ /][A-Z][A-Za-z.]+(?:-[A-Z][A-Za-z.]+)?){0,2}\)"
+                      r"\s*[-—–]{1,2}(?:\s+|(?=[A-Z\"“‘']))")
+DATELINE_LEAD = DATELINE  # the name attribution and affiliation import
 
 _LINE = re.compile(r"[^\n]+")
 # words (with inner hyphens/apostrophes), dotted initialisms (U.S.), numbers
