@@ -373,13 +373,16 @@ def speaker_type_shares(data: pd.DataFrame, *, by: str = "source", colors: Mappi
 
 def who_is_quoted(data: pd.DataFrame, *, by: str = "source", colors: Mapping[str, str] | None = None,
                   groups: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
-    """Share of attributions whose speaker belongs to each side.
+    """Share of each group's cited speakers that belong to each side, with article-bootstrap whiskers
+    (grouped bars up to :data:`MAX_BAR_GROUPS` groups, else a heatmap of the shares).
 
-    ``data``: ``tables.shares(evidence, "attribution", "actor")``.
+    ``data``: :func:`contrast.voices.voices_by_side` (the same shares as the articles table's
+    ``attribution_actor_<side>_share`` and the pairwise table; agentless cues cite no one and are
+    left out).
     """
-    return category_shares(data, by=by, colors=colors, ax=ax, groups=groups, unit="attributions",
-                           title="Whose voice is carried: side of the cited speaker",
-                           xlabel="side of the speaker (other = another or unknown side)")
+    return voices_shares(data, by=by, colors=colors, ax=ax, groups=groups,
+                         title="Whose voice is carried: side of the cited speaker",
+                         xlabel="side of the speaker (other = another or unknown side)")
 
 
 def hedges_vs_boosters(
@@ -810,10 +813,10 @@ def save_charts(
         tables.shares(ev, "attribution", "label", by=by), by=by, colors=colors, groups=groups))
     draw("speaker_types", lambda: speaker_type_shares(
         tables.shares(ev, "attribution", "speaker_type", by=by), by=by, colors=colors, groups=groups))
-    draw("who_is_quoted", lambda: who_is_quoted(
-        tables.shares(ev, "attribution", "actor", by=by), by=by, colors=colors, groups=groups))
     from contrast import voices
 
+    draw("who_is_quoted", lambda: who_is_quoted(voices.voices_by_side(ev, by=by), by=by, colors=colors,
+                                                groups=groups))
     draw("voices_by_role", lambda: voices_by_role_chart(voices.voices_by_role(ev, by=by), by=by, colors=colors))
     draw("top_speakers", lambda: top_speakers_chart(voices.top_speakers(ev, by=by), by=by, colors=colors))
     draw("hedges_vs_boosters", lambda: hedges_vs_boosters(articles, by=by, colors=colors))
@@ -1037,6 +1040,7 @@ def voices_shares(
     title: str = "Whose voices are carried",
     xlabel: str = "",
     colors: Mapping[str, str] | None = None,
+    groups: Sequence[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Grouped bars of cited speakers' shares per category, with their bootstrap intervals.
@@ -1053,10 +1057,12 @@ def voices_shares(
     >>> [round(float(p.get_height()), 1) for p in voices_shares(d).patches]
     [25.0, 75.0]
     """
-    ax = category_shares(data, by=by, title=title, xlabel=xlabel, colors=colors, ax=ax)
+    ax = category_shares(data, by=by, title=title, xlabel=xlabel, colors=colors, ax=ax, groups=groups,
+                         unit="cited speakers")
     if data.empty or "ci_low" not in data.columns or ax.images:  # a heatmap (many groups): no bars to whisker
         return ax
-    groups = _groups(data, by)
+    # the bars' groups, as category_shares orders them (a named group without rows keeps its place)
+    groups = sorted(set(_groups(data, by)) | {str(g) for g in (groups or [])})
     cats = list(dict.fromkeys(data["category"].astype(str)))
     width = 0.8 / len(groups)
     x = np.arange(len(cats))

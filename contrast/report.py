@@ -81,7 +81,9 @@ _CAPTIONS = {
     "framing_profile": "Rates per 1,000 words by outlet; whiskers are bootstrap confidence intervals.",
     "attribution_stance": "Share of each outlet's attributions by the stance of the reporting verb (n = attributions).",
     "speaker_types": "Share of each outlet's attributions by type of source, unknown included (n = attributions).",
-    "who_is_quoted": "Share of each outlet's attributions whose speaker belongs to each side (n = attributions).",
+    "who_is_quoted": "Share of each outlet's cited speakers by side, from the affiliation the article gives (other = "
+                     "another or an unknown side; agentless cues cite no one and are left out; n = cited speakers); "
+                     "whiskers are article-bootstrap intervals.",  # the bar form; see _HEATMAP_CAPTIONS
     "voices_by_role": "Share of each outlet's cited speakers by role, read from the article (unknown = not told); "
                       "whiskers are article-bootstrap intervals.",  # the bar form; see _HEATMAP_CAPTIONS
     "top_speakers": "The named people each outlet quotes most, with the affiliation the articles give them.",
@@ -99,6 +101,9 @@ _CAPTIONS = {
 #: Captions of the charts that :mod:`contrast.plot` draws as a heatmap instead of bars when they
 #: have more than :data:`contrast.plot.MAX_BAR_GROUPS` groups, for that form (``{n}``: the threshold).
 _HEATMAP_CAPTIONS = {
+    "who_is_quoted": "Share of each outlet's cited speakers by side, from the affiliation the article gives (other = "
+                     "another or an unknown side; agentless cues cite no one and are left out); with more than {n} "
+                     "outlets, a heatmap of the shares (%), one row per outlet (n = cited speakers), without intervals.",
     "voices_by_role": "Share of each outlet's cited speakers by role, read from the article (unknown = not told); "
                       "with more than {n} outlets, a heatmap of the shares (%), one row per outlet (n = cited "
                       "speakers), without intervals.",
@@ -119,16 +124,21 @@ def _caption(name: str, word: str, n_groups: Mapping[str, int]) -> str:
 def _chart_groups(charts: Mapping[str, Path], evidence: pd.DataFrame, articles: pd.DataFrame,
                   by: str) -> dict[str, int]:
     """How many groups each chart of ``charts`` named in :data:`_HEATMAP_CAPTIONS` draws, as
-    :func:`contrast.plot.charts` draws it: for voices_by_role, the groups with a cited speaker
+    :func:`contrast.plot.charts` draws it: for who_is_quoted every group of the articles (one without
+    a cited speaker is drawn as "none found"), for voices_by_role the groups with a cited speaker
     (:func:`contrast.voices.voices_by_role` leaves the others out)."""
+    out: dict[str, int] = {}
+    if "who_is_quoted" in charts and by in articles.columns:
+        out["who_is_quoted"] = int(articles[by].dropna().astype(str).nunique())  # every outlet, "none found" too
     if "voices_by_role" not in charts or "speaker_start" not in evidence.columns or (
             by not in evidence.columns and by not in articles.columns):
-        return {}
+        return out
     from contrast import voices
     from contrast.plot import _with_groups
 
     sp = voices.speakers(_with_groups(evidence, articles, by))
-    return {"voices_by_role": int(sp[by].dropna().nunique())}
+    out["voices_by_role"] = int(sp[by].dropna().nunique())
+    return out
 
 
 _CSS = """

@@ -20,8 +20,10 @@ column                              meaning
 ``sentiment_<actor>_mean``          mean compound toward the actor's mentions
                                     (``sentiment_<actor>_n`` mentions scored)
 ``attribution_speaker_<type>_*``    attributions by speaker type (named, title, ...)
-``attribution_actor_<group>_*``     attributions by the speaker's side (who is quoted;
-                                    ``other`` = another or unknown side)
+``attribution_cited_n``             attributions that cite a speaker (not agentless)
+``attribution_actor_<group>_*``     cited speakers by side (who is quoted; shares over
+                                    ``attribution_cited_n``; ``other`` = another or
+                                    unknown side)
 ``attribution_quote_<kind>_*``      direct / indirect quotations
 =================================  ==================================================
 
@@ -305,7 +307,12 @@ def _count_cells(ev: pd.DataFrame) -> _Cells:
     add(act & scored, names.codes("sentiment_", actor, "_sum"), score)
     att = (fam == "attribution").to_numpy()
     add(att, names.codes("attribution_speaker_", _snaked(ev["speaker_type"], "unknown"), "_n"))
-    add(att, names.codes("attribution_actor_", actor, "_n"))
+    # who is quoted: the side of each cited speaker, over the attributions that cite one
+    # (``attribution_cited_n``), as contrast.voices counts them; an agentless cue ("reportedly")
+    # quotes no one and is no speaker of side "other"
+    cited = att & cites_speaker(ev)
+    add(cited, names.codes("attribution_cited_n"))
+    add(cited, names.codes("attribution_actor_", actor, "_n"))
     quote = ev["quote"].astype("string")
     add(att & quote.notna().to_numpy(), names.codes("attribution_quote_", _snaked(quote, "none"), "_n"))
     nam = (fam == "naming").to_numpy()
@@ -423,6 +430,7 @@ def _count_matrix_of(cells: _Cells) -> pd.DataFrame:
 def _default_count_columns() -> list[str]:
     cols = [f"{f}_n" for f in FAMILIES]
     cols += [f"attribution_{s}_n" for s in STANCES]
+    cols += ["attribution_cited_n"]
     cols += [f"attribution_speaker_{t}_n" for t in SPEAKER_TYPES]
     cols += [f"number_{c}_n" for c in NUMBER_CATEGORIES]
     cols += [f"sentiment_{lab}_n" for lab in SENTIMENT_LABELS]
@@ -477,9 +485,22 @@ def _derived_specs(count_cols: Iterable[str]) -> list[str]:
     return out
 
 
+def cites_speaker(evidence: pd.DataFrame) -> np.ndarray:
+    """Rows whose speaker is read (``speaker_start`` or ``speaker`` given): the cited speakers of
+    attribution rows, as :func:`contrast.voices.speakers` and the ``attribution_actor_*`` features count them."""
+    mask = np.zeros(len(evidence), dtype=bool)
+    for col in ("speaker_start", "speaker"):
+        if col in evidence.columns:
+            vals = evidence[col]
+            mask |= (vals.notna() & (vals.astype("string").str.strip() != "").fillna(False)).to_numpy(bool)
+    return mask
+
+
 def _share_parent(base: str) -> str:
     if base == "unattributed":
         return "n_body_sentences"
+    if base.startswith("attribution_actor_"):
+        return "attribution_cited_n"  # the side shares of cited speakers
     if base.startswith("naming_") and "__" in base:
         return base.split("__", 1)[0] + "_n"
     return base.split("_", 1)[0] + "_n"
@@ -535,7 +556,7 @@ def _order_columns(meta: list[str], count_cols: list[str], feats: list[str]) -> 
 
 #: the evidence columns the sentence counts read
 _COUNT_INPUT = ("doc_id", "sent_id", "start", "end", "span", "family", "label", "speaker_type", "quote",
-                "compound", "actor", "variant")
+                "compound", "actor", "variant", "speaker_start", "speaker")
 
 
 def _sentence_counts(evidence: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

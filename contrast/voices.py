@@ -31,9 +31,10 @@ _COLUMNS = ["category", "n", "total", "share", "ci_low", "ci_high", "articles"]
 
 
 def speakers(evidence: pd.DataFrame) -> pd.DataFrame:
-    """The attribution rows that cite a speaker."""
-    ev = evidence[evidence["family"] == "attribution"]
-    return ev[ev["speaker_start"].notna()]
+    """The attribution rows that cite a speaker (:func:`contrast.tables.cites_speaker`)."""
+    from contrast.tables import cites_speaker
+
+    return evidence[(evidence["family"] == "attribution").to_numpy(bool) & cites_speaker(evidence)]
 
 
 def voices(

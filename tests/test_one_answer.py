@@ -302,3 +302,29 @@ def test_bootstrap_in_blocks_equals_one_block(monkeypatch):
     pd.testing.assert_frame_equal(blocks, one)
     pd.testing.assert_frame_equal(whole.drop(columns=[c for c in whole if c.endswith(("_low", "_high"))]),
                                   blocks.drop(columns=[c for c in blocks if c.endswith(("_low", "_high"))]))
+
+
+def test_side_shares_are_one_statistic_in_chart_table_and_pairwise():
+    # who is quoted: the chart's data (voices_by_side), the articles table's attribution_actor_<side>_share
+    # and the pairwise estimate are the same share of cited speakers (agentless cues, "Reportedly", left out)
+    df = _corpus_frame()
+    corpus = contrast.load_corpus(df)
+    ev = contrast.extract(corpus)
+    arts = tables.articles(ev, corpus)
+    vs = contrast.voices.voices_by_side(ev, n_boot=50)
+    agentless = ev[(ev["family"] == "attribution") & ev["speaker_start"].isna()]
+    assert len(agentless), "the corpus must hold an agentless cue for this test to mean anything"
+    for r in vs.itertuples():
+        side = tables._snake(str(r.category))
+        part = arts[arts["source"] == r.source]
+        num = part.get(f"attribution_actor_{side}_n", pd.Series(0.0)).sum()
+        den = part["attribution_cited_n"].sum()
+        assert r.total == den
+        assert r.share == pytest.approx(num / den)
+    pw = contrast.pairwise(arts, features=["attribution_actor_other_share"], evidence=ev, corpus=corpus,
+                           min_articles=1, n_boot=50)
+    assert len(pw)
+    for r in pw.itertuples():
+        part = arts[arts["source"] == r.group_a]
+        want = part["attribution_actor_other_n"].sum() / part["attribution_cited_n"].sum()
+        assert r.estimate_a == pytest.approx(want)

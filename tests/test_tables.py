@@ -323,7 +323,10 @@ def _count_parts_by_strings(ev: pd.DataFrame) -> pd.DataFrame:
     add(act & scored, "sentiment_" + actor + "_n")
     add(act & scored, "sentiment_" + actor + "_sum", compound.fillna(0.0))
     add(att, "attribution_speaker_" + ev["speaker_type"].astype("string").fillna("unknown").map(snake) + "_n")
-    add(att, "attribution_actor_" + actor + "_n")
+    # who is quoted: cited speakers only (a speaker read), over attribution_cited_n
+    cited = att & (ev["speaker_start"].notna() | ev["speaker"].astype("string").str.strip().ne("").fillna(False)).to_numpy(bool)
+    add(cited, pd.Series("attribution_cited_n", index=ev.index))
+    add(cited, "attribution_actor_" + actor + "_n")
     quote = ev["quote"].astype("string")
     add(att & quote.notna().to_numpy(), "attribution_quote_" + quote.fillna("none").map(snake) + "_n")
     nam = (fam == "naming").to_numpy()
