@@ -362,6 +362,12 @@ class Furniture:
         main page of Gazeta.pl", "... on the Onet's main page").
     names : dict
         Outlet -> its names (see :func:`outlet_names`).
+    templates : dict
+        Outlet -> normalised template headlines (:func:`_template_key`: without
+        an opening label, figures and dates as ``0``) that stand over at least
+        ``min_articles`` of its articles ("The Rachel Maddow Show, 3/4/22").
+        With a learned unit headline they tell a furniture-only page
+        (:meth:`is_furniture_only`).
     table : DataFrame
         One row per learned unit, label or prompt: ``source, unit, kind,
         n_articles, share, reason, example`` (for the report and notebooks;
@@ -381,6 +387,7 @@ class Furniture:
     names: dict[str, set[str]] = field(default_factory=dict)
     table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FURNITURE_COLUMNS))
     by: str = "source"
+    templates: dict[str, set[str]] = field(default_factory=dict)
 
     def _strip_lead(self, s: str, leads: dict[str, str], removed: list[str]) -> str:
         lead = _lead(s) if leads else ""
@@ -418,6 +425,25 @@ class Furniture:
 
     def clean(self, text: str, title: str | None, source: str) -> tuple[str, str, list[str]]:
         """Clean one article: return ``(text, title, removed_units)``."""
+        return self._clean(text, title, source)[:3]
+
+    def is_furniture_only(self, text: str, title: str | None, source: str) -> bool:
+        """Whether an article is a furniture-only page: no news content, only the page's template.
+
+        Its headline is a template of the outlet (a learned unit, or a headline of
+        :attr:`templates`: the same once figures, dates and an opening label are
+        set aside, over at least ``min_articles`` of its articles: "Transcript: The
+        Rachel Maddow Show, 3/4/22") and its body, once furniture is removed, is
+        empty or only lists of names after a learned label ("Guests: Anne Applebaum,
+        Alexander Vindman"). A template headline over a body with content (the General
+        Staff's daily bulletin, its figures) is news; so is a guest list under a news
+        headline. Hygiene keeps these pages and their counts;
+        :func:`contrast.stats.distinctive_words` leaves them out.
+        """
+        return self._clean(text, title, source)[3]
+
+    def _clean(self, text: str, title: str | None, source: str) -> tuple[str, str, list[str], bool]:
+        """:meth:`clean`, and whether the article is furniture-only (:meth:`is_furniture_only`)."""
         units = self.units.get(source, {})
         leads = self.leads.get(source, {})
         ends = self.ends.get(source, {})
@@ -444,6 +470,9 @@ class Furniture:
             while len(sents) > 1 and _key(sents[-1]) in units:
                 removed.append(sents.pop())
                 head = new_title = head[:head.rfind(removed[-1])].rstrip()
+        templates = self.templates.get(source, set())
+        head0 = template or head  # the headline as written, before its labels went
+        listed = True  # every body line kept is a list of names after a learned label ("Guests: ...")
         lines = body.split("\n")
         del body  # a 20 MB body is 40 MB a copy: from here its lines hold it, each line until it is read
         lines.reverse()
@@ -478,9 +507,11 @@ class Furniture:
                         first = False
                         continue
             first = False
+            before = s
             s = self._strip_lead(s, leads, removed)
             if not s:
                 continue
+            labelled = s != before and leads.get(_key(_lead(before)), "") in _LIST_LABELS
             if units and _key(s) in units:
                 removed.append(s)
                 continue
@@ -495,6 +526,7 @@ class Furniture:
                     s = " ".join(x for x, g in zip(sents, gone, strict=True) if not g)
             s = self._strip_ends(s, ends, removed)
             if s:
+                listed = listed and labelled and _is_name_list(s)
                 out_lines.append(s)
         line = s = ""  # the last line is in out_lines only
         new_body = "\n".join(out_lines)
@@ -507,7 +539,11 @@ class Furniture:
             head = self._strip_ends(self._strip_lead(template, leads, removed), ends, removed) or template
             new_title = head
         new_text = f"{head}\n\n{new_body}" if head and new_body else (head or new_body)
-        return new_text.strip(), new_title, removed
+        only = bool(head0) and listed and (
+            bool(template) or _template_key(head0) in templates)
+        if only and not new_body and not template:  # no body at all: the headline must be learned furniture
+            only = False
+        return new_text.strip(), new_title, removed, only
 
     def apply(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """Return a copy of ``corpus`` without the furniture; removed units appended to ``removed``."""
@@ -522,9 +558,13 @@ class Furniture:
         new_removed: list[str] = []
         new_has: list[bool] = []
         olds = out["removed"] if "removed" in out.columns else pd.Series(["[]"] * len(out), index=out.index)
-        for text, title, h, src, old in zip(out["text"], titles, has, srcs, olds, strict=True):
+        ids = out["doc_id"].astype(str) if "doc_id" in out.columns else pd.Series(out.index.astype(str), index=out.index)
+        only: list[str] = list(out.attrs.get("furniture_only", []))
+        for text, title, h, src, old, doc in zip(out["text"], titles, has, srcs, olds, ids, strict=True):
             t = title if bool(h) and isinstance(title, str) else None
-            cleaned, ttl, removed = self.clean(str(text), t, src)
+            cleaned, ttl, removed, page = self._clean(str(text), t, src)
+            if page:
+                only.append(doc)
             if not cleaned.strip():  # never empty an article: keep it as it was
                 cleaned, ttl, removed = str(text), t or "", []
             new_text.append(cleaned)
@@ -535,7 +575,52 @@ class Furniture:
         out["text"], out["title"], out["removed"] = new_text, new_title, new_removed
         if "has_title" in out.columns:
             out["has_title"] = new_has
+        # the doc_ids of furniture-only pages (is_furniture_only): kept, with their counts, in every table;
+        # distinctive words leave them out (an attribute, not a column: the corpus columns stay as they are)
+        out.attrs["furniture_only"] = list(dict.fromkeys(only))
         return out
+
+
+#: kinds of learned labels after which a line may be a list of names ("Guests: ...", "Reporting: ...")
+_LIST_LABELS = frozenset({"label", "credit"})
+_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "al",
+                             "el", "bin", "ibn", "ben", "y", "dos", "das"})
+_NAME_WORD = re.compile(r"[A-Z][\w'’`.-]*$")  # "Ben-Ghiat", "O'Donnell", "O`Rourke", "St.", "S."
+_LIST_END = re.compile(r"(?:,?\s*(?:etc|and others)\.?)$", re.IGNORECASE)  # "..., John Brennan, etc."
+_LIST_SEP = re.compile(r"\s*(?:[,;&/]|\band\b)\s*")
+
+
+def _template_key(head: str) -> str:
+    """The key under which template headlines are counted: :func:`_key` of the headline without its opening
+    label ("Transcript:", "Transcripts:"), so "Transcripts: All In with Chris Hayes, 3/21/22" is "all in with
+    chris hayes, 0/0/0" like "Transcript: All In with Chris Hayes, 2/18/22"."""
+    lead = _lead(head)
+    rest = head[len(lead):] if lead and head.startswith(lead) else head
+    return _key(re.sub(r"\s+(?=[,;:.])", "", rest))  # "Stephanie Ruhle , 4/5/22" is "Stephanie Ruhle, 4/5/22"
+
+
+def _is_name_list(s: str, max_words: int = 5) -> bool:
+    """Whether ``s`` is only a list of names ("Peter Baker, Vivian Salama; Jon Meacham", "Nina Khrushcheva"):
+    items of 1 to ``max_words`` capitalised words (particles "de", "van" and initials allowed) between
+    commas, semicolons or "and", without figures.
+
+    >>> _is_name_list("Julia Ioffe, Simon Ostrovsky and Ruth Ben-Ghiat")
+    True
+    >>> _is_name_list("Russian troops shelled Kharkiv overnight")
+    False
+    """
+    s = _LIST_END.sub("", s.strip())
+    if not s or any(ch.isdigit() for ch in s):
+        return False
+    for item in _LIST_SEP.split(s.rstrip(".")):
+        words = item.split()
+        if not words:
+            continue
+        if len(words) > max_words or not _NAME_WORD.match(words[0]):
+            return False
+        if not all(_NAME_WORD.match(w) or w in _NAME_PARTICLES for w in words):
+            return False
+    return True
 
 
 _CREDIT_WORDS = 15  # a line opening with a learned credit label goes whole when at most this long
@@ -566,6 +651,9 @@ def _repeated_headline(text: str, head: str) -> int:
     return m.end()
 
 
+_TEMPLATE_KEYS = 20_000  # headline template keys an outlet keeps before those seen once are pruned
+
+
 @dataclass
 class _Counts:
     """What :class:`FurnitureLearner` keeps of one outlet's articles."""
@@ -578,6 +666,7 @@ class _Counts:
     soft: Counter[str] = field(default_factory=Counter)  # short ones without: pruned (see FurnitureLearner)
     example: dict[str, str] = field(default_factory=dict)
     head_tails: set[str] = field(default_factory=set)  # keys of trailing labels seen closing a headline
+    templates: Counter[str] = field(default_factory=Counter)  # template keys of headlines (_template_key)
 
 
 class FurnitureLearner:
@@ -668,6 +757,7 @@ class FurnitureLearner:
         head, body = _split_text(text, title)
         body = _body_ends(body)  # furniture is learned from a long body's two ends (bounded time and memory)
         if head:
+            c.templates[_template_key(head)] += 1
             pieces = _TAIL_SEP.split(head)
             if len(pieces) > 1 and len(pieces[-1].split()) <= 5:
                 tail = pieces[-1].strip().lower()
@@ -722,6 +812,9 @@ class FurnitureLearner:
                     for kind in {kind for kind, pat in _cues() if kind in _CALLS and pat.search(unit)}:
                         count("f:" + kind, unit, True)
         if c.n % self.prune_every == 0:
+            if len(c.templates) > _TEMPLATE_KEYS:  # headlines seen once go (memory stays bounded)
+                for k in [k for k, v in c.templates.items() if v < 2]:
+                    del c.templates[k]
             floor = 0.01 * c.n
             for counter in (c.soft, heads):
                 for k in [k for k, v in counter.items() if v < floor]:
@@ -737,6 +830,7 @@ class FurnitureLearner:
             n = c.n
             names = outlet_names(src, c.urls)
             fur.names[src] = names
+            fur.templates[src] = {k for k, v in c.templates.items() if v >= self.min_articles}
             if n < self.min_articles:  # nothing can recur in min_articles of its articles
                 continue
             need = max(self.min_articles, int(np.ceil(self.min_share * n)))
@@ -892,7 +986,7 @@ def remove_furniture(corpus: pd.DataFrame, furniture: Furniture | None = None, *
     """Learn (unless given) and remove page furniture (listed by :func:`furniture_table`)."""
     fur = furniture if furniture is not None else learn_furniture(corpus, **options)
     out = fur.apply(corpus)
-    out.attrs = dict(corpus.attrs)
+    out.attrs = {**corpus.attrs, "furniture_only": out.attrs["furniture_only"]}
     out.attrs["furniture"] = fur.table.to_dict("records")  # records, not a DataFrame: attrs are compared and copied
     return out
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import warnings
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -838,6 +839,7 @@ def distinctive_words(
     drop_outlet_names: bool = True,
     min_articles: int | None = None,
     drop_reporting_verbs: bool = True,
+    drop_furniture_only: bool = True,
 ) -> pd.DataFrame:
     """Words that distinguish each group: log-odds ratio with an informative Dirichlet prior.
 
@@ -896,6 +898,17 @@ def distinctive_words(
         tops every wire's list. Stance-bearing verbs ("claims", "alleged",
         "accuses", "denies") and hedges ("reportedly") stay. ``False``
         keeps them all.
+    drop_furniture_only : bool
+        When ``data`` is a corpus, leave out its furniture-only pages
+        (``corpus.attrs["furniture_only"]``, set by hygiene, see
+        :meth:`contrast.hygiene.Furniture.is_furniture_only`): a template
+        headline the outlet repeats over no text or only a list of names
+        (MSNBC's "Transcript: The Rachel Maddow Show, 3/4/22" over "Guests:
+        ..."), whose guests' first names and show names were the outlet's
+        "distinctive words". They stay in the corpus and in every other
+        table; a warning says how many were left out per group, and the
+        result's ``attrs["furniture_only"]`` holds the counts. ``False``
+        counts them.
 
     Returns
     -------
@@ -920,10 +933,17 @@ def distinctive_words(
     >>> out[out.group == "A"].word.tolist()
     ['war', 'talks', 'peace']
     """
+    left_out: dict[str, int] = {}
     if isinstance(data, WordCounts) or "text" in data.columns:
-        acc = data if isinstance(data, WordCounts) else WordCounts(by, stopwords=stopwords).add(data)
+        acc = data if isinstance(data, WordCounts) else WordCounts(
+            by, stopwords=stopwords, drop_furniture_only=drop_furniture_only).add(data)
         counts = acc.table(min_articles=min_articles, drop_outlet_names=drop_outlet_names,
                            drop_reporting_verbs=drop_reporting_verbs)
+        left_out = dict(acc.furniture_only)
+        if left_out:  # reported as the skipped rows are
+            warnings.warn(f"distinctive words leave out {sum(left_out.values()):,} furniture-only page(s) (a "
+                          "template headline over no text or only a list of names; kept in every other table): "
+                          + ", ".join(f"{g} {n:,}" for g, n in left_out.items()), stacklevel=2)
     else:
         counts = data.apply(pd.to_numeric, errors="raise").fillna(0)
     cols = ["group", "reference", "word", "count", "count_other", "delta", "z"]
@@ -962,7 +982,9 @@ def distinctive_words(
         if top is not None:
             frame = pd.concat([frame.head(top), frame.tail(top)]).drop_duplicates("word")
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True)[cols]
+    out = pd.concat(frames, ignore_index=True)[cols]
+    out.attrs["furniture_only"] = left_out
+    return out
 
 
 class WordCounts:
@@ -974,9 +996,12 @@ class WordCounts:
     corpus order. The CLI's streamed runs chart distinctive words this way.
     """
 
-    def __init__(self, by: str = "source", *, stopwords: str | Iterable[str] | None = "english") -> None:
-        self.by, self.stopwords = by, stopwords
+    def __init__(self, by: str = "source", *, stopwords: str | Iterable[str] | None = "english",
+                 drop_furniture_only: bool = True) -> None:
+        self.by, self.stopwords, self.drop_furniture_only = by, stopwords, drop_furniture_only
         self.n = 0
+        #: group -> furniture-only pages left out (``corpus.attrs["furniture_only"]``, see :func:`distinctive_words`)
+        self.furniture_only: Counter[str] = Counter()
         self._counts: dict[str, Counter[str]] = {}  # group -> word counts, groups in order of appearance
         self._docs: Counter[str] = Counter()
         self._named: dict[str, Counter[str]] = {}  # group -> words inside mentions of news outlets
@@ -994,10 +1019,18 @@ class WordCounts:
 
         A near-duplicate of an earlier article of the same outlet (``duplicate_of``, see
         :func:`contrast.hygiene.find_duplicates`) is counted once, as in the tables: a page repeated six
-        times (a newsletter widget standing alone) is one article, not six.
+        times (a newsletter widget standing alone) is one article, not six. A furniture-only page
+        (``corpus.attrs["furniture_only"]``, see :func:`distinctive_words`) is not counted, and is counted
+        in :attr:`furniture_only` (per group) instead, unless ``drop_furniture_only`` is False.
         """
         if "duplicate_of" in corpus.columns:
             corpus = corpus[corpus["duplicate_of"].isna().to_numpy()]
+        only = corpus.attrs.get("furniture_only") if self.drop_furniture_only else None
+        if only and "doc_id" in corpus.columns and self.by in corpus.columns:  # template pages without news
+            skip = corpus["doc_id"].astype(str).isin(set(map(str, only))).to_numpy()
+            if skip.any():
+                self.furniture_only.update(corpus.loc[skip, self.by].astype(str).tolist())
+                corpus = corpus[~skip]
         counts, docs = _tally(corpus, self.by, stopwords=self.stopwords, named=self._named,
                               named_docs=self._named_docs)
         for g, c in counts.items():
