@@ -914,6 +914,7 @@ class FurnitureLearner:
             units: dict[str, str] = {}
             leads: dict[str, str] = {}
             ends: dict[str, str] = {}
+            unit_names = [key[2:] for key in learned if key.startswith("u:")]
             for key, (kind, reason) in learned.items():
                 written, k = c.example[key], (c.exact.get(key) or c.soft.get(key, 0))
                 part, name = key[:2], key[2:]
@@ -927,8 +928,9 @@ class FurnitureLearner:
                     shown = f"{written} …"
                 else:
                     ends[name] = kind
-                    if "u:" + name in learned or (part == "t:" and "e:" + name in learned):
-                        continue  # listed as the unit
+                    if "u:" + name in learned or (part == "t:" and "e:" + name in learned) or \
+                            any(u.endswith(" " + name) for u in unit_names):
+                        continue  # listed as the unit (also a unit it ends: "… ON TELEGRAM!" in "JOIN US ON TELEGRAM!")
                     shown = f"… {written}"
                 if part == "u:" and "e:" + name in c.exact:  # also glued on: count both
                     k = max(k, c.exact["e:" + name])

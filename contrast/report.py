@@ -200,7 +200,7 @@ def fmt_validity(value: Any, target: Any = None) -> str:
     Examples
     --------
     >>> fmt_validity(0.5497, ">= 0.55"), fmt_validity(0.924, ">= 0.85"), fmt_validity(0.9, "")
-    ('0.5497 (target >= 0.55, not met)', '0.92 (target >= 0.85)', '0.90')
+    ('0.5497 (target &gt;= 0.55, not met)', '0.92 (target &gt;= 0.85)', '0.90')
     """
     try:
         v = float(value)
