@@ -947,10 +947,13 @@ class _Cast:
         in); a town after "to" or "with" still is one ("From Kyiv to Moscow")."""
         text = self.text[lo:hi]
         found = [m for m in _places(text, self.gaz) + _provinces(text, self.gaz)
-                 if m[3] in {"capital", "province"} or
-                 (m[3] == "seat" and _words(text[m[0]:m[0] + 40])[:1] and
-                  _words(text[m[0]:m[0] + 40])[0] in self.gaz.cities)]
+                 if m[3] in {"capital", "province"} or (m[3] == "seat" and self._city_at(text, m[0]))]
         return [m[1] for m in sorted(found) if not self._fighting(lo + m[0])]
+
+    def _city_at(self, text: str, offset: int) -> bool:
+        """The seat named at ``text[offset:]`` is a town ("Kyiv"), not a building ("the Kremlin")."""
+        first = _words(text[offset:offset + 40])[:1]
+        return bool(first) and first[0] in self.gaz.cities
 
     def only_home_near(self, offset: int) -> bool:
         """The sentence holding ``offset`` (up to it) and the one before it name no state but the home
@@ -1353,7 +1356,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # "Latvia ... This idea was supported by the president of the country"), whatever state the
         # rest of its sentence or the headline names ("General Staff: Russia pulling up reserves")
         aff = cast.home
-    if not aff and not person and role == "document_or_report" and noun and low0 in _DEFINITE_DOCS:
+    if not aff and not person and role == "document_or_report" and noun and low0 in _DEFINITE:
         # "the statement continued", "reads the resolution": the document named before, whose
         # issuer that mention's sentence names ("PACE adopted a resolution", "the Russian Foreign
         # Ministry said in a statement")
@@ -1592,8 +1595,6 @@ def _note_spoken(cast: _Cast, r: Mapping[str, Any], aff: str, role: str) -> None
 _BARE_EXPERTS = [["analysts"], ["experts"], ["researchers"]]
 #: how far back (characters) such staff look for the body
 _STAFF_GAP = 600
-#: determiners of a document named before ("the statement", "this report")
-_DEFINITE_DOCS = frozenset({"the", "this", "that"})
 
 
 def _issuer_of(cast: _Cast, noun: str, start: int) -> str:
