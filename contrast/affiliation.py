@@ -181,6 +181,8 @@ _FIGHTING_VERBS = _WORDS["fighting_verb"]
 _VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once"})
 _PREPOSITIONS = _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS | _AGENT_PREPS
 _COALITION = _WORDS["coalition"]
+#: The states at war in the coverage (lexicons/affiliation_words.tsv, class war_party: RU, UA).
+_WAR_PARTIES = _WORDS["war_party"]
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -1483,7 +1485,9 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
     that the article's speakers' own phrases give most often (news outlets and international
     organisations aside), when it is given at least twice and at least twice as often as any other;
     else the ``outlet``'s state (see :func:`outlet_state`) when the article names it (as the side
-    that fights too: "Ukrainian forces") or names no state at all, and names no other state outside
+    that fights too: "Ukrainian forces"), names no state at all, or, for an outlet of a state at war
+    (``_WAR_PARTIES``: Russia, Ukraine), names no state but the two parties of the war ("President: ...
+    talks with Russia" in Ukrinform), and names no other state outside
     the fighting both more often and more than once (``cast`` reads those mentions: "General
     Staff: Russia pulling up reserves" is Ukraine's in a Ukrainian outlet, "Ministry: Poland to hold
     elections ... Polish voters" is not); else none.
@@ -1508,8 +1512,12 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
         return ""
     found = _places(text, gaz) + _provinces(text, gaz)  # the text is scanned once
     mentioned = {m[1] for m in found if m[3] in _STATE_KINDS}
-    if mentioned and outlet not in mentioned:
-        return ""  # a British outlet's story of a war between two other states is about neither
+    if mentioned and outlet not in mentioned and not (outlet in _WAR_PARTIES and mentioned <= _WAR_PARTIES):
+        # a British outlet's story of a war between two other states is about neither; an outlet of a
+        # state at war whose story names only the state it fights is about its own ("President: ...
+        # talks with Russia" in a Ukrainian outlet, "... on Kiev's side, the Defense Ministry claims" in
+        # a Russian one)
+        return ""
     # (the states named are not the states mentioned: the side that fights is mentioned, not named --
     # "Russian troops are advancing in the east, the General Staff said" in a Ukrainian outlet has no home)
     named: dict[str, int] = {}
