@@ -466,6 +466,31 @@ def _offices() -> dict[str, tuple[tuple[str, str, str], ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _surname_roles() -> dict[str, frozenset[tuple[str, str]]]:
+    """``name_key`` of the first and of the last word of each name and spelling variant of
+    ``lexicons/people.tsv`` -> the ``(affiliation, role)`` of every office of the people so named."""
+    t = load_table("people")
+    out: dict[str, set[tuple[str, str]]] = {}
+    for name, variants, aff, role in t[["name", "variants", "affiliation", "role"]].itertuples(index=False):
+        for form in [name, *variants.split("|")]:
+            parts = [w for w in _words(form.strip()) if w[:1].isupper()]
+            for w in {parts[0], parts[-1]} if len(parts) >= 2 else ():
+                out.setdefault(name_key(w), set()).add((aff, role))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _titled_surname(surname: str, role: str) -> str:
+    """The affiliation of the known office holders of ``role`` whose name begins or ends with ``surname``
+    (any spelling), when they are all of one state; else ``""``.
+
+    >>> _titled_surname("Yoon", "head_of_state_or_government"), _titled_surname("Yoon", "military")
+    ('KR', '')
+    """
+    states = {a for a, r in _surname_roles().get(name_key(surname), ()) if r == role}
+    return states.pop() if len(states) == 1 else ""
+
+
 def _office_at(offices: Sequence[tuple[str, str, str]], date: str) -> str:
     """The role of the office held on ``date`` (``YYYY-MM-DD...``); after an office, the role of the
     last office left (a former chancellor is read as one); before any office, ``"other"`` (a candidate).
@@ -1299,6 +1324,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             hit = gaz.person(name)
             if hit is not None:
                 aff, role = hit[0], role or hit[1]
+        if not aff and noun and role and len(name) >= 2 and surname.lower() not in gaz.role_words:
+            # a title before the bare surname of a known office holder whose surname alone is too common
+            # to name him ("President Yoon", "Prime Minister Johnson"): the one state whose office holder of
+            # that role has that surname (a surname written first too: "Yoon Suk Yeol")
+            aff = _titled_surname(surname, role)
         if not aff and not noun and len(name) >= 2 and cast.unnamed_title is not None and \
                 _words(span) == name and not text.startswith(", ", r["speaker_end"]):
             # news names a source after its title: "the prime minister of the Donetsk People's

@@ -50,3 +50,29 @@ def test_war_party_outlet_home(text, source, speaker, expected):
 @pytest.mark.parametrize(("text", "source", "speaker"), WAR_PARTY_HOME_STAYS_EMPTY)
 def test_war_party_outlet_home_stays_empty(text, source, speaker):
     assert _row(text, speaker, source)[0] == ""
+
+
+# a title before the bare surname of a known office holder whose surname alone is too common to name him
+TITLED_SURNAME = [
+    ("President Yoon has said that allied forces must focus on threats from the north",
+     "President Yoon", ("KR", "head_of_state_or_government", "West")),
+    ("Prime Minister Johnson said the sanctions would stay.",
+     "Prime Minister Johnson", ("GB", "head_of_state_or_government", "West")),
+]
+
+TITLED_SURNAME_STAYS_EMPTY = [
+    # the title's role is not the known person's office
+    ("General Yoon said the drills would go on.", "General Yoon"),
+    # no known office holder of that surname
+    ("President Smith said the drills would go on.", "President Smith"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), TITLED_SURNAME)
+def test_titled_surname(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), TITLED_SURNAME_STAYS_EMPTY)
+def test_titled_surname_stays_empty(text, speaker):
+    assert _row(text, speaker)[0] == ""
