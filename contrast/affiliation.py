@@ -72,6 +72,7 @@ surname.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -907,20 +908,31 @@ class _Cast:
                 lo = m.end()
         return lo
 
-    def lede_reading(self, noun: str) -> str:
+    def lede_reading(self, noun: str, *, opening: bool = False) -> str:
         """Affiliation of the lede's first mention of role ``noun``, read with the name after it.
 
         Read from the noun through the capitalised words, title words and
         ``of/to/the`` that follow it ("Adviser to the President's Office
         Mykhailo Podoliak"): what the phrase says, else a person the gazetteer
         knows by that name. Only the 600 characters after the headline are read.
+        With ``opening`` (the headline's speaker is the bare noun: "Diplomat castigates ..."), a lede
+        that never names the noun is read from its first word: the person the gazetteer knows by the
+        name it opens with ("Maria Zakharova criticized ...").
         """
         lo = self.first_line_end()
         if self._lower is None:
             self._lower = self.text.lower()
         m = re.search(r"(?<!\w)" + re.escape(noun) + r"(?!\w)", self._lower[lo:lo + 600])
         if m is None:
-            return ""
+            if not opening:
+                return ""
+            first = _words(_CLAUSE_END.split(self.text[lo:lo + 160].lstrip(), 1)[0])
+            run = list(itertools.takewhile(lambda w: w[:1].isupper(), first))
+            hit = self.gaz.person(run) if 2 <= len(run) < len(first) else None
+            # (a person the headline names is what the story is about, not its speaker: "Putin plotting
+            # terror attack - intelligence" then "Russian President Vladimir Putin is planning ...")
+            head = {name_key(w) for w in _words(self.text[:lo])}
+            return hit[0] if hit is not None and name_key(run[-1]) not in head else ""
         seg = self.text[lo + m.start():lo + m.start() + 160]
         words = _words(_CLAUSE_END.split(seg, 1)[0])
         keep = 0
@@ -1362,7 +1374,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             aff = cast.person_with_role(role, r["speaker_start"])
     if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
         # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
-        aff = cast.lede_reading(noun)
+        aff = cast.lede_reading(noun, opening=" ".join(low) == noun and role in _PLACE_BOUND_ROLES)
         if not aff:
             # "... — defense ministry" over "the Russian defense ministry said": the title of a later mention
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
@@ -1426,6 +1438,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             cast.last_person, cast.person_end = ent, r["speaker_end"]
         cast.last_group = ent
     if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
+        cast.unnamed_title = (ent, r["speaker_end"])
+    elif aff and noun in _PERSON_NOUNS and " ".join(low) == noun and r["speaker_start"] < cast.first_line_end():
+        # a headline's bare title ("...: Mayor") is the person the lede then names ("Anatoly Fedoruk says")
         cast.unnamed_title = (ent, r["speaker_end"])
     if noun and aff:
         cast.by_noun[noun] = ent

@@ -76,3 +76,35 @@ def test_titled_surname(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), TITLED_SURNAME_STAYS_EMPTY)
 def test_titled_surname_stays_empty(text, speaker):
     assert _row(text, speaker)[0] == ""
+
+
+# a headline's bare title and the person the lede opens with are one source
+HEADLINE_TITLE_LEDE_NAME = [
+    # the lede names the headline's diplomat, a person the gazetteer knows
+    ("‘Fake news’: Diplomat castigates claims about strike on shopping mall\n"
+     "Maria Zakharova criticized the claims as a staged provocation",
+     "tass.com", "Diplomat", ("RU", "diplomat", "Russia")),
+    # the headline's placed mayor is the person the lede then names without a title
+    ("Hundreds buried in mass grave in Bucha, near Kyiv: Mayor\n"
+     "Anatoly Fedoruk says the town’s streets are littered with bodies.",
+     "aljazeera.com", "Anatoly Fedoruk", ("UA", "local_official", "Ukraine")),
+]
+
+HEADLINE_TITLE_LEDE_NAME_STAYS_EMPTY = [
+    # the person the lede opens with is the one the headline is about, not its speaker
+    ("Putin plotting attack on power plant - diplomat\nRussian President Vladimir Putin is planning an attack.",
+     "", "diplomat"),
+    # a headline title with no state gives the lede's name none
+    ("Mass grave found: Mayor\nAnatoly Fedoruk says the streets are littered with bodies.",
+     "", "Anatoly Fedoruk"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "expected"), HEADLINE_TITLE_LEDE_NAME)
+def test_headline_title_is_lede_name(text, source, speaker, expected):
+    assert _row(text, speaker, source) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), HEADLINE_TITLE_LEDE_NAME_STAYS_EMPTY)
+def test_headline_title_lede_name_stays_empty(text, source, speaker):
+    assert _row(text, speaker, source)[0] == ""
