@@ -184,6 +184,9 @@ _PREPOSITIONS = _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS |
 _COALITION = _WORDS["coalition"]
 #: The states at war in the coverage (lexicons/affiliation_words.tsv, class war_party: RU, UA).
 _WAR_PARTIES = _WORDS["war_party"]
+#: Nouns by which war coverage names one side's forces -> that state, or "" for the enemy of the outlet's
+#: state ("rashists": Russia's; "the occupiers" in a Ukrainian outlet: Russia's).
+_ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -1418,6 +1421,21 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
+    if not aff and (not person or noun or surname.lower() in _ENEMY_NOUNS):
+        # "Occupiers in the Donetsk region", "Surrendered commander of Ukranazi brigade", "the enemy" in a
+        # Ukrainian outlet: the forces of the side the war coverage names so
+        # (after "of" only a military head's: "commander of the occupiers", not "victims of the occupiers")
+        outlet = cast.home_from[1] if cast.home_from is not None else ""
+        of_at = next((i for i, w in enumerate(low) if w in _OF_PREPS), len(low))
+        for w in low if role == "military" else low[:of_at]:
+            side = _ENEMY_NOUNS.get(w)
+            if side is None:
+                continue
+            if not side and outlet in _WAR_PARTIES and len(_WAR_PARTIES) == 2:
+                side = next(iter(_WAR_PARTIES - {outlet}))
+            if side:
+                aff, role = side, role or "military"
+            break
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:

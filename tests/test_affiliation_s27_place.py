@@ -108,3 +108,30 @@ def test_headline_title_is_lede_name(text, source, speaker, expected):
 @pytest.mark.parametrize(("text", "source", "speaker"), HEADLINE_TITLE_LEDE_NAME_STAYS_EMPTY)
 def test_headline_title_lede_name_stays_empty(text, source, speaker):
     assert _row(text, speaker, source)[0] == ""
+
+
+# the nouns by which war coverage names one side's forces: that side's military
+ENEMY_NOUNS = [
+    ("Surrendered commander of Ukronazi brigade says foreign fighters were at the plant",
+     "news-front.info", "Surrendered commander of Ukronazi brigade", ("UA", "military", "Ukraine")),
+    ("The occupiers claim that turnout reached 77%.", "censor.net", "The occupiers", ("RU", "military", "Russia")),
+    ("The enemy says its forces have taken the village.", "tass.com", "The enemy", ("UA", "military", "Ukraine")),
+    ("Rashists claim that the town is theirs.", "", "Rashists", ("RU", "military", "Russia")),
+]
+
+ENEMY_NOUNS_STAY_EMPTY = [
+    # the enemy of an outlet not at war is no one side
+    ("The enemy says its forces have taken the village.", "bbc.co.uk", "The enemy"),
+    # the forces named in a complement of a speaker who is none of them
+    ("Victims of the occupiers told reporters they had lost everything.", "censor.net", "Victims of the occupiers"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "expected"), ENEMY_NOUNS)
+def test_enemy_nouns(text, source, speaker, expected):
+    assert _row(text, speaker, source) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), ENEMY_NOUNS_STAY_EMPTY)
+def test_enemy_nouns_stay_empty(text, source, speaker):
+    assert _row(text, speaker, source)[0] == ""
