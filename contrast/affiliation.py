@@ -186,6 +186,9 @@ _COALITION = _WORDS["coalition"]
 _WAR_PARTIES = _WORDS["war_party"]
 #: Nouns by which war coverage names one side's forces -> that state, or "" for the enemy of the outlet's
 #: state ("rashists": Russia's; "the occupiers" in a Ukrainian outlet: Russia's).
+#: Regions of Ukraine Russia has run since 2014 (class occupied_region): their authorities, in a Russian
+#: outlet, are the Russian-installed ones.
+_OCCUPIED = _WORDS["occupied_region"]
 _ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -1421,6 +1424,21 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
         aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
+    outlet_st = cast.home_from[1] if cast.home_from is not None else ""
+    if outlet_st == "RU" and aff in {"", "UA"} and (not person or name == [surname] and surname in _OCCUPIED):
+        # a Russian outlet's authorities of an occupied region are the Russian-installed ones: the region
+        # named first in the speaker's phrase ("Sevastopol suggests", "Donetsk's civic chamber"), or, for
+        # an unnamed official with no state, in its sentence ("... struck a jail in Donbass, a local
+        # official claims")
+        first = gaz.places(words)[:1]
+        if (first and words[first[0][0]] in _OCCUPIED and first[0][4] == "province") or \
+                (not first and any(w in _OCCUPIED for w in words)):
+            aff, role = "RU", role or "local_official"
+        elif not aff and role in _PLACE_BOUND_ROLES:
+            sent = _words(text[cast.sentence_start(r["speaker_start"]):r["speaker_start"]])
+            if any(w in _OCCUPIED for w in sent) and not cast.states_named(
+                    cast.sentence_start(r["speaker_start"]), r["speaker_start"]):
+                aff = "RU"
     if not aff and (not person or noun or surname.lower() in _ENEMY_NOUNS):
         # "Occupiers in the Donetsk region", "Surrendered commander of Ukranazi brigade", "the enemy" in a
         # Ukrainian outlet: the forces of the side the war coverage names so

@@ -135,3 +135,34 @@ def test_enemy_nouns(text, source, speaker, expected):
 @pytest.mark.parametrize(("text", "source", "speaker"), ENEMY_NOUNS_STAY_EMPTY)
 def test_enemy_nouns_stay_empty(text, source, speaker):
     assert _row(text, speaker, source)[0] == ""
+
+
+# a Russian outlet's authorities of a region Russia has run since 2014 are the Russian-installed ones
+OCCUPIED = [
+    ("Sevastopol suggests a memorial to the sunken flagship", "tass.com", "Sevastopol", ("RU", "local_official", "Russia")),
+    ("Donetsk’s civic chamber urged the head of the republic to hold a referendum", "rt.com",
+     "Donetsk’s civic chamber", ("RU", "local_official", "Russia")),
+    ("Dozens died after Kiev’s forces struck a jail in Donbass, a local official claims", "rt.com",
+     "a local official", ("RU", "minister_or_official", "Russia")),
+    ("Kiev deployed a large force in its offensive, a top Donbass official has said", "rt.com",
+     "a top Donbass official", ("RU", "minister_or_official", "Russia")),
+]
+
+OCCUPIED_NOT_RU = [
+    # in an outlet not Russian, the region's officials are Ukraine's
+    ("The Donetsk governor said the shelling went on all night.", "ukrinform.net", "The Donetsk governor", "UA"),
+    # a state of the phrase's own comes first
+    ("Ukraine’s Donetsk governor said the shelling went on all night.", "tass.com", "Ukraine’s Donetsk governor", "UA"),
+    # a region of Ukraine Russia has not run since 2014
+    ("The Kharkiv governor said the shelling went on all night.", "tass.com", "The Kharkiv governor", "UA"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "expected"), OCCUPIED)
+def test_occupied_region_in_russian_outlet(text, source, speaker, expected):
+    assert _row(text, speaker, source) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "aff"), OCCUPIED_NOT_RU)
+def test_occupied_region_not_russian(text, source, speaker, aff):
+    assert _row(text, speaker, source)[0] == aff
