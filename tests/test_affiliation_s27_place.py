@@ -166,3 +166,14 @@ def test_occupied_region_in_russian_outlet(text, source, speaker, expected):
 @pytest.mark.parametrize(("text", "source", "speaker", "aff"), OCCUPIED_NOT_RU)
 def test_occupied_region_not_russian(text, source, speaker, aff):
     assert _row(text, speaker, source)[0] == aff
+
+
+def test_group_of_seven_written_out():
+    text = "The Group of Seven has called on Russia to withdraw its troops."
+    assert _row(text, "The Group of Seven") == ("G7", "ngo_or_international", "West")
+
+
+def test_a_group_of_seven_people_is_no_g7():
+    ev = extract_text("A group of seven soldiers said they had not eaten for days.", families=["attribution"])
+    ev = ev[ev["speaker_start"].notna()]
+    assert not (ev["affiliation"] == "G7").any()
