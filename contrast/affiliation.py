@@ -178,8 +178,8 @@ _CLAUSE_OPENERS = _WORDS["clause_opener"] | _STOP_PREPS | _OF_PREPS | _LOCATIVE_
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
 _FIGHTING_VERBS = _WORDS["fighting_verb"]
-#: words between a state's name and its verb ("Russia has launched", "Russians again shelled")
-_VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once"})
+#: words between a state's name and its verb ("Russia has launched", "Russians again shelled", "Russia is killing")
+_VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once", "is", "are", "was", "were"})
 _PREPOSITIONS = _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS | _AGENT_PREPS
 _COALITION = _WORDS["coalition"]
 #: The states at war in the coverage (lexicons/affiliation_words.tsv, class war_party: RU, UA).
@@ -1030,9 +1030,14 @@ class _Cast:
             before.pop()
         if len(before) >= 2 and before[-1] in _AGENT_PREPS and before[-2] in _FIGHTING:
             return True
-        after = _words(self.text[offset:offset + 60])[1:3]
+        ahead = _words(self.text[offset:offset + 60])
+        # (after the whole name: "the Russian Federation is killing", "the United States has launched")
+        named = self.gaz.places(ahead[:4])[:1]
+        after = ahead[named[0][1] if named and named[0][0] == 0 else 1:][:2]
         low = [w.lower() for w in after]
-        if low and (low[0] in _FIGHTING_VERBS or (len(low) == 2 and low[0] in _VERB_GAP and low[1] in _FIGHTING_VERBS)) \
+        # (a participle only in the progressive: "Russia is killing", not "in eastern Ukraine, destroying")
+        if low and ((low[0] in _FIGHTING_VERBS and not low[0].endswith("ing")) or
+                    (len(low) == 2 and low[0] in _VERB_GAP and low[1] in _FIGHTING_VERBS)) \
                 and not (before and before[-1] in _PREPOSITIONS):
             # the agent of a military act, as its subject: "Russians shelled Nikopol", "Russia has launched"
             # (not a preposition's object: "the war in Ukraine has killed")
@@ -1434,7 +1439,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if (first and words[first[0][0]] in _OCCUPIED and first[0][4] == "province") or \
                 (not first and any(w in _OCCUPIED for w in words)):
             aff, role = "RU", role or "local_official"
-        elif not aff and role in _PLACE_BOUND_ROLES:
+        elif not aff and role in _PLACE_BOUND_ROLES and (role == "local_official" or "local" in low):
+            # (a local official only: "a presidential aide" after "Kiev is losing troops in the Donbass" is Kyiv's)
             sent = _words(text[cast.sentence_start(r["speaker_start"]):r["speaker_start"]])
             if any(w in _OCCUPIED for w in sent) and not cast.states_named(
                     cast.sentence_start(r["speaker_start"]), r["speaker_start"]):

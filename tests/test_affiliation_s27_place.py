@@ -177,3 +177,28 @@ def test_a_group_of_seven_people_is_no_g7():
     ev = extract_text("A group of seven soldiers said they had not eaten for days.", families=["attribution"])
     ev = ev[ev["speaker_start"].notna()]
     assert not (ev["affiliation"] == "G7").any()
+
+
+# a state named as the side that fights in the progressive, and after a name of several words
+FIGHTING_PROGRESSIVE = [
+    ("The Russian Federation is killing Ukrainian children.", "Russian Federation", True),
+    ("Russia was shelling the city all night.", "Russia", True),
+    ("The United States has launched missile strikes.", "United States", True),
+    # a participle after a comma is no verb of the state before it
+    ("Russia is using scorched-earth tactics in eastern Ukraine, destroying the towns.", "Ukraine", False),
+    ("Ukraine is hosting the talks.", "Ukraine", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "fighting"), FIGHTING_PROGRESSIVE)
+def test_fighting_progressive(text, name, fighting):
+    from contrast.affiliation import _Cast, default_gazetteer
+
+    assert _Cast(text, default_gazetteer())._fighting(text.index(name)) is fighting
+
+
+def test_prosecutors_of_a_ukrainian_outlet_after_the_progressive():
+    text = ("Death of children due to war: The Russian Federation is killing Ukrainian children\n"
+            "More than 1,158 children were injured in Ukraine as a result of the armed aggression of the Russian "
+            "Federation. According to the official information of juvenile prosecutors, 391 children died.")
+    assert _row(text, "the official information of juvenile prosecutors", "censor.net")[0] == "UA"
