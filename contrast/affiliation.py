@@ -177,6 +177,8 @@ _CLAUSE_OPENERS = _WORDS["clause_opener"] | _STOP_PREPS | _OF_PREPS | _LOCATIVE_
 #: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
+#: Adverbs that open a sentence before a name, never a given name ("Earlier China warned").
+_SENTENCE_ADVERBS = _WORDS["sentence_adverb"]
 _FIGHTING_VERBS = _WORDS["fighting_verb"]
 #: words between a state's name and its verb ("Russia has launched", "Russians again shelled", "Russia is killing")
 _VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once", "is", "are", "was", "were"})
@@ -1161,7 +1163,7 @@ def _name_words(span: str, gaz: Gazetteer) -> list[str]:
         w = words[i]
         # a name word has lower-case letters ("PM", "US" are no names)
         return w[:1].isupper() and any(c.islower() for c in w) and w.lower() not in gaz.role_words \
-            and w.lower() not in gaz.roles
+            and w.lower() not in gaz.roles and w.lower() not in _SENTENCE_ADVERBS
 
     def place(i: int) -> bool:
         hit = gaz.aliases.get(words[i]) or (gaz.aliases.get(words[i][:-1]) if words[i].endswith(".") else None)

@@ -202,3 +202,21 @@ def test_prosecutors_of_a_ukrainian_outlet_after_the_progressive():
             "More than 1,158 children were injured in Ukraine as a result of the armed aggression of the Russian "
             "Federation. According to the official information of juvenile prosecutors, 391 children died.")
     assert _row(text, "the official information of juvenile prosecutors", "censor.net")[0] == "UA"
+
+
+# an adverb that opens a sentence is no given name: the country after it is a country, not a surname
+SENTENCE_ADVERB = [
+    ("Earlier China warned of grave consequences if the visit went ahead", "Earlier China", ("CN", "minister_or_official", "other")),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), SENTENCE_ADVERB)
+def test_sentence_adverb_is_no_given_name(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+def test_a_given_name_before_a_country_name_stays_a_name():
+    from contrast.affiliation import _name_words, default_gazetteer
+
+    assert _name_words("Mark Cuban", default_gazetteer()) == ["Mark", "_"]
+    assert _name_words("Earlier China", default_gazetteer()) == ["Earlier", "China"]
