@@ -997,7 +997,9 @@ class _Cast:
                  if m[3] in {"capital", "province"} or
                  (m[3] == "seat" and _words(text[m[0]:m[0] + 40])[:1] and
                   _words(text[m[0]:m[0] + 40])[0] in self.gaz.cities)]
-        return [m[1] for m in sorted(found) if not self._fighting(lo + m[0])]
+        # (a town or region before a noun of fighting is where the fighting happened: "Witness describes
+        # Bucha killings"; a capital may be its government fighting: "Kyiv's forces")
+        return [m[1] for m in sorted(found) if m[3] == "province" or not self._fighting(lo + m[0])]
 
     def only_home_near(self, offset: int) -> bool:
         """The sentence holding ``offset`` (up to it) and the one before it name no state but the home
@@ -1749,7 +1751,10 @@ def _setting_of(cast: _Cast, start: int) -> str:
     capitals or provinces the sentence before the speaker names, else the headline ("Kyiv stresses
     calm even as U.S. warns ...": Ukraine, not the state that warns), else none: a state named by its
     country name only is no setting, nor is the outlet's home ("... told NBC News")."""
-    for lo, hi in ((cast.sentence_start(start), start), (0, min(start, cast.first_line_end()))):
+    head = cast.first_line_end()
+    # (a speaker of the headline itself: the whole headline, "Witness describes Bucha killings")
+    spans = [(cast.sentence_start(start), start), (0, head if start < head else min(start, head))]
+    for lo, hi in spans:
         places = set(cast.settings_named(lo, hi))
         if len(places) == 1:
             return places.pop()

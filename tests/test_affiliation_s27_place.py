@@ -220,3 +220,25 @@ def test_a_given_name_before_a_country_name_stays_a_name():
 
     assert _name_words("Mark Cuban", default_gazetteer()) == ["Mark", "_"]
     assert _name_words("Earlier China", default_gazetteer()) == ["Earlier", "China"]
+
+
+# a witness of the headline itself is of the town the whole headline names, also before a noun of fighting
+HEADLINE_WITNESS = [
+    ("‘It was a controlled shot’: Witness describes Bucha killings\nRussia has denied the killings.",
+     "Witness", ("UA", "citizen_or_witness", "Ukraine")),
+]
+
+HEADLINE_WITNESS_STAYS_EMPTY = [
+    # towns of two states in the headline
+    ("Witness describes shelling from Kharkiv to Belgorod\nBoth sides deny it.", "Witness"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), HEADLINE_WITNESS)
+def test_headline_witness_takes_the_whole_headline(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), HEADLINE_WITNESS_STAYS_EMPTY)
+def test_headline_witness_stays_empty(text, speaker):
+    assert _row(text, speaker)[0] == ""
