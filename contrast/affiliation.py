@@ -1001,6 +1001,10 @@ class _Cast:
         # Bucha killings"; a capital may be its government fighting: "Kyiv's forces")
         return [m[1] for m in sorted(found) if m[3] == "province" or not self._fighting(lo + m[0])]
 
+    def provinces_named(self, lo: int, hi: int) -> list[str]:
+        """The states whose regions or towns of the gazetteer's provinces ``text[lo:hi]`` names."""
+        return [m[1] for m in sorted(_provinces(self.text[lo:hi], self.gaz))]
+
     def only_home_near(self, offset: int) -> bool:
         """The sentence holding ``offset`` (up to it) and the one before it name no state but the home
         state, as :meth:`states_named` reads them."""
@@ -1237,6 +1241,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # group, that "he" or "they" would be
         low0 = ("she" if low0 == "her" else "he") if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
+    own_aff = aff
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
     if serving is not None and serving.group("noun").lower() in _SERVING_NOUNS and aff and stype == "named":
@@ -1432,7 +1437,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # else the headline, is about (see _place_of_unnamed)
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
-        aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
+        aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun, local=role == "local_official")
     outlet_st = cast.home_from[1] if cast.home_from is not None else ""
     if outlet_st == "RU" and aff in {"", "UA"} and (not person or name == [surname] and surname in _OCCUPIED):
         # a Russian outlet's authorities of an occupied region are the Russian-installed ones: the region
@@ -1449,7 +1454,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             if any(w in _OCCUPIED for w in sent) and not cast.states_named(
                     cast.sentence_start(r["speaker_start"]), r["speaker_start"]):
                 aff = "RU"
-    if not aff and (not person or noun or surname.lower() in _ENEMY_NOUNS):
+    enemy_first = next((i for i, w in enumerate(low) if w in _ENEMY_NOUNS), len(low))
+    own_place = gaz.places(words)[:1] if own_aff and enemy_first < len(low) else []
+    if (not own_aff or (kind == "province" and own_place and enemy_first < own_place[0][0])) and \
+            (not person or noun or surname.lower() in _ENEMY_NOUNS or enemy_first == 0):
         # "Occupiers in the Donetsk region", "Surrendered commander of Ukranazi brigade", "the enemy" in a
         # Ukrainian outlet: the forces of the side the war coverage names so
         # (after "of" only a military head's: "commander of the occupiers", not "victims of the occupiers")
@@ -1462,7 +1470,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             if not side and outlet in _WAR_PARTIES and len(_WAR_PARTIES) == 2:
                 side = next(iter(_WAR_PARTIES - {outlet}))
             if side:
-                aff, role = side, role or "military"
+                # (before a state the sentence names: "Enemy struck Sloviansk" is Russia's in Ukrinform)
+                aff, role = side, role if aff else (role or "military")
             break
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
@@ -1763,7 +1772,7 @@ def _setting_of(cast: _Cast, start: int) -> str:
     return ""
 
 
-def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "") -> str:
+def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "", local: bool = False) -> str:
     """The state of an unnamed official ("officials say", "the embassy confirms") speaking at ``start``.
 
     The one state the sentence before the speaker names, or else the headline (less
@@ -1777,13 +1786,22 @@ def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "") 
     saved on the unseen five-country dev sample and was taken out, session 23.)
     """
     sent = cast.states_named(cast.sentence_start(start), start)
+    own_sent, spans = bool(sent), []
     if not sent:
         head = cast.first_line_end()
         spans = [(0, min(start, head)), (max(own_end, start), head)] if start < head else [(0, head)]
         sent = [st for a, b in spans for st in cast.states_named(a, b)]
     if not sent:
         return ""
-    if len(set(sent)) > 1:
+    if len(set(sent)) > 1 and local:
+        # several states, and a local official: of the one state whose towns or regions the same text
+        # names ("Local governor says Russia is breaking promises on humanitarian corridor for Mariupol")
+        # (regions and towns the gazetteer has as provinces only: a capital's name is also a ship's, the
+        # cruiser "Moskva")
+        towns = {st for a, b in (spans if not own_sent else [(cast.sentence_start(start), start)])
+                 for st in cast.provinces_named(a, b)}
+        aff = towns.pop() if len(towns) == 1 else (cast.last_state if cast.last_state in sent else "")
+    elif len(set(sent)) > 1:
         # several states: the one the last speaker with a state belongs to
         aff = cast.last_state if cast.last_state in sent else ""
     else:

@@ -242,3 +242,40 @@ def test_headline_witness_takes_the_whole_headline(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), HEADLINE_WITNESS_STAYS_EMPTY)
 def test_headline_witness_stays_empty(text, speaker):
     assert _row(text, speaker)[0] == ""
+
+
+# a local official of a sentence that names several states: the state whose towns or regions it names
+LOCAL_OFFICIAL_TOWN = [
+    ("Local governor says Russia is breaking promises on humanitarian corridor for Mariupol",
+     "", "Local governor", ("UA", "local_official", "Ukraine")),
+    # a town of Ukraine in the Russian transliteration ("Kremenchug", aliases version 13)
+    ("Kremenchug shopping mall administration disregarded air alert, city authorities say",
+     "tass.com", "city authorities", ("UA", "local_official", "Ukraine")),
+    ("War in Ukraine: Cruiser Moskva burns down in Black Sea, - Head of Odessa Military Administration Marchenko",
+     "censor.net", "Head of Odessa Military Administration Marchenko", ("UA", "local_official", "Ukraine")),
+]
+
+LOCAL_OFFICIAL_TOWN_STAYS_EMPTY = [
+    # towns of two states: no one setting
+    ("Local governor says shelling from Belgorod hit Kharkiv", "", "Local governor"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "expected"), LOCAL_OFFICIAL_TOWN)
+def test_local_official_of_the_town(text, source, speaker, expected):
+    assert _row(text, speaker, source) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), LOCAL_OFFICIAL_TOWN_STAYS_EMPTY)
+def test_local_official_town_stays_empty(text, source, speaker):
+    assert _row(text, speaker, source)[0] == ""
+
+
+def test_enemy_noun_before_the_town_of_its_phrase():
+    # "Enemy struck Sloviansk" read as one speaker span: the enemy, not the town's officials
+    from contrast.affiliation import affiliate_rows
+
+    text = "Enemy struck Sloviansk: Apartment buildings damaged"
+    rows = [{"family": "attribution", "speaker_start": 0, "speaker_end": 22, "speaker_type": "named", "start": 22}]
+    affiliate_rows(text, rows, outlet="UA")
+    assert (rows[0]["affiliation"], rows[0]["actor"]) == ("RU", "Russia")
