@@ -72,6 +72,7 @@ surname.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -176,11 +177,21 @@ _CLAUSE_OPENERS = _WORDS["clause_opener"] | _STOP_PREPS | _OF_PREPS | _LOCATIVE_
 #: The given name(s) after a surname written first, up to an appositive's comma ("Wang[ Wenbin], a ...").
 _NAME_REST = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){1,2}(?=, )")
 _NATIONAL_NOUNS = _WORDS["national_noun"]
+#: Adverbs that open a sentence before a name, never a given name ("Earlier China warned").
+_SENTENCE_ADVERBS = _WORDS["sentence_adverb"]
 _FIGHTING_VERBS = _WORDS["fighting_verb"]
-#: words between a state's name and its verb ("Russia has launched", "Russians again shelled")
-_VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once"})
+#: words between a state's name and its verb ("Russia has launched", "Russians again shelled", "Russia is killing")
+_VERB_GAP = frozenset({"has", "have", "had", "again", "also", "reportedly", "once", "is", "are", "was", "were"})
 _PREPOSITIONS = _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS | _AGENT_PREPS
 _COALITION = _WORDS["coalition"]
+#: The states at war in the coverage (lexicons/affiliation_words.tsv, class war_party: RU, UA).
+_WAR_PARTIES = _WORDS["war_party"]
+#: Nouns by which war coverage names one side's forces -> that state, or "" for the enemy of the outlet's
+#: state ("rashists": Russia's; "the occupiers" in a Ukrainian outlet: Russia's).
+#: Regions of Ukraine Russia has run since 2014 (class occupied_region): their authorities, in a Russian
+#: outlet, are the Russian-installed ones.
+_OCCUPIED = _WORDS["occupied_region"]
+_ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -462,6 +473,31 @@ def _offices() -> dict[str, tuple[tuple[str, str, str], ...]]:
         for form in forms[name]:
             out.setdefault(name_key(form), tuple(offices))
     return out
+
+
+@lru_cache(maxsize=1)
+def _surname_roles() -> dict[str, frozenset[tuple[str, str]]]:
+    """``name_key`` of the first and of the last word of each name and spelling variant of
+    ``lexicons/people.tsv`` -> the ``(affiliation, role)`` of every office of the people so named."""
+    t = load_table("people")
+    out: dict[str, set[tuple[str, str]]] = {}
+    for name, variants, aff, role in t[["name", "variants", "affiliation", "role"]].itertuples(index=False):
+        for form in [name, *variants.split("|")]:
+            parts = [w for w in _words(form.strip()) if w[:1].isupper()]
+            for w in {parts[0], parts[-1]} if len(parts) >= 2 else ():
+                out.setdefault(name_key(w), set()).add((aff, role))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _titled_surname(surname: str, role: str) -> str:
+    """The affiliation of the known office holders of ``role`` whose name begins or ends with ``surname``
+    (any spelling), when they are all of one state; else ``""``.
+
+    >>> _titled_surname("Yoon", "head_of_state_or_government"), _titled_surname("Yoon", "military")
+    ('KR', '')
+    """
+    states = {a for a, r in _surname_roles().get(name_key(surname), ()) if r == role}
+    return states.pop() if len(states) == 1 else ""
 
 
 def _office_at(offices: Sequence[tuple[str, str, str]], date: str) -> str:
@@ -880,20 +916,31 @@ class _Cast:
                 lo = m.end()
         return lo
 
-    def lede_reading(self, noun: str) -> str:
+    def lede_reading(self, noun: str, *, opening: bool = False) -> str:
         """Affiliation of the lede's first mention of role ``noun``, read with the name after it.
 
         Read from the noun through the capitalised words, title words and
         ``of/to/the`` that follow it ("Adviser to the President's Office
         Mykhailo Podoliak"): what the phrase says, else a person the gazetteer
         knows by that name. Only the 600 characters after the headline are read.
+        With ``opening`` (the headline's speaker is the bare noun: "Diplomat castigates ..."), a lede
+        that never names the noun is read from its first word: the person the gazetteer knows by the
+        name it opens with ("Maria Zakharova criticized ...").
         """
         lo = self.first_line_end()
         if self._lower is None:
             self._lower = self.text.lower()
         m = re.search(r"(?<!\w)" + re.escape(noun) + r"(?!\w)", self._lower[lo:lo + 600])
         if m is None:
-            return ""
+            if not opening:
+                return ""
+            first = _words(_CLAUSE_END.split(self.text[lo:lo + 160].lstrip(), 1)[0])
+            run = list(itertools.takewhile(lambda w: w[:1].isupper(), first))
+            hit = self.gaz.person(run) if 2 <= len(run) < len(first) else None
+            # (a person the headline names is what the story is about, not its speaker: "Putin plotting
+            # terror attack - intelligence" then "Russian President Vladimir Putin is planning ...")
+            head = {name_key(w) for w in _words(self.text[:lo])}
+            return hit[0] if hit is not None and name_key(run[-1]) not in head else ""
         seg = self.text[lo + m.start():lo + m.start() + 160]
         words = _words(_CLAUSE_END.split(seg, 1)[0])
         keep = 0
@@ -948,7 +995,13 @@ class _Cast:
         text = self.text[lo:hi]
         found = [m for m in _places(text, self.gaz) + _provinces(text, self.gaz)
                  if m[3] in {"capital", "province"} or (m[3] == "seat" and self._city_at(text, m[0]))]
-        return [m[1] for m in sorted(found) if not self._fighting(lo + m[0])]
+        # (a town or region before a noun of fighting is where the fighting happened: "Witness describes
+        # Bucha killings"; a capital may be its government fighting: "Kyiv's forces")
+        return [m[1] for m in sorted(found) if m[3] == "province" or not self._fighting(lo + m[0])]
+
+    def provinces_named(self, lo: int, hi: int) -> list[str]:
+        """The states whose regions or towns of the gazetteer's provinces ``text[lo:hi]`` names."""
+        return [m[1] for m in sorted(_provinces(self.text[lo:hi], self.gaz))]
 
     def _city_at(self, text: str, offset: int) -> bool:
         """The seat named at ``text[offset:]`` is a town ("Kyiv"), not a building ("the Kremlin")."""
@@ -988,9 +1041,14 @@ class _Cast:
             before.pop()
         if len(before) >= 2 and before[-1] in _AGENT_PREPS and before[-2] in _FIGHTING:
             return True
-        after = _words(self.text[offset:offset + 60])[1:3]
+        ahead = _words(self.text[offset:offset + 60])
+        # (after the whole name: "the Russian Federation is killing", "the United States has launched")
+        named = self.gaz.places(ahead[:4])[:1]
+        after = ahead[named[0][1] if named and named[0][0] == 0 else 1:][:2]
         low = [w.lower() for w in after]
-        if low and (low[0] in _FIGHTING_VERBS or (len(low) == 2 and low[0] in _VERB_GAP and low[1] in _FIGHTING_VERBS)) \
+        # (a participle only in the progressive: "Russia is killing", not "in eastern Ukraine, destroying")
+        if low and ((low[0] in _FIGHTING_VERBS and not low[0].endswith("ing")) or
+                    (len(low) == 2 and low[0] in _VERB_GAP and low[1] in _FIGHTING_VERBS)) \
                 and not (before and before[-1] in _PREPOSITIONS):
             # the agent of a military act, as its subject: "Russians shelled Nikopol", "Russia has launched"
             # (not a preposition's object: "the war in Ukraine has killed")
@@ -1114,7 +1172,7 @@ def _name_words(span: str, gaz: Gazetteer) -> list[str]:
         w = words[i]
         # a name word has lower-case letters ("PM", "US" are no names)
         return w[:1].isupper() and any(c.islower() for c in w) and w.lower() not in gaz.role_words \
-            and w.lower() not in gaz.roles
+            and w.lower() not in gaz.roles and w.lower() not in _SENTENCE_ADVERBS
 
     def place(i: int) -> bool:
         hit = gaz.aliases.get(words[i]) or (gaz.aliases.get(words[i][:-1]) if words[i].endswith(".") else None)
@@ -1186,6 +1244,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # group, that "he" or "they" would be
         low0 = ("she" if low0 == "her" else "he") if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
+    own_aff = aff
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
     if serving is not None and serving.group("noun").lower() in _SERVING_NOUNS and aff and stype == "named":
@@ -1300,6 +1359,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             hit = gaz.person(name)
             if hit is not None:
                 aff, role = hit[0], role or hit[1]
+        if not aff and noun and role and len(name) >= 2 and surname.lower() not in gaz.role_words:
+            # a title before the bare surname of a known office holder whose surname alone is too common
+            # to name him ("President Yoon", "Prime Minister Johnson"): the one state whose office holder of
+            # that role has that surname (a surname written first too: "Yoon Suk Yeol")
+            aff = _titled_surname(surname, role)
         if not aff and not noun and len(name) >= 2 and cast.unnamed_title is not None and \
                 _words(span) == name and not text.startswith(", ", r["speaker_end"]):
             # news names a source after its title: "the prime minister of the Donetsk People's
@@ -1333,7 +1397,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             aff = cast.person_with_role(role, r["speaker_start"])
     if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
         # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
-        aff = cast.lede_reading(noun)
+        aff = cast.lede_reading(noun, opening=" ".join(low) == noun and role in _PLACE_BOUND_ROLES)
         if not aff:
             # "... — defense ministry" over "the Russian defense ministry said": the title of a later mention
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(noun)
@@ -1376,7 +1440,42 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # else the headline, is about (see _place_of_unnamed)
         cue = r.get("start")
         own_end = cue if cue is not None and r["speaker_end"] <= cue <= r["speaker_end"] + 60 else r["speaker_end"]
-        aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun)
+        aff = _place_of_unnamed(cast, r["speaker_start"], own_end, noun=noun, local=role == "local_official")
+    outlet_st = cast.home_from[1] if cast.home_from is not None else ""
+    if outlet_st == "RU" and aff in {"", "UA"} and (not person or name == [surname] and surname in _OCCUPIED):
+        # a Russian outlet's authorities of an occupied region are the Russian-installed ones: the region
+        # named first in the speaker's phrase ("Sevastopol suggests", "Donetsk's civic chamber"), or, for
+        # an unnamed official with no state, in its sentence ("... struck a jail in Donbass, a local
+        # official claims")
+        first = gaz.places(words)[:1]
+        if (first and words[first[0][0]] in _OCCUPIED and first[0][4] == "province") or \
+                (not first and any(w in _OCCUPIED for w in words)):
+            aff, role = "RU", role or "local_official"
+        elif not aff and role in _PLACE_BOUND_ROLES and (role == "local_official" or "local" in low):
+            # (a local official only: "a presidential aide" after "Kiev is losing troops in the Donbass" is Kyiv's)
+            sent = _words(text[cast.sentence_start(r["speaker_start"]):r["speaker_start"]])
+            if any(w in _OCCUPIED for w in sent) and not cast.states_named(
+                    cast.sentence_start(r["speaker_start"]), r["speaker_start"]):
+                aff = "RU"
+    enemy_first = next((i for i, w in enumerate(low) if w in _ENEMY_NOUNS), len(low))
+    own_place = gaz.places(words)[:1] if own_aff and enemy_first < len(low) else []
+    if (not own_aff or (kind == "province" and own_place and enemy_first < own_place[0][0])) and \
+            (not person or noun or surname.lower() in _ENEMY_NOUNS or enemy_first == 0):
+        # "Occupiers in the Donetsk region", "Surrendered commander of Ukranazi brigade", "the enemy" in a
+        # Ukrainian outlet: the forces of the side the war coverage names so
+        # (after "of" only a military head's: "commander of the occupiers", not "victims of the occupiers")
+        outlet = cast.home_from[1] if cast.home_from is not None else ""
+        of_at = next((i for i, w in enumerate(low) if w in _OF_PREPS), len(low))
+        for w in low if role == "military" else low[:of_at]:
+            side = _ENEMY_NOUNS.get(w)
+            if side is None:
+                continue
+            if not side and outlet in _WAR_PARTIES and len(_WAR_PARTIES) == 2:
+                side = next(iter(_WAR_PARTIES - {outlet}))
+            if side:
+                # (before a state the sentence names: "Enemy struck Sloviansk" is Russia's in Ukrinform)
+                aff, role = side, role if aff else (role or "military")
+            break
     mention = text[r["speaker_start"]:r["speaker_end"]]
     ent = _Entity(mention if not antecedent else antecedent, aff, role, person)
     if aff and aff not in gaz.organisations:
@@ -1397,6 +1496,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             cast.last_person, cast.person_end = ent, r["speaker_end"]
         cast.last_group = ent
     if aff and low0 in _ARTICLES and noun in _PERSON_NOUNS and _unnamed(low, noun):
+        cast.unnamed_title = (ent, r["speaker_end"])
+    elif aff and noun in _PERSON_NOUNS and " ".join(low) == noun and r["speaker_start"] < cast.first_line_end():
+        # a headline's bare title ("...: Mayor") is the person the lede then names ("Anatoly Fedoruk says")
         cast.unnamed_title = (ent, r["speaker_end"])
     if noun and aff:
         cast.by_noun[noun] = ent
@@ -1486,7 +1588,9 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
     that the article's speakers' own phrases give most often (news outlets and international
     organisations aside), when it is given at least twice and at least twice as often as any other;
     else the ``outlet``'s state (see :func:`outlet_state`) when the article names it (as the side
-    that fights too: "Ukrainian forces") or names no state at all, and names no other state outside
+    that fights too: "Ukrainian forces"), names no state at all, or, for an outlet of a state at war
+    (``_WAR_PARTIES``: Russia, Ukraine), names no state but the two parties of the war ("President: ...
+    talks with Russia" in Ukrinform), and names no other state outside
     the fighting both more often and more than once (``cast`` reads those mentions: "General
     Staff: Russia pulling up reserves" is Ukraine's in a Ukrainian outlet, "Ministry: Poland to hold
     elections ... Polish voters" is not); else none.
@@ -1511,8 +1615,12 @@ def _home_state(text: str, rows: Sequence[Mapping[str, Any]], gaz: Gazetteer, ou
         return ""
     found = _places(text, gaz) + _provinces(text, gaz)  # the text is scanned once
     mentioned = {m[1] for m in found if m[3] in _STATE_KINDS}
-    if mentioned and outlet not in mentioned:
-        return ""  # a British outlet's story of a war between two other states is about neither
+    if mentioned and outlet not in mentioned and not (outlet in _WAR_PARTIES and mentioned <= _WAR_PARTIES):
+        # a British outlet's story of a war between two other states is about neither; an outlet of a
+        # state at war whose story names only the state it fights is about its own ("President: ...
+        # talks with Russia" in a Ukrainian outlet, "... on Kiev's side, the Defense Ministry claims" in
+        # a Russian one)
+        return ""
     # (the states named are not the states mentioned: the side that fights is mentioned, not named --
     # "Russian troops are advancing in the east, the General Staff said" in a Ukrainian outlet has no home)
     named: dict[str, int] = {}
@@ -1653,7 +1761,10 @@ def _setting_of(cast: _Cast, start: int) -> str:
     capitals or provinces the sentence before the speaker names, else the headline ("Kyiv stresses
     calm even as U.S. warns ...": Ukraine, not the state that warns), else none: a state named by its
     country name only is no setting, nor is the outlet's home ("... told NBC News")."""
-    for lo, hi in ((cast.sentence_start(start), start), (0, min(start, cast.first_line_end()))):
+    head = cast.first_line_end()
+    # (a speaker of the headline itself: the whole headline, "Witness describes Bucha killings")
+    spans = [(cast.sentence_start(start), start), (0, head if start < head else min(start, head))]
+    for lo, hi in spans:
         places = set(cast.settings_named(lo, hi))
         if len(places) == 1:
             return places.pop()
@@ -1662,7 +1773,7 @@ def _setting_of(cast: _Cast, start: int) -> str:
     return ""
 
 
-def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "") -> str:
+def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "", local: bool = False) -> str:
     """The state of an unnamed official ("officials say", "the embassy confirms") speaking at ``start``.
 
     The one state the sentence before the speaker names, or else the headline (less
@@ -1676,13 +1787,22 @@ def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "") 
     saved on the unseen five-country dev sample and was taken out, session 23.)
     """
     sent = cast.states_named(cast.sentence_start(start), start)
+    own_sent, spans = bool(sent), []
     if not sent:
         head = cast.first_line_end()
         spans = [(0, min(start, head)), (max(own_end, start), head)] if start < head else [(0, head)]
         sent = [st for a, b in spans for st in cast.states_named(a, b)]
     if not sent:
         return ""
-    if len(set(sent)) > 1:
+    if len(set(sent)) > 1 and local:
+        # several states, and a local official: of the one state whose towns or regions the same text
+        # names ("Local governor says Russia is breaking promises on humanitarian corridor for Mariupol")
+        # (regions and towns the gazetteer has as provinces only: a capital's name is also a ship's, the
+        # cruiser "Moskva")
+        towns = {st for a, b in (spans if not own_sent else [(cast.sentence_start(start), start)])
+                 for st in cast.provinces_named(a, b)}
+        aff = towns.pop() if len(towns) == 1 else (cast.last_state if cast.last_state in sent else "")
+    elif len(set(sent)) > 1:
         # several states: the one the last speaker with a state belongs to
         aff = cast.last_state if cast.last_state in sent else ""
     else:

@@ -60,7 +60,10 @@ def test_mentioned_states_are_not_the_states_named(text):
     cast = _Cast(text, gaz)
     mentioned = {m[1] for m in _places(text, gaz) + _provinces(text, gaz) if m[3] in _STATE_KINDS}
     assert mentioned == {"RU"} and cast.states_named(0, len(text)) == []
-    assert _home_state(text, [], gaz, "UA", cast) == ""
+    # (an outlet not at war: since session 27 a Ukrainian outlet's story that names only Russia has Ukraine
+    # as home, see tests/test_affiliation_s27_place.py)
+    assert _home_state(text, [], gaz, "GB", cast) == ""
+    assert _home_state(text, [], gaz, "UA", cast) == "UA"
 
 
 def test_outlet_state_with_a_gazetteer():
