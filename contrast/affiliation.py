@@ -1425,7 +1425,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # issuer that mention's sentence names ("PACE adopted a resolution", "the Russian Foreign
         # Ministry said in a statement")
         aff = _issuer_of(cast, noun, r["speaker_start"])
-    if not aff and not person and role == "expert_or_analyst" and [w for w in low if w not in _ARTICLES] in _BARE_EXPERTS:
+    if not aff and not person and role == "expert_or_analyst" and _bare_staff(low):
         # "analysts pointed out" right after "The institute believes" (ISW): the staff of the
         # expert body the article quoted last, if it did so within the last few sentences
         aff = next((a for s0, _, a, rl, body in reversed(cast.spoken)
@@ -1700,7 +1700,13 @@ def _note_spoken(cast: _Cast, r: Mapping[str, Any], aff: str, role: str) -> None
 
 
 #: bare plural speakers who can be the staff of an expert body quoted just before ("analysts said")
-_BARE_EXPERTS = [["analysts"], ["experts"], ["researchers"]]
+_STAFF_NOUNS = _WORDS["staff_noun"]
+def _bare_staff(low: Sequence[str]) -> bool:
+    """The speaker's words (lower-cased) are a bare staff noun, an article aside ("the analysts")."""
+    rest = [w for w in low if w not in _ARTICLES]
+    return len(rest) == 1 and rest[0] in _STAFF_NOUNS
+
+
 #: how far back (characters) such staff look for the body
 _STAFF_GAP = 600
 
