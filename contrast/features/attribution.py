@@ -171,7 +171,8 @@ class Resources:
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"as"`` (a verb of viewing before an object and "as": "leaders view Russia as"),
         ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
-        casualties"), ``"be"`` (an attitude adjective after a form of "be" and
+        casualties"), ``"inverted"`` (only right after a closing quotation: '"We have
+        freedom," cried Zelenskiy'), ``"be"`` (an attitude adjective after a form of "be" and
         before its complement: "is deeply divided over", "are concerned that") or
         ``"bare"`` (a cue wherever it occurs, agentless when no speaker is found).
     nouns : mapping
@@ -2173,6 +2174,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         sent.words[k - 2] == "," or (_is_cap(sent.words[k - 2]) and sent.words[k - 2].lower() not in _ARTICLE_OR_POSS) or (
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
+    reduced = _reduced_passive_agent(text, sent, k, vs, ve, form, aux, res)
+    if reduced is not None:
+        # a participle and its agent with no "be" before it: "a sentiment similar to that voiced by
+        # Ukrainian President Volodymyr Zelensky", "Nuland, ..., cited by the Ukrainian truth",
+        # 'Adeyemo quoted by "Ukrainian truth"': the agent is the source (as in the full passive
+        # "was cited by"); PolNeAR marks the agent of a passive cue as its source
+        ss, se = sent.toks[reduced[0]][0], sent.toks[reduced[1] - 1][1]
+        return _row(text, res, vs, ve, stance, (ss, se), sent.words[reduced[0]:reduced[1]],
+                    _content_range(text, sent, se, vs, quotes, True, False), sid)
     if prev in _DET and not aux and not further and not time_adverb and \
             not _floating_quantifier(sent, k - 1) and not _relative_that(sent, k - 1) and \
             (prev not in res.nouns or k < 2 or
@@ -2215,9 +2225,13 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
         agentless = True
+    # a verb of saying as the infinitive of a catenative verb, before a clause without "that"
+    # ("Russia continues to allege its troop movement is not ...", "officials continue to claim the
+    # strikes were ..."): the catenative's subject speaks (see :func:`_catenative_clause`)
+    cat_clause = _catenative_clause(sent, k, ve, lemma, aux, res, found, sid)
     if need == "noun" and not aux:
         infinitive = prev == "to" and lemma in _COMMUNICATE and \
-            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))
+            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)) or cat_clause is not None)
         if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
                 (nxt in {"as", "against", "were", "are"} and not form.endswith(("ed", "ing"))) or \
                 nxt in res.verbs:
@@ -2229,6 +2243,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
         if is_bare and not infinitive and not (
                 _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
+                (_plural(prev) and _source_noun_clause(sent, k, ve, aux, res)) or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns) or _postposed_name(text, sent, k, ve) or
                             _postposed_np(text, sent, k, ve, res)):
@@ -2257,8 +2272,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
-            not _QUOTE_BEFORE.search(text, sent.start, cs) and not _dash_turn_before(text, sent, k, res):
+            not _QUOTE_BEFORE.search(text, sent.start, cs) and not _dash_turn_before(text, sent, k, res) and \
+            not _source_noun_clause(sent, k, ce, aux, res):
         return None
+    if need == "inverted" and (aux or not _CLOSED_QUOTE_BEFORE.search(text, max(0, cs - 8), cs)):
+        return None  # '"We have freedom," cried Zelenskiy' (not "she cried when ...")
     if need == "to" and not passive and not _after_ok(text, ce, sent.end, strict=True) and \
             not _OBJECT_TO.match(text, ce):
         return None  # "advising members to stay home"; not "who has advised Mrs. Clinton"
@@ -2295,7 +2313,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     elif passive:
         by = _BY.match(text, ve)
         if by:
-            spk_tok = _agent_after(sent, sent.index_at(by.end()), res)
+            spk_tok = _agent_without_time(sent, _agent_after(sent, sent.index_at(by.end()), res), res)
             ce = by.end() - 1 if False else ce
             side_before = True
         elif (in_doc := _IN_DOCUMENT.match(text, ve)) is not None:
@@ -2324,6 +2342,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None  # "The unit ... and threatened to shoot": an intention, not a report
         c = _conjunction_at(sent, k, res)
         spk_tok = _clause_subject(sent, c, res) or _lead_subject(sent, c, res)
+    elif cat_clause is not None:
+        cs = sent.toks[cat_clause[2]][0]
+        ss, se = sent.toks[cat_clause[0]][0], sent.toks[cat_clause[1] - 1][1]
+        return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat_clause[0]:cat_clause[1]],
+                    _content_range(text, sent, ce, ss, quotes, True, True), sid)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
             (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
         # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
@@ -2340,7 +2363,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # police department, which reported", "McConnell, who in 2010 said": the source as
         # written is "who" / "which", resolved to the noun phrase it follows
         j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
-        ante = _np_before(sent, j, res)
+        ante = _after_abstract_of(sent, _np_before(sent, j, res), res)
         ws, we = sent.toks[rel]
         if sent.words[rel] not in {"who", "which", "that"}:
             we = sent.toks[rel + 2][1]  # "many of whom"
@@ -2511,7 +2534,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
                 (need == "mind" and not (_clause_follows(sent, sent.index_at(ce)) or
-                                         _MIND_OBJECT.match(text, ce, sent.end))):
+                                         _MIND_OBJECT.match(text, ce, sent.end) or
+                                         _gapped_clause(sent, spk_tok[0], sent.index_at(ce)))):
             return None
     if side_before and spk_tok[1] - spk_tok[0] > 1 and spk_tok[1] <= k and \
             sent.words[spk_tok[1] - 1].lower() in _SUBJECT_PRONOUNS and \
@@ -2584,6 +2608,100 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
     return (spk[0], spk[1], c) if spk is not None else None
 
 
+def _reduced_passive_agent(text: str, sent: _Sent, k: int, vs: int, ve: int, form: str, aux: list[str],
+                           res: Resources) -> tuple[int, int] | None:
+    """The agent of a cue's bare past participle right before "by" ("that *voiced by* Ukrainian
+    President Volodymyr Zelensky", ", *cited by* the Ukrainian truth", '*quoted by* "Ukrainian
+    truth"'): a reduced passive, its agent the source. Only for the participles of class
+    ``reduced_passive`` in ``attribution_context.tsv``, with no auxiliary, after a noun
+    phrase, a comma or a demonstrative, and never before a gerund or a quantity ("responded by
+    saying", "cited by 40 percent")."""
+    if aux or " " in form or not form.endswith("ed") or k == 0 or \
+            res.context.get(form) != "reduced_passive":
+        return None
+    by = _BY.match(text, ve)
+    if by is None:
+        return None
+    prev = sent.words[k - 1]
+    if not (prev in {",", "that", "those"} or (prev[:1].isalpha() and prev.lower() not in _DET and
+                                                prev.lower() not in _PRONOUNS and not _is_adverb(prev, res))):
+        return None  # (not "He quoted by heart", "he later cited by name")
+    i = sent.index_at(by.end())
+    if i < len(sent.words) and sent.words[i] in _OPEN_Q:
+        i += 1  # 'quoted by "Ukrainian truth"'
+    if i >= len(sent.words) or sent.words[i].lower().endswith("ing") or sent.words[i][:1].isdigit():
+        return None
+    return _agent_without_time(sent, _np_after(sent, i, res, apposition=False) or _agent_after(sent, i, res),
+                               res)
+
+
+#: time adverbs that end a passive's agent ("voiced by Zelensky *earlier* in the day")
+_AGENT_TIME_ADVERBS = frozenset({"earlier", "later", "today", "yesterday", "tonight", "overnight"})
+
+
+def _agent_without_time(sent: _Sent, span: tuple[int, int] | None, res: Resources
+                        ) -> tuple[int, int] | None:
+    """A passive's agent without the time adjunct after it ("by Ukrainian President Volodymyr
+    Zelensky *earlier in the day*", "by President Zelensky *on Monday*"): the agent ends before a
+    time adverb, or before a preposition whose next words hold a day, month or time noun
+    (``lexicons/attribution_context.tsv``); the phrase keeps at least its first word."""
+    if span is None:
+        return None
+    for j in range(span[0] + 1, span[1]):
+        w = sent.words[j].lower()
+        if w in _AGENT_TIME_ADVERBS or (w in _TIME_LEAD and any(
+                res.context.get(x.lower()) in {"day", "month", "time_noun"} for x in sent.words[j + 1:min(span[1], j + 4)])):
+            return span[0], j
+    return span
+
+
+def _source_noun_clause(sent: _Sent, k: int, ce: int, aux: list[str], res: Resources) -> bool:
+    """Whether the cue at token ``k`` stands right after a source noun (an anonymous source, a
+    title or an institution of ``lexicons/attribution_nouns.tsv``, never a pronoun) and before a
+    clause without "that" ("South Korean officials *maintained* North Korean military factories
+    were operating", "rumors *claim* the Kremlin is providing"): the noun is the verb's subject,
+    the clause its content (not "officials maintained ties with Moscow", "the claim the ...")."""
+    if aux or k == 0 or res.nouns.get(sent.words[k - 1].lower()) not in {"anonymous", "title", "institution"}:
+        return False
+    if k > 1 and sent.words[k - 2].lower() in _PREP - {"to"}:
+        return False  # (not "after talks with officials maintained ...": the noun of a prepositional phrase)
+    return _clause_follows(sent, sent.index_at(ce))
+
+
+#: relative words whose clause may lack the subject of the clause after its verb ("the explosions,
+#: *which* he believes might have been caused by ...": the relative is that subject)
+_GAP_RELATIVES = frozenset({"which", "that", "who", "what"})
+
+
+def _gapped_clause(sent: _Sent, s: int, i: int) -> bool:
+    """Whether a clause without its subject follows a mental-state verb at token ``i`` inside a
+    relative clause opened right before the verb's subject at ``s`` ("the explosions, *which* he
+    believes *might* have been caused by ...", "what she thinks will happen"): a finite
+    auxiliary or modal right after the verb, the relative word right before the subject."""
+    n = len(sent.words)
+    return 0 < s and i + 1 < n and sent.words[s - 1].lower() in _GAP_RELATIVES and \
+        sent.words[i].lower() in _FINITE and sent.words[i + 1][:1].isalpha()
+
+
+def _catenative_clause(sent: _Sent, k: int, ve: int, lemma: str, aux: list[str], res: Resources,
+                       found: list[dict[str, Any]], sid: int) -> tuple[int, int, int] | None:
+    """:func:`_catenative_subject` of a verb of saying (:data:`_COMMUNICATE`) that is the
+    infinitive of a catenative verb and has a clause right after it without "that" ("Russia
+    *continues to allege* its troop movement is not ...", "officials *continue to claim* the
+    strikes were ..."); never when the catenative is a cue of its own ("he refused to claim ..."
+    keeps "refused"), nor before a plain object ("continues to claim victory")."""
+    if aux or k < 2 or sent.words[k - 1].lower() != "to" or lemma not in _COMMUNICATE:
+        return None
+    nxt = sent.index_at(ve)
+    if nxt >= len(sent.words) or sent.words[nxt].lower() in {"that", "to"} or \
+            not _clause_follows(sent, nxt):
+        return None  # (with "that" the infinitive reading above takes it already)
+    cat = _catenative_subject(sent, k, res)
+    if cat is None or _cue_at(found, sid, sent.toks[cat[2]][0]):
+        return None
+    return cat
+
+
 #: what a mental-state verb takes besides a clause: an object and its infinitive ("A majority
 #: of voters expect Clinton to win", "I didn't expect him to drag up"), or "(all) about"
 #: ("I know all about normalizing hate")
@@ -2650,6 +2768,8 @@ _OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\
 #: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
 _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
+#: a quotation closing right before a cue of need ``inverted`` ('"We have freedom," cried')
+_CLOSED_QUOTE_BEFORE = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']{1,2}\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 #: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
@@ -2992,6 +3112,24 @@ def _evidence_np(words: list[str], res: Resources) -> bool:
                for j, w in enumerate(words))
 
 
+def _after_abstract_of(sent: _Sent, span: tuple[int, int] | None, res: Resources
+                       ) -> tuple[int, int] | None:
+    """An antecedent without the abstract noun and "of" that open it ("referred to *the position
+    of* Senator Rand Paul, who suggested": the senator suggests, not the position): the part after
+    the last "of" whose noun before it is lower case and no speaker noun
+    (``lexicons/attribution_nouns.tsv``), when that part opens with a capitalised word ("the head
+    of the agency, which said" keeps its title)."""
+    if span is None:
+        return None
+    for o in range(span[1] - 2, span[0], -1):
+        if sent.words[o].lower() == "of":
+            noun = sent.words[o - 1]
+            if noun.islower() and noun not in res.nouns and _is_cap(sent.words[o + 1]):
+                return o + 1, span[1]
+            break
+    return span
+
+
 def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
     """The noun phrase ending right before token ``j`` ("It angered *residents* who say"):
     its head is a source noun or a capitalised word, its modifiers no verbs."""
@@ -3005,8 +3143,9 @@ def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
         w = sent.words[i - 1]
         lw = w.lower()
         if w in _HARD or w == "," or lw in _BOUNDARY or lw in _PREP - {"of"} or \
-                (w.islower() and (lw in res.verbs or lw.endswith("ed"))):
-            break
+                (w.islower() and (lw in res.verbs or lw.endswith("ed"))) or \
+                (w.islower() and lw != "of" and sent.words[i].lower() in {"the", "a", "an"}):
+            break  # (an article opens the phrase: "He met *the head of the agency*, who")
         i -= 1
     i = _trim_lead(sent, i, j)
     while i < j and sent.words[i].lower() == "of":

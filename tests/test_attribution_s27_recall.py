@@ -1,0 +1,95 @@
+"""Session 27, second recall pass (issue 13): speakers that the hand annotators of the war corpora
+marked and the extractor did not find.
+
+Each pattern has a table of sentence -> (speaker, cue, stance) and cases that must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    return [(r.get("speaker"), r["cue"], r["label"]) for r in A.attribute(text, headline=False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of saying as the infinitive of a catenative verb, a clause without "that" after it
+    ("Russia continues to allege its troop movement is not a threat.",
+     [("Russia", "continues to allege", "distancing")]),
+    ("Russia continues to claim its troop movement is not a threat.",
+     [("Russia", "continues to claim", "distancing")]),
+    ("The ministry continued to insist the strikes were defensive.",
+     [("The ministry", "continued to insist", "distancing")]),
+    # 'cried' right after a closing quotation, inverted
+    ('"We have freedom," cried Zelenskiy.', [("Zelenskiy", "cried", "neutral")]),
+    ("“We have freedom, give us wings to protect it,” cried Ukraine’s president, Volodymyr Zelenskiy, "
+     "in Westminster Hall.", [("Ukraine’s president", "cried", "neutral")]),
+    ('"Help!" she cried.', [("she", "cried", "neutral")]),
+    ("They insinuated that Russian forces had tried and failed.",
+     [("They", "insinuated", "distancing")]),
+    # a reduced passive: a reporting participle, "by" and its agent, no form of "be"
+    ("He expressed a sentiment similar to that voiced by Ukrainian President Volodymyr Zelensky earlier "
+     "in the day.", [("He", "expressed", "neutral"),
+                     ("Ukrainian President Volodymyr Zelensky", "voiced", "neutral")]),
+    ("I think so - said Victoria Nuland, US Undersecretary of State, cited by the Ukrainian truth.",
+     [("Victoria Nuland", "said", "neutral"), ("the Ukrainian truth", "cited", "neutral")]),
+    ("The figures cited by the ministry were high.", [("the ministry", "cited", "neutral")]),
+    # the agent of a passive ends before a time adjunct
+    ("The view was voiced by President Zelensky on Monday.",
+     [("President Zelensky", "was voiced", "neutral")]),
+    # a source noun right before 'maintain' or 'claim' and a clause without "that"
+    ("In late 2023, South Korean officials maintained North Korean military factories were operating.",
+     [("South Korean officials", "maintained", "distancing")]),
+    ("The officials maintained the factories were operating.",
+     [("The officials", "maintained", "distancing")]),
+    ("It is not known what Russia is trading, although rumors claim the Kremlin is providing the "
+     "nation with access to technologies.", [("rumors", "claim", "distancing")]),
+    # a mental-state verb inside a relative clause whose clause lacks its subject
+    ("The blasts, which he believes might have been caused by missiles, hit morale.",
+     [("he", "believes", "belief")]),
+])
+def test_recall_patterns(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He continues to claim victory.",             # a plain object, no clause
+    "She cried when she heard the news.",         # 'cry' elsewhere is no report
+    "The baby cries at night.",
+    "Officials maintained ties with Moscow.",     # 'maintain' with an object
+    "The officials maintained control of the city.",
+    "After talks with officials maintained the factories were operating.",  # a prepositional noun
+    "Experts claim the moral high ground.",
+    "Rumors claim lives.",
+    "The man who believes is here.",              # no clause after the mental-state verb
+    "He believes in God.",
+])
+def test_recall_patterns_must_not_fire(text: str) -> None:
+    assert _rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("He quoted by heart.", "He"),                # no agent after "by": the subject
+    ("He responded by saying no.", "He"),         # "by" and a gerund: a means, no agent
+])
+def test_reduced_passive_needs_an_agent(text: str, speaker: str) -> None:
+    assert all(r.get("speaker") == speaker for r in A.attribute(text, headline=False))
+
+
+def test_catenative_cue_keeps_its_own_row() -> None:
+    # "refused" is a cue itself: it keeps its row, the infinitive adds none
+    assert _rows("He refused to claim the money was his.") == [("He", "refused", "counter")]
+
+
+@pytest.mark.parametrize("text, resolved", [
+    # a relative "who" stays the speaker as written (PolNeAR marks the relative pronoun as the
+    # source); its antecedent is the person after an abstract noun and "of", and starts at its article
+    ("Nuland referred to the position of Senator Rand Paul, who suggested that the US should leave.",
+     "Senator Rand Paul"),
+    ("He met the head of the agency, who said it was over.", "the head of the agency"),
+    ("He met the spokesman of Gazprom, who said it was over.", "the spokesman of Gazprom"),
+])
+def test_relative_antecedent(text: str, resolved: str) -> None:
+    row = [r for r in A.attribute(text, headline=False) if r.get("speaker") == "who"]
+    assert len(row) == 1 and row[0]["speaker_resolved"] == resolved
