@@ -1172,6 +1172,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))
+            if (person := row.pop("_quoted_person", None)) is not None:
+                found.append(person)  # 'Adeyemo quoted by "Ukrainian truth"': the person quoted too
         elif text[cue.vs:cue.ve] in _FINDING_FORMS:
             findings.append((cue.vs, cue.ve))
     cue_starts = sorted(a for a, _ in taken)
@@ -2181,8 +2183,17 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # 'Adeyemo quoted by "Ukrainian truth"': the agent is the source (as in the full passive
         # "was cited by"); PolNeAR marks the agent of a passive cue as its source
         ss, se = sent.toks[reduced[0]][0], sent.toks[reduced[1] - 1][1]
-        return _row(text, res, vs, ve, stance, (ss, se), sent.words[reduced[0]:reduced[1]],
-                    _content_range(text, sent, se, vs, quotes, True, False), sid)
+        row = _row(text, res, vs, ve, stance, (ss, se), sent.words[reduced[0]:reduced[1]],
+                   _content_range(text, sent, se, vs, quotes, True, False), sid)
+        if lemma in {"quote", "cite"} and _is_cap(sent.words[k - 1]) and \
+                (person := _speaker_before(sent, k, res)) is not None:
+            # the person a medium quotes or cites stands right before the participle: a source too,
+            # of the words the medium reports ("Deputy Secretary Wally Adeyemo quoted by ...")
+            ps, pe = sent.toks[person[0]][0], sent.toks[person[1] - 1][1]
+            said = (row["content_start"], row["content_end"]) if row.get("content_start") is not None else None
+            row["_quoted_person"] = _row(text, res, vs, ve, "neutral", (ps, pe), sent.words[person[0]:person[1]],
+                                         said, sid)
+        return row
     if prev in _DET and not aux and not further and not time_adverb and \
             not _floating_quantifier(sent, k - 1) and not _relative_that(sent, k - 1) and \
             (prev not in res.nouns or k < 2 or
@@ -2642,14 +2653,17 @@ _AGENT_TIME_ADVERBS = frozenset({"earlier", "later", "today", "yesterday", "toni
 def _agent_without_time(sent: _Sent, span: tuple[int, int] | None, res: Resources
                         ) -> tuple[int, int] | None:
     """A passive's agent without the time adjunct after it ("by Ukrainian President Volodymyr
-    Zelensky *earlier in the day*", "by President Zelensky *on Monday*"): the agent ends before a
-    time adverb, or before a preposition whose next words hold a day, month or time noun
-    (``lexicons/attribution_context.tsv``); the phrase keeps at least its first word."""
+    Zelensky *earlier in the day*", "by President Zelensky *on Monday*") or the verb of the clause
+    it is the subject of ("Reports by the BBC *suggest* ..."): the agent ends before a time adverb,
+    a preposition whose next words hold a day, month or time noun
+    (``lexicons/attribution_context.tsv``) or a lower-case reporting verb form that is no noun;
+    the phrase keeps at least its first word."""
     if span is None:
         return None
     for j in range(span[0] + 1, span[1]):
         w = sent.words[j].lower()
-        if w in _AGENT_TIME_ADVERBS or (w in _TIME_LEAD and any(
+        if (sent.words[j].islower() and w in res.verbs and res.verbs[w][2] != "noun") or \
+                w in _AGENT_TIME_ADVERBS or (w in _TIME_LEAD and any(
                 res.context.get(x.lower()) in {"day", "month", "time_noun"} for x in sent.words[j + 1:min(span[1], j + 4)])):
             return span[0], j
     return span
@@ -2661,22 +2675,25 @@ def _source_noun_clause(sent: _Sent, k: int, ce: int, aux: list[str], res: Resou
     clause without "that" ("South Korean officials *maintained* North Korean military factories
     were operating", "rumors *claim* the Kremlin is providing"): the noun is the verb's subject,
     the clause its content (not "officials maintained ties with Moscow", "the claim the ...")."""
-    if aux or k == 0 or res.nouns.get(sent.words[k - 1].lower()) not in {"anonymous", "title", "institution"}:
-        return False
+    if aux or k == 0 or res.nouns.get(sent.words[k - 1].lower()) not in {"anonymous", "title", "institution"} or \
+            sent.words[k].lower().endswith("ing"):
+        return False  # (a participle after the noun modifies it: "many people reading this article have")
     if k > 1 and sent.words[k - 2].lower() in _PREP - {"to"}:
         return False  # (not "after talks with officials maintained ...": the noun of a prepositional phrase)
     return _clause_follows(sent, sent.index_at(ce))
 
 
 #: relative words whose clause may lack the subject of the clause after its verb ("the explosions,
-#: *which* he believes might have been caused by ...": the relative is that subject)
-_GAP_RELATIVES = frozenset({"which", "that", "who", "what"})
+#: *which* he believes might have been caused by ...": the relative is that subject); not "that"
+#: nor "what" (on the PolNeAR tuning part "a measure that he believes would lower", "what he
+#: thinks is an unfounded perception" are mostly no gold cues, "which" ones are)
+_GAP_RELATIVES = frozenset({"which"})
 
 
 def _gapped_clause(sent: _Sent, s: int, i: int) -> bool:
     """Whether a clause without its subject follows a mental-state verb at token ``i`` inside a
     relative clause opened right before the verb's subject at ``s`` ("the explosions, *which* he
-    believes *might* have been caused by ...", "what she thinks will happen"): a finite
+    believes *might* have been caused by ..."): a finite
     auxiliary or modal right after the verb, the relative word right before the subject."""
     n = len(sent.words)
     return 0 < s and i + 1 < n and sent.words[s - 1].lower() in _GAP_RELATIVES and \
