@@ -285,7 +285,10 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         r"\s+(?:to|that)\b)"
         # "in the opinion of X", "in his opinion": "according to" in other words (the translated
         # Polish "zdaniem" of the five-country corpus; Quirk et al. 1985, 8.127 on viewpoint adjuncts)
-        r"|(?P<acc2>according\s+to|in\s+the\s+opinion\s+of|in\s+(?:his|her|their)\s+opinion(?=\s*[,;:\-–—\x22\u201c]))"
+        r"|(?P<acc2>according\s+to|in\s+the\s+opinion\s+of|in\s+(?:his|her|their)\s+opinion(?=\s*[,;:\-–—\x22\u201c])"
+        # "in the words of X", and "the words of X" right before a colon or quotation ("recall the
+        # words of the Belarusian president: “...”"; not "the words of the treaty")
+        r"|in\s+the\s+words\s+of|(?<=the\s)words\s+of(?=\s[^.;:!?\x22\u201c\u201d]{1,80}?:?\s*[\x22\u201c\u00ab]))"
         rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
         r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b"
         # a claim noun only after a possessor ("his claim that", "Trump's claim that"): "they
@@ -311,7 +314,7 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
 _AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
 #: Every possible first word of the non-verb alternatives of the cue pattern.
 _OTHER_KEYS = frozenset(
-    "has have had is are was were being been stand stands stood accused alleged it according as in "
+    "has have had is are was were being been stand stands stood accused alleged it according as in words "
     "report reports claims allegations rumors rumours claim assertion insistence contention "
     "speech address statement remarks "
     "calling describing branding labeling "
@@ -2070,6 +2073,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if prev in _DET or prev in {"'s", "’s"}:
             return None
         w0 = m.text.split()[0]
+        if w0.lower() == "report" and k > 0 and _plural(prev) and sent.words[k - 1].islower() and \
+                res.nouns.get(prev) in {"anonymous", "title", "institution"} and \
+                (subj := _speaker_before(sent, k, res)) is not None:
+            # "World agencies report that ...": a plural common source noun and the verb, not the noun
+            # "report" (not "a New York Times report that": a name)
+            ss, se = sent.toks[subj[0]][0], sent.toks[subj[1] - 1][1]
+            return _row(text, res, cs, cs + len(w0), "neutral", (ss, se), sent.words[subj[0]:subj[1]],
+                        _strip(text, (ce, sent.end)), sid)
         ss, se = cs, cs + len(w0)
         words = [w0]
         # "the Washington Post reports that", "a New York Times report that", "Mr. Trump's
@@ -2240,9 +2251,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     # ("Russia continues to allege its troop movement is not ...", "officials continue to claim the
     # strikes were ..."): the catenative's subject speaks (see :func:`_catenative_clause`)
     cat_clause = _catenative_clause(sent, k, ve, lemma, aux, res, found, sid)
+    if cat_clause is None and not aux and lemma in _COMMUNICATE and sent.words[k - 1 if k else 0].lower() == "to" and \
+            k > 2 and sent.words[k - 2].lower() in _BE_TO and \
+            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end))) and \
+            (be_to := _catenative_subject(sent, k, res)) is not None:
+        cat_clause = be_to  # "Prime Minister Modi during a meeting with Vladimir Putin was to say that ..."
     if need == "noun" and not aux:
-        infinitive = prev == "to" and lemma in _COMMUNICATE and \
-            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)) or cat_clause is not None)
+        infinitive = (prev == "to" and lemma in _COMMUNICATE and
+                      (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))) or cat_clause is not None
         if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
                 (nxt in {"as", "against", "were", "are"} and not form.endswith(("ed", "ing"))) or \
                 nxt in res.verbs:
@@ -2600,6 +2616,14 @@ _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "se
                          "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
                          "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
                          "sure", "certain", "bound", "expected"})
+#: past forms of "be" before a to-infinitive of a verb of saying: in agency copy translated from
+#: Polish ("miał powiedzieć") a report the writer does not vouch for ("Modi was to say it was not
+#: time for war", "Xi was also to announce"); never the present ("That is to say")
+_BE_TO = frozenset({"was", "were"})
+#: adverbs between "to" and its verb ("was to once again ensure")
+_SPLIT_INFINITIVE = frozenset({"once", "again", "also", "further", "publicly", "personally", "later"})
+
+
 def _cue_at(found: list[dict[str, Any]], sid: int, start: int) -> bool:
     """Whether a row already found in sentence ``sid`` has its cue starting at ``start``."""
     return any(r["sent_id"] == sid and r["start"] == start for r in reversed(found))
@@ -2609,13 +2633,24 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
     """``(subject start, subject end, catenative index)`` when the cue at token ``k`` is the
     infinitive of a catenative verb right before it ("protesters *continued to* call for",
     "Obama *appears set to* veto") whose subject stands right before it."""
-    if k < 2 or sent.words[k - 1].lower() != "to" or sent.words[k - 2].lower() not in _CATENATIVE:
+    t = k - 1
+    while t > 1 and sent.words[t].lower() in _SPLIT_INFINITIVE:
+        t -= 1  # "was to once again ensure"
+    if t < 1 or sent.words[t].lower() != "to":
         return None
-    c = k - 2
+    c = t - 1
+    if c > 0 and sent.words[c].lower() in {"also", "then"} and sent.words[c - 1].lower() in _BE_TO:
+        c -= 1  # "Xi was also to announce"
+    if sent.words[c].lower() not in _CATENATIVE and sent.words[c].lower() not in _BE_TO:
+        return None
     if c > 0 and sent.words[c].lower() in {"set", "going", "about"} and \
             sent.words[c - 1].lower() in _CATENATIVE | _BE:
         c -= 1
     spk = _speaker_before(sent, c, res)
+    if spk is not None and sent.words[c].lower() in _BE_TO and not (
+            (_is_cap(sent.words[spk[1] - 1]) or sent.words[spk[1] - 1].lower() in res.nouns) and
+            (spk[0] == 0 or sent.words[spk[0] - 1].lower() not in _WH)):
+        return None  # "was to" after a person or source only ("The plan was to say nothing", "What he wanted was to")
     return (spk[0], spk[1], c) if spk is not None else None
 
 
@@ -2707,7 +2742,7 @@ def _catenative_clause(sent: _Sent, k: int, ve: int, lemma: str, aux: list[str],
     *continues to allege* its troop movement is not ...", "officials *continue to claim* the
     strikes were ..."); never when the catenative is a cue of its own ("he refused to claim ..."
     keeps "refused"), nor before a plain object ("continues to claim victory")."""
-    if aux or k < 2 or sent.words[k - 1].lower() != "to" or lemma not in _COMMUNICATE:
+    if aux or k < 2 or lemma not in _COMMUNICATE:
         return None
     nxt = sent.index_at(ve)
     if nxt >= len(sent.words) or sent.words[nxt].lower() in {"that", "to"} or \
