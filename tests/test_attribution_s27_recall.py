@@ -68,6 +68,11 @@ def _rows(text: str) -> list[tuple[object, ...]]:
      [("Navalny", "urges", "neutral"), ("he", "dubs", "neutral")]),
     ("Since invading Ukraine in 2022, Putin has repeatedly made veiled threats to use tactical nuclear weapons.",
      [("Putin", "has repeatedly made veiled threats", "emphatic")]),
+    # 'publish' with a speaker
+    ("Five months ago, Chatham House published a survey of past successes.",
+     [("Chatham House", "published", "neutral")]),
+    ("Russian President Vladimir Putin published a lengthy essay on his vision of Ukraine's future.",
+     [("Russian President Vladimir Putin", "published", "neutral")]),
     # a vague collective source before a pair of dashes
     ("Some voices - particularly in France, Germany and Italy - have asked if it might not be better for "
      "the war to end.", [("Some voices", "have asked", "neutral")]),
@@ -101,6 +106,8 @@ def test_recall_patterns(text: str, expected: list[tuple[object, ...]]) -> None:
     "Moscow plans drills in response to remarks by Foreign Secretary David Cameron.",
     "He read the words of the treaty aloud.",      # no colon nor quotation after the phrase
     "He borrowed the words of others.",
+    "The photos, published on Telegram, show damage.",  # a participle postmodifying a thing
+    "The book was published in 2010.",            # agentless and no bare form
 ])
 
 

@@ -2187,6 +2187,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         sent.words[k - 2] == "," or (_is_cap(sent.words[k - 2]) and sent.words[k - 2].lower() not in _ARTICLE_OR_POSS) or (
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
+    if not aux and form.endswith("ed") and " " not in form and prev == "," and nxt in _POSTMODIFIER_NEXT and \
+            k > 1 and sent.words[k - 2].islower() and sent.words[k - 2].lower() not in res.nouns:
+        # a participle postmodifying the thing before its comma ("The photos, published on Telegram,
+        # show", "The video, posted on Telegram,"): no verb of that noun, which is no speaker; an
+        # agentless cue where the form is one without a speaker ('bare'), else none
+        if need != "bare":
+            return None
+        return _row(text, res, vs, ve, stance, None, [], _strip(text, (ve, sent.end)), sid)
     reduced = _reduced_passive_agent(text, sent, k, vs, ve, form, aux, res)
     if reduced is not None:
         # a participle and its agent with no "be" before it: "a sentiment similar to that voiced by
@@ -2652,6 +2660,10 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
             (spk[0] == 0 or sent.words[spk[0] - 1].lower() not in _WH)):
         return None  # "was to" after a person or source only ("The plan was to say nothing", "What he wanted was to")
     return (spk[0], spk[1], c) if spk is not None else None
+
+
+#: words after a participle that postmodifies the noun before its comma (", published *on* Telegram,")
+_POSTMODIFIER_NEXT = frozenset({"on", "in", "at", "last", "earlier", "yesterday", "today", "this", "online"})
 
 
 def _reduced_passive_agent(text: str, sent: _Sent, k: int, vs: int, ve: int, form: str, aux: list[str],
