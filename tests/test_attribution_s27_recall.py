@@ -73,6 +73,12 @@ def _rows(text: str) -> list[tuple[object, ...]]:
      [("Chatham House", "published", "neutral")]),
     ("Russian President Vladimir Putin published a lengthy essay on his vision of Ukraine's future.",
      [("Russian President Vladimir Putin", "published", "neutral")]),
+    ("Victoria Nuland presented its position on counteracting Russian aggression.",
+     [("Victoria Nuland", "presented its position", "neutral")]),
+    # a name in quotation marks inside an inverted speaker
+    ('"It will help," said the leader of the "Voice of Ukraine" initiative Anastasia Sihnaievska.',
+     [('the leader of the "Voice of Ukraine" initiative Anastasia Sihnaievska', "said", "neutral")]),
+    ('"It is bad," said the minister, "and worse."', [("the minister", "said", "neutral")]),
     # a vague collective source before a pair of dashes
     ("Some voices - particularly in France, Germany and Italy - have asked if it might not be better for "
      "the war to end.", [("Some voices", "have asked", "neutral")]),

@@ -765,6 +765,10 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
         if w == "." and j > i and j + 1 < n and _is_cap(sent.words[j + 1]) and _title_abbreviation(sent.words[j - 1]):
             j += 1  # "said Mr. Rhodes", "recalled Dr. Harold Varmus": the stop closes a title, not the phrase
             continue
+        if w in _QUOTES and j > i and sent.words[j - 1].lower() in {"the", "of"} and \
+                (close := _quoted_name_end(sent, j)) is not None:
+            j = close  # 'said the leader of the "Voice of Ukraine" initiative Anastasia Sihnaievska'
+            continue
         if w in _HARD or w in {",", ".", "!", "?"} or (j > i and w.lower() in _BOUNDARY
                                                         - {"of", "to", "at", "on", "with"}):
             break
@@ -790,6 +794,22 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
                 not any(w in res.verbs or w in _BE or w in _FINITE for w in seg):
             j = k
     return i, j
+
+
+def _quoted_name_end(sent: _Sent, q: int) -> int | None:
+    """The token after the closing quotation mark of a name quoted inside a noun phrase, opening at
+    token ``q`` ('the "Voice of Ukraine" initiative', 'the "Azov" regiment'): one to five words, the
+    first capitalised, none of them punctuation, and a word after the closing mark; else None."""
+    n = len(sent.words)
+    if q + 1 >= n or not _is_cap(sent.words[q + 1]):
+        return None
+    for c in range(q + 2, min(n, q + 7)):
+        w = sent.words[c]
+        if w in _QUOTES:
+            return c + 1 if c + 1 < n and sent.words[c + 1][:1].isalnum() else None
+        if not w[:1].isalnum():
+            return None
+    return None
 
 
 def _modified_name(words: list[str], res: Resources) -> bool:
