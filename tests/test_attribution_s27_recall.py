@@ -73,6 +73,9 @@ def _rows(text: str) -> list[tuple[object, ...]]:
      [("Chatham House", "published", "neutral")]),
     ("Russian President Vladimir Putin published a lengthy essay on his vision of Ukraine's future.",
      [("Russian President Vladimir Putin", "published", "neutral")]),
+    # an appositive's closing comma before the verb is no postmodifying participle's
+    ("DJI Technology Co., one of the industry's top competitors, announced in April 2022 it was pulling out.",
+     [("DJI Technology Co., one of the industry's top competitors", "announced", "neutral")]),
     ("Victoria Nuland presented its position on counteracting Russian aggression.",
      [("Victoria Nuland", "presented its position", "neutral")]),
     # a name in quotation marks inside an inverted speaker

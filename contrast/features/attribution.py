@@ -2208,7 +2208,10 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
     if not aux and form.endswith("ed") and " " not in form and prev == "," and nxt in _POSTMODIFIER_NEXT and \
-            k > 1 and sent.words[k - 2].islower() and sent.words[k - 2].lower() not in res.nouns:
+            k > 1 and sent.words[k - 2].islower() and sent.words[k - 2].lower() not in res.nouns and \
+            "," not in sent.words[:k - 1]:
+        # (the first comma of the sentence: not the appositive's closing one in "DJI Technology Co., one
+        # of the global industry's top competitors, announced in April")
         # a participle postmodifying the thing before its comma ("The photos, published on Telegram,
         # show", "The video, posted on Telegram,"): no verb of that noun, which is no speaker; an
         # agentless cue where the form is one without a speaker ('bare'), else none
