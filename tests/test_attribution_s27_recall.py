@@ -78,6 +78,11 @@ def _rows(text: str) -> list[tuple[object, ...]]:
      [("DJI Technology Co., one of the industry's top competitors", "announced", "neutral")]),
     ("Victoria Nuland presented its position on counteracting Russian aggression.",
      [("Victoria Nuland", "presented its position", "neutral")]),
+    ("Alaxandr Lukashenko raves about the fact that it was not Russia that began the war.",
+     [("Alaxandr Lukashenko", "raves about", "emphatic")]),
+    ("Rep. Andy Biggs sent a letter to Biden on Thursday.", [("Rep. Andy Biggs", "sent a letter", "neutral")]),
+    ("Military experts talk of Moscow employing a compellence strategy.",
+     [("Military experts", "talk of", "neutral")]),
     # a name in quotation marks inside an inverted speaker
     ('"It will help," said the leader of the "Voice of Ukraine" initiative Anastasia Sihnaievska.',
      [('the leader of the "Voice of Ukraine" initiative Anastasia Sihnaievska', "said", "neutral")]),
@@ -117,6 +122,8 @@ def test_recall_patterns(text: str, expected: list[tuple[object, ...]]) -> None:
     "He borrowed the words of others.",
     "The photos, published on Telegram, show damage.",  # a participle postmodifying a thing
     "The book was published in 2010.",            # agentless and no bare form
+    "The talks of peace failed.",                 # the noun "talks"
+    "He addressed the issue.",                    # measured and left out
 ])
 
 
