@@ -57,7 +57,10 @@ groups say"), infinitive, gerund and coordinated communication verbs ("for Trump
 to tweet that", "... and boasted"), relative "who say", nominal cues ("issued a
 statement saying"), a sentence opening with the poll it reports ("In an NBC News/Wall
 Street Journal poll released Monday, ...": cue "In", stance ``evidence``), quoted transcript
-turns ('"WALLACE: Let's start ...'), a dash source on the line after a quotation. Not
+turns ('"WALLACE: Let's start ...'), a dash source on the line after a quotation, a catenative
+or past "be" before a verb of saying ("Russia continues to allege its troops ...", "Modi was to
+say"), a reduced passive's agent ("a sentiment similar to that voiced by Zelensky", ", cited by
+the Ukrainian truth"), "in the words of X". Not
 cues: "add" or "report" before an amount or accounts ("has added 178,000 jobs",
 "reported a $916 million loss"), "agreed (not) to"
 (a commitment), "continued" without a clause or quotation. Not sources: a
