@@ -57,7 +57,10 @@ groups say"), infinitive, gerund and coordinated communication verbs ("for Trump
 to tweet that", "... and boasted"), relative "who say", nominal cues ("issued a
 statement saying"), a sentence opening with the poll it reports ("In an NBC News/Wall
 Street Journal poll released Monday, ...": cue "In", stance ``evidence``), quoted transcript
-turns ('"WALLACE: Let's start ...'), a dash source on the line after a quotation. Not
+turns ('"WALLACE: Let's start ...'), a dash source on the line after a quotation, a catenative
+or past "be" before a verb of saying ("Russia continues to allege its troops ...", "Modi was to
+say"), a reduced passive's agent ("a sentiment similar to that voiced by Zelensky", ", cited by
+the Ukrainian truth"), "in the words of X". Not
 cues: "add" or "report" before an amount or accounts ("has added 178,000 jobs",
 "reported a $916 million loss"), "agreed (not) to"
 (a commitment), "continued" without a clause or quotation. Not sources: a
@@ -171,7 +174,8 @@ class Resources:
         (mental-state and evidence predicates, see ``lexicons/reporting_verbs.tsv``),
         ``"as"`` (a verb of viewing before an object and "as": "leaders view Russia as"),
         ``"amount"`` (only before an amount: "the UN recorded 1,335 civilian
-        casualties"), ``"be"`` (an attitude adjective after a form of "be" and
+        casualties"), ``"inverted"`` (only right after a closing quotation: '"We have
+        freedom," cried Zelenskiy'), ``"be"`` (an attitude adjective after a form of "be" and
         before its complement: "is deeply divided over", "are concerned that") or
         ``"bare"`` (a cue wherever it occurs, agentless when no speaker is found).
     nouns : mapping
@@ -284,7 +288,10 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
         r"\s+(?:to|that)\b)"
         # "in the opinion of X", "in his opinion": "according to" in other words (the translated
         # Polish "zdaniem" of the five-country corpus; Quirk et al. 1985, 8.127 on viewpoint adjuncts)
-        r"|(?P<acc2>according\s+to|in\s+the\s+opinion\s+of|in\s+(?:his|her|their)\s+opinion(?=\s*[,;:\-–—\x22\u201c]))"
+        r"|(?P<acc2>according\s+to|in\s+the\s+opinion\s+of|in\s+(?:his|her|their)\s+opinion(?=\s*[,;:\-–—\x22\u201c])"
+        # "in the words of X", and "the words of X" right before a colon or quotation ("recall the
+        # words of the Belarusian president: “...”"; not "the words of the treaty")
+        r"|in\s+the\s+words\s+of|(?<=the\s)words\s+of(?=\s[^.;:!?\x22\u201c\u201d]{1,80}?:?\s*[\x22\u201c\u00ab]))"
         rf"|(?P<asby>as\s+(?:was\s+|has\s+been\s+)?(?:{ppat})\s+by)"
         r"|(?P<rep>(?:reports?|claims|allegations|rumou?rs)\s+(?:of|that)\b"
         # a claim noun only after a possessor ("his claim that", "Trump's claim that"): "they
@@ -310,7 +317,7 @@ def _build(vmap: Mapping[str, tuple[str, str, str]]
 _AUX_LITERALS = frozenset(w for w in _AUX_WORDS.split("|") if w.isalpha())
 #: Every possible first word of the non-verb alternatives of the cue pattern.
 _OTHER_KEYS = frozenset(
-    "has have had is are was were being been stand stands stood accused alleged it according as in "
+    "has have had is are was were being been stand stands stood accused alleged it according as in words "
     "report reports claims allegations rumors rumours claim assertion insistence contention "
     "speech address statement remarks "
     "calling describing branding labeling "
@@ -761,6 +768,10 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
         if w == "." and j > i and j + 1 < n and _is_cap(sent.words[j + 1]) and _title_abbreviation(sent.words[j - 1]):
             j += 1  # "said Mr. Rhodes", "recalled Dr. Harold Varmus": the stop closes a title, not the phrase
             continue
+        if w in _QUOTES and j > i and sent.words[j - 1].lower() in {"the", "of"} and \
+                (close := _quoted_name_end(sent, j)) is not None:
+            j = close  # 'said the leader of the "Voice of Ukraine" initiative Anastasia Sihnaievska'
+            continue
         if w in _HARD or w in {",", ".", "!", "?"} or (j > i and w.lower() in _BOUNDARY
                                                         - {"of", "to", "at", "on", "with"}):
             break
@@ -786,6 +797,22 @@ def _np_after(sent: _Sent, i: int, res: Resources, *, apposition: bool = True
                 not any(w in res.verbs or w in _BE or w in _FINITE for w in seg):
             j = k
     return i, j
+
+
+def _quoted_name_end(sent: _Sent, q: int) -> int | None:
+    """The token after the closing quotation mark of a name quoted inside a noun phrase, opening at
+    token ``q`` ('the "Voice of Ukraine" initiative', 'the "Azov" regiment'): one to five words, the
+    first capitalised, none of them punctuation, and a word after the closing mark; else None."""
+    n = len(sent.words)
+    if q + 1 >= n or not _is_cap(sent.words[q + 1]):
+        return None
+    for c in range(q + 2, min(n, q + 7)):
+        w = sent.words[c]
+        if w in _QUOTES:
+            return c + 1 if c + 1 < n and sent.words[c + 1][:1].isalnum() else None
+        if not w[:1].isalnum():
+            return None
+    return None
 
 
 def _modified_name(words: list[str], res: Resources) -> bool:
@@ -1171,6 +1198,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if row is not None:
             found.append(row)
             taken.append((row["start"], row["end"]))
+            if (person := row.pop("_quoted_person", None)) is not None:
+                found.append(person)  # 'Adeyemo quoted by "Ukrainian truth"': the person quoted too
         elif text[cue.vs:cue.ve] in _FINDING_FORMS:
             findings.append((cue.vs, cue.ve))
     cue_starts = sorted(a for a, _ in taken)
@@ -2067,6 +2096,14 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if prev in _DET or prev in {"'s", "’s"}:
             return None
         w0 = m.text.split()[0]
+        if w0.lower() == "report" and k > 0 and _plural(prev) and sent.words[k - 1].islower() and \
+                res.nouns.get(prev) in {"anonymous", "title", "institution"} and \
+                (subj := _speaker_before(sent, k, res)) is not None:
+            # "World agencies report that ...": a plural common source noun and the verb, not the noun
+            # "report" (not "a New York Times report that": a name)
+            ss, se = sent.toks[subj[0]][0], sent.toks[subj[1] - 1][1]
+            return _row(text, res, cs, cs + len(w0), "neutral", (ss, se), sent.words[subj[0]:subj[1]],
+                        _strip(text, (ce, sent.end)), sid)
         ss, se = cs, cs + len(w0)
         words = [w0]
         # "the Washington Post reports that", "a New York Times report that", "Mr. Trump's
@@ -2173,6 +2210,35 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         sent.words[k - 2] == "," or (_is_cap(sent.words[k - 2]) and sent.words[k - 2].lower() not in _ARTICLE_OR_POSS) or (
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
+    if not aux and form.endswith("ed") and " " not in form and prev == "," and nxt in _POSTMODIFIER_NEXT and \
+            k > 1 and sent.words[k - 2].islower() and sent.words[k - 2].lower() not in res.nouns and \
+            "," not in sent.words[:k - 1]:
+        # (the first comma of the sentence: not the appositive's closing one in "DJI Technology Co., one
+        # of the global industry's top competitors, announced in April")
+        # a participle postmodifying the thing before its comma ("The photos, published on Telegram,
+        # show", "The video, posted on Telegram,"): no verb of that noun, which is no speaker; an
+        # agentless cue where the form is one without a speaker ('bare'), else none
+        if need != "bare":
+            return None
+        return _row(text, res, vs, ve, stance, None, [], _strip(text, (ve, sent.end)), sid)
+    reduced = _reduced_passive_agent(text, sent, k, vs, ve, form, aux, res)
+    if reduced is not None:
+        # a participle and its agent with no "be" before it: "a sentiment similar to that voiced by
+        # Ukrainian President Volodymyr Zelensky", "Nuland, ..., cited by the Ukrainian truth",
+        # 'Adeyemo quoted by "Ukrainian truth"': the agent is the source (as in the full passive
+        # "was cited by"); PolNeAR marks the agent of a passive cue as its source
+        ss, se = sent.toks[reduced[0]][0], sent.toks[reduced[1] - 1][1]
+        row = _row(text, res, vs, ve, stance, (ss, se), sent.words[reduced[0]:reduced[1]],
+                   _content_range(text, sent, se, vs, quotes, True, False), sid)
+        if lemma in {"quote", "cite"} and _is_cap(sent.words[k - 1]) and \
+                (person := _speaker_before(sent, k, res)) is not None:
+            # the person a medium quotes or cites stands right before the participle: a source too,
+            # of the words the medium reports ("Deputy Secretary Wally Adeyemo quoted by ...")
+            ps, pe = sent.toks[person[0]][0], sent.toks[person[1] - 1][1]
+            said = (row["content_start"], row["content_end"]) if row.get("content_start") is not None else None
+            row["_quoted_person"] = _row(text, res, vs, ve, "neutral", (ps, pe), sent.words[person[0]:person[1]],
+                                         said, sid)
+        return row
     if prev in _DET and not aux and not further and not time_adverb and \
             not _floating_quantifier(sent, k - 1) and not _relative_that(sent, k - 1) and \
             (prev not in res.nouns or k < 2 or
@@ -2215,9 +2281,18 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         if not _SPACE_THAT.match(text, ve) and need != "bare":
             return None
         agentless = True
+    # a verb of saying as the infinitive of a catenative verb, before a clause without "that"
+    # ("Russia continues to allege its troop movement is not ...", "officials continue to claim the
+    # strikes were ..."): the catenative's subject speaks (see :func:`_catenative_clause`)
+    cat_clause = _catenative_clause(sent, k, ve, lemma, aux, res, found, sid)
+    if cat_clause is None and not aux and lemma in _COMMUNICATE and sent.words[k - 1 if k else 0].lower() == "to" and \
+            k > 2 and sent.words[k - 2].lower() in _BE_TO and \
+            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end))) and \
+            (be_to := _catenative_subject(sent, k, res)) is not None:
+        cat_clause = be_to  # "Prime Minister Modi during a meeting with Vladimir Putin was to say that ..."
     if need == "noun" and not aux:
-        infinitive = prev == "to" and lemma in _COMMUNICATE and \
-            (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))
+        infinitive = (prev == "to" and lemma in _COMMUNICATE and
+                      (_after_q(text, ve) or bool(_LATER_THAT.match(text, ve, sent.end)))) or cat_clause is not None
         if (prev in _PREP and not infinitive) or nxt in {"of", "on", "by", "from", "for"} or \
                 (nxt in {"as", "against", "were", "are"} and not form.endswith(("ed", "ing"))) or \
                 nxt in res.verbs:
@@ -2229,6 +2304,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         is_bare = not form.endswith(("ed", "ing")) and form not in {"told", "said", "wrote"}
         if is_bare and not infinitive and not (
                 _after_ok(text, ve, sent.end, strict=True) or prev in _PRONOUNS or
+                (_plural(prev) and _source_noun_clause(sent, k, ve, aux, res)) or
                             (k > 0 and _is_cap(sent.words[k - 1]) and sent.words[k - 1].lower()
                              not in res.nouns) or _postposed_name(text, sent, k, ve) or
                             _postposed_np(text, sent, k, ve, res)):
@@ -2257,8 +2333,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         return None  # "agreed not to publish": a commitment, not a report
     ce = _cue_tail(text, ve, lemma)
     if need == "that" and not _after_ok(text, ce, sent.end) and not passive and \
-            not _QUOTE_BEFORE.search(text, sent.start, cs) and not _dash_turn_before(text, sent, k, res):
+            not _QUOTE_BEFORE.search(text, sent.start, cs) and not _dash_turn_before(text, sent, k, res) and \
+            not _source_noun_clause(sent, k, ce, aux, res):
         return None
+    if need == "inverted" and (aux or not _CLOSED_QUOTE_BEFORE.search(text, max(0, cs - 8), cs)):
+        return None  # '"We have freedom," cried Zelenskiy' (not "she cried when ...")
     if need == "to" and not passive and not _after_ok(text, ce, sent.end, strict=True) and \
             not _OBJECT_TO.match(text, ce):
         return None  # "advising members to stay home"; not "who has advised Mrs. Clinton"
@@ -2295,7 +2374,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     elif passive:
         by = _BY.match(text, ve)
         if by:
-            spk_tok = _agent_after(sent, sent.index_at(by.end()), res)
+            spk_tok = _agent_without_time(sent, _agent_after(sent, sent.index_at(by.end()), res), res)
             ce = by.end() - 1 if False else ce
             side_before = True
         elif (in_doc := _IN_DOCUMENT.match(text, ve)) is not None:
@@ -2324,6 +2403,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             return None  # "The unit ... and threatened to shoot": an intention, not a report
         c = _conjunction_at(sent, k, res)
         spk_tok = _clause_subject(sent, c, res) or _lead_subject(sent, c, res)
+    elif cat_clause is not None:
+        cs = sent.toks[cat_clause[2]][0]
+        ss, se = sent.toks[cat_clause[0]][0], sent.toks[cat_clause[1] - 1][1]
+        return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat_clause[0]:cat_clause[1]],
+                    _content_range(text, sent, ce, ss, quotes, True, True), sid)
     elif prev == "to" and k > 1 and lemma in _COMMUNICATE and not aux and \
             (_after_q(text, ce) or _LATER_THAT.match(text, ce, sent.end)):
         # an infinitive: "for Trump to tweet Monday that", "asked him to explain why"
@@ -2340,7 +2424,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # police department, which reported", "McConnell, who in 2010 said": the source as
         # written is "who" / "which", resolved to the noun phrase it follows
         j = rel - 1 if rel > 0 and sent.words[rel - 1] == "," else rel
-        ante = _np_before(sent, j, res)
+        ante = _after_abstract_of(sent, _np_before(sent, j, res), res)
         ws, we = sent.toks[rel]
         if sent.words[rel] not in {"who", "which", "that"}:
             we = sent.toks[rel + 2][1]  # "many of whom"
@@ -2511,7 +2595,8 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 (need == "evidence" and not _evidence_np(sent.words[spk_tok[0]:spk_tok[1]], res)
                  and not _postposed(text, sent, spk_tok[0], ce)) or \
                 (need == "mind" and not (_clause_follows(sent, sent.index_at(ce)) or
-                                         _MIND_OBJECT.match(text, ce, sent.end))):
+                                         _MIND_OBJECT.match(text, ce, sent.end) or
+                                         _gapped_clause(sent, spk_tok[0], sent.index_at(ce)))):
             return None
     if side_before and spk_tok[1] - spk_tok[0] > 1 and spk_tok[1] <= k and \
             sent.words[spk_tok[1] - 1].lower() in _SUBJECT_PRONOUNS and \
@@ -2565,6 +2650,14 @@ _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "se
                          "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
                          "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
                          "sure", "certain", "bound", "expected"})
+#: past forms of "be" before a to-infinitive of a verb of saying: in agency copy translated from
+#: Polish ("miał powiedzieć") a report the writer does not vouch for ("Modi was to say it was not
+#: time for war", "Xi was also to announce"); never the present ("That is to say")
+_BE_TO = frozenset({"was", "were"})
+#: adverbs between "to" and its verb ("was to once again ensure")
+_SPLIT_INFINITIVE = frozenset({"once", "again", "also", "further", "publicly", "personally", "later"})
+
+
 def _cue_at(found: list[dict[str, Any]], sid: int, start: int) -> bool:
     """Whether a row already found in sentence ``sid`` has its cue starting at ``start``."""
     return any(r["sent_id"] == sid and r["start"] == start for r in reversed(found))
@@ -2574,14 +2667,129 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
     """``(subject start, subject end, catenative index)`` when the cue at token ``k`` is the
     infinitive of a catenative verb right before it ("protesters *continued to* call for",
     "Obama *appears set to* veto") whose subject stands right before it."""
-    if k < 2 or sent.words[k - 1].lower() != "to" or sent.words[k - 2].lower() not in _CATENATIVE:
+    t = k - 1
+    while t > 1 and sent.words[t].lower() in _SPLIT_INFINITIVE:
+        t -= 1  # "was to once again ensure"
+    if t < 1 or sent.words[t].lower() != "to":
         return None
-    c = k - 2
+    c = t - 1
+    if c > 0 and sent.words[c].lower() in {"also", "then"} and sent.words[c - 1].lower() in _BE_TO:
+        c -= 1  # "Xi was also to announce"
+    if sent.words[c].lower() not in _CATENATIVE and sent.words[c].lower() not in _BE_TO:
+        return None
     if c > 0 and sent.words[c].lower() in {"set", "going", "about"} and \
             sent.words[c - 1].lower() in _CATENATIVE | _BE:
         c -= 1
     spk = _speaker_before(sent, c, res)
+    if spk is not None and sent.words[c].lower() in _BE_TO and not (
+            (_is_cap(sent.words[spk[1] - 1]) or sent.words[spk[1] - 1].lower() in res.nouns) and
+            (spk[0] == 0 or sent.words[spk[0] - 1].lower() not in _WH)):
+        return None  # "was to" after a person or source only ("The plan was to say nothing", "What he wanted was to")
     return (spk[0], spk[1], c) if spk is not None else None
+
+
+#: words after a participle that postmodifies the noun before its comma (", published *on* Telegram,")
+_POSTMODIFIER_NEXT = frozenset({"on", "in", "at", "last", "earlier", "yesterday", "today", "this", "online"})
+
+
+def _reduced_passive_agent(text: str, sent: _Sent, k: int, vs: int, ve: int, form: str, aux: list[str],
+                           res: Resources) -> tuple[int, int] | None:
+    """The agent of a cue's bare past participle right before "by" ("that *voiced by* Ukrainian
+    President Volodymyr Zelensky", ", *cited by* the Ukrainian truth", '*quoted by* "Ukrainian
+    truth"'): a reduced passive, its agent the source. Only for the participles of class
+    ``reduced_passive`` in ``attribution_context.tsv``, with no auxiliary, after a noun
+    phrase, a comma or a demonstrative, and never before a gerund or a quantity ("responded by
+    saying", "cited by 40 percent")."""
+    if aux or " " in form or not form.endswith("ed") or k == 0 or \
+            res.context.get(form) != "reduced_passive":
+        return None
+    by = _BY.match(text, ve)
+    if by is None:
+        return None
+    prev = sent.words[k - 1]
+    if not (prev in {",", "that", "those"} or (prev[:1].isalpha() and prev.lower() not in _DET and
+                                                prev.lower() not in _PRONOUNS and not _is_adverb(prev, res))):
+        return None  # (not "He quoted by heart", "he later cited by name")
+    i = sent.index_at(by.end())
+    if i < len(sent.words) and sent.words[i] in _OPEN_Q:
+        i += 1  # 'quoted by "Ukrainian truth"'
+    if i >= len(sent.words) or sent.words[i].lower().endswith("ing") or sent.words[i][:1].isdigit():
+        return None
+    return _agent_without_time(sent, _np_after(sent, i, res, apposition=False) or _agent_after(sent, i, res),
+                               res)
+
+
+#: time adverbs that end a passive's agent ("voiced by Zelensky *earlier* in the day")
+_AGENT_TIME_ADVERBS = frozenset({"earlier", "later", "today", "yesterday", "tonight", "overnight"})
+
+
+def _agent_without_time(sent: _Sent, span: tuple[int, int] | None, res: Resources
+                        ) -> tuple[int, int] | None:
+    """A passive's agent without the time adjunct after it ("by Ukrainian President Volodymyr
+    Zelensky *earlier in the day*", "by President Zelensky *on Monday*") or the verb of the clause
+    it is the subject of ("Reports by the BBC *suggest* ..."): the agent ends before a time adverb,
+    a preposition whose next words hold a day, month or time noun
+    (``lexicons/attribution_context.tsv``) or a lower-case reporting verb form that is no noun;
+    the phrase keeps at least its first word."""
+    if span is None:
+        return None
+    for j in range(span[0] + 1, span[1]):
+        w = sent.words[j].lower()
+        if (sent.words[j].islower() and w in res.verbs and res.verbs[w][2] != "noun") or \
+                w in _AGENT_TIME_ADVERBS or (w in _TIME_LEAD and any(
+                res.context.get(x.lower()) in {"day", "month", "time_noun"} for x in sent.words[j + 1:min(span[1], j + 4)])):
+            return span[0], j
+    return span
+
+
+def _source_noun_clause(sent: _Sent, k: int, ce: int, aux: list[str], res: Resources) -> bool:
+    """Whether the cue at token ``k`` stands right after a source noun (an anonymous source, a
+    title or an institution of ``lexicons/attribution_nouns.tsv``, never a pronoun) and before a
+    clause without "that" ("South Korean officials *maintained* North Korean military factories
+    were operating", "rumors *claim* the Kremlin is providing"): the noun is the verb's subject,
+    the clause its content (not "officials maintained ties with Moscow", "the claim the ...")."""
+    if aux or k == 0 or res.nouns.get(sent.words[k - 1].lower()) not in {"anonymous", "title", "institution"} or \
+            sent.words[k].lower().endswith("ing"):
+        return False  # (a participle after the noun modifies it: "many people reading this article have")
+    if k > 1 and sent.words[k - 2].lower() in _PREP - {"to"}:
+        return False  # (not "after talks with officials maintained ...": the noun of a prepositional phrase)
+    return _clause_follows(sent, sent.index_at(ce))
+
+
+#: relative words whose clause may lack the subject of the clause after its verb ("the explosions,
+#: *which* he believes might have been caused by ...": the relative is that subject); not "that"
+#: nor "what" (on the PolNeAR tuning part "a measure that he believes would lower", "what he
+#: thinks is an unfounded perception" are mostly no gold cues, "which" ones are)
+_GAP_RELATIVES = frozenset({"which"})
+
+
+def _gapped_clause(sent: _Sent, s: int, i: int) -> bool:
+    """Whether a clause without its subject follows a mental-state verb at token ``i`` inside a
+    relative clause opened right before the verb's subject at ``s`` ("the explosions, *which* he
+    believes *might* have been caused by ..."): a finite
+    auxiliary or modal right after the verb, the relative word right before the subject."""
+    n = len(sent.words)
+    return 0 < s and i + 1 < n and sent.words[s - 1].lower() in _GAP_RELATIVES and \
+        sent.words[i].lower() in _FINITE and sent.words[i + 1][:1].isalpha()
+
+
+def _catenative_clause(sent: _Sent, k: int, ve: int, lemma: str, aux: list[str], res: Resources,
+                       found: list[dict[str, Any]], sid: int) -> tuple[int, int, int] | None:
+    """:func:`_catenative_subject` of a verb of saying (:data:`_COMMUNICATE`) that is the
+    infinitive of a catenative verb and has a clause right after it without "that" ("Russia
+    *continues to allege* its troop movement is not ...", "officials *continue to claim* the
+    strikes were ..."); never when the catenative is a cue of its own ("he refused to claim ..."
+    keeps "refused"), nor before a plain object ("continues to claim victory")."""
+    if aux or k < 2 or lemma not in _COMMUNICATE:
+        return None
+    nxt = sent.index_at(ve)
+    if nxt >= len(sent.words) or sent.words[nxt].lower() in {"that", "to"} or \
+            not _clause_follows(sent, nxt):
+        return None  # (with "that" the infinitive reading above takes it already)
+    cat = _catenative_subject(sent, k, res)
+    if cat is None or _cue_at(found, sid, sent.toks[cat[2]][0]):
+        return None
+    return cat
 
 
 #: what a mental-state verb takes besides a clause: an object and its infinitive ("A majority
@@ -2650,6 +2858,8 @@ _OBJECT_TO = re.compile(r"(?:\s+[\w'’.-]+){1,4}?\s+to\s+(?!the\b|a\b|an\b|his\
 #: the complement of an attitude adjective (need ``be``): a preposition, "that", "whether"
 _BE_COMPLEMENT = re.compile(r"\s+(?:about|of|over|on|to|toward|towards|with|by|at|in|that|whether)\b")
 _WH = frozenset({"whether", "if", "how", "why", "what", "who", "when", "where", "which"})
+#: a quotation closing right before a cue of need ``inverted`` ('"We have freedom," cried')
+_CLOSED_QUOTE_BEFORE = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 _QUOTE_BEFORE = re.compile(r"[,!?]\s*[\"”’']{1,2}\s*(?:[\w.'’-]+\s+){0,6}$")
 _FIRST_PERSON = {"i", "we", "you"}
 #: subject pronouns that open a clause of their own after a phrase ("As a child *I* knew")
@@ -2992,6 +3202,24 @@ def _evidence_np(words: list[str], res: Resources) -> bool:
                for j, w in enumerate(words))
 
 
+def _after_abstract_of(sent: _Sent, span: tuple[int, int] | None, res: Resources
+                       ) -> tuple[int, int] | None:
+    """An antecedent without the abstract noun and "of" that open it ("referred to *the position
+    of* Senator Rand Paul, who suggested": the senator suggests, not the position): the part after
+    the last "of" whose noun before it is lower case and no speaker noun
+    (``lexicons/attribution_nouns.tsv``), when that part opens with a capitalised word ("the head
+    of the agency, which said" keeps its title)."""
+    if span is None:
+        return None
+    for o in range(span[1] - 2, span[0], -1):
+        if sent.words[o].lower() == "of":
+            noun = sent.words[o - 1]
+            if noun.islower() and noun not in res.nouns and _is_cap(sent.words[o + 1]):
+                return o + 1, span[1]
+            break
+    return span
+
+
 def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
     """The noun phrase ending right before token ``j`` ("It angered *residents* who say"):
     its head is a source noun or a capitalised word, its modifiers no verbs."""
@@ -3005,8 +3233,9 @@ def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
         w = sent.words[i - 1]
         lw = w.lower()
         if w in _HARD or w == "," or lw in _BOUNDARY or lw in _PREP - {"of"} or \
-                (w.islower() and (lw in res.verbs or lw.endswith("ed"))):
-            break
+                (w.islower() and (lw in res.verbs or lw.endswith("ed"))) or \
+                (w.islower() and lw != "of" and sent.words[i].lower() in {"the", "a", "an"}):
+            break  # (an article opens the phrase: "He met *the head of the agency*, who")
         i -= 1
     i = _trim_lead(sent, i, j)
     while i < j and sent.words[i].lower() == "of":
