@@ -1376,7 +1376,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     if not aff and "country" in low[:3]:
         # "the country's foreign minister": the article's first country
         aff, _ = cast.mention_before(r["speaker_start"], _COUNTRY_KINDS, same_sentence=False, first=True)
-    if not aff and low0 in _DEFINITE and noun and len(words) <= 4:
+    if not aff and low0 in _DEFINITE and noun and len(words) <= 4 and not _named_generic(words, noun, gaz):
         # a body with a name of its own ("the Ministry of Commerce") refers back only to that name,
         # not to another ministry of the article ("the Russian ministry")
         ent = cast.by_noun.get(named_body) if named_body else (
@@ -1524,6 +1524,21 @@ _NAMING_GAP = 400
 #: how many sentences back "he" or "she" with no earlier speaker looks for a known person
 _PRONOUN_REACH = 4
 _POSSESSOR = re.compile(r"['’]s\b")
+
+
+#: the generic nouns by which an article refers back to a body named before ("the newspaper")
+_GENERIC_NOUN_SET = frozenset(n for terms in _GENERIC_NOUNS.values() for n in terms)
+
+
+def _named_generic(words: Sequence[str], noun: str, gaz: Gazetteer) -> bool:
+    """A generic noun with a name of its own before it ("the Pskovskaya Guberniya newspaper"): another
+    body, not the one "the newspaper" refers back to (title words aside: "the Defence ministry")."""
+    if noun not in _GENERIC_NOUN_SET:
+        return False
+    head = noun.split()[0]
+    low = [w.lower() for w in words]
+    end = low.index(head) if head in low else len(words)
+    return any(w[:1].isupper() and w.lower() not in gaz.role_words and w not in gaz.aliases for w in words[1:end])
 
 
 def _possessor(span: str) -> str:

@@ -135,3 +135,10 @@ def test_a_clause_after_the_comma_is_no_appositive():
     text = ("In recent months, according to witnesses, Russian military contractors have mounted violent raids "
             "on goldmines in the east of the country.")
     assert _row(text, "witnesses", headline=False)[0] == ""
+
+
+def test_a_generic_noun_with_a_name_of_its_own_is_another_body():
+    text = ("The Guardian said the talks had failed.\n\nThe newspaper said the ceasefire was over.\n\n"
+            "The Pskovskaya Guberniya newspaper reported that paratroopers had died.")
+    assert _row(text, "The newspaper", headline=False)[0] == "GB"
+    assert _row(text, "The Pskovskaya Guberniya newspaper", headline=False)[0] == ""
