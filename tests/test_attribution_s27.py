@@ -64,3 +64,25 @@ def test_loose_report_must_not_overreach(text: str, expected: list[tuple[object,
         assert all(s not in {"There", "we will win", "officials saying"} for s, _, _ in rows)
     else:
         assert rows == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked Kharkiv overnight.",
+    "Rashists attacked the Kharkiv region with drones.",
+    "The occupiers attacked Ukrainian positions near Bakhmut.",
+    "Russia attacked Ukraine on 24 February.",
+    "The Russians attacked the village again.",
+    "Drones attacked an oil depot in Belgorod.",
+])
+def test_a_military_attack_is_no_report(text: str) -> None:
+    # an armed force, its weapons, a people or a state as the subject of "attacked": a military act
+    assert [c for _, c, _ in _rows(text) if "attack" in c] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Trump attacked Clinton over her emails.", "Trump"),
+    ("Zelensky attacked the West for its slow deliveries.", "Zelensky"),
+    ("The senator attacked the plan, saying it would fail.", "The senator"),
+])
+def test_attack_as_criticism_stays_a_cue(text: str, speaker: str) -> None:
+    assert (speaker, "attacked", "counter") in _rows(text)

@@ -1289,12 +1289,51 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     found = _outside_quotes(text, found, quotes)
     if ":" in text:
         found = _outside_turns(text, found)
-    found = [r for r in found if not _attributive(text, r, res)]
+    found = [r for r in found if not _attributive(text, r, res) and not _military_attack(text, r, res)]
     found = _link(text, found)
     for row in found:
         _reown_participle(text, row, res)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+@lru_cache(maxsize=1)
+def _military_agents() -> frozenset[str]:
+    """Head nouns of an armed force, its weapons and the names one side gives the other's forces:
+    the military role nouns of ``lexicons/role_nouns.tsv`` and the fighting and enemy nouns of
+    ``lexicons/affiliation_words.tsv`` ("troops", "drones", "the occupiers", "rashists")."""
+    roles = load_table("role_nouns")
+    words = load_table("affiliation_words")
+    military = {str(t).split()[-1] for t, r in zip(roles["term"], roles["role"], strict=True) if r == "military"}
+    fighting = {str(t) for t, c in zip(words["term"], words["class"], strict=True) if c in {"fighting", "enemy_noun"}}
+    return frozenset(military | fighting)
+
+
+#: the forms of "attack" as a verb of criticism (lexicons/reporting_verbs.tsv lemma "attack")
+_ATTACK_FORMS = frozenset({"attack", "attacks", "attacked", "attacking"})
+
+
+def _military_attack(text: str, r: Mapping[str, Any], res: Resources) -> bool:
+    """An "attack" whose subject is an armed force, its weapons, a people or a state named as a
+    whole ("Russian troops attacked Kharkiv", "the occupiers attacked", "Rashists attacked the
+    region", "Russia attacked Ukraine"): a military act, no criticism ("Trump attacked Clinton")."""
+    if not _ATTACK_FORMS.intersection(str(r.get("cue", "")).lower().split()) or r.get("speaker_start") is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[r["speaker_start"]:r["speaker_end"]])
+    if not words:
+        return False
+    head = words[-1].lower()
+    if head in _military_agents():
+        return True
+    # a people ("the Russians") or a state ("Russia") named as a whole: a country or demonym of
+    # the affiliation gazetteer (not a person of the actor dictionary: "Trump attacked Clinton")
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the"):
+        return False
+    from contrast.affiliation import default_gazetteer
+
+    hit = default_gazetteer().aliases.get(words[-1])
+    return hit is not None and hit[2] in {"country", "demonym"} and \
+        (hit[2] != "demonym" or head.endswith("s"))
 
 
 #: a quotation's speaker and verb right after it, the verb not a listed cue ('"Nooooo!" the
