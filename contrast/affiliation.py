@@ -1014,8 +1014,24 @@ class _Cast:
         start = self.sentence_start(offset)
         before = self.sentence_start(max(0, start - 2)) if start > 1 else start
         # (a state named as the side that fights, or as the other party of an act, is no other state
-        # here either: "General Staff: Russian troops lost 200 tanks")
-        return all(st == self.home for st in self.states_named(before, offset))
+        # here either: "General Staff: Russian troops lost 200 tanks"; nor, in an outlet of a state at
+        # war whose article is about that state, the state it fights, named as a state or people:
+        # "Russians pushed back in three directions – General Staff" in Ukrinform)
+        enemy = self._enemy_of_home()
+        if enemy and (enemy in self.provinces_named(before, offset) or any(
+                m[1] == enemy and m[3] in {"capital", "seat"} for m in _places(self.text[before:offset], self.gaz))):
+            # its towns and regions place their officials ("Kremenchug ..., city mayor X" in TASS), and its
+            # capital or seat is its government speaking ("Kiev wants ..., the deputy prime minister said" in RT)
+            enemy = ""
+        return all(st in (self.home, enemy) for st in self.states_named(before, offset))
+
+    def _enemy_of_home(self) -> str:
+        """The other party of the war (``_WAR_PARTIES``) when the article's home is its outlet's own state
+        at war, else ``""``."""
+        if self.home_from is None or self.home_from[1] != self.home or self.home not in _WAR_PARTIES \
+                or len(_WAR_PARTIES) != 2:
+            return ""
+        return next(iter(_WAR_PARTIES - {self.home}))
 
     def _counterpart(self, offset: int) -> bool:
         """The state mention at ``offset`` is the other party of an act ("talks with Russia",

@@ -142,3 +142,29 @@ def test_a_generic_noun_with_a_name_of_its_own_is_another_body():
             "The Pskovskaya Guberniya newspaper reported that paratroopers had died.")
     assert _row(text, "The newspaper", headline=False)[0] == "GB"
     assert _row(text, "The Pskovskaya Guberniya newspaper", headline=False)[0] == ""
+
+
+# an outlet of a state at war, in an article about that state, names the state it fights as the
+# subject of its officials' reports; that state's towns and government still place their own officials
+WAR_PARTY_HOME = [
+    ("Russians pushed back in three directions, partially succeed near Avdiivka – General Staff\n"
+     "The enemy lost 300 soldiers.", "ukrinform.net", "General Staff", "UA"),
+    ("Russians are regrouping to attack in eastern Ukraine, - General Staff\nText.", "censor.net",
+     "General Staff", "UA"),
+]
+WAR_PARTY_KEEPS = [
+    ("Kremenchug mall disregarded air alert, city authorities say\nThe mall did not close during air alerts, "
+     "city mayor Vitaly Maletsky revealed.", "tass.com", "city mayor Vitaly Maletsky", "RU"),
+    ("Kiev wants to introduce criminal liability for obtaining citizenship from the aggressor state, the deputy "
+     "prime minister said.", "rt.com", "the deputy prime minister", "RU"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "affiliation"), WAR_PARTY_HOME)
+def test_war_party_outlet_reads_the_enemy_as_subject(text, source, speaker, affiliation):
+    assert _row(text, speaker, source)[0] == affiliation
+
+
+@pytest.mark.parametrize(("text", "source", "speaker", "not_affiliation"), WAR_PARTY_KEEPS)
+def test_enemy_towns_and_government_place_their_officials(text, source, speaker, not_affiliation):
+    assert _row(text, speaker, source, headline=False)[0] != not_affiliation

@@ -86,3 +86,9 @@ def test_a_military_attack_is_no_report(text: str) -> None:
 ])
 def test_attack_as_criticism_stays_a_cue(text: str, speaker: str) -> None:
     assert (speaker, "attacked", "counter") in _rows(text)
+
+
+def test_pushed_back_in_combat_is_no_report() -> None:
+    assert [c for _, c, _ in _rows("Russians pushed back in three directions, partially succeed near Avdiivka.")
+            if "push" in c] == []
+    assert ("The senator", "pushed back", "counter") in _rows("The senator pushed back against the plan.")

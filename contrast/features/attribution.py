@@ -1309,15 +1309,20 @@ def _military_agents() -> frozenset[str]:
     return frozenset(military | fighting)
 
 
-#: the forms of "attack" as a verb of criticism (lexicons/reporting_verbs.tsv lemma "attack")
-_ATTACK_FORMS = frozenset({"attack", "attacks", "attacked", "attacking"})
+#: the forms of the verbs of criticism that are also verbs of combat ("attack", "push back" in
+#: lexicons/reporting_verbs.tsv): a cue's words hold one of these sets
+_COMBAT_CUES = (frozenset({"attack"}), frozenset({"attacks"}), frozenset({"attacked"}), frozenset({"attacking"}),
+                frozenset({"push", "back"}), frozenset({"pushes", "back"}), frozenset({"pushed", "back"}),
+                frozenset({"pushing", "back"}))
 
 
 def _military_attack(text: str, r: Mapping[str, Any], res: Resources) -> bool:
-    """An "attack" whose subject is an armed force, its weapons, a people or a state named as a
-    whole ("Russian troops attacked Kharkiv", "the occupiers attacked", "Rashists attacked the
-    region", "Russia attacked Ukraine"): a military act, no criticism ("Trump attacked Clinton")."""
-    if not _ATTACK_FORMS.intersection(str(r.get("cue", "")).lower().split()) or r.get("speaker_start") is None:
+    """An "attack" or "push back" whose subject is an armed force, its weapons, a people or a state
+    named as a whole ("Russian troops attacked Kharkiv", "the occupiers attacked", "Rashists attacked
+    the region", "Russia attacked Ukraine", "Russians pushed back in three directions"): a military
+    act, no criticism ("Trump attacked Clinton", "the senator pushed back")."""
+    cue = set(str(r.get("cue", "")).lower().split())
+    if r.get("speaker_start") is None or not any(forms <= cue for forms in _COMBAT_CUES):
         return False
     words = re.findall(r"[^\W\d_][\w’'-]*", text[r["speaker_start"]:r["speaker_end"]])
     if not words:
