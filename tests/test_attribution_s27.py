@@ -92,3 +92,20 @@ def test_pushed_back_in_combat_is_no_report() -> None:
     assert [c for _, c, _ in _rows("Russians pushed back in three directions, partially succeed near Avdiivka.")
             if "push" in c] == []
     assert ("The senator", "pushed back", "counter") in _rows("The senator pushed back against the plan.")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian aggression: Mobilization in Russia",
+    "War crimes of the Russian army: War with Russia",
+    "Russian weapons: S-400 against HIMARS",
+])
+def test_acts_of_war_before_a_headline_colon_are_topic_labels(text: str) -> None:
+    assert [s for s, c, _ in _headline_rows(text) if c == ":"] == []
+
+
+def _headline_rows(text: str) -> list[tuple[object, ...]]:
+    return [(r.get("speaker"), r["cue"], r["label"]) for r in A.attribute(text, headline=True)]
+
+
+def test_a_source_before_a_headline_colon_stays() -> None:
+    assert ("General Staff", ":", "neutral") in _headline_rows("General Staff: Russia pulling up reserves")
