@@ -1273,6 +1273,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if aff not in gaz.organisations:
             cast.last_state = aff
         return aide.affiliation, aide.role, aide.mention
+    if not aff and stype == "named" and words[0][:1].islower():
+        title = _first_title(text, r["speaker_start"], gaz)
+        if title is not None:
+            # "Russian political scientist, publicist Sergei Kurginyan": the title before the comma is the
+            # same person's, and its state is the speaker's (as is its role, where the span's has none)
+            aff, role = title[0], role or title[1]
+            cast.by_noun.setdefault(title[2], _Entity(text[r["speaker_start"]:r["speaker_end"]], aff, role, True))
     if cast.plural:
         # "Russian and Ukrainian officials", "Kiev and the West": several states speak, so neither
         # the sentence's state nor a name of the actor dictionary in the phrase is theirs
@@ -1529,6 +1536,29 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: "..., Russian political scientist, " right before a speaker span that opens with a lower-case title
+#: ("publicist Sergei Kurginyan"): a state's demonym or name and a person's title, after a clause
+#: boundary, an article at most between
+_FIRST_TITLE = re.compile(r"(?:^|[.,;:!?\n\"“”(]\s*)(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[a-z][a-z-]*){1,3}),\s+$")
+#: the roles of a person's title (not "Russian army", not "Ukrainian companies")
+_FIRST_TITLE_ROLES = frozenset({"expert_or_analyst", "journalist_or_media", "legislator", "minister_or_official",
+                                "diplomat", "head_of_state_or_government", "citizen_or_witness", "spokesperson",
+                                "local_official", "ngo_or_international"})
+
+
+def _first_title(text: str, start: int, gaz: Gazetteer) -> tuple[str, str, str] | None:
+    """(affiliation, role, noun) of a state's titled person named right before a second title and the
+    name ("Russian political scientist, publicist Sergei Kurginyan"), or None."""
+    m = _FIRST_TITLE.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    words = _words(m.group("title"))
+    aff, role, noun, kind = _own(words, gaz)
+    if not aff or kind not in _COUNTRY_KINDS or role not in _FIRST_TITLE_ROLES or not noun:
+        return None
+    if words[-1].lower() != noun.split()[-1] or (noun.endswith("s") and noun[:-1] in gaz.roles):
+        return None  # the title ends the phrase, and names one person ("Russian officials, ...")
+    return aff, role, noun
 #: Speakers in the first person ("I", "we"): the speaker of the quotation that holds them.
 _FIRST_PERSON = _WORDS["first_person"]
 #: Nouns of a person who serves another ("an adviser to President X" is X's state's, unlike "an envoy to").

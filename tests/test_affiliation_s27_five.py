@@ -48,3 +48,41 @@ def test_company_head_office(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), COMPANY_STAYS_EMPTY)
 def test_company_stays_empty(text, speaker):
     assert _row(text, speaker)[0] == ""
+
+
+# two titles with a comma between them: the first title's state is the speaker's
+FIRST_TITLE = [
+    ("MINSK, 10 February - Russia has no need to attack Ukraine, Russian political scientist, publicist "
+     "Sergei Kurginyan said on the air on 9 February.",
+     "publicist Sergei Kurginyan", ("RU", "expert_or_analyst")),
+    ("The talks will fail, Ukrainian journalist, blogger Denys Kazansky wrote on Telegram.",
+     "blogger Denys Kazansky", ("UA", "journalist_or_media")),
+]
+
+FIRST_TITLE_STAYS_EMPTY = [
+    # the words before the comma are a body, not a person's title
+    ("The offensive was stopped by the Russian army, blogger Denys Kazansky wrote on Telegram.",
+     "blogger Denys Kazansky"),
+    # several people before the comma, not the speaker's own title
+    ("The talks will fail, Russian officials, blogger Denys Kazansky wrote on Telegram.",
+     "blogger Denys Kazansky"),
+    # no clause boundary before the title: the demonym is inside another phrase
+    ("He wrote to a Russian journalist, blogger Denys Kazansky said on Telegram.",
+     "blogger Denys Kazansky"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), FIRST_TITLE)
+def test_first_title_state(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), FIRST_TITLE_STAYS_EMPTY)
+def test_first_title_stays_empty(text, speaker):
+    assert _row(text, speaker)[0] == ""
+
+
+def test_first_title_back_reference():
+    text = ("Russia has no need to attack Ukraine, Russian political scientist, publicist Sergei Kurginyan "
+            "said on 9 February. \"Russia is not going to invade Ukraine,\" the political scientist stressed.")
+    assert _row(text, "the political scientist")[0] == "RU"
