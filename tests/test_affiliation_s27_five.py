@@ -86,3 +86,34 @@ def test_first_title_back_reference():
     text = ("Russia has no need to attack Ukraine, Russian political scientist, publicist Sergei Kurginyan "
             "said on 9 February. \"Russia is not going to invade Ukraine,\" the political scientist stressed.")
     assert _row(text, "the political scientist")[0] == "RU"
+
+
+# business people and banks: the role company; a central or national bank is a state body
+BUSINESS = [
+    ("Russian billionaire Oleg Tinkov has blasted the war, calling on the West to do more.",
+     "Russian billionaire Oleg Tinkov", ("RU", "company")),
+    ("The Russian tycoon said the war was insane.", "The Russian tycoon", ("RU", "company")),
+    ("Ukrainian businessman Ivan Petrenko said the factory would reopen.",
+     "Ukrainian businessman Ivan Petrenko", ("UA", "company")),
+    ("Russia's central bank said it would cut its key rate. The central bank said inflation was slowing.",
+     "The central bank", ("RU", "minister_or_official")),
+    ("HSBC said it would keep serving multinationals. The bank said it had been reducing its Russian business.",
+     "The bank", ("GB", "company")),
+]
+
+BUSINESS_STAYS_EMPTY = [
+    # no bank named before: "the bank" has no state
+    ("The bank said it had been reducing its Russian business for a decade.", "The bank"),
+    # a bank named before, but not as a speaker: the bank that speaks may be another
+    ("Clients of Sberbank queued for cash. The bank said withdrawals were limited.", "The bank"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), BUSINESS)
+def test_business_roles(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), BUSINESS_STAYS_EMPTY)
+def test_business_stays_empty(text, speaker):
+    assert _row(text, speaker)[0] == ""
