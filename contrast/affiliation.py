@@ -1418,6 +1418,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if not aff and role:
             # "the president said" after "..., Biden says": a known person of that role named earlier
             aff = cast.person_with_role(role, r["speaker_start"])
+    if not aff and not person and not noun and len(low) == 2 and low0 in _DEFINITE and low[1] in _BACK_PERSONS \
+            and cast.last_person is not None and cast.last_person.affiliation and \
+            0 <= r["speaker_start"] - cast.person_end <= _BACK_PERSON_GAP:
+        # "The politician emphasized", "the interlocutor added": a noun with no role of its own for a
+        # person, which refers back to the person who spoke last, a few sentences before at most
+        last = cast.last_person
+        aff, role, antecedent = last.affiliation, role or last.role, last.mention
     if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
         # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
         aff = cast.lede_reading(noun, opening=" ".join(low) == noun and role in _PLACE_BOUND_ROLES)
@@ -1536,6 +1543,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: nouns for a person with no role of their own ("the politician", "the interlocutor"): the last speaker
+_BACK_PERSONS = _WORDS["back_person"]
+#: the most characters between that speaker's mention and "the politician"
+_BACK_PERSON_GAP = 600
 #: "..., Russian political scientist, " right before a speaker span that opens with a lower-case title
 #: ("publicist Sergei Kurginyan"): a state's demonym or name and a person's title, after a clause
 #: boundary, an article at most between

@@ -117,3 +117,34 @@ def test_business_roles(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), BUSINESS_STAYS_EMPTY)
 def test_business_stays_empty(text, speaker):
     assert _row(text, speaker)[0] == ""
+
+
+# "the politician", "the interlocutor": a person with no role noun of their own, the last speaker
+BACK_PERSON = [
+    ("Polish MP Paweł Kowal said the aid must continue. The politician emphasized that Ukraine must win.",
+     "The politician", ("PL", "legislator")),
+    ("- We cannot allow Ukraine to fall - said Polish MP Paweł Kowal in an interview. The interlocutor added "
+     "that Ukraine must win.", "The interlocutor", ("PL", "legislator")),
+]
+
+BACK_PERSON_STAYS_EMPTY = [
+    # no person spoke before
+    ("The aid must continue, the ministry said. The politician emphasized that Ukraine must win.",
+     "The politician"),
+    # the last speaker is far back (more than a few sentences)
+    ("Polish MP Paweł Kowal said the aid must continue. " + "The front held through the winter. " * 20
+     + "The politician emphasized that Ukraine must win.", "The politician"),
+    # a politician with a name or title of their own is another person
+    ("Polish MP Paweł Kowal said the aid must continue. An opposition politician emphasized that talks "
+     "must start.", "An opposition politician"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), BACK_PERSON)
+def test_back_person(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), BACK_PERSON_STAYS_EMPTY)
+def test_back_person_stays_empty(text, speaker):
+    assert _row(text, speaker)[0] == ""
