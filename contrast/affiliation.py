@@ -693,7 +693,10 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         if there:
             aff, kind = there[0][2], there[0][4]
             role = "local_official" if kind == "province" else (there[0][3] or role)
-    if not aff and not two_states and stop < len(low) and low[stop] == "at" and role == "expert_or_analyst":
+    # (a country's name right before the expert's noun is the expert's subject, not his state: "China
+    # analyst at the Polish Institute of International Affairs", "Russia expert at Chatham House")
+    topic = bool(aff) and kind == "country" and chosen is not None and len(places) == 1 and places[0][1] == chosen[0]
+    if (not aff or topic) and not two_states and stop < len(low) and low[stop] == "at" and role == "expert_or_analyst":
         # "a senior fellow at Chatham House", "a historian at Johns Hopkins University": an expert is of
         # the institution at which he works (not "officials at the border": other roles)
         # (the institution's own name may hold "and": "the Center for Strategic and International Studies")

@@ -148,3 +148,35 @@ def test_back_person(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), BACK_PERSON_STAYS_EMPTY)
 def test_back_person_stays_empty(text, speaker):
     assert _row(text, speaker)[0] == ""
+
+
+# an expert "at" an institution with a country's name before the noun: the name is the subject, the
+# institution's state is the expert's
+EXPERT_AT = [
+    ("- This is the whole rhetoric of China - said Dr. Marcin Przychodniak, China analyst at the Polish "
+     "Institute of International Affairs. He added that the title is characteristic.",
+     "Dr. Marcin Przychodniak", ("PL", "expert_or_analyst")),
+    ("- This is the whole rhetoric of China - said Dr. Marcin Przychodniak, China analyst at the Polish "
+     "Institute of International Affairs. He added that the title is characteristic.",
+     "He", ("PL", "expert_or_analyst")),
+    ("John Smith, a Russia expert at Chatham House, said the sanctions were working.",
+     "John Smith, a Russia expert at Chatham House", ("GB", "expert_or_analyst")),
+]
+
+EXPERT_AT_KEEPS_STATE = [
+    # a demonym is the expert's nationality, which the institution does not override
+    ("Ivan Petrov, a Russian analyst at Chatham House, said the sanctions were working.",
+     "Ivan Petrov, a Russian analyst at Chatham House", "RU"),
+    ("Olena Kovalenko, a Ukrainian analyst at the Polish Institute of International Affairs, said the plan "
+     "was vague.", "Olena Kovalenko, a Ukrainian analyst at the Polish Institute of International Affairs", "UA"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), EXPERT_AT)
+def test_expert_at_institution(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), EXPERT_AT_KEEPS_STATE)
+def test_expert_at_keeps_state(text, speaker, expected):
+    assert _row(text, speaker)[0] == expected
