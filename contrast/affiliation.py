@@ -1895,7 +1895,11 @@ def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "", 
 #: A clause boundary inside a sentence: a title before a name never crosses one
 #: ("at Fratello's Italian Grille, Trump said", "to support Putin," Clinton said", "(Reuters) - Obama").
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”‘—–]|''|``|\s-\s|[’'](?=\s)")
-_APPOSITION_START = re.compile(r"\s*(?:the |a |an |who is |[A-Z])")
+_APPOSITION_START = re.compile(r"\s*(?:the |a |an |who is |[A-Z]"
+                                # a title with no article before its body ("director of the Kyiv School
+                                # of Economics", "professor at the University of Warsaw"; no participle:
+                                # "speaking at the Kremlin", "quoted by ...")
+                                r"|(?![a-z]+(?:ing|ed)\b)[a-z]+(?: [a-z]+){0,2} (?:at|of|for) )")
 _NOT_APPOSITION = re.compile(r"\s*(?:said|says|told|added|adding|according|which|who said)\b", re.I)
 
 

@@ -180,3 +180,31 @@ def test_expert_at_institution(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker", "expected"), EXPERT_AT_KEEPS_STATE)
 def test_expert_at_keeps_state(text, speaker, expected):
     assert _row(text, speaker)[0] == expected
+
+
+# an appositive title with no article before its body, after the name that follows the cue
+BARE_APPOSITIVE = [
+    ('"China will not help," said John Smith, director of the Kyiv School of Economics.',
+     "John Smith", ("UA", "expert_or_analyst")),
+    ('"The front will hold," said John Smith, head of the Kyiv School of Economics, on Monday.',
+     "John Smith", ("UA", "expert_or_analyst")),
+]
+
+BARE_APPOSITIVE_STAYS_EMPTY = [
+    # a participle clause, no title: where he spoke is not whom he speaks for
+    ('"The front will hold," said John Smith, speaking at the Kremlin on Monday.', "John Smith"),
+    ('"The front will hold," said John Smith, quoted by the Kyiv Post.', "John Smith"),
+    # a general director is a company's head, no general of an army whose state the story's setting gives
+    ("- He always assessed where to go - recalls Marc Fogiel, general director of the BFM channel. The "
+     "reporter was traveling in Ukraine.", "Marc Fogiel"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), BARE_APPOSITIVE)
+def test_bare_appositive(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), BARE_APPOSITIVE_STAYS_EMPTY)
+def test_bare_appositive_stays_empty(text, speaker):
+    assert _row(text, speaker)[0] == ""
