@@ -1263,6 +1263,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # group, that "he" or "they" would be
         low0 = ("she" if low0 == "her" else "he") if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
+    if stype == "named" and (low0 in _ARTICLES or kind in _COUNTRY_KINDS):
+        envoy = _envoy_before(text, r["speaker_start"], gaz)
+        if envoy and envoy != aff:
+            # "Russia's ambassador to [the US Anatoly Antonov]": the span begins at the host state, and the
+            # envoy's own state is the one the title before "to" names
+            aff, role, kind = envoy, "diplomat", "country"
     own_aff = aff
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
@@ -1546,6 +1552,19 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: "Russia's ambassador to " right before a speaker span ("the US Anatoly Antonov")
+_ENVOY_BEFORE = re.compile(r"(?<![\w-])(?P<title>[A-Z][\w.]*(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+to\s+$")
+
+
+def _envoy_before(text: str, start: int, gaz: Gazetteer) -> str:
+    """The state of a diplomat's title right before a speaker span that begins at the host state, or ""."""
+    m = _ENVOY_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return ""
+    aff, role, noun, kind = _own(_words(m.group("title")), gaz)
+    if role != "diplomat" or kind not in _COUNTRY_KINDS or m.group("title").split()[-1].lower() != noun.split()[-1]:
+        return ""
+    return aff
 #: nouns for a person with no role of their own ("the politician", "the interlocutor"): the last speaker
 _BACK_PERSONS = _WORDS["back_person"]
 #: the most characters between that speaker's mention and "the politician"

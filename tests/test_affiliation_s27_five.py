@@ -208,3 +208,31 @@ def test_bare_appositive(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker"), BARE_APPOSITIVE_STAYS_EMPTY)
 def test_bare_appositive_stays_empty(text, speaker):
     assert _row(text, speaker)[0] == ""
+
+
+# "Russia's ambassador to [the US Anatoly Antonov]": a speaker span that begins at the host state
+ENVOY_BEFORE = [
+    ("But Russia's ambassador to the US Anatoly Antonov has rejected the accusation.",
+     "the US Anatoly Antonov", ("RU", "diplomat")),
+    ("But Russia's ambassador to the US Anatoly Antonov has rejected the accusation.\n\nHe described the "
+     "comment as offensive.", "He", ("RU", "diplomat")),
+]
+
+ENVOY_BEFORE_KEEPS = [
+    # an adviser serves the person after "to" (the serving rule), no envoy
+    ("A senior adviser to Russian President Vladimir Putin has accused the West.",
+     "Russian President Vladimir Putin", "RU"),
+    # no diplomat's title before "to": the span's own state
+    ("In a letter to the US Secretary of State Antony Blinken said the aid would continue.",
+     "the US Secretary of State Antony Blinken", "US"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), ENVOY_BEFORE)
+def test_envoy_before(text, speaker, expected):
+    assert _row(text, speaker) == expected
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), ENVOY_BEFORE_KEEPS)
+def test_envoy_before_keeps(text, speaker, expected):
+    assert _row(text, speaker)[0] == expected
