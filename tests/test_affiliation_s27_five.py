@@ -236,3 +236,17 @@ def test_envoy_before(text, speaker, expected):
 @pytest.mark.parametrize(("text", "speaker", "expected"), ENVOY_BEFORE_KEEPS)
 def test_envoy_before_keeps(text, speaker, expected):
     assert _row(text, speaker)[0] == expected
+
+
+# a known office holder whose appositive names an office with no state
+KNOWN_PERSON = [
+    ("Ukrainian forces repelled an attack. The bulk of Russian forces are now 19 miles from Kyiv, "
+     "James Heappey, the foreign minister, said.", "James Heappey, the foreign minister",
+     ("GB", "minister_or_official")),
+    ("Heappey said the Russian advance had stalled near Kyiv.", "Heappey", ("GB", "minister_or_official")),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "expected"), KNOWN_PERSON)
+def test_known_person(text, speaker, expected):
+    assert _row(text, speaker) == expected
