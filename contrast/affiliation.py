@@ -693,7 +693,10 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
         if there:
             aff, kind = there[0][2], there[0][4]
             role = "local_official" if kind == "province" else (there[0][3] or role)
-    if not aff and not two_states and stop < len(low) and low[stop] == "at" and role == "expert_or_analyst":
+    # (a country's name right before the expert's noun is the expert's subject, not his state: "China
+    # analyst at the Polish Institute of International Affairs", "Russia expert at Chatham House")
+    topic = bool(aff) and kind == "country" and chosen is not None and len(places) == 1 and places[0][1] == chosen[0]
+    if (not aff or topic) and not two_states and stop < len(low) and low[stop] == "at" and role == "expert_or_analyst":
         # "a senior fellow at Chatham House", "a historian at Johns Hopkins University": an expert is of
         # the institution at which he works (not "officials at the border": other roles)
         # (the institution's own name may hold "and": "the Center for Strategic and International Studies")
@@ -1260,6 +1263,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # group, that "he" or "they" would be
         low0 = ("she" if low0 == "her" else "he") if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
     aff, role, noun, kind = _own(words, gaz)
+    if stype == "named" and (low0 in _ARTICLES or kind in _COUNTRY_KINDS):
+        envoy = _envoy_before(text, r["speaker_start"], gaz)
+        if envoy and envoy != aff:
+            # "Russia's ambassador to [the US Anatoly Antonov]": the span begins at the host state, and the
+            # envoy's own state is the one the title before "to" names
+            aff, role, kind = envoy, "diplomat", "country"
     own_aff = aff
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
@@ -1273,6 +1282,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if aff not in gaz.organisations:
             cast.last_state = aff
         return aide.affiliation, aide.role, aide.mention
+    if not aff and stype == "named" and words[0][:1].islower():
+        title = _first_title(text, r["speaker_start"], gaz)
+        if title is not None:
+            # "Russian political scientist, publicist Sergei Kurginyan": the title before the comma is the
+            # same person's, and its state is the speaker's (as is its role, where the span's has none)
+            aff, role = title[0], role or title[1]
+            cast.by_noun.setdefault(title[2], _Entity(text[r["speaker_start"]:r["speaker_end"]], aff, role, True))
     if cast.plural:
         # "Russian and Ukrainian officials", "Kiev and the West": several states speak, so neither
         # the sentence's state nor a name of the actor dictionary in the phrase is theirs
@@ -1411,6 +1427,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         if not aff and role:
             # "the president said" after "..., Biden says": a known person of that role named earlier
             aff = cast.person_with_role(role, r["speaker_start"])
+    if not aff and not person and not noun and len(low) == 2 and low0 in _DEFINITE and low[1] in _BACK_PERSONS \
+            and cast.last_person is not None and cast.last_person.affiliation and \
+            0 <= r["speaker_start"] - cast.person_end <= _BACK_PERSON_GAP:
+        # "The politician emphasized", "the interlocutor added": a noun with no role of its own for a
+        # person, which refers back to the person who spoke last, a few sentences before at most
+        last = cast.last_person
+        aff, role, antecedent = last.affiliation, role or last.role, last.mention
     if not aff and not person and noun and r["speaker_start"] < cast.first_line_end() < len(text):
         # a headline's "adviser says" is the lede's "Adviser ... Mykhailo Podoliak" (headlines point forward)
         aff = cast.lede_reading(noun, opening=" ".join(low) == noun and role in _PLACE_BOUND_ROLES)
@@ -1529,6 +1552,46 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 
 _PERSON_KINDS = frozenset({"person"})
+#: "Russia's ambassador to " right before a speaker span ("the US Anatoly Antonov")
+_ENVOY_BEFORE = re.compile(r"(?<![\w-])(?P<title>[A-Z][\w.]*(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+to\s+$")
+
+
+def _envoy_before(text: str, start: int, gaz: Gazetteer) -> str:
+    """The state of a diplomat's title right before a speaker span that begins at the host state, or ""."""
+    m = _ENVOY_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return ""
+    aff, role, noun, kind = _own(_words(m.group("title")), gaz)
+    if role != "diplomat" or kind not in _COUNTRY_KINDS or m.group("title").split()[-1].lower() != noun.split()[-1]:
+        return ""
+    return aff
+#: nouns for a person with no role of their own ("the politician", "the interlocutor"): the last speaker
+_BACK_PERSONS = _WORDS["back_person"]
+#: the most characters between that speaker's mention and "the politician"
+_BACK_PERSON_GAP = 600
+#: "..., Russian political scientist, " right before a speaker span that opens with a lower-case title
+#: ("publicist Sergei Kurginyan"): a state's demonym or name and a person's title, after a clause
+#: boundary, an article at most between
+_FIRST_TITLE = re.compile(r"(?:^|[.,;:!?\n\"“”(]\s*)(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[a-z][a-z-]*){1,3}),\s+$")
+#: the roles of a person's title (not "Russian army", not "Ukrainian companies")
+_FIRST_TITLE_ROLES = frozenset({"expert_or_analyst", "journalist_or_media", "legislator", "minister_or_official",
+                                "diplomat", "head_of_state_or_government", "citizen_or_witness", "spokesperson",
+                                "local_official", "ngo_or_international"})
+
+
+def _first_title(text: str, start: int, gaz: Gazetteer) -> tuple[str, str, str] | None:
+    """(affiliation, role, noun) of a state's titled person named right before a second title and the
+    name ("Russian political scientist, publicist Sergei Kurginyan"), or None."""
+    m = _FIRST_TITLE.search(text, max(0, start - 80), start)
+    if m is None:
+        return None
+    words = _words(m.group("title"))
+    aff, role, noun, kind = _own(words, gaz)
+    if not aff or kind not in _COUNTRY_KINDS or role not in _FIRST_TITLE_ROLES or not noun:
+        return None
+    if words[-1].lower() != noun.split()[-1] or (noun.endswith("s") and noun[:-1] in gaz.roles):
+        return None  # the title ends the phrase, and names one person ("Russian officials, ...")
+    return aff, role, noun
 #: Speakers in the first person ("I", "we"): the speaker of the quotation that holds them.
 _FIRST_PERSON = _WORDS["first_person"]
 #: Nouns of a person who serves another ("an adviser to President X" is X's state's, unlike "an envoy to").
@@ -1851,7 +1914,11 @@ def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "", 
 #: A clause boundary inside a sentence: a title before a name never crosses one
 #: ("at Fratello's Italian Grille, Trump said", "to support Putin," Clinton said", "(Reuters) - Obama").
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”‘—–]|''|``|\s-\s|[’'](?=\s)")
-_APPOSITION_START = re.compile(r"\s*(?:the |a |an |who is |[A-Z])")
+_APPOSITION_START = re.compile(r"\s*(?:the |a |an |who is |[A-Z]"
+                                # a title with no article before its body ("director of the Kyiv School
+                                # of Economics", "professor at the University of Warsaw"; no participle:
+                                # "speaking at the Kremlin", "quoted by ...")
+                                r"|(?![a-z]+(?:ing|ed)\b)[a-z]+(?: [a-z]+){0,2} (?:at|of|for) )")
 _NOT_APPOSITION = re.compile(r"\s*(?:said|says|told|added|adding|according|which|who said)\b", re.I)
 
 
