@@ -186,6 +186,11 @@ _PREPOSITIONS = _STOP_PREPS | _OF_PREPS | _LOCATIVE_PREPS | _COUNTERPART_PREPS |
 _COALITION = _WORDS["coalition"]
 #: The states at war in the coverage (lexicons/affiliation_words.tsv, class war_party: RU, UA).
 _WAR_PARTIES = _WORDS["war_party"]
+
+
+def _war_enemy(state: str) -> str:
+    """The other party of the war (:data:`_WAR_PARTIES`) for one of its two parties, else ``""``."""
+    return next(iter(_WAR_PARTIES - {state})) if state in _WAR_PARTIES and len(_WAR_PARTIES) == 2 else ""
 #: Nouns by which war coverage names one side's forces -> that state, or "" for the enemy of the outlet's
 #: state ("rashists": Russia's; "the occupiers" in a Ukrainian outlet: Russia's).
 #: Regions of Ukraine Russia has run since 2014 (class occupied_region): their authorities, in a Russian
@@ -1031,10 +1036,9 @@ class _Cast:
     def _enemy_of_home(self) -> str:
         """The other party of the war (``_WAR_PARTIES``) when the article's home is its outlet's own state
         at war, else ``""``."""
-        if self.home_from is None or self.home_from[1] != self.home or self.home not in _WAR_PARTIES \
-                or len(_WAR_PARTIES) != 2:
+        if self.home_from is None or self.home_from[1] != self.home:
             return ""
-        return next(iter(_WAR_PARTIES - {self.home}))
+        return _war_enemy(self.home)
 
     def _counterpart(self, offset: int) -> bool:
         """The state mention at ``offset`` is the other party of an act ("talks with Russia",
@@ -1509,8 +1513,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             side = _ENEMY_NOUNS.get(w)
             if side is None:
                 continue
-            if not side and outlet in _WAR_PARTIES and len(_WAR_PARTIES) == 2:
-                side = next(iter(_WAR_PARTIES - {outlet}))
+            if not side:
+                side = _war_enemy(outlet)
             if side:
                 # (before a state the sentence names: "Enemy struck Sloviansk" is Russia's in Ukrinform)
                 aff, role = side, role if aff else (role or "military")

@@ -7,19 +7,13 @@ ukwar_heldout4)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from contrast.extract import extract_text
+from _helpers import speaker_reading
 
 
 def _row(text: str, speaker: str, source: str = "") -> tuple[str, str]:
-    ev = extract_text(text, headline=False, families=["attribution"], source=source)
-    ev = ev[ev["speaker_start"].notna()]
-    hit = ev[ev["speaker"] == speaker]
-    assert len(hit), f"no speaker {speaker!r} in {text!r}: {list(ev['speaker'])}"
-    r = hit.iloc[0]
-    return tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role"))  # type: ignore[return-value]
+    """(affiliation, role) of the speaker, the text read without a headline."""
+    return speaker_reading(text, speaker, source, headline=False)[:2]
 
 
 # a major company named as the speaker: the state of its registered head office

@@ -5,19 +5,12 @@ are made up after the error classes of the seen RUWA halves (dev, heldout .. hel
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from _helpers import speaker_reading
 
 from contrast.extract import extract_text
 
-
-def _row(text: str, speaker: str, source: str = "", *, headline: bool = True) -> tuple[str, str, str]:
-    ev = extract_text(text, headline=headline, families=["attribution"], source=source)
-    ev = ev[ev["speaker_start"].notna()]
-    hit = ev[ev["speaker"] == speaker]
-    assert len(hit), f"no speaker {speaker!r} in {text!r}: {list(ev['speaker'])}"
-    r = hit.iloc[0]
-    return tuple("" if pd.isna(r[c]) else str(r[c]) for c in ("affiliation", "role", "actor"))  # type: ignore[return-value]
+_row = speaker_reading
 
 
 # an outlet of a state at war whose story names only the state it fights: its national offices are its own
