@@ -1266,6 +1266,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # a possessor as the speaker ("In his opinion, ..."): the person, or for "their"/"its" the
         # group, that "he" or "they" would be
         low0 = ("she" if low0 == "her" else "he") if low0 in _PERSON_POSSESSIVES else ("they" if low0 == "their" else "it")
+    if len(low) > 1 and low0 in _POSSESSIVES and stype != "named" and \
+            gaz.roles.get(low[-1]) == "document_or_report" and all(w.isalpha() for w in low):
+        # "His statement said", "their latest report": the possessor's document speaks for the
+        # possessor, as the possessive pronoun alone would ("In his opinion")
+        owner = dict(r, speaker_end=r["speaker_start"] + len(words[0]), speaker_type="pronoun")
+        aff, _, ante = _read_speaker(text, owner, cast)
+        return aff, "document_or_report", ante
     aff, role, noun, kind = _own(words, gaz)
     if stype == "named" and (low0 in _ARTICLES or kind in _COUNTRY_KINDS):
         envoy = _envoy_before(text, r["speaker_start"], gaz)

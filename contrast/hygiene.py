@@ -81,6 +81,10 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 # a date and/or time stamp opening a body: "03.08.22 23:49 - "
 _STAMP = re.compile(r"^(?:\d{1,4}[./]\d{1,2}[./]\d{1,4}(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?)?"
                     r"|\d{1,2}:\d{2}(?::\d{2})?)\s*[-–—|]\s+")
+# a publication date closing a body, after a sentence's end or glued on: "... the frontlines.Sept. 1, 2022",
+# "... a victory for UkraineApril 14, 2022" (never "... on March 3, 2022", a date the sentence gives)
+_END_STAMP = re.compile(r"(?:(?<=[.!?\"”’)])\s*|(?<=[a-z]))(?P<stamp>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                        r"\s+\d{1,2},\s+\d{4})\s*$")
 # separators between a headline and its page-title tail
 _TAIL_SEP = re.compile(r"\s+(?:\||«|»|›|::|—|–|-)\s+")
 _BREADCRUMB = {"|", "«", "»", "›", "::"}
@@ -348,10 +352,11 @@ class Furniture:
         Outlet -> {normalised prompt: kind}: prompts closing a line, also when
         glued on without a full stop ("... again View article."), removed
         from its end; the learned short units are among them.
-    tails, stamps, datelines : set
+    tails, stamps, datelines, end_stamps : set
         Outlets whose headlines carry a page-title tail naming the outlet,
-        whose bodies open with a date stamp, and whose bodies open with an
-        agency dateline ("MINSK, 28 January (BelTA) – ").
+        whose bodies open with a date stamp, whose bodies open with an
+        agency dateline ("MINSK, 28 January (BelTA) – "), and whose bodies
+        close with their publication date ("... the frontlines.Sept. 1, 2022").
     openers : dict
         Outlet -> {normalised prompt: kind}: calls to act opening a line
         ("See the video ...", "VIEW VIDEO ..."), whose line goes whole
@@ -382,6 +387,7 @@ class Furniture:
     tails: set[str] = field(default_factory=set)
     stamps: set[str] = field(default_factory=set)
     datelines: set[str] = field(default_factory=set)
+    end_stamps: set[str] = field(default_factory=set)
     openers: dict[str, dict[str, str]] = field(default_factory=dict)
     calls: dict[str, set[str]] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)
@@ -532,6 +538,11 @@ class Furniture:
         new_body = "\n".join(out_lines)
         out_lines.clear()
         new_body = re.sub(r"\n{3,}", "\n\n", new_body).strip()
+        if source in self.end_stamps:
+            m = _END_STAMP.search(new_body)
+            if m and new_body[:m.start()].strip():
+                removed.append(m["stamp"].strip())
+                new_body = new_body[:m.start()].rstrip()
         if template and new_body:
             removed.insert(0, template)
             new_title = ""
@@ -661,6 +672,7 @@ class _Counts:
     n: int = 0
     n_stamp: int = 0
     n_dateline: int = 0
+    n_end_stamp: int = 0
     urls: list[Any] = field(default_factory=list)
     exact: Counter[str] = field(default_factory=Counter)  # units, labels and prompts with a cue
     soft: Counter[str] = field(default_factory=Counter)  # short ones without: pruned (see FurnitureLearner)
@@ -775,6 +787,8 @@ class FurnitureLearner:
                 has_cue = bool(cue.search(head))
                 if has_cue or len(head.split()) <= 8:
                     count("u:" + _key(head), head, has_cue)
+        if _END_STAMP.search(body.rstrip()[-40:]):
+            c.n_end_stamp += 1
         first = True
         for line in body.split("\n"):
             s = line.strip()
@@ -850,6 +864,11 @@ class FurnitureLearner:
                 rows.append({"source": src, "unit": "<agency dateline opening the body>", "kind": "dateline",
                              "n_articles": c.n_dateline, "share": c.n_dateline / n,
                              "reason": "dateline: PLACE, date (AGENCY) –", "example": ""})
+            if c.n_end_stamp >= need:
+                fur.end_stamps.add(src)
+                rows.append({"source": src, "unit": "<date stamp closing the body>", "kind": "date_stamp",
+                             "n_articles": c.n_end_stamp, "share": c.n_end_stamp / n,
+                             "reason": "publication date after the last sentence", "example": ""})
             openers: dict[str, str] = {}
             calls: set[str] = set()
             for key, k in c.exact.items():

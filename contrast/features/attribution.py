@@ -549,6 +549,11 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
     """
     j = k
+    if 1 < j < len(sent.words) and _noun_form(sent.words[k]):
+        if sent.words[j - 1] in _OBJECT_VERBS:
+            return None  # "Deadly bombing spurs calls for": the bombing is no source of the calls
+        if sent.words[j - 1] in _RECIPROCAL_VERBS:
+            j -= 1  # "Russia and Ukraine trade blame": the two states blame each other
     while j > 1 and (_is_adverb(sent.words[j - 1], res) or _floating_quantifier(sent, j - 1)):
         j -= 1  # "The ministry previously said", "They both said": no part of the speaker
     j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
@@ -601,6 +606,17 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
     return None
+
+
+_OBJECT_VERBS = frozenset(_function_words("object_verb"))
+_RECIPROCAL_VERBS = frozenset(_function_words("reciprocal_verb"))
+_ONLY_VERBS = frozenset({"say", "says", "said", "tell", "tells", "told"})
+
+
+def _noun_form(word: str) -> bool:
+    """Whether a cue word may be a noun, the object of the verb before it ("blame", "calls", "claims")."""
+    w = word.lower()
+    return not w.endswith(("ed", "ing")) and w not in _ONLY_VERBS
 
 
 _TITLE_LINKS = frozenset({"of", "in", "for", "on", "and", "at"})
@@ -3264,6 +3280,21 @@ def _after_abstract_of(sent: _Sent, span: tuple[int, int] | None, res: Resources
     return span
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Every word of the role nouns of ``lexicons/role_nouns.tsv`` ("envoy", "historian", "head")."""
+    return frozenset(w for t in load_table("role_nouns")["term"] for w in str(t).split())
+
+
+def _verb_between_names(words: list[str], p: int) -> bool:
+    """Whether the lower-case word at ``p`` stands between two capitalised words and is no link of
+    a title or name, no article and no role noun: a verb ("Nuland *met* Senator Rand Paul, who")."""
+    w = words[p]
+    return 0 < p < len(words) - 1 and w.isalpha() and w.islower() and _is_cap(words[p - 1]) and \
+        _is_cap(words[p + 1]) and w not in _TITLE_LINKS and w not in _DET and w not in _name_particles() \
+        and w not in _role_words()
+
+
 def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
     """The noun phrase ending right before token ``j`` ("It angered *residents* who say"):
     its head is a source noun or a capitalised word, its modifiers no verbs."""
@@ -3278,7 +3309,8 @@ def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
         lw = w.lower()
         if w in _HARD or w == "," or lw in _BOUNDARY or lw in _PREP - {"of"} or \
                 (w.islower() and (lw in res.verbs or lw.endswith("ed"))) or \
-                (w.islower() and lw != "of" and sent.words[i].lower() in {"the", "a", "an"}):
+                (w.islower() and lw != "of" and sent.words[i].lower() in {"the", "a", "an"}) or \
+                _verb_between_names(sent.words, i - 1):
             break  # (an article opens the phrase: "He met *the head of the agency*, who")
         i -= 1
     i = _trim_lead(sent, i, j)
