@@ -250,7 +250,8 @@ an article about that state.
 Measures (per half)
 -------------------
 - attribution recall: share of annotated speakers overlapped by the speaker
-  span of some attribution row contrast finds;
+  span of some attribution row contrast finds (for a relative pronoun, "who" or
+  "which", the antecedent it is resolved to: from session 28);
 - side coverage: of the speakers whose affiliation a reader can tell, the
   share that contrast finds and gives an affiliation (a side other than the
   catch-all from the affiliation);
@@ -404,10 +405,37 @@ def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], eval_dir:
             text, headline = texts[doc_id]
             ev = cx.extract_text(text, doc_id=doc_id, headline=headline, families=["attribution"],
                                  date=dates.get(doc_id), source=sources.get(doc_id, ""))
-            parts.append(ev[ev["speaker_start"].notna()])
+            parts.append(_with_match_span(ev[ev["speaker_start"].notna()], text))
     finally:
         cx.affiliate_rows = saved
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def _with_match_span(rows: pd.DataFrame, text: str) -> pd.DataFrame:
+    """``rows`` with ``match_start, match_end``: the span a reader's speaker is matched against.
+
+    The speaker's own span, except for a relative pronoun whose antecedent contrast names in
+    ``speaker_resolved`` ("A country such as Australia, which criticised ...": the speaker as
+    written is "which", resolved to "A country such as Australia"): there the antecedent's last
+    occurrence in the 300 characters before the pronoun (session 28; before it such a row
+    matched no reader's speaker, who marks the antecedent).
+    """
+    rows = rows.copy()
+    starts, ends = [], []
+    for sp, res, ss, se in zip(rows["speaker"], rows["speaker_resolved"], rows["speaker_start"],
+                               rows["speaker_end"], strict=True):
+        ss, se = int(ss), int(se)
+        if isinstance(sp, str) and sp.lower() in _RELATIVES and isinstance(res, str) and res:
+            at = text.rfind(res, max(0, ss - 300), ss)
+            if at >= 0:
+                ss, se = at, at + len(res)
+        starts.append(ss)
+        ends.append(se)
+    rows["match_start"], rows["match_end"] = starts, ends
+    return rows
 
 
 def score(sample: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
@@ -418,7 +446,7 @@ def score(sample: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
         p = by_doc.get(g.doc_id)
         hit = None
         if p is not None:
-            over = p[(p["speaker_start"] < g.end) & (p["speaker_end"] > g.start)]
+            over = p[(p["match_start"] < g.end) & (p["match_end"] > g.start)]
             if len(over):
                 hit = over.iloc[0]
         found += hit is not None
@@ -564,7 +592,7 @@ def errors(eval_dir: Path, half: str) -> None:
     pred = _predict(s, texts, eval_dir, baseline=False)
     for g in s.itertuples(index=False):
         text = texts[g.doc_id][0]
-        p = pred[(pred["doc_id"] == g.doc_id) & (pred["speaker_start"] < g.end) & (pred["speaker_end"] > g.start)]
+        p = pred[(pred["doc_id"] == g.doc_id) & (pred["match_start"] < g.end) & (pred["match_end"] > g.start)]
         got = p.iloc[0] if len(p) else None
         paff = "" if got is None or pd.isna(got["affiliation"]) else got["affiliation"]
         prole = "" if got is None or pd.isna(got["role"]) else got["role"]

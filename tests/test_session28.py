@@ -64,3 +64,30 @@ def test_a_learned_closing_date_stamp_is_removed_and_recorded():
 def test_no_closing_stamp_is_learned_where_there_is_none():
     out = contrast.load_corpus(_corpus(stamp=False))
     assert out[out["source"] == "msnbc.com"]["text"].str.endswith("shelling on Monday.").all()
+
+
+def _colon_speakers(label: str, tail: str = "the situation is difficult") -> list[str]:
+    text = f"{label}: {tail}\nMore text follows here."
+    ev = extract_text(text, doc_id="x", headline=True, families=["attribution"])
+    return [str(s) for s in ev.loc[ev["cue"] == ":", "speaker"]]
+
+
+@pytest.mark.parametrize("label", [
+    "Torture of civilians", "Bodies of Russian soldiers", "Sanctions against Russia",  # a topic
+    "Putin is lying", "Russians are killing children", "Pavlo Volat died", "World bans Russia",  # a clause
+    "Johnson warns Putin", "Near Odesa", "Mariupol", "Kyiv region", "Week in pictures",  # a place or time
+    "The atrocities of the Russians", "Russia successfully trades energy carriers",
+])
+def test_a_headline_topic_before_a_colon_is_no_source(label: str) -> None:
+    assert _colon_speakers(label) == []
+    assert _colon_speakers(label, "Why the city matters to Russia") == []  # a capital after the colon too
+
+
+@pytest.mark.parametrize("label", [
+    "Reznikov", "Boris Johnson", "Kyiv", "Kremlin", "President of Ukraine", "Ministry of Defense",
+    "National Police of Ukraine", "UK intelligence", "IAEA chief", "Mayor Boychenko", "Ukraine’s PM",
+    "Secretary of State Blinken", "Armed Forces of Ukraine", "Head of the Kharkiv RMA", "Council of Europe",
+    "The head of the Kharkiv RMA", "The Office of the President", "Daily Mail",
+])
+def test_a_source_before_a_headline_colon_stays(label: str) -> None:
+    assert _colon_speakers(label) == [label]

@@ -1227,7 +1227,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
-                _starts_within(cue_starts, ss, cs):
+                _headline_topic(sp_words, res) or _starts_within(cue_starts, ss, cs):
             continue  # (and not 'Stated Stone:' whose cue is "Stated")
         stype = _speaker_type(sp_words, res)
         if m.group("q") is not None and stype != "named":
@@ -1492,7 +1492,8 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 _np_ok(words, res) and \
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
                 words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
-                not any(res.context.get(w.lower()) == "byline" for w in words)
+                not any(res.context.get(w.lower()) == "byline" for w in words) and \
+                not _headline_topic(words, res)
             if ok:
                 stype = _speaker_type(words, res)
                 head = words[-1].lower()
@@ -1790,6 +1791,55 @@ def _topic_label(words: list[str], res: Resources) -> bool:
     head = next((i for i, w in enumerate(words) if i and w.lower() in _LABEL_PREPS), len(words))
     last = words[head - 1].strip(".,").lower() if head else ""
     return res.context.get(last) in {"label", "label_of", "label_head", "abstract"}
+
+
+#: a headline label opened by a preposition is a place or time, no source ("Near Odesa:", "In Mariupol:")
+_LABEL_OPENERS = _LABEL_PREPS | {"near", "after", "before", "during", "amid", "against", "inside", "outside"}
+#: the nouns after a place in a headline label of a place ("Kyiv region:", "Bucha district:")
+_PLACE_NOUNS = frozenset({"region", "oblast", "district", "community", "city", "town", "village", "area",
+                          "direction", "front", "sector"})
+
+
+#: adjectives in -ly, no adverbs ("the weekly", "elderly residents")
+_LY_ADJECTIVES = frozenset({"early", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "only",
+                            "likely", "family", "deadly", "costly", "lovely", "holy", "ugly", "unlikely"})
+
+
+def _manner_adverb(w: str) -> bool:
+    """A lower-case adverb in -ly ("successfully", "reportedly"): a clause's word, no name's."""
+    return len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in _LY_ADJECTIVES
+
+
+def _headline_topic(words: list[str], res: Resources) -> bool:
+    """Whether a headline's label before its colon is a topic, a place or a clause, no source.
+
+    A clause: a form of "be" or an auxiliary, a past form in -ed, an adverb in -ly, or a verb
+    between two capitalised words ("Putin is lying:", "Pavlo Volat died:", "World bans Russia:",
+    "Russia successfully trades energy carriers:"); a topic: a capitalised first word (after an
+    article) before a preposition that is no source noun, role word or known place, state or body
+    ("Torture of civilians:", "The atrocities of the Russians:"; not "President of Ukraine:",
+    "Ministry of Defense:"); a place or time: a label opened by a preposition ("Near Odesa:"), or
+    a city or region alone, or before a noun of place ("Mariupol:", "Kyiv region:"; a capital, a
+    seat of power or a state stays a source: "Kyiv:", "Kremlin:").
+    """
+    from contrast.affiliation import default_gazetteer
+
+    low = [w.lower() for w in words]
+    if not words or low[0] in _LABEL_OPENERS:
+        return bool(words)
+    for p, w in enumerate(words):
+        if w.islower() and (w in _BE or w in _AUX_LITERALS or (p and w.endswith("ed") and w not in res.nouns)
+                            or _verb_between_names(words, p) or _manner_adverb(w)):
+            return True
+    gaz = default_gazetteer()
+    h = 1 if low[0] in _DET and len(words) > 3 else 0  # "The atrocities of the Russians"
+    if len(words) > h + 2 and low[h + 1] in _LABEL_OPENERS and low[h] not in res.nouns and \
+            low[h] not in _role_words() and gaz.aliases.get(words[h]) is None:
+        return True
+    place = words[:-1] if len(words) > 1 and low[-1] in _PLACE_NOUNS else words
+    kind = gaz.aliases.get(" ".join(place))
+    return kind is not None and kind[2] == "province" or (
+        len(place) < len(words) and kind is not None and kind[2] in {"seat", "capital"})
 
 
 def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
