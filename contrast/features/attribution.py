@@ -549,7 +549,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
     """
     j = k
-    if 1 < j < len(sent.words) and _noun_form(sent.words[k]):
+    if 1 < j < len(sent.words) and sent.words[k].lower() in _OBJECT_CUE_NOUNS:
         if sent.words[j - 1] in _OBJECT_VERBS:
             return None  # "Deadly bombing spurs calls for": the bombing is no source of the calls
         if sent.words[j - 1] in _RECIPROCAL_VERBS:
@@ -610,15 +610,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
 
 _OBJECT_VERBS = frozenset(_function_words("object_verb"))
 _RECIPROCAL_VERBS = frozenset(_function_words("reciprocal_verb"))
-_ONLY_VERBS = frozenset({"say", "says", "said", "tell", "tells", "told"})
-
-
-def _noun_form(word: str) -> bool:
-    """Whether a cue word may be a noun, the object of the verb before it ("blame", "calls", "claims")."""
-    w = word.lower()
-    return not w.endswith(("ed", "ing")) and w not in _ONLY_VERBS
-
-
+_OBJECT_CUE_NOUNS = frozenset(_function_words("object_cue_noun"))
 _TITLE_LINKS = frozenset({"of", "in", "for", "on", "and", "at"})
 
 
@@ -1227,7 +1219,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
-                _headline_topic(sp_words, res) or _starts_within(cue_starts, ss, cs):
+                (text[m.end()] not in _QUOTE_OPENERS and _headline_topic(sp_words, res)) or \
+                _starts_within(cue_starts, ss, cs):
             continue  # (and not 'Stated Stone:' whose cue is "Stated")
         stype = _speaker_type(sp_words, res)
         if m.group("q") is not None and stype != "named":
@@ -1493,7 +1486,7 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
                 words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
                 not any(res.context.get(w.lower()) == "byline" for w in words) and \
-                not _headline_topic(words, res)
+                (text[m.end():m.end() + 1] in _QUOTE_OPENERS or not _headline_topic(words, res))
             if ok:
                 stype = _speaker_type(words, res)
                 head = words[-1].lower()
@@ -1793,6 +1786,8 @@ def _topic_label(words: list[str], res: Resources) -> bool:
     return res.context.get(last) in {"label", "label_of", "label_head", "abstract"}
 
 
+#: the marks that open a quotation after a label's colon ('WSJ editorial: 'Deport Nikki Haley.'')
+_QUOTE_OPENERS = frozenset(_OPEN_Q + "'")
 #: a headline label opened by a preposition is a place or time, no source ("Near Odesa:", "In Mariupol:")
 _LABEL_OPENERS = _LABEL_PREPS | {"near", "after", "before", "during", "amid", "against", "inside", "outside"}
 #: the nouns after a place in a headline label of a place ("Kyiv region:", "Bucha district:")
@@ -1800,6 +1795,8 @@ _PLACE_NOUNS = frozenset({"region", "oblast", "district", "community", "city", "
                           "direction", "front", "sector"})
 
 
+#: endings of agent nouns, people ("Mariupol defenders:", "Azov fighter:")
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists")
 #: adjectives in -ly, no adverbs ("the weekly", "elderly residents")
 _LY_ADJECTIVES = frozenset({"early", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "only",
                             "likely", "family", "deadly", "costly", "lovely", "holy", "ugly", "unlikely"})
@@ -1818,7 +1815,8 @@ def _headline_topic(words: list[str], res: Resources) -> bool:
     "Russia successfully trades energy carriers:"); a topic: a capitalised first word (after an
     article) before a preposition that is no source noun, role word or known place, state or body
     ("Torture of civilians:", "The atrocities of the Russians:"; not "President of Ukraine:",
-    "Ministry of Defense:"); a place or time: a label opened by a preposition ("Near Odesa:"), or
+    "Ministry of Defense:"), or a lower-case head that is no source noun or role word ("Nuclear
+    threat:", "Grain export agreement:"; not "UK intelligence:", "IAEA chief:"); a place or time: a label opened by a preposition ("Near Odesa:"), or
     a city or region alone, or before a noun of place ("Mariupol:", "Kyiv region:"; a capital, a
     seat of power or a state stays a source: "Kyiv:", "Kremlin:").
     """
@@ -1836,6 +1834,12 @@ def _headline_topic(words: list[str], res: Resources) -> bool:
     if len(words) > h + 2 and low[h + 1] in _LABEL_OPENERS and low[h] not in res.nouns and \
             low[h] not in _role_words() and gaz.aliases.get(words[h]) is None:
         return True
+    head = next((i for i, w in enumerate(low) if i and w in _LABEL_OPENERS), len(words)) - 1
+    if head > 0 and words[head].isalpha() and words[head].islower() and low[head] not in res.nouns and \
+            low[head] not in _role_words() and low[head] not in _PLACE_NOUNS | _TITLE_LINKS and \
+            low[head] not in _military_agents() and not low[head].endswith(_AGENT_ENDINGS) and \
+            low[head] not in _MEDIA_HEADS | _CUE_NOUNS and res.context.get(low[head]) != "evidence":
+        return True  # "Nuclear threat:", "Grain export agreement:", "Combat operations in Donetsk:"
     place = words[:-1] if len(words) > 1 and low[-1] in _PLACE_NOUNS else words
     kind = gaz.aliases.get(" ".join(place))
     return kind is not None and kind[2] == "province" or (
