@@ -1818,13 +1818,16 @@ def _headline_topic(words: list[str], res: Resources) -> bool:
     "Ministry of Defense:"), or a lower-case head that is no source noun or role word ("Nuclear
     threat:", "Grain export agreement:"; not "UK intelligence:", "IAEA chief:"); a place or time: a label opened by a preposition ("Near Odesa:"), or
     a city or region alone, or before a noun of place ("Mariupol:", "Kyiv region:"; a capital, a
-    seat of power or a state stays a source: "Kyiv:", "Kremlin:").
+    seat of power or a state stays a source: "Kyiv:", "Kremlin:"); a name that ends in a figure or a
+    single letter ("Eurovision 2022:", "Sizewell C:").
     """
     from contrast.affiliation import default_gazetteer
 
     low = [w.lower() for w in words]
     if not words or low[0] in _LABEL_OPENERS:
         return bool(words)
+    if len(words) > 1 and (words[-1].isdigit() or (len(words[-1]) == 1 and words[-1].isupper())):
+        return True  # "Sizewell C:", "Eurovision 2022:": a plant, an event, no person
     for p, w in enumerate(words):
         if w.islower() and (w in _BE or w in _AUX_LITERALS or (p and w.endswith("ed") and w not in res.nouns)
                             or _verb_between_names(words, p) or _manner_adverb(w)):
