@@ -428,30 +428,24 @@ def _predict(sample: pd.DataFrame, texts: dict[str, tuple[str, bool]], eval_dir:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-_RELATIVES = frozenset({"who", "which", "that", "whom"})
-
-
 def _with_match_span(rows: pd.DataFrame, text: str) -> pd.DataFrame:
     """``rows`` with ``match_start, match_end``: the span a reader's speaker is matched against.
 
     The speaker's own span, except for a relative pronoun whose antecedent contrast names in
     ``speaker_resolved`` ("A country such as Australia, which criticised ...": the speaker as
-    written is "which", resolved to "A country such as Australia"): there the antecedent's last
-    occurrence in the 300 characters before the pronoun (session 28; before it such a row
-    matched no reader's speaker, who marks the antecedent).
+    written is "which", resolved to "A country such as Australia"): there the span the affiliation
+    step reads for it (``contrast.affiliation._relative_antecedent``: the antecedent's last
+    occurrence in the 300 characters before the pronoun; session 28, before which such a row matched
+    no reader's speaker, who marks the antecedent).
     """
+    from contrast.affiliation import _relative_antecedent
+
     rows = rows.copy()
-    starts, ends = [], []
-    for sp, res, ss, se in zip(rows["speaker"], rows["speaker_resolved"], rows["speaker_start"],
-                               rows["speaker_end"], strict=True):
-        ss, se = int(ss), int(se)
-        if isinstance(sp, str) and sp.lower() in _RELATIVES and isinstance(res, str) and res:
-            at = text.rfind(res, max(0, ss - 300), ss)
-            if at >= 0:
-                ss, se = at, at + len(res)
-        starts.append(ss)
-        ends.append(se)
-    rows["match_start"], rows["match_end"] = starts, ends
+    spans = [_relative_antecedent(text, {"speaker_start": int(s), "speaker_end": int(e), "speaker_resolved":
+                                         r if isinstance(r, str) else ""})
+             for s, e, r in zip(rows["speaker_start"], rows["speaker_end"], rows["speaker_resolved"], strict=True)]
+    rows["match_start"] = [d["speaker_start"] for d in spans]
+    rows["match_end"] = [d["speaker_end"] for d in spans]
     return rows
 
 

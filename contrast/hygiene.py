@@ -539,7 +539,7 @@ class Furniture:
         out_lines.clear()
         new_body = re.sub(r"\n{3,}", "\n\n", new_body).strip()
         if source in self.end_stamps:
-            m = _END_STAMP.search(new_body)
+            m = _END_STAMP.search(new_body, max(0, len(new_body) - 40))  # (anchored at the end: its last characters)
             if m and new_body[:m.start()].strip():
                 removed.append(m["stamp"].strip())
                 new_body = new_body[:m.start()].rstrip()

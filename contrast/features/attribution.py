@@ -550,10 +550,11 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     """
     j = k
     if 1 < j < len(sent.words) and sent.words[k].lower() in _OBJECT_CUE_NOUNS:
-        if sent.words[j - 1] in _OBJECT_VERBS:
+        verb = sent.words[j - 1].lower()
+        if verb in _OBJECT_VERBS:
             return None  # "Deadly bombing spurs calls for": the bombing is no source of the calls
-        if sent.words[j - 1] in _RECIPROCAL_VERBS:
-            j -= 1  # "Russia and Ukraine trade blame": the two states blame each other
+        if verb in _SUBJECT_VERBS and (_is_cap(sent.words[j - 2]) or sent.words[j - 2].lower() in res.nouns):
+            j -= 1  # "Russia and Ukraine trade blame", "Zelensky renews calls for" (not "the grain trade demand")
     while j > 1 and (_is_adverb(sent.words[j - 1], res) or _floating_quantifier(sent, j - 1)):
         j -= 1  # "The ministry previously said", "They both said": no part of the speaker
     j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
@@ -609,7 +610,7 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
 
 
 _OBJECT_VERBS = frozenset(_function_words("object_verb"))
-_RECIPROCAL_VERBS = frozenset(_function_words("reciprocal_verb"))
+_SUBJECT_VERBS = frozenset(_function_words("subject_verb"))
 _OBJECT_CUE_NOUNS = frozenset(_function_words("object_cue_noun"))
 _TITLE_LINKS = frozenset({"of", "in", "for", "on", "and", "at"})
 
@@ -1219,7 +1220,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         if not _np_ok(sp_words, res) or _not_a_source(sp_words, res) or \
                 sp_words[0].lower() in _COLON_STOP or \
                 sp_words[-1].lower() in _COLON_STOP or _topic_label(sp_words, res) or \
-                (text[m.end()] not in _QUOTE_OPENERS and _headline_topic(sp_words, res)) or \
+                _headline_topic(sp_words, res, quoted=text[m.end()] in _QUOTE_OPENERS) or \
                 _starts_within(cue_starts, ss, cs):
             continue  # (and not 'Stated Stone:' whose cue is "Stated")
         stype = _speaker_type(sp_words, res)
@@ -1283,8 +1284,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         q = _first_quote_from(quotes, cs)
         if q is not None and text[cs + 1:q[0]].strip():
             q = None
-        if spk is None or q is None:
-            continue
+        if spk is None or q is None or _headline_topic(sent.words[spk[0]:spk[1]], res, quoted=True):
+            continue  # ('Mariupol: "We are surrounded"': a place's label, no source)
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
         found.append(_row(text, res, cs, cs + 1, "neutral", (ss, se),
                           sent.words[spk[0]:spk[1]], q, sid))
@@ -1486,7 +1487,7 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
                 not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
                 words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
                 not any(res.context.get(w.lower()) == "byline" for w in words) and \
-                (text[m.end():m.end() + 1] in _QUOTE_OPENERS or not _headline_topic(words, res))
+                not _headline_topic(words, res, quoted=text[m.end():m.end() + 1] in _QUOTE_OPENERS)
             if ok:
                 stype = _speaker_type(words, res)
                 head = words[-1].lower()
@@ -1788,38 +1789,57 @@ def _topic_label(words: list[str], res: Resources) -> bool:
 
 #: the marks that open a quotation after a label's colon ('WSJ editorial: 'Deport Nikki Haley.'')
 _QUOTE_OPENERS = frozenset(_OPEN_Q + "'")
-#: a headline label opened by a preposition is a place or time, no source ("Near Odesa:", "In Mariupol:")
-_LABEL_OPENERS = _LABEL_PREPS | {"near", "after", "before", "during", "amid", "against", "inside", "outside"}
-#: the nouns after a place in a headline label of a place ("Kyiv region:", "Bucha district:")
-_PLACE_NOUNS = frozenset({"region", "oblast", "district", "community", "city", "town", "village", "area",
-                          "direction", "front", "sector"})
+#: a label opened by a preposition is a place or time, no source ("Near Odesa:", "In Mariupol:")
+_LABEL_OPENERS = _LABEL_PREPS | frozenset(_function_words("label_opener"))
+#: the nouns after a place in a label of a place ("Kyiv region:", "Bucha district:")
+_PLACE_NOUNS = frozenset(_function_words("place_noun"))
+#: endings of agent nouns, people ("Mariupol defenders:", "Azov fighter:", "Mothers of soldiers:")
+_AGENT_ENDINGS = tuple(_function_words("agent_ending"))
 
 
-#: endings of agent nouns, people ("Mariupol defenders:", "Azov fighter:")
-_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists")
-#: adjectives in -ly, no adverbs ("the weekly", "elderly residents")
-_LY_ADJECTIVES = frozenset({"early", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "only",
-                            "likely", "family", "deadly", "costly", "lovely", "holy", "ugly", "unlikely"})
+def _people_noun(w: str, res: Resources) -> bool:
+    """A lower-case noun that names people or a body: a source noun, a role word, an armed force's
+    noun or an agent noun ("officials", "chief", "troops", "defenders", "mothers")."""
+    return w in res.nouns or w in _role_words() or w in _military_agents() or w.endswith(_AGENT_ENDINGS)
 
 
-def _manner_adverb(w: str) -> bool:
-    """A lower-case adverb in -ly ("successfully", "reportedly"): a clause's word, no name's."""
-    return len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in _LY_ADJECTIVES
+def _state_word(w: str) -> bool:
+    """A state's name or demonym, also before "-led"/"-backed" ("Ukrainian", "US-led")."""
+    from contrast.affiliation import default_gazetteer
+
+    kind = default_gazetteer().aliases.get(re.sub(r"-(?:led|backed|based)$", "", w))
+    return kind is not None and kind[2] in {"country", "demonym"}
 
 
-def _headline_topic(words: list[str], res: Resources) -> bool:
-    """Whether a headline's label before its colon is a topic, a place or a clause, no source.
+def _clause_word(words: list[str], p: int, res: Resources) -> bool:
+    """Whether the lower-case word at ``p`` of a label makes it a clause: a finite auxiliary or a form
+    of "be" ("Putin is lying"), a past form in -ed that no noun follows ("Pavlo Volat died",
+    "Congress rallied against"; not "armed forces", "a retired general"), an adverb in -ly
+    ("successfully") or a verb between two names ("World bans Russia")."""
+    w = words[p]
+    if not w.islower():
+        return False
+    nxt = words[p + 1] if p + 1 < len(words) else ""
+    return w in _BE or w in _FINITE or (
+        p > 0 and w.endswith("ed") and w not in res.nouns and (not nxt or _is_cap(nxt) or nxt.lower() in _DET
+                                                               or nxt.lower() in _PREP)) or \
+        (w.endswith("ly") and _is_adverb(w, res)) or _verb_between_names(words, p, res)
 
-    A clause: a form of "be" or an auxiliary, a past form in -ed, an adverb in -ly, or a verb
-    between two capitalised words ("Putin is lying:", "Pavlo Volat died:", "World bans Russia:",
-    "Russia successfully trades energy carriers:"); a topic: a capitalised first word (after an
-    article) before a preposition that is no source noun, role word or known place, state or body
-    ("Torture of civilians:", "The atrocities of the Russians:"; not "President of Ukraine:",
-    "Ministry of Defense:"), or a lower-case head that is no source noun or role word ("Nuclear
-    threat:", "Grain export agreement:"; not "UK intelligence:", "IAEA chief:"); a place or time: a label opened by a preposition ("Near Odesa:"), or
-    a city or region alone, or before a noun of place ("Mariupol:", "Kyiv region:"; a capital, a
-    seat of power or a state stays a source: "Kyiv:", "Kremlin:"); a name that ends in a figure or a
-    single letter ("Eurovision 2022:", "Sizewell C:").
+
+def _headline_topic(words: list[str], res: Resources, *, quoted: bool = False) -> bool:
+    """Whether the label before the colon that opens a headline or a line is a topic, a place or a
+    clause, no source.
+
+    A place or time: a label opened by a preposition ("Near Odesa:"), a city or region alone or
+    before a noun of place ("Mariupol:", "Kyiv region:"; a capital, a seat of power or a state
+    stays a source: "Kyiv:", "Kremlin:"), a name that ends in a figure or a single letter
+    ("Eurovision 2022:", "Sizewell C:"); a topic: a capitalised first word (after an article) before a
+    preposition that names no people, state or known body ("Torture of civilians:", "The atrocities
+    of the Russians:"; not "President of Ukraine:", "Ministry of Defense:", "Mothers of Russian
+    soldiers:"). Unless a quotation follows the colon (``quoted``: '... heckles Sanders supporters:
+    'You're being ridiculous.''), also a clause (see :func:`_clause_word`: "Putin is lying:", "World
+    bans Russia:") and a lower-case head that names no people, after no state's name ("Nuclear
+    threat:", "Grain export agreement:"; not "UK intelligence:", "Ukrainian women:").
     """
     from contrast.affiliation import default_gazetteer
 
@@ -1828,25 +1848,24 @@ def _headline_topic(words: list[str], res: Resources) -> bool:
         return bool(words)
     if len(words) > 1 and (words[-1].isdigit() or (len(words[-1]) == 1 and words[-1].isupper())):
         return True  # "Sizewell C:", "Eurovision 2022:": a plant, an event, no person
-    for p, w in enumerate(words):
-        if w.islower() and (w in _BE or w in _AUX_LITERALS or (p and w.endswith("ed") and w not in res.nouns)
-                            or _verb_between_names(words, p) or _manner_adverb(w)):
-            return True
     gaz = default_gazetteer()
     h = 1 if low[0] in _DET and len(words) > 3 else 0  # "The atrocities of the Russians"
-    if len(words) > h + 2 and low[h + 1] in _LABEL_OPENERS and low[h] not in res.nouns and \
-            low[h] not in _role_words() and gaz.aliases.get(words[h]) is None:
+    if len(words) > h + 2 and low[h + 1] in _LABEL_OPENERS and not _people_noun(low[h], res) and \
+            gaz.aliases.get(words[h]) is None:
         return True
-    head = next((i for i, w in enumerate(low) if i and w in _LABEL_OPENERS), len(words)) - 1
-    if head > 0 and words[head].isalpha() and words[head].islower() and low[head] not in res.nouns and \
-            low[head] not in _role_words() and low[head] not in _PLACE_NOUNS | _TITLE_LINKS and \
-            low[head] not in _military_agents() and not low[head].endswith(_AGENT_ENDINGS) and \
-            low[head] not in _MEDIA_HEADS | _CUE_NOUNS and res.context.get(low[head]) != "evidence":
-        return True  # "Nuclear threat:", "Grain export agreement:", "Combat operations in Donetsk:"
     place = words[:-1] if len(words) > 1 and low[-1] in _PLACE_NOUNS else words
     kind = gaz.aliases.get(" ".join(place))
-    return kind is not None and kind[2] == "province" or (
-        len(place) < len(words) and kind is not None and kind[2] in {"seat", "capital"})
+    if kind is not None and (kind[2] == "province" or (len(place) < len(words) and kind[2] in {"seat", "capital"})):
+        return True
+    if quoted:
+        return False
+    if any(_clause_word(words, p, res) for p in range(len(words))):
+        return True
+    head = next((i for i, w in enumerate(low) if i and w in _LABEL_OPENERS), len(words)) - 1
+    return head > 0 and words[head].isalpha() and words[head].islower() and \
+        not _people_noun(low[head], res) and low[head] not in _PLACE_NOUNS | _TITLE_LINKS and \
+        low[head] not in _MEDIA_HEADS | _CUE_NOUNS and res.context.get(low[head]) != "evidence" and \
+        not _state_word(words[head - 1])  # "Nuclear threat:", "Grain deal:"; not "Ukrainian women:"
 
 
 def _outside_quotes(text: str, rows: list[dict[str, Any]], quotes: list[tuple[int, int]]
@@ -3339,17 +3358,21 @@ def _after_abstract_of(sent: _Sent, span: tuple[int, int] | None, res: Resources
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
-    """Every word of the role nouns of ``lexicons/role_nouns.tsv`` ("envoy", "historian", "head")."""
-    return frozenset(w for t in load_table("role_nouns")["term"] for w in str(t).split())
+    """Every word of the gazetteer's role nouns (``lexicons/role_nouns.tsv``: "envoy", "historian", "head")."""
+    from contrast.affiliation import default_gazetteer
+
+    return frozenset(w for t in default_gazetteer().roles for w in str(t).split())
 
 
-def _verb_between_names(words: list[str], p: int) -> bool:
-    """Whether the lower-case word at ``p`` stands between two capitalised words and is no link of
-    a title or name, no article and no role noun: a verb ("Nuland *met* Senator Rand Paul, who")."""
+def _verb_between_names(words: list[str], p: int, res: Resources) -> bool:
+    """Whether the lower-case word at ``p`` stands between two capitalised words as a verb ("Nuland
+    *met* Senator Rand Paul, who", "World *bans* Russia"): no link of a title or name, article, role,
+    source or agent noun, and not after a state's name or demonym ("Ukrainian *singer* Jamala",
+    "Russian *oligarch* Deripaska")."""
     w = words[p]
     return 0 < p < len(words) - 1 and w.isalpha() and w.islower() and _is_cap(words[p - 1]) and \
         _is_cap(words[p + 1]) and w not in _TITLE_LINKS and w not in _DET and w not in _name_particles() \
-        and w not in _role_words()
+        and not _people_noun(w, res) and not _state_word(words[p - 1])
 
 
 def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
@@ -3367,7 +3390,7 @@ def _np_before(sent: _Sent, j: int, res: Resources) -> tuple[int, int] | None:
         if w in _HARD or w == "," or lw in _BOUNDARY or lw in _PREP - {"of"} or \
                 (w.islower() and (lw in res.verbs or lw.endswith("ed"))) or \
                 (w.islower() and lw != "of" and sent.words[i].lower() in {"the", "a", "an"}) or \
-                _verb_between_names(sent.words, i - 1):
+                _verb_between_names(sent.words, i - 1, res):
             break  # (an article opens the phrase: "He met *the head of the agency*, who")
         i -= 1
     i = _trim_lead(sent, i, j)
