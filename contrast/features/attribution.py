@@ -549,12 +549,14 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     speaker: "Rep. Emanuel Cleaver II (D-Mo.) said".
     """
     j = k
+    paired = False
     if 1 < j < len(sent.words) and sent.words[k].lower() in _OBJECT_CUE_NOUNS:
         verb = sent.words[j - 1].lower()
         if verb in _OBJECT_VERBS:
             return None  # "Deadly bombing spurs calls for": the bombing is no source of the calls
         if verb in _SUBJECT_VERBS and (_is_cap(sent.words[j - 2]) or sent.words[j - 2].lower() in res.nouns):
             j -= 1  # "Russia and Ukraine trade blame", "Zelensky renews calls for" (not "the grain trade demand")
+            paired = True
     while j > 1 and (_is_adverb(sent.words[j - 1], res) or _floating_quantifier(sent, j - 1)):
         j -= 1  # "The ministry previously said", "They both said": no part of the speaker
     j = _time_tail(sent.words, j, res)  # "Lukashenko on Thursday said": the day is no part either
@@ -578,6 +580,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                 w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
             break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
+    if paired and i == 2 and sent.words[1] == "," and _is_cap(sent.words[0]):
+        i = 0  # "Russia, Ukraine trade blame": a headline's two parties joined by a comma
     for p in range(j - 2, i - 1, -1):
         if sent.words[p] == "-" and sent.words[p + 1].lower() in _LEAD_TRIM:
             i = p + 1  # "Ukraine gets Starlink terminals - and friendly warning": a new phrase
