@@ -432,6 +432,11 @@ def default_gazetteer() -> Gazetteer:
         if entry[2] in {"country", "demonym", "capital", "seat"} and " " not in alias:
             for how in _INSTALLED:
                 aliases.setdefault(f"{alias}-{how}", (entry[0], "local_official", "institution"))
+        if entry[2] in {"country", "capital", "seat", "province"} and " " not in alias and entry[0]:
+            # a body or person based in a state's town or country is of that state ("the Moscow-based
+            # Foundation for Investigative Journalism", "a Kyiv-based analyst"): the place says where it
+            # works, as "of"/"in" would; the role comes from the rest of the phrase
+            aliases.setdefault(f"{alias}-based", (entry[0], "", "institution"))
         # an acronym is also written with full stops ("E.U." for "EU", "O.S.C.E."), as the AP
         # Stylebook has US newspapers write them
         if entry[2] in {"org", "institution", "country"} and _ACRONYM.fullmatch(alias):
@@ -646,6 +651,11 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
     named = gaz.places(words)
     inside = {i for p in named for i in range(p[0] + 1, p[1] - 1)}
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS and i not in inside), len(low))
+    while 0 < stop and stop + 1 < len(low) and low[stop] == "and" and not any(p[1] <= stop for p in named) and \
+            low[stop - 1] in gaz.roles and low[stop + 1] in gaz.role_words and not gaz.places(words[stop + 1:stop + 2]):
+        # two titles of one person ("a military journalist and director of the Moscow-based Foundation
+        # for Investigative Journalism"): the second title's complement is that person's as well
+        stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop and i not in inside), len(low))
     places = [p for p in named if p[1] <= stop] if inside else gaz.places(words[:stop])
     after = low[stop + 1:stop + 4]
     while after and after[0] in _ARTICLES | {"western", "other"}:
@@ -786,7 +796,8 @@ class _Cast:
                 _home_state(self.text, self.home_from[0], self.gaz, self.home_from[1], self)
         return self._home
 
-    def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
+    def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False,
+                        before: bool = False) -> tuple[str, str]:
         """Affiliation and role that another mention of ``word`` in the article gives it.
 
         Reads the words before each other whole-word occurrence (and an
@@ -794,9 +805,9 @@ class _Cast:
         later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
         ``skip`` is the offset of the speaker's own mention (occurrences within
         20,000 characters of it are read); ``fold`` matches case-insensitively.
-        At most six occurrences are read.
+        At most six occurrences are read; ``before``: only those before ``skip``.
         """
-        key = (word.lower() if fold else word, fold)
+        key = (word.lower() if fold else word, fold) + ((skip,) if before else ())
         if key in self.titled:  # one scan per word and article, so the work stays linear
             return self.titled[key]
         found = ("", "")
@@ -807,6 +818,8 @@ class _Cast:
         # within a window around the speaker: an article's cast introduces itself nearby,
         # and a huge one-line text costs a bounded scan per word
         lo, hi = max(0, skip - _WINDOW), (skip + _WINDOW if skip >= 0 else _WINDOW)
+        if before and skip >= 0:
+            hi = skip
         pos, tries = text.find(needle, lo, hi), 0
         while pos >= 0 and tries < 6 and not found[0]:
             end = pos + len(needle)
@@ -852,6 +865,15 @@ class _Cast:
         dateline = DATELINE_LEAD.match(text)
         if dateline is not None:
             text = text[dateline.end():]  # "Dubai, United Arab Emirates (CNN)- The US Deputy Minister ..., "
+        quoted = _AFTER_QUOTE.match(text)
+        if quoted is not None and text.endswith(", ") and not _CLAUSE_MARK.search(text[quoted.end():-2]):
+            # a title between a quotation and the name ('"...," the newly installed pro-Russian Prime
+            # Minister of Crimea, Mr Sergei Aksyonov, told the crowd'): what follows the quotation's
+            # closing comma is no reported content, so any words of a title may stand there
+            words = _words(text[quoted.end():])
+            if words and words[0].lower() in _ARTICLES:
+                aff, role, noun, _ = _own(words, self.gaz)
+                return (aff, role) if noun else ("", "")
         if not text.endswith(", ") or _CLAUSE_MARK.search(text[:-2]):
             return "", ""
         words = _words(text)
@@ -1109,6 +1131,9 @@ class _Cast:
         return m[1], m[2]
 
 
+#: A quotation up to its closing comma and mark at the start of a sentence ('"We will overcome ...," ').
+_AFTER_QUOTE = re.compile(r"\s*[\"“][^\"“”]+[,!?][\"”]\s+")
+
 _CACHED_CHARS = 300  # longer texts (a 20,000-character window, a split piece of a one-line page) are not cached:
 #                      as cache keys they held hundreds of MB on a 20 MB article, and they do not recur
 
@@ -1232,7 +1257,7 @@ def _speaker_words(text: str, r: Mapping[str, Any], gaz: Gazetteer | None = None
     """
     s, e = r["speaker_start"], r["speaker_end"]
     words = _name_words(text[s:e], gaz) if gaz is not None and r.get("speaker_type") == "named" else _words(text[s:e])
-    tail = text[e:e + 100]
+    tail = text[e:e + 100].replace("\xa0", " ")  # (no-break spaces read as spaces: "Pasko, a\xa0military journalist")
     if tail.startswith(", "):
         cue_start = r.get("start")
         if cue_start is not None and e < cue_start <= e + 100:
@@ -1367,7 +1392,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     # the name is before an appositive of the span ("Mykhailo Okhendovskyi, the head of the Central
     # Election Commission": not "Commission")
     span = text[r["speaker_start"]:r["speaker_end"]]
-    name = _name_tokens(words[:len(_words(span.partition(",")[0]))] if "," in span else words)
+    n_own = len(_words(span.partition(",")[0]))
+    name = _name_tokens(words[:n_own])
+    if "," not in span and not (len(name) >= 2 or (name and len(name) == n_own)):
+        # (the name is in the span, not in the appositive read after it: "Grigory Pasko, ... director of
+        # the Moscow-based Foundation for Investigative Journalism" is Pasko, not "Journalism"; a span
+        # that is a title only takes the name the appositive gives: "the Kremlin spokesman, Dmitry Peskov")
+        name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
     named_body = _named_body(words, low, noun)
@@ -1433,7 +1464,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # "the Ministry" after "— Russian Defense Ministry" that was no speaker
             head = named_body or noun.rsplit(" ", 1)[-1]
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
-            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
+            # (a generic noun refers back to a body named before it: "the company" after "Online platform
+            # Visit Ukraine.Today" is no "UK-based company" named further on)
+            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True, before=head in _GENERIC_NOUN_SET)
             role = role or role2
         if not aff and role:
             # "the president said" after "..., Biden says": a known person of that role named earlier
