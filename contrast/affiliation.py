@@ -1513,6 +1513,11 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # expert body the article quoted last, if it did so within the last few sentences
         aff = next((a for s0, _, a, rl, body in reversed(cast.spoken)
                     if rl == "expert_or_analyst" and body and r["speaker_start"] - s0 <= _STAFF_GAP), "")
+    if not aff and person and not role and _aged(text, r["speaker_start"], r["speaker_end"]):
+        # a named person with an age and no title is a private person ("said Mr Svyatoslav
+        # Regushevsky, a 46-year-old"): a citizen of the place the story happens
+        role = "citizen_or_witness"
+        aff = _setting_of(cast, r["speaker_start"])
     if not aff and (not person or noun) and role == "citizen_or_witness":
         # "one resident told NBC News", "said student Maria Shcherbenko": people of the place the
         # story happens (see _setting_of)
@@ -1914,7 +1919,45 @@ def _setting_of(cast: _Cast, start: int) -> str:
             return places.pop()
         if places:
             return ""
+    # else the place of the article's dateline, where its reporter met the people quoted
+    # ("SIMFEROPOL, Ukraine (AFP) - ... said Mr Svyatoslav Regushevsky, a 46-year-old")
+    return _dateline_place(cast.text[:_DATELINE_REACH], cast.gaz) if start >= head else ""
+
+
+#: A dateline that opens a line: a town in capitals, its state or region after a comma, an agency in
+#: brackets, a dash ("SIMFEROPOL, Ukraine (AFP) -", "DONETSK, Ukraine —", "KYIV (Reuters) -").
+_PLACE_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<town>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
+                             r"(?:,[ \t\xa0]+(?P<state>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2}))?"
+                             r"[ \t\xa0]*(?:\([^)\n]{1,30}\))?[ \t\xa0]*[-—–]")
+_DATELINE_REACH = 400
+
+
+def _dateline_place(head: str, gaz: Gazetteer) -> str:
+    """The state of the place in a dateline at the start of ``head`` (a line's start within it): the
+    state named after the town, else the town's own (a capital or region of the gazetteer)."""
+    for m in _PLACE_DATELINE.finditer(head):
+        state, town = m.group("state"), m.group("town")
+        hit = gaz.aliases.get(state) if state else None
+        if hit is not None and hit[2] in {"country", "demonym"}:
+            return hit[0]
+        hit = gaz.aliases.get(town.title()) if len(town) > 2 else None
+        if hit is not None and hit[2] in {"capital", "province", "seat"}:
+            return hit[0]
     return ""
+
+
+#: An age by a person's name, which marks a private person ("32-year-old Mr Anton Vlasenko", "Mr
+#: Bulatov, 35", "Mr Svyatoslav Regushevsky, a 46-year-old who ..."): news gives officials' titles,
+#: private people's ages (AP Stylebook "ages").
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_AGE_OPENING = re.compile(r"\d{1,3}-year-old\s")
+_AGE_AFTER = re.compile(r",\s+(?:(?:a|an)\s+)?(?:aged\s+)?\d{1,3}(?:-year-old)?(?=[,.;)\s])")
+
+
+def _aged(text: str, start: int, end: int) -> bool:
+    """A person's mention at ``text[start:end]`` has an age next to it (see ``_AGE_BEFORE``)."""
+    return bool(_AGE_BEFORE.search(text, max(0, start - 20), start) or
+                _AGE_OPENING.match(text, start, end) or _AGE_AFTER.match(text, end))
 
 
 def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "", local: bool = False) -> str:
