@@ -154,6 +154,8 @@ _FIGHTING = _WORDS["fighting"]
 _AGENT_PREPS = _WORDS["agent_prep"]
 #: Prepositions before the other party of an act ("talks with Russia", "sanctions against Moscow").
 _COUNTERPART_PREPS = _WORDS["counterpart_prep"]
+#: verbs whose object is the other party of a speech act ("accuses the US of meddling", "urges Kyiv")
+_COUNTERPART_VERBS = _WORDS["counterpart_verb"]
 #: Prepositions of place after an official ("officials in Mariupol"): the place's officials.
 _LOCATIVE_PREPS = _WORDS["locative_prep"]
 #: Roles that a place after a locative preposition tells the affiliation of.
@@ -1068,7 +1070,7 @@ class _Cast:
         before = _words(self.text[max(0, offset - 20):offset])[-2:]
         while before and before[-1].lower() in _ARTICLES:
             before.pop()
-        return bool(before) and before[-1].lower() in _COUNTERPART_PREPS
+        return bool(before) and (before[-1].lower() in _COUNTERPART_PREPS or before[-1].lower() in _COUNTERPART_VERBS)
 
     def _subject(self, offset: int) -> bool:
         """The nationality adjective at ``offset`` qualifies people the story is about ("a Russian
