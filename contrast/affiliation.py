@@ -1510,6 +1510,14 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # issuer that mention's sentence names ("PACE adopted a resolution", "the Russian Foreign
         # Ministry said in a statement")
         aff = _issuer_of(cast, noun, r["speaker_start"])
+    if not aff and not person and role == "document_or_report" and noun and (low0 in _DEFINITE or low0 == noun.split()[0]) \
+            and not _POSSESSOR.search(text[r["speaker_start"]:r["speaker_end"]]):
+        # "the report said", "Analysis of the activities of 1,844 firms showed" with no earlier mention of
+        # that document: the findings of the body quoted last, a few sentences before at most ("The
+        # Institute for the Study of War (ISW) said this in a new ... assessment. ... the report said")
+        aff = next((a for s0, _, a, rl, body in reversed(cast.spoken)
+                    if a and (body or rl == "document_or_report") and rl != "journalist_or_media"
+                    and 0 <= r["speaker_start"] - s0 <= _STAFF_GAP), "")
     if not aff and not person and role == "expert_or_analyst" and _bare_staff(low):
         # "analysts pointed out" right after "The institute believes" (ISW): the staff of the
         # expert body the article quoted last, if it did so within the last few sentences
