@@ -199,6 +199,8 @@ def _war_enemy(state: str) -> str:
 #: outlet, are the Russian-installed ones.
 _OCCUPIED = _WORDS["occupied_region"]
 _ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
+_OPENING = 1000
+_PROXY_NOUNS = {t: state for state, terms in _word_values("proxy_noun").items() for t in terms}
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -781,13 +783,14 @@ class _Cast:
     #: None: the article has no home state
     home_from: tuple[Sequence[Mapping[str, Any]], str] | None = None
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
-    titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
+    titled: dict[tuple[Any, ...], tuple[str, str]] = field(default_factory=dict)
     #: a name -> the role noun of a title another mention gives it without a state ("Patriarch Cyril")
     title_noun: dict[str, str] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
     _regions: dict[str, bool] = field(default_factory=dict)
     _home: str | None = None
+    _occupied: bool | None = None
 
     @property
     def home(self) -> str:
@@ -1056,6 +1059,14 @@ class _Cast:
             # capital or seat is its government speaking ("Kiev wants ..., the deputy prime minister said" in RT)
             enemy = ""
         return all(st in (self.home, enemy) for st in self.states_named(before, offset))
+
+    def names_occupied_region(self) -> bool:
+        """The article's opening (headline and lede, its first 1,000 characters) names a region Russia has
+        held since 2014 (``_OCCUPIED``: Crimea, Sevastopol, Donetsk, Luhansk, Donbas): a story of that
+        conflict, not one that mentions it in passing. Read once."""
+        if self._occupied is None:
+            self._occupied = any(w in _OCCUPIED or w.title() in _OCCUPIED for w in _words(self.text[:_OPENING]))
+        return self._occupied
 
     def _enemy_of_home(self) -> str:
         """The other party of the war (``_WAR_PARTIES``) when the article's home is its outlet's own state
@@ -1555,6 +1566,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             if any(w in _OCCUPIED for w in sent) and not cast.states_named(
                     cast.sentence_start(r["speaker_start"]), r["speaker_start"]):
                 aff = "RU"
+    if not aff and not person and not own_aff and any(w in _PROXY_NOUNS for w in low) and \
+            cast.names_occupied_region():
+        # "The rebel leadership", "separatist commanders" in a story of the regions Russia has held since
+        # 2014 (Crimea, Donetsk, Luhansk): the Russian-backed side, as the side map has its authorities
+        proxy = next(_PROXY_NOUNS[w] for w in low if w in _PROXY_NOUNS)
+        aff, role = proxy, role or "military"
     enemy_first = next((i for i, w in enumerate(low) if w in _ENEMY_NOUNS), len(low))
     own_place = gaz.places(words)[:1] if own_aff and enemy_first < len(low) else []
     if (not own_aff or (kind == "province" and own_place and enemy_first < own_place[0][0])) and \

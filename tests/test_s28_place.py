@@ -53,6 +53,9 @@ PLACED = [
     # a state that is the object of a speech act's verb is the other party: the headline's other state
     ("Ukraine crisis: Putin adviser accuses US of meddling\nProtests went on.\n"
      "A man was hurt, police confirmed.", "", "police", ("UA", "minister_or_official", "Ukraine")),
+    # rebels in a story of the regions Russia has held since 2014: the Russian-backed side
+    ("Rifts among insurgents\nDONETSK, Ukraine - Rebels bickered.\nThe rebel leadership also said this week "
+     "it will pay its soldiers.", "", "The rebel leadership", ("RU", "military", "Russia")),
     # a document with no owner and no earlier mention: the body quoted last
     ("Kremlin threats\nThe Institute for the Study of War (ISW) said this in a new assessment.\n"
      "\"Russia has used nuclear threats,\" the report said.", "", "the report",
@@ -60,6 +63,11 @@ PLACED = [
 ]
 
 STAYS_EMPTY = [
+    # rebels elsewhere, or a story that mentions Donbas only in passing further on
+    ("Rifts among rebels in Syria\nThe rebel leadership also said this week it will pay its soldiers.", "",
+     "The rebel leadership"),
+    ("Rifts among rebels\n" + "The war goes on. " * 80 + "\nThe rebel leadership said it will pay its soldiers "
+     "in Donbas.", "", "The rebel leadership"),
     # "and" between two titles only when a role noun ends before it: not "heads of state and government"
     ("EU summit\nThe heads of state and government of Germany stated that borders are not negotiable.",
      "", "The heads of state and government of Germany"),
