@@ -200,6 +200,8 @@ def _war_enemy(state: str) -> str:
 _OCCUPIED = _WORDS["occupied_region"]
 _ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
 _OPENING = 1000
+#: a sentence opening with a title, a comma, a name of two or three capitalised words and a comma
+_OPENING_NAME = re.compile(r"\s*[^,.;:\"“”\n]{3,90}, (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s")
 _PROXY_NOUNS = {t: state for state, terms in _word_values("proxy_noun").items() for t in terms}
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
@@ -1060,6 +1062,15 @@ class _Cast:
             enemy = ""
         return all(st in (self.home, enemy) for st in self.states_named(before, offset))
 
+    def opening_title(self, lo: int, hi: int) -> tuple[str, str]:
+        """Affiliation and role of the title of the name that opens the sentence ``text[lo:hi]`` set off
+        by commas ("Ukraine's ambassador to the EU, Kostiantyn Yelisieiev, recently urged"), as
+        :meth:`inverted_title` reads a title before a name; ``("", "")`` when the sentence opens otherwise."""
+        m = _OPENING_NAME.match(self.text, lo, hi)
+        if m is None:
+            return "", ""
+        return self.inverted_title(m.start("name"))
+
     def names_occupied_region(self) -> bool:
         """The article's opening (headline and lede, its first 1,000 characters) names a region Russia has
         held since 2014 (``_OCCUPIED``: Crimea, Sevastopol, Donetsk, Luhansk, Donbas): a story of that
@@ -1369,6 +1380,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
                 if cast.person_end >= prev or (step and not chain.search(text, start, prev_end)):
                     break
                 aff, role = cast.person_outside_reports(prev, start)
+                if not aff:
+                    # (or the titled name that opens a sentence passed: "Ukraine's ambassador to the EU,
+                    # Kostiantyn Yelisieiev, recently urged EU states ... He wrote in a letter")
+                    aff, role = cast.opening_title(prev, start)
                 start, prev_end = prev, start
             if aff or ent is None:
                 return aff, role, ""

@@ -56,6 +56,10 @@ PLACED = [
     # rebels in a story of the regions Russia has held since 2014: the Russian-backed side
     ("Rifts among insurgents\nDONETSK, Ukraine - Rebels bickered.\nThe rebel leadership also said this week "
      "it will pay its soldiers.", "", "The rebel leadership", ("RU", "military", "Russia")),
+    # "he" after a sentence that opens with a titled name that was no speaker
+    ("EU sanctions\nUkraine’s ambassador to the EU, Kostiantyn Yelisieiev, recently met EU states.\n"
+     "He wrote that the event “should not be an occasion for twisting language”.\n"
+     "He said “the word aggression should not be avoided”.", "", "He", ("UA", "diplomat", "Ukraine")),
     # a document with no owner and no earlier mention: the body quoted last
     ("Kremlin threats\nThe Institute for the Study of War (ISW) said this in a new assessment.\n"
      "\"Russia has used nuclear threats,\" the report said.", "", "the report",
