@@ -1558,7 +1558,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # "one resident told NBC News", "said student Maria Shcherbenko": people of the place the
         # story happens (see _setting_of)
         aff = _setting_of(cast, r["speaker_start"])
-    if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
+    if not aff and (not person or noun) and (role in _PLACE_BOUND_ROLES or noun in _OFFICIAL_SOURCES):
         # "officials say", "the embassy confirms", and a named person whose title gives no state
         # ("the Senate's deputy speaker Yevgeny Bushmin"): officials of the place the sentence, or
         # else the headline, is about (see _place_of_unnamed)
@@ -1723,6 +1723,10 @@ _HE_CHAIN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _SHE_CHAIN = re.compile(r"\b(?:[Ss]he|[Hh]er)\b")
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 #: (heads of state and government and legislators too: "president has said", "— lawmaker")
+#: an unnamed source of a state body ("a defence source", "government sources"): its role stays other (a
+#: reader cannot tell whether an official or a staff member speaks), but, like an official, it is of the
+#: state its sentence or the headline names
+_OFFICIAL_SOURCES = _WORDS["official_source"]
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
                                 "head_of_state_or_government", "legislator"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")

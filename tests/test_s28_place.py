@@ -60,6 +60,12 @@ PLACED = [
     ("EU sanctions\nUkraine’s ambassador to the EU, Kostiantyn Yelisieiev, recently met EU states.\n"
      "He wrote that the event “should not be an occasion for twisting language”.\n"
      "He said “the word aggression should not be avoided”.", "", "He", ("UA", "diplomat", "Ukraine")),
+    # an unnamed source of a state body is placed as an official is, its role staying other
+    ("UK troops told to prepare\nIn London, a defence source said the tone of the message was unsurprising.",
+     "", "a defence source", ("GB", "other", "West")),
+    # a state the speaker's side is to face or defeat is the opponent, not the source's state
+    ("Kyiv ready to face Russia in the south\nOfficials said the counter-offensive had begun.", "",
+     "Officials", ("UA", "minister_or_official", "Ukraine")),
     # a document with no owner and no earlier mention: the body quoted last
     ("Kremlin threats\nThe Institute for the Study of War (ISW) said this in a new assessment.\n"
      "\"Russia has used nuclear threats,\" the report said.", "", "the report",
