@@ -200,6 +200,8 @@ def _war_enemy(state: str) -> str:
 _OCCUPIED = _WORDS["occupied_region"]
 _ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
 _OPENING = 1000
+#: a personal name of two or three capitalised words (an honorific before it) right before a comma
+_TITLED_NAME = re.compile(r"(?<![\w.’'-])(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, )")
 #: a sentence opening with a title, a comma, a name of two or three capitalised words and a comma
 _OPENING_NAME = re.compile(r"\s*[^,.;:\"“”\n]{3,90}, (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s")
 _PROXY_NOUNS = {t: state for state, terms in _word_values("proxy_noun").items() for t in terms}
@@ -1067,9 +1069,23 @@ class _Cast:
         by commas ("Ukraine's ambassador to the EU, Kostiantyn Yelisieiev, recently urged"), as
         :meth:`inverted_title` reads a title before a name; ``("", "")`` when the sentence opens otherwise."""
         m = _OPENING_NAME.match(self.text, lo, hi)
-        if m is None:
-            return "", ""
-        return self.inverted_title(m.start("name"))
+        if m is not None:
+            found = self.inverted_title(m.start("name"))
+            if found[0]:
+                return found
+        # else the one name of the sentence with an appositive title that tells a state ("..., Dr. Marcin
+        # Zabodniak, China analyst at the Polish Institute of International Affairs. He added")
+        titled = set()
+        for n in _TITLED_NAME.finditer(self.text, lo, hi):
+            i = bisect.bisect_right(self.reports, (n.start(), len(self.text) + 1)) - 1
+            if i >= 0 and self.reports[i][0] <= n.start() < self.reports[i][1]:
+                continue  # (a name inside what was said is not who says it)
+            appos = _apposition(self.text[n.end():min(hi, n.end() + 120)].replace("\xa0", " "))
+            if appos:
+                aff, role, noun, kind = _own(_words(appos), self.gaz)
+                if aff and noun and kind != "plural":
+                    titled.add((aff, role))
+        return titled.pop() if len(titled) == 1 else ("", "")
 
     def names_occupied_region(self) -> bool:
         """The article's opening (headline and lede, its first 1,000 characters) names a region Russia has
@@ -1368,6 +1384,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # Putin's weakness, he said")
             start = cast.sentence_start(r["speaker_start"])
             aff, role = cast.person_outside_reports(start, r["speaker_start"])
+            if not aff:
+                aff, role = cast.opening_title(start, r["speaker_start"])
             # (and further back, up to _PRONOUN_REACH sentences with no speaker since, while each sentence
             # passed holds a "he"/"his"/"him" of its own, a chain back to its person: "Russia's President,
             # Vladimir Putin, has chosen ... On day 48 of the war, he held ... He set out")

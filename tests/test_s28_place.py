@@ -60,6 +60,10 @@ PLACED = [
     ("EU sanctions\nUkraine’s ambassador to the EU, Kostiantyn Yelisieiev, recently met EU states.\n"
      "He wrote that the event “should not be an occasion for twisting language”.\n"
      "He said “the word aggression should not be avoided”.", "", "He", ("UA", "diplomat", "Ukraine")),
+    # "he" after a sentence whose one titled name has an appositive that tells a state
+    ("China plan\nThis is the whole rhetoric, said about the end of the war, Dr. Marcin Zabodniak, China "
+     "analyst at the Polish Institute of International Affairs.He added that the title is characteristic.",
+     "", "He", ("PL", "expert_or_analyst", "West")),
     # an unnamed source of a state body is placed as an official is, its role staying other
     ("UK troops told to prepare\nIn London, a defence source said the tone of the message was unsurprising.",
      "", "a defence source", ("GB", "other", "West")),
@@ -73,6 +77,8 @@ PLACED = [
 ]
 
 STAYS_EMPTY = [
+    # a titled name inside what was said is not who says it
+    ("Talks\n\"We met Dmytro Kuleba, Ukraine’s foreign minister, today,\" he said.", "", "he"),
     # rebels elsewhere, or a story that mentions Donbas only in passing further on
     ("Rifts among rebels in Syria\nThe rebel leadership also said this week it will pay its soldiers.", "",
      "The rebel leadership"),
