@@ -806,7 +806,7 @@ class _Cast:
         return self._home
 
     def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False,
-                        before: bool = False) -> tuple[str, str]:
+                        backward: bool = False) -> tuple[str, str]:
         """Affiliation and role that another mention of ``word`` in the article gives it.
 
         Reads the words before each other whole-word occurrence (and an
@@ -814,9 +814,9 @@ class _Cast:
         later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
         ``skip`` is the offset of the speaker's own mention (occurrences within
         20,000 characters of it are read); ``fold`` matches case-insensitively.
-        At most six occurrences are read; ``before``: only those before ``skip``.
+        At most six occurrences are read; ``backward``: only those before ``skip``.
         """
-        key = (word.lower() if fold else word, fold) + ((skip,) if before else ())
+        key = (word.lower() if fold else word, fold) + ((skip,) if backward else ())
         if key in self.titled:  # one scan per word and article, so the work stays linear
             return self.titled[key]
         found = ("", "")
@@ -827,7 +827,7 @@ class _Cast:
         # within a window around the speaker: an article's cast introduces itself nearby,
         # and a huge one-line text costs a bounded scan per word
         lo, hi = max(0, skip - _WINDOW), (skip + _WINDOW if skip >= 0 else _WINDOW)
-        if before and skip >= 0:
+        if backward and skip >= 0:
             hi = skip
         pos, tries = text.find(needle, lo, hi), 0
         while pos >= 0 and tries < 6 and not found[0]:
@@ -1512,7 +1512,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
             # (a generic noun refers back to a body named before it: "the company" after "Online platform
             # Visit Ukraine.Today" is no "UK-based company" named further on)
-            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True, before=head in _GENERIC_NOUN_SET)
+            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True, backward=head in _GENERIC_NOUN_SET)
             role = role or role2
         if not aff and role:
             # "the president said" after "..., Biden says": a known person of that role named earlier

@@ -42,6 +42,11 @@ PLACED = [
      ("US", "legislator", "West")),
     ("Pence on the debate\nOn Fox News Sunday, Republican vice-presidential nominee Gov. Mike Pence said "
      "the tweet was a joke.", "", "Republican vice-presidential nominee Gov. Mike Pence", ("US", "", "West")),
+    # a national parliament or armed force by its own name
+    ("Sanctions debate\nMembers of the House of Commons said the sanctions must go further.", "",
+     "Members of the House of Commons", ("GB", "legislator", "West")),
+    ("Tanks for Kyiv\nThe Bundeswehr said it has no more tanks to spare.", "", "The Bundeswehr",
+     ("DE", "military", "West")),
     # the FT, an MEP
     ("Banks stay\nHSBC has 200 staff in Russia, according to the FT.", "", "the FT",
      ("GB", "journalist_or_media", "West")),
@@ -77,6 +82,8 @@ PLACED = [
 ]
 
 STAYS_EMPTY = [
+    # a party name that several states' parties share is no American party
+    ("Coalition talks\nThe Social Democrats said they would not join the government.", "", "The Social Democrats"),
     # a titled name inside what was said is not who says it
     ("Talks\n\"We met Dmytro Kuleba, Ukraine’s foreign minister, today,\" he said.", "", "he"),
     # rebels elsewhere, or a story that mentions Donbas only in passing further on
