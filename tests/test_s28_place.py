@@ -43,8 +43,8 @@ PLACED = [
     ("Pence on the debate\nOn Fox News Sunday, Republican vice-presidential nominee Gov. Mike Pence said "
      "the tweet was a joke.", "", "Republican vice-presidential nominee Gov. Mike Pence", ("US", "", "West")),
     # a national parliament or armed force by its own name
-    ("Sanctions debate\nMembers of the House of Commons said the sanctions must go further.", "",
-     "Members of the House of Commons", ("GB", "legislator", "West")),
+    ("Sanctions debate\nMembers of the House of Lords said the sanctions must go further.", "",
+     "Members of the House of Lords", ("GB", "legislator", "West")),
     ("Tanks for Kyiv\nThe Bundeswehr said it has no more tanks to spare.", "", "The Bundeswehr",
      ("DE", "military", "West")),
     # the FT, an MEP
