@@ -200,6 +200,9 @@ def _war_enemy(state: str) -> str:
 _OCCUPIED = _WORDS["occupied_region"]
 _ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
 _OPENING = 1000
+#: "better known as", "also known by his assumed name" right before another name of the same person
+_KNOWN_AS = re.compile(r"\b(?:better|also|widely|popularly) known (?:as|by (?:his|her|the|a) (?:[a-z-]+ )?"
+                       r"(?:name|nickname|nom de guerre|call sign|callsign))\s+$")
 #: a personal name of two or three capitalised words (an honorific before it) right before a comma
 _TITLED_NAME = re.compile(r"(?<![\w.’'-])(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, )")
 #: a sentence opening with a title, a comma, a name of two or three capitalised words and a comma
@@ -852,6 +855,11 @@ class _Cast:
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
                 words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
                 aff, role, noun, _ = _own(words, self.gaz)
+                known = None if fold or aff else _KNOWN_AS.search(self.text, line_start, pos)
+                if known is not None:
+                    # a name the person is better known by ("Girkin, a Russian better known by his assumed
+                    # name Strelkov"): the person named, with the appositive, before it
+                    aff, role, noun, _ = _own(_words(self.text[line_start:known.start()]), self.gaz)
                 if aff:
                     found = (aff, role)
                 elif noun and not fold:

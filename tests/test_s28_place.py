@@ -75,6 +75,10 @@ PLACED = [
     # a state the speaker's side is to face or defeat is the opponent, not the source's state
     ("Kyiv ready to face Russia in the south\nOfficials said the counter-offensive had begun.", "",
      "Officials", ("UA", "minister_or_official", "Ukraine")),
+    # a name the person is better known by takes the person's appositive
+    ("Rebels regroup\nGirkin, a Russian better known by his assumed name Strelkov, has attained hero status.\n"
+     "Talks failed.\n\"The enemy sustained serious casualties,\" Strelkov said.", "", "Strelkov",
+     ("RU", "", "Russia")),
     # a document with no owner and no earlier mention: the body quoted last
     ("Kremlin threats\nThe Institute for the Study of War (ISW) said this in a new assessment.\n"
      "\"Russia has used nuclear threats,\" the report said.", "", "the report",
