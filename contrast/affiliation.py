@@ -1310,7 +1310,8 @@ def _speaker_words(text: str, r: Mapping[str, Any], gaz: Gazetteer | None = None
         cue_start = r.get("start")
         if cue_start is not None and e < cue_start <= e + 100:
             tail = tail[: cue_start - e]
-        words += _words(_apposition(tail))
+        # (an age before the appositive is no part of it: "Oleksii Vlasenko, 32, a Kyiv-based entrepreneur")
+        words += _words(_apposition(_AGE_FIRST.sub("", tail, count=1)))
     elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60 and \
             (between := _words(tail[: r["start"] - e])) and between[0].lower() in _LOCATIVE_PREPS:
         # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
@@ -2022,6 +2023,7 @@ def _dateline_place(head: str, gaz: Gazetteer) -> str:
 #: Bulatov, 35", "Mr Svyatoslav Regushevsky, a 46-year-old who ..."): news gives officials' titles,
 #: private people's ages (AP Stylebook "ages").
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_AGE_FIRST = re.compile(r"^, \d{1,3}(?=, )")
 _AGE_OPENING = re.compile(r"\d{1,3}-year-old\s")
 _AGE_AFTER = re.compile(r",\s+(?:(?:a|an)\s+)?(?:aged\s+)?\d{1,3}(?:-year-old)?(?=[,.;)\s])")
 

@@ -37,6 +37,9 @@ PLACED = [
     ("Rival rallies in Crimea\nSIMFEROPOL, Ukraine (AFP) - Thousands rallied on Sunday.\n"
      "Asked why, 32-year-old Mr Anton Vlasenko said they were afraid.", "", "32-year-old Mr Anton Vlasenko",
      ("UA", "citizen_or_witness", "Ukraine")),
+    # an age before an appositive is no part of it: the appositive still tells
+    ("Tours of war\n\"It was fine,\" said Ivan Petrov, 46, the deputy mayor of Kharkiv.", "", "Ivan Petrov",
+     ("UA", "local_official", "Ukraine")),
     # US party members without the party's full name
     ("Hearing delayed\nDemocrats called the contempt citation a political ploy.", "", "Democrats",
      ("US", "legislator", "West")),
