@@ -154,6 +154,8 @@ _FIGHTING = _WORDS["fighting"]
 _AGENT_PREPS = _WORDS["agent_prep"]
 #: Prepositions before the other party of an act ("talks with Russia", "sanctions against Moscow").
 _COUNTERPART_PREPS = _WORDS["counterpart_prep"]
+#: verbs whose object is the other party of a speech act ("accuses the US of meddling", "urges Kyiv")
+_COUNTERPART_VERBS = _WORDS["counterpart_verb"]
 #: Prepositions of place after an official ("officials in Mariupol"): the place's officials.
 _LOCATIVE_PREPS = _WORDS["locative_prep"]
 #: Roles that a place after a locative preposition tells the affiliation of.
@@ -197,6 +199,15 @@ def _war_enemy(state: str) -> str:
 #: outlet, are the Russian-installed ones.
 _OCCUPIED = _WORDS["occupied_region"]
 _ENEMY_NOUNS = {t: state for state, terms in _word_values("enemy_noun").items() for t in terms}
+_OPENING = 1000
+#: "better known as", "also known by his assumed name" right before another name of the same person
+_KNOWN_AS = re.compile(r"\b(?:better|also|widely|popularly) known (?:as|by (?:his|her|the|a) (?:[a-z-]+ )?"
+                       r"(?:name|nickname|nom de guerre|call sign|callsign))\s+$")
+#: a personal name of two or three capitalised words (an honorific before it) right before a comma
+_TITLED_NAME = re.compile(r"(?<![\w.’'-])(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?=, )")
+#: a sentence opening with a title, a comma, a name of two or three capitalised words and a comma
+_OPENING_NAME = re.compile(r"\s*[^,.;:\"“”\n]{3,90}, (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s")
+_PROXY_NOUNS = {t: state for state, terms in _word_values("proxy_noun").items() for t in terms}
 #: The generic nouns by which an article refers back to a body of a role ("the company").
 _GENERIC_NOUNS = _word_values("generic_noun")
 #: Groups of the bundled actor dictionary that name one state.
@@ -432,6 +443,11 @@ def default_gazetteer() -> Gazetteer:
         if entry[2] in {"country", "demonym", "capital", "seat"} and " " not in alias:
             for how in _INSTALLED:
                 aliases.setdefault(f"{alias}-{how}", (entry[0], "local_official", "institution"))
+        if entry[2] in {"country", "capital", "seat", "province"} and " " not in alias and entry[0]:
+            # a body or person based in a state's town or country is of that state ("the Moscow-based
+            # Foundation for Investigative Journalism", "a Kyiv-based analyst"): the place says where it
+            # works, as "of"/"in" would; the role comes from the rest of the phrase
+            aliases.setdefault(f"{alias}-based", (entry[0], "", "institution"))
         # an acronym is also written with full stops ("E.U." for "EU", "O.S.C.E."), as the AP
         # Stylebook has US newspapers write them
         if entry[2] in {"org", "institution", "country"} and _ACRONYM.fullmatch(alias):
@@ -646,6 +662,11 @@ def _read_phrase(words: Sequence[str], gaz: Gazetteer) -> tuple[str, str, str, s
     named = gaz.places(words)
     inside = {i for p in named for i in range(p[0] + 1, p[1] - 1)}
     stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS and i not in inside), len(low))
+    while 0 < stop and stop + 1 < len(low) and low[stop] == "and" and not any(p[1] <= stop for p in named) and \
+            low[stop - 1] in gaz.roles and low[stop + 1] in gaz.role_words and not gaz.places(words[stop + 1:stop + 2]):
+        # two titles of one person ("a military journalist and director of the Moscow-based Foundation
+        # for Investigative Journalism"): the second title's complement is that person's as well
+        stop = next((i for i, w in enumerate(low) if w in _STOP_PREPS and i > stop and i not in inside), len(low))
     places = [p for p in named if p[1] <= stop] if inside else gaz.places(words[:stop])
     after = low[stop + 1:stop + 4]
     while after and after[0] in _ARTICLES | {"western", "other"}:
@@ -769,13 +790,14 @@ class _Cast:
     #: None: the article has no home state
     home_from: tuple[Sequence[Mapping[str, Any]], str] | None = None
     plural: bool = False  # the last speaker read coordinates several states ("Russia and Ukraine")
-    titled: dict[tuple[str, bool], tuple[str, str]] = field(default_factory=dict)
+    titled: dict[tuple[Any, ...], tuple[str, str]] = field(default_factory=dict)
     #: a name -> the role noun of a title another mention gives it without a state ("Patriarch Cyril")
     title_noun: dict[str, str] = field(default_factory=dict)
     _first: dict[frozenset[str], tuple[tuple[int, str, str], int]] = field(default_factory=dict)
     _lower: str | None = None
     _regions: dict[str, bool] = field(default_factory=dict)
     _home: str | None = None
+    _occupied: bool | None = None
 
     @property
     def home(self) -> str:
@@ -786,7 +808,8 @@ class _Cast:
                 _home_state(self.text, self.home_from[0], self.gaz, self.home_from[1], self)
         return self._home
 
-    def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False) -> tuple[str, str]:
+    def title_elsewhere(self, word: str, skip: int = -1, *, fold: bool = False,
+                        backward: bool = False) -> tuple[str, str]:
         """Affiliation and role that another mention of ``word`` in the article gives it.
 
         Reads the words before each other whole-word occurrence (and an
@@ -794,9 +817,9 @@ class _Cast:
         later "Lukashenko", "Russian Defence Ministry" for "the Ministry".
         ``skip`` is the offset of the speaker's own mention (occurrences within
         20,000 characters of it are read); ``fold`` matches case-insensitively.
-        At most six occurrences are read.
+        At most six occurrences are read; ``backward``: only those before ``skip``.
         """
-        key = (word.lower() if fold else word, fold)
+        key = (word.lower() if fold else word, fold) + ((skip,) if backward else ())
         if key in self.titled:  # one scan per word and article, so the work stays linear
             return self.titled[key]
         found = ("", "")
@@ -807,6 +830,8 @@ class _Cast:
         # within a window around the speaker: an article's cast introduces itself nearby,
         # and a huge one-line text costs a bounded scan per word
         lo, hi = max(0, skip - _WINDOW), (skip + _WINDOW if skip >= 0 else _WINDOW)
+        if backward and skip >= 0:
+            hi = skip
         pos, tries = text.find(needle, lo, hi), 0
         while pos >= 0 and tries < 6 and not found[0]:
             end = pos + len(needle)
@@ -830,6 +855,11 @@ class _Cast:
                 # after a person's name it is as often a verb's ("accused Trump of showing support for ...")
                 words = before + name + _words(_apposition(after) or (_of_complement(after, self.gaz.role_words) if fold else ""))
                 aff, role, noun, _ = _own(words, self.gaz)
+                known = None if fold or aff else _KNOWN_AS.search(self.text, line_start, pos)
+                if known is not None:
+                    # a name the person is better known by ("Girkin, a Russian better known by his assumed
+                    # name Strelkov"): the person named, with the appositive, before it
+                    aff, role, noun, _ = _own(_words(self.text[line_start:known.start()]), self.gaz)
                 if aff:
                     found = (aff, role)
                 elif noun and not fold:
@@ -852,6 +882,15 @@ class _Cast:
         dateline = DATELINE_LEAD.match(text)
         if dateline is not None:
             text = text[dateline.end():]  # "Dubai, United Arab Emirates (CNN)- The US Deputy Minister ..., "
+        quoted = _AFTER_QUOTE.match(text)
+        if quoted is not None and text.endswith(", ") and not _CLAUSE_MARK.search(text[quoted.end():-2]):
+            # a title between a quotation and the name ('"...," the newly installed pro-Russian Prime
+            # Minister of Crimea, Mr Sergei Aksyonov, told the crowd'): what follows the quotation's
+            # closing comma is no reported content, so any words of a title may stand there
+            words = _words(text[quoted.end():])
+            if words and words[0].lower() in _ARTICLES:
+                aff, role, noun, _ = _own(words, self.gaz)
+                return (aff, role) if noun else ("", "")
         if not text.endswith(", ") or _CLAUSE_MARK.search(text[:-2]):
             return "", ""
         words = _words(text)
@@ -1033,6 +1072,37 @@ class _Cast:
             enemy = ""
         return all(st in (self.home, enemy) for st in self.states_named(before, offset))
 
+    def opening_title(self, lo: int, hi: int) -> tuple[str, str]:
+        """Affiliation and role of the title of the name that opens the sentence ``text[lo:hi]`` set off
+        by commas ("Ukraine's ambassador to the EU, Kostiantyn Yelisieiev, recently urged"), as
+        :meth:`inverted_title` reads a title before a name; ``("", "")`` when the sentence opens otherwise."""
+        m = _OPENING_NAME.match(self.text, lo, hi)
+        if m is not None:
+            found = self.inverted_title(m.start("name"))
+            if found[0]:
+                return found
+        # else the one name of the sentence with an appositive title that tells a state ("..., Dr. Marcin
+        # Zabodniak, China analyst at the Polish Institute of International Affairs. He added")
+        titled = set()
+        for n in _TITLED_NAME.finditer(self.text, lo, hi):
+            i = bisect.bisect_right(self.reports, (n.start(), len(self.text) + 1)) - 1
+            if i >= 0 and self.reports[i][0] <= n.start() < self.reports[i][1]:
+                continue  # (a name inside what was said is not who says it)
+            appos = _apposition(self.text[n.end():min(hi, n.end() + 120)].replace("\xa0", " "))
+            if appos:
+                aff, role, noun, kind = _own(_words(appos), self.gaz)
+                if aff and noun and kind != "plural":
+                    titled.add((aff, role))
+        return titled.pop() if len(titled) == 1 else ("", "")
+
+    def names_occupied_region(self) -> bool:
+        """The article's opening (headline and lede, its first 1,000 characters) names a region Russia has
+        held since 2014 (``_OCCUPIED``: Crimea, Sevastopol, Donetsk, Luhansk, Donbas): a story of that
+        conflict, not one that mentions it in passing. Read once."""
+        if self._occupied is None:
+            self._occupied = any(w in _OCCUPIED or w.title() in _OCCUPIED for w in _words(self.text[:_OPENING]))
+        return self._occupied
+
     def _enemy_of_home(self) -> str:
         """The other party of the war (``_WAR_PARTIES``) when the article's home is its outlet's own state
         at war, else ``""``."""
@@ -1046,7 +1116,7 @@ class _Cast:
         before = _words(self.text[max(0, offset - 20):offset])[-2:]
         while before and before[-1].lower() in _ARTICLES:
             before.pop()
-        return bool(before) and before[-1].lower() in _COUNTERPART_PREPS
+        return bool(before) and (before[-1].lower() in _COUNTERPART_PREPS or before[-1].lower() in _COUNTERPART_VERBS)
 
     def _subject(self, offset: int) -> bool:
         """The nationality adjective at ``offset`` qualifies people the story is about ("a Russian
@@ -1108,6 +1178,9 @@ class _Cast:
         m = ms[0] if first else ms[-1]
         return m[1], m[2]
 
+
+#: A quotation up to its closing comma and mark at the start of a sentence ('"We will overcome ...," ').
+_AFTER_QUOTE = re.compile(r"\s*[\"“][^\"“”]+[,!?][\"”]\s+")
 
 _CACHED_CHARS = 300  # longer texts (a 20,000-character window, a split piece of a one-line page) are not cached:
 #                      as cache keys they held hundreds of MB on a 20 MB article, and they do not recur
@@ -1232,12 +1305,13 @@ def _speaker_words(text: str, r: Mapping[str, Any], gaz: Gazetteer | None = None
     """
     s, e = r["speaker_start"], r["speaker_end"]
     words = _name_words(text[s:e], gaz) if gaz is not None and r.get("speaker_type") == "named" else _words(text[s:e])
-    tail = text[e:e + 100]
+    tail = text[e:e + 100].replace("\xa0", " ")  # (no-break spaces read as spaces: "Pasko, a\xa0military journalist")
     if tail.startswith(", "):
         cue_start = r.get("start")
         if cue_start is not None and e < cue_start <= e + 100:
             tail = tail[: cue_start - e]
-        words += _words(_apposition(tail))
+        # (an age before the appositive is no part of it: "Oleksii Vlasenko, 32, a Kyiv-based entrepreneur")
+        words += _words(_apposition(_AGE_FIRST.sub("", tail, count=1)))
     elif tail[:1] == " " and r.get("start") is not None and e < r["start"] <= e + 60 and \
             (between := _words(tail[: r["start"] - e])) and between[0].lower() in _LOCATIVE_PREPS:
         # "officials in besieged Mariupol say": a place phrase between the speaker and its cue
@@ -1319,6 +1393,8 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # Putin's weakness, he said")
             start = cast.sentence_start(r["speaker_start"])
             aff, role = cast.person_outside_reports(start, r["speaker_start"])
+            if not aff:
+                aff, role = cast.opening_title(start, r["speaker_start"])
             # (and further back, up to _PRONOUN_REACH sentences with no speaker since, while each sentence
             # passed holds a "he"/"his"/"him" of its own, a chain back to its person: "Russia's President,
             # Vladimir Putin, has chosen ... On day 48 of the war, he held ... He set out")
@@ -1331,6 +1407,10 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
                 if cast.person_end >= prev or (step and not chain.search(text, start, prev_end)):
                     break
                 aff, role = cast.person_outside_reports(prev, start)
+                if not aff:
+                    # (or the titled name that opens a sentence passed: "Ukraine's ambassador to the EU,
+                    # Kostiantyn Yelisieiev, recently urged EU states ... He wrote in a letter")
+                    aff, role = cast.opening_title(prev, start)
                 start, prev_end = prev, start
             if aff or ent is None:
                 return aff, role, ""
@@ -1367,7 +1447,13 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
     # the name is before an appositive of the span ("Mykhailo Okhendovskyi, the head of the Central
     # Election Commission": not "Commission")
     span = text[r["speaker_start"]:r["speaker_end"]]
-    name = _name_tokens(words[:len(_words(span.partition(",")[0]))] if "," in span else words)
+    n_own = len(_words(span.partition(",")[0]))
+    name = _name_tokens(words[:n_own])
+    if "," not in span and not (len(name) >= 2 or (name and len(name) == n_own)):
+        # (the name is in the span, not in the appositive read after it: "Grigory Pasko, ... director of
+        # the Moscow-based Foundation for Investigative Journalism" is Pasko, not "Journalism"; a span
+        # that is a title only takes the name the appositive gives: "the Kremlin spokesman, Dmitry Peskov")
+        name = _name_tokens(words)
     surname = name[-1] if name and stype == "named" else ""
     person = stype == "named" and bool(surname)
     named_body = _named_body(words, low, noun)
@@ -1433,7 +1519,9 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # "the Ministry" after "— Russian Defense Ministry" that was no speaker
             head = named_body or noun.rsplit(" ", 1)[-1]
             own = r["speaker_start"] + text[r["speaker_start"]:r["speaker_end"]].lower().rfind(head)
-            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True)
+            # (a generic noun refers back to a body named before it: "the company" after "Online platform
+            # Visit Ukraine.Today" is no "UK-based company" named further on)
+            aff, role2 = cast.title_elsewhere(head, skip=own, fold=True, backward=head in _GENERIC_NOUN_SET)
             role = role or role2
         if not aff and role:
             # "the president said" after "..., Biden says": a known person of that role named earlier
@@ -1475,16 +1563,29 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         # issuer that mention's sentence names ("PACE adopted a resolution", "the Russian Foreign
         # Ministry said in a statement")
         aff = _issuer_of(cast, noun, r["speaker_start"])
+    if not aff and not person and role == "document_or_report" and noun and (low0 in _DEFINITE or low0 == noun.split()[0]) \
+            and not _POSSESSOR.search(text[r["speaker_start"]:r["speaker_end"]]):
+        # "the report said", "Analysis of the activities of 1,844 firms showed" with no earlier mention of
+        # that document: the findings of the body quoted last, a few sentences before at most ("The
+        # Institute for the Study of War (ISW) said this in a new ... assessment. ... the report said")
+        aff = next((a for s0, _, a, rl, body in reversed(cast.spoken)
+                    if a and (body or rl == "document_or_report") and rl != "journalist_or_media"
+                    and 0 <= r["speaker_start"] - s0 <= _STAFF_GAP), "")
     if not aff and not person and role == "expert_or_analyst" and _bare_staff(low):
         # "analysts pointed out" right after "The institute believes" (ISW): the staff of the
         # expert body the article quoted last, if it did so within the last few sentences
         aff = next((a for s0, _, a, rl, body in reversed(cast.spoken)
                     if rl == "expert_or_analyst" and body and r["speaker_start"] - s0 <= _STAFF_GAP), "")
+    if not aff and person and not role and _aged(text, r["speaker_start"], r["speaker_end"]):
+        # a named person with an age and no title is a private person ("said Mr Svyatoslav
+        # Regushevsky, a 46-year-old"): a citizen of the place the story happens
+        role = "citizen_or_witness"
+        aff = _setting_of(cast, r["speaker_start"])
     if not aff and (not person or noun) and role == "citizen_or_witness":
         # "one resident told NBC News", "said student Maria Shcherbenko": people of the place the
         # story happens (see _setting_of)
         aff = _setting_of(cast, r["speaker_start"])
-    if not aff and (not person or noun) and role in _PLACE_BOUND_ROLES:
+    if not aff and (not person or noun) and (role in _PLACE_BOUND_ROLES or noun in _OFFICIAL_SOURCES):
         # "officials say", "the embassy confirms", and a named person whose title gives no state
         # ("the Senate's deputy speaker Yevgeny Bushmin"): officials of the place the sentence, or
         # else the headline, is about (see _place_of_unnamed)
@@ -1507,6 +1608,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             if any(w in _OCCUPIED for w in sent) and not cast.states_named(
                     cast.sentence_start(r["speaker_start"]), r["speaker_start"]):
                 aff = "RU"
+    if not aff and not person and not own_aff and any(w in _PROXY_NOUNS for w in low) and \
+            cast.names_occupied_region():
+        # "The rebel leadership", "separatist commanders" in a story of the regions Russia has held since
+        # 2014 (Crimea, Donetsk, Luhansk): the Russian-backed side, as the side map has its authorities
+        proxy = next(_PROXY_NOUNS[w] for w in low if w in _PROXY_NOUNS)
+        aff, role = proxy, role or "military"
     enemy_first = next((i for i, w in enumerate(low) if w in _ENEMY_NOUNS), len(low))
     own_place = gaz.places(words)[:1] if own_aff and enemy_first < len(low) else []
     if (not own_aff or (kind == "province" and own_place and enemy_first < own_place[0][0])) and \
@@ -1643,6 +1750,10 @@ _HE_CHAIN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _SHE_CHAIN = re.compile(r"\b(?:[Ss]he|[Hh]er)\b")
 #: Roles whose bearers, unnamed, belong to the place the story is about.
 #: (heads of state and government and legislators too: "president has said", "— lawmaker")
+#: an unnamed source of a state body ("a defence source", "government sources"): its role stays other (a
+#: reader cannot tell whether an official or a staff member speaks), but, like an official, it is of the
+#: state its sentence or the headline names
+_OFFICIAL_SOURCES = _WORDS["official_source"]
 _PLACE_BOUND_ROLES = frozenset({"minister_or_official", "local_official", "diplomat", "military", "spokesperson",
                                 "head_of_state_or_government", "legislator"})
 _CLAUSE_END = re.compile(r"[:;,!?()\"“”—–]|\.\s| - ")
@@ -1881,7 +1992,46 @@ def _setting_of(cast: _Cast, start: int) -> str:
             return places.pop()
         if places:
             return ""
+    # else the place of the article's dateline, where its reporter met the people quoted
+    # ("SIMFEROPOL, Ukraine (AFP) - ... said Mr Svyatoslav Regushevsky, a 46-year-old")
+    return _dateline_place(cast.text[:_DATELINE_REACH], cast.gaz) if start >= head else ""
+
+
+#: A dateline that opens a line: a town in capitals, its state or region after a comma, an agency in
+#: brackets, a dash ("SIMFEROPOL, Ukraine (AFP) -", "DONETSK, Ukraine —", "KYIV (Reuters) -").
+_PLACE_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<town>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
+                             r"(?:,[ \t\xa0]+(?P<state>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2}))?"
+                             r"[ \t\xa0]*(?:\([^)\n]{1,30}\))?[ \t\xa0]*[-—–]")
+_DATELINE_REACH = 400
+
+
+def _dateline_place(head: str, gaz: Gazetteer) -> str:
+    """The state of the place in a dateline at the start of ``head`` (a line's start within it): the
+    state named after the town, else the town's own (a capital or region of the gazetteer)."""
+    for m in _PLACE_DATELINE.finditer(head):
+        state, town = m.group("state"), m.group("town")
+        hit = gaz.aliases.get(state) if state else None
+        if hit is not None and hit[2] in {"country", "demonym"}:
+            return hit[0]
+        hit = gaz.aliases.get(town.title()) if len(town) > 2 else None
+        if hit is not None and hit[2] in {"capital", "province", "seat"}:
+            return hit[0]
     return ""
+
+
+#: An age by a person's name, which marks a private person ("32-year-old Mr Anton Vlasenko", "Mr
+#: Bulatov, 35", "Mr Svyatoslav Regushevsky, a 46-year-old who ..."): news gives officials' titles,
+#: private people's ages (AP Stylebook "ages").
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_AGE_FIRST = re.compile(r"^, \d{1,3}(?=, )")
+_AGE_OPENING = re.compile(r"\d{1,3}-year-old\s")
+_AGE_AFTER = re.compile(r",\s+(?:(?:a|an)\s+)?(?:aged\s+)?\d{1,3}(?:-year-old)?(?=[,.;)\s])")
+
+
+def _aged(text: str, start: int, end: int) -> bool:
+    """A person's mention at ``text[start:end]`` has an age next to it (see ``_AGE_BEFORE``)."""
+    return bool(_AGE_BEFORE.search(text, max(0, start - 20), start) or
+                _AGE_OPENING.match(text, start, end) or _AGE_AFTER.match(text, end))
 
 
 def _place_of_unnamed(cast: _Cast, start: int, own_end: int, *, noun: str = "", local: bool = False) -> str:
