@@ -1263,6 +1263,9 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     for row in _evidence_finding_rows(text, res, sent_of, cue_starts, findings):
         found.append(row)
         taken.append((row["start"], row["end"]))
+    for row in _predicative_nominal_rows(text, res, sent_of, cue_starts):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
     dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
@@ -1443,6 +1446,99 @@ def _evidence_finding_rows(text: str, res: Resources, sent_of: Any, cue_starts: 
         comma = text.find(",", ce, sent.end)  # (", told Fox News": the finding ends there)
         rows.append(_row(text, res, cs, ce, "evidence", (ss, he), sp_words,
                          _strip(text, (ce, comma if comma >= 0 else sent.end)), sid))
+    return rows
+
+
+#: nouns of saying, thinking and feeling that report their owner's statement or state of mind as the
+#: subject of "be" and a that-clause (``lexicons/attribution_predicative_nouns.tsv``: "His greatest fear
+#: was that", "the prevailing view among Russia's friends is that"), with their stances
+_PREDICATIVE_NOUNS: dict[str, str] = dict(zip(*(load_table("attribution_predicative_nouns")[c].astype(str)
+                                               for c in ("term", "stance")), strict=True))
+_PREDICATIVE = re.compile(
+    r"(?<![\w'’-])(?P<n>" + "|".join(sorted(map(re.escape, _PREDICATIVE_NOUNS), key=len, reverse=True)) +
+    r")(?:[ \t]+(?P<rel>of|among)[ \t]+(?P<own>[^.;:!?\"“”()\n]{1,80}?))?[ \t]+"
+    r"(?P<be>(?:is|was|are|were|remains|remained|has[ \t]+been|had[ \t]+been|have[ \t]+been)"
+    r"(?:[ \t]+(?:still|now|simply|clearly|always|also))?)[ \t]+that(?![\w'’-])")
+#: the subject forms of possessive determiners ("his fear" -> "he", to resolve it)
+_POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+#: words that end the head of an owner phrase after "of" or "among" ("every person I met in Ukraine")
+_OWNER_HEAD_STOP = frozenset({"i", "we", "he", "she", "they", "you", "who", "whom", "that", "which", "and"})
+
+
+def _owner_phrase_head(words: list[str], res: Resources) -> bool:
+    """Whether an of-/among-phrase names people or an institution: its head (the last word before a
+    preposition, relative or clause) is capitalised or a source noun ("every person I met", "Russia's
+    friends in Congress", "the Kremlin"), not a thing ("the war in Ukraine", "the situation")."""
+    head = ""
+    for p, w in enumerate(words):
+        low = w.lower()
+        if p and (low in _PREP or low in _BOUNDARY or low in _OWNER_HEAD_STOP or w == ","):
+            break
+        head = w
+    low = head.lower()
+    if res.context.get(low) in {"day", "month", "time_noun"} or low in {"today", "tomorrow", "yesterday"}:
+        return False  # "Today's message", "Monday's view": a time, no owner
+    return bool(head) and (_is_cap(head) and low not in _DET or
+                           res.nouns.get(low, "pronoun") != "pronoun")
+
+
+def _predicative_nominal_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]
+                              ) -> list[dict[str, Any]]:
+    """A noun of saying or thinking as the subject of "be" and a that-clause, with its owner: a
+    possessive before it ("His greatest fear was that", "Russia's position is that", "Their argument
+    is that") or an of-/among-phrase after it ("The consistent message of every person I met in
+    Ukraine was that", "the prevailing view among Russia's friends in Congress is that"); the noun is
+    the cue, the owner its source, the that-clause its content (Quirk et al. 1985, 17.26). With no
+    owner, no row ("The problem is that", "The fear is that")."""
+    rows: list[dict[str, Any]] = []
+    stances: set[str] | None = None
+    for m in _PREDICATIVE.finditer(text):
+        cs, ce = m.span("n")
+        if _starts_within(cue_starts, cs, m.end()):
+            continue
+        if stances is None:
+            stances = {v[1] for v in res.verbs.values()}
+        stance = _PREDICATIVE_NOUNS[m.group("n")]
+        if stance not in stances:
+            continue  # (its stance left out: "without_stances(['belief'])")
+        sid, sent = sent_of(cs)
+        if m.end() > sent.end:
+            continue
+        k = sent.index_at(cs)
+        spk: tuple[int, int] | None = None
+        words: list[str] = []
+        if m.group("own") is not None:
+            a = sent.index_at(m.start("own"))
+            b = sent.index_at(m.end("own"))
+            own = sent.words[a:b]
+            if not own or not _np_ok(own, res) or not _owner_phrase_head(own, res) or \
+                    _not_a_source(own, res):
+                continue
+            spk, words = (a, b), own
+        else:
+            j = k
+            while j > 1 and k - j < 2 and sent.words[j - 1].islower() and sent.words[j - 1].isalpha() and \
+                    sent.words[j - 1] not in _DET and sent.words[j - 1] not in _PREP and \
+                    sent.words[j - 1] not in _BOUNDARY and sent.words[j - 1] not in _POSSESSIVE_DETERMINERS:
+                j -= 1  # "His greatest fear", "Russia's main argument": adjectives before the noun
+            if j == 0:
+                continue
+            prev = sent.words[j - 1]
+            if prev.lower() in _POSSESSIVE_DETERMINERS:
+                spk, words = (j - 1, j), [_POSSESSIVE_DETERMINERS[prev.lower()]]
+            elif _possessive(prev) or prev in {"'s", "’s"}:
+                i = _owner_np(sent, j, res)
+                if sent.words[i].lower() == "that" and i + 1 < j:
+                    i += 1  # "suggests that Mexico's best argument is that": the complementiser
+                own = sent.words[i:j]
+                head = own[-2] if own[-1] in {"'s", "’s"} and len(own) > 1 else _POSS_END.sub("", own[-1])
+                if not _owner_phrase_head([head], res) or _not_a_source(own, res):
+                    continue  # ("the war's", "today's")
+                spk, words = (i, j), own
+            else:
+                continue
+        ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
+        rows.append(_row(text, res, cs, ce, stance, (ss, se), words, _strip(text, (m.end(), sent.end)), sid))
     return rows
 
 
@@ -3693,8 +3789,20 @@ def _not_a_source(words: list[str], res: Resources) -> bool:
     if len(head) <= 3 and head[-1:] and res.context.get(head[-1]) == "abstract" and \
             not any(_is_cap(w) for w in words[1:len(head)]):
         return True
-    return any(res.context.get(w) == "furniture" for w in head) and len(head) <= 4 and \
+    return any(res.context.get(w) == "furniture" and not _modifies_source_head(words, p, res)
+               for p, w in enumerate(head)) and len(head) <= 4 and \
         not any(w in res.person_aliases for w in words)
+
+
+def _modifies_source_head(words: list[str], p: int, res: Resources) -> bool:
+    """Word ``p``, written in lower case inside the phrase, is a modifier of a source or document head
+    after it ("The latest message", "His latest statement", "Russia's war ministry"), not page
+    furniture ("Latest:", "BREAKING", "The Sports Moment")."""
+    if p == 0 or not words[p].islower() or p + 1 >= len(words) or "," in words[p + 1:]:
+        return False
+    head = words[-1].lower()
+    return (res.nouns.get(head, "pronoun") != "pronoun" or res.context.get(head) in {"document", "evidence"}
+            or head in _MEDIA_HEADS or head in _CUE_NOUNS) and res.context.get(head) != "furniture"
 
 
 #: words that open a subordinate clause whose subject may be a participle's ("after Moscow sent ...")

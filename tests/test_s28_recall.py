@@ -1,0 +1,74 @@
+"""Session 28, attribution recall on war coverage: speakers that the hand annotators of the five-country
+war sets marked and the extractor did not find (seen sets only).
+
+Each pattern has a table of sentence -> (speaker, cue, stance) and cases that must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from contrast.features import attribution as A
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    return [(r.get("speaker"), r["cue"], r["label"]) for r in A.attribute(text, headline=False)]
+
+
+# a lower-case furniture word ("latest", "war") before a source or document head modifies it
+@pytest.mark.parametrize("text, expected", [
+    ("The latest message said the talks were over.", [("The latest message", "said", "neutral")]),
+    ("His latest statement said the talks were over.", [("His latest statement", "said", "neutral")]),
+    ("Russia's latest report said that the talks were over.",
+     [("Russia's latest report", "said", "neutral")]),
+    ("The message said the talks were over.", [("The message", "said", "neutral")]),
+])
+def test_modifier_before_document_head(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Latest news says the talks were over.",  # a title-case label word stays furniture
+])
+def test_furniture_stays(text: str) -> None:
+    assert _rows(text) == []
+
+
+# a noun of saying or thinking as the subject of "be" and a that-clause, with its owner
+@pytest.mark.parametrize("text, expected", [
+    ("When I met President Zelenskiy, his greatest fear was that the victory meant too many people would "
+     "think the war over.", [("his", "fear", "belief")]),
+    ("The consistent message of every person I met in Ukraine was that Ukrainians are not Russian.",
+     [("every person I met in Ukraine", "message", "neutral")]),
+    ("Even today, the prevailing view among Russia’s friends in Congress is that Russia must eventually win.",
+     [("Russia’s friends in Congress", "view", "belief")]),
+    ("Their argument is that sanctions do not work.", [("Their", "argument", "neutral")]),
+    ("The Kremlin's main argument remains that NATO expanded.", [("The Kremlin's", "argument", "neutral")]),
+    ("Beck’s contention was that Trump is appealing to the alt-right.", [("Beck’s", "contention", "distancing")]),
+])
+def test_predicative_nominal(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The problem is that nobody listens.",  # no owner
+    "The fear is that the war will spread.",
+    "The view of the war in Ukraine is that it will last.",  # the of-phrase names a thing
+    "The effect of the sanctions was that prices rose.",  # no noun of saying or thinking
+    "Today's message is that the talks are over.",  # a time, no owner
+    "His fear of flying is well known.",  # no that-clause
+])
+def test_predicative_nominal_none(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_predicative_nominal_resolves_possessive() -> None:
+    from contrast.extract import extract_text
+
+    ev = extract_text("President Zelensky spoke on Monday. His greatest fear was that the West would tire.",
+                      doc_id="x", headline=False, families=["attribution"])
+    row = ev[ev["cue"] == "fear"].iloc[0]
+    assert row["affiliation"] == "UA"
+
+
+def test_predicative_nominal_follows_left_out_stances() -> None:
+    res = A.default_resources().without_stances(["belief"])
+    assert A.attribute("His greatest fear was that the West would tire.", headline=False, resources=res) == []
