@@ -72,3 +72,38 @@ def test_predicative_nominal_resolves_possessive() -> None:
 def test_predicative_nominal_follows_left_out_stances() -> None:
     res = A.default_resources().without_stances(["belief"])
     assert A.attribute("His greatest fear was that the West would tire.", headline=False, resources=res) == []
+
+
+# a gerund after "by" (no comma) inside a reported clause with its own subject and finite verb
+@pytest.mark.parametrize("text, expected", [
+    ("Analysts pointed out that Russian state media and milbloggers attempted to justify the strike by "
+     "claiming that Ukrainian forces installed equipment on the tower.",
+     [("Analysts", "pointed out", "endorsing"), ("Russian state media", "claiming", "distancing")]),
+    ("Trump said Clinton had lied by claiming that she was under sniper fire.",
+     [("Trump", "said", "neutral"), ("Clinton", "claiming", "distancing")]),
+    # the gerund of the main clause keeps the main speaker
+    ("The senator responded by saying that the bill was dead.",
+     [("The senator", "responded", "neutral"), ("The senator", "saying", "neutral")]),
+    ("Perdue said he didn't believe the story, arguing that it was false.",
+     [("Perdue", "said", "neutral"), ("Perdue", "arguing", "neutral")]),
+])
+def test_gerund_of_reported_clause(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+# a relative clause without "that": the article and name after the antecedent are its subject
+@pytest.mark.parametrize("text, expected", [
+    ("Putin offered to send free grain to the continent, something the UN warned would not make up for "
+     "Russia pulling out of the grain deal.", [("Putin", "offered", "neutral"), ("the UN", "warned", "emphatic")]),
+])
+def test_zero_relative_subject(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Obama cautioned against a betrayal of our values in the way the United States responds to threats.",
+     "responds"),
+    ("The woman driving onto a sidewalk along the Las Vegas Strip told police she was stressed.", "told"),
+])
+def test_zero_relative_none(text: str, cue: str) -> None:
+    assert all(r[0] not in {"the United States", "the Las Vegas Strip"} for r in _rows(text) if r[1] == cue)

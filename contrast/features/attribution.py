@@ -605,7 +605,31 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                                              == "-") and \
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
+        if i < cut - 1 < j and j - cut <= 6 and sent.words[cut - 1] == "the" and \
+                _contact_antecedent(sent.words[cut - 2], res) and _np_ok(sent.words[cut - 1:j], res):
+            # "offered free grain, something the UN warned would not make up for ...": a relative
+            # clause without "that" whose subject is the article and the name after the antecedent
+            return cut - 1, j
     return None
+
+
+def _contact_antecedent(w: str, res: Resources) -> bool:
+    """Whether ``w`` can be the antecedent noun of a relative clause without "that" right after it
+    ("something the UN warned", "the plan the Kremlin said"; Quirk et al. 1985, 17.15 on the zero
+    relative): a lower-case word, no preposition, determiner, verb or clause word."""
+    return w.isalpha() and w.islower() and w not in _PREP and w not in _DET and w not in _BOUNDARY and \
+        w not in res.verbs and w not in _BE and w not in _PRONOUNS and not w.endswith("ly") and \
+        w not in _NOT_CONTACT_ANTECEDENTS
+
+
+#: words before "the" and a name that are no antecedent of a relative clause: prepositions the
+#: preposition list lacks ("along the Las Vegas Strip told") and "way" (a manner, "the way the
+#: United States responds": no report)
+_NOT_CONTACT_ANTECEDENTS = frozenset({"along", "across", "near", "around", "through", "behind", "beyond",
+                                      "toward", "towards", "within", "outside", "inside", "between",
+                                      "throughout", "via", "onto", "upon", "past", "like", "unlike", "since",
+                                      "until", "during", "way", "where", "when", "while", "because",
+                                      "although", "though", "if", "unless", "whether", "not", "all", "both"})
 
 
 _OBJECT_VERBS = frozenset(_function_words("object_verb"))
@@ -2630,6 +2654,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             for r in (sorted(mains, key=lambda r: r["speaker_start"])[:1] or
                       [r for r in reversed(found) if r["sent_id"] == sid and
                        r.get("speaker_start") is not None][:1]):
+                if not after_comma and (inner := _reported_clause_subject(sent, r, k, res)) is not None:
+                    # "analysts pointed out that Russian state media attempted to justify the strike by
+                    # claiming that ...": the gerund's subject is that of its own clause, the reported one
+                    ss, se = sent.toks[inner[0]][0], sent.toks[inner[1] - 1][1]
+                    return _row(text, res, cs, ce, stance, (ss, se), sent.words[inner[0]:inner[1]],
+                                _content_range(text, sent, ce, cs, quotes, False, True), sid)
                 return _row(text, res, cs, ce, stance,
                             (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
                             _content_range(text, sent, ce, cs, quotes, False, True), sid)
@@ -3807,6 +3837,33 @@ def _modifies_source_head(words: list[str], p: int, res: Resources) -> bool:
 
 #: words that open a subordinate clause whose subject may be a participle's ("after Moscow sent ...")
 _SUBORDINATORS = frozenset({"after", "before", "when", "because", "since", "once", "until"})
+
+
+def _reported_clause_subject(sent: _Sent, r: Mapping[str, Any], k: int, res: Resources
+                             ) -> tuple[int, int] | None:
+    """The subject of the clause that row ``r`` reports, when the gerund at token ``k`` (after "by",
+    "while", ... and no comma) stands inside it with a finite verb between: "analysts pointed out that
+    Russian state media attempted to justify the strike by claiming": "Russian state media" claims
+    (the gerund's subject is its own clause's; Quirk et al. 1985, 15.60), not the analysts."""
+    c0 = r.get("content_start")
+    if c0 is None or not (c0 < sent.toks[k][0] < r.get("content_end", -1)):
+        return None
+    i = sent.index_at(c0)
+    if i < k and sent.words[i].lower() == "that":
+        i += 1
+    subj = _subject_at(sent, i, res)
+    if subj is None or subj[1] >= k - 2 or sent.words[subj[0]].lower() in {"it", "there", "this"} or \
+            sent.words[subj[1] - 1].lower() in _ARTICLE_OR_POSS:
+        return None  # (a determiner alone: "the results of their check")
+    p = subj[1]
+    if sent.words[p] == "and" and p + 1 < k and sent.words[p + 1].isalpha():
+        p += 2  # "Russian state media and milbloggers attempted"
+    nxt = sent.words[p] if p < k else ""
+    if not (nxt in _FINITE or nxt.islower() and nxt.isalpha() and nxt.endswith("ed")):
+        return None  # a finite verb right after the subject: a clause ("her fallen son her hero": none)
+    if any(w in _HARD or w == "," or w.lower() in {"that", "which", "who"} for w in sent.words[subj[1]:k]):
+        return None  # (a clause or a comma between: the gerund may be the main speaker's)
+    return subj
 
 
 def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
