@@ -107,3 +107,25 @@ def test_zero_relative_subject(text: str, expected: list[tuple[object, ...]]) ->
 ])
 def test_zero_relative_none(text: str, cue: str) -> None:
     assert all(r[0] not in {"the United States", "the Las Vegas Strip"} for r in _rows(text) if r[1] == cue)
+
+
+# an adjective of manner or judgment after "be" and before the to-infinitive of a cue
+@pytest.mark.parametrize("text, expected", [
+    ("And Ukrainians are right to think that Russia today is a fascist imperialist regime.",
+     [("Ukrainians", "are right to think", "belief")]),
+    ("The Kremlin was quick to deny the report.", [("The Kremlin", "was quick to deny", "counter")]),
+    ("The Kremlin has been quick to deny the report.", [("The Kremlin", "has been quick to deny", "counter")]),
+    ("Sexton was quick to point out that not all supporters espoused such views.",
+     [("Sexton", "was quick to point out", "endorsing")]),
+    ("They continue to believe that the war will end soon.", [("They", "continue to believe", "belief")]),
+])
+def test_catenative_adjective(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It is hard to believe that the war is over.",  # no source
+    "By now it should be obvious that voters want to know what is in his returns.",  # a question
+])
+def test_catenative_adjective_none(text: str) -> None:
+    assert all(r[2] != "belief" for r in _rows(text))

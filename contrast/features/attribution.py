@@ -2750,6 +2750,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
+        cat = _catenative_subject(sent, k, res) if side_before and not passive and need == "mind" else None
+        if cat is not None and (not loose or _clause_follows(sent, sent.index_at(ce))) and \
+                not sent.words[cat[2]].lower().startswith(("want", "plan", "intend", "decid", "hope")):
+            # (an intention before "know": "voters want to know what ...", a question, no belief)
+            # a mental-state verb after a catenative and before its clause ("Ukrainians are right to
+            # think that", "They continue to believe that"): the catenative's subject holds it
+            cs = sent.toks[cat[2]][0]
+            if sent.words[cat[2]].lower() in _CATENATIVE_ADJECTIVES and cat[2] > 0 and \
+                    sent.words[cat[2] - 1].lower() in _BE:
+                cs = sent.toks[cat[2] - 1][0]
+            ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
+            return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
+                        _content_range(text, sent, ce, ss, quotes, True, True), sid)
         if loose:
             return None
         participle = form.endswith("ing") and prev == ","
@@ -2765,6 +2778,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 # refuses to discuss")
                 cs = sent.toks[cat[2]][0]
                 ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
+                if found and found[-1]["sent_id"] == sid and found[-1]["end"] == sent.toks[cat[2]][1] and \
+                        sent.words[cat[2]].lower() in _CATENATIVE_ADJECTIVES:
+                    cs = found.pop()["start"]  # "was quick" and "to deny": one cue, the report's stance
                 return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
                             _content_range(text, sent, ce, ss, quotes, True, True), sid)
             return _row(text, res, cs, ce, stance, None, [],
@@ -2825,6 +2841,12 @@ _TITLE_CASE_ADVERBS = frozenset({"Just", "Also", "Now", "Even", "Still", "Finall
                                  "Never", "Officially", "Publicly", "Openly", "Quietly"})
 #: catenative verbs whose subject is the subject of the infinitive after them ("continues to
 #: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14)
+#: adjectives of manner and judgment that a form of "be" predicates before a to-infinitive of a
+#: cue, whose subject is then the cue's ("The Kremlin was quick to deny", "Ukrainians are right to
+#: think that", "Moscow was the first to claim"; Biber et al. 1999, 9.4.5 on adjectives with
+#: to-clauses)
+_CATENATIVE_ADJECTIVES = frozenset({"quick", "slow", "right", "wrong", "keen", "careful", "reluctant", "hesitant",
+                                    "willing", "unwilling"})
 _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
                          "seemed", "appear", "appears", "appeared", "begin", "begins", "began",
                          "begun", "start", "starts", "started", "try", "tries", "tried", "trying",
@@ -2835,7 +2857,10 @@ _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "se
                          "pledged", "threaten", "threatened", "set", "going", "about", "used",
                          "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
                          "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
-                         "sure", "certain", "bound", "expected"})
+                         "sure", "certain", "bound", "expected",
+                         # adjectives of manner and judgment before a to-infinitive ("The Kremlin was quick to
+                         # deny", "Ukrainians are right to think that"; Biber et al. 1999, 9.4.5)
+                         *_CATENATIVE_ADJECTIVES})
 #: past forms of "be" before a to-infinitive of a verb of saying: in agency copy translated from
 #: Polish ("miał powiedzieć") a report the writer does not vouch for ("Modi was to say it was not
 #: time for war", "Xi was also to announce"); never the present ("That is to say")
@@ -2866,7 +2891,16 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
     if c > 0 and sent.words[c].lower() in {"set", "going", "about"} and \
             sent.words[c - 1].lower() in _CATENATIVE | _BE:
         c -= 1
-    spk = _speaker_before(sent, c, res)
+    b = c
+    if b > 1 and sent.words[b].lower() in _CATENATIVE_ADJECTIVES:
+        if sent.words[b - 1].lower() not in _BE:
+            return None  # ("a quick to deny", "the right to say": no predicative adjective)
+        b -= 1
+        while b > 1 and _is_adverb(sent.words[b - 1], res):
+            b -= 1
+        if b > 1 and sent.words[b - 1].lower() in _AUX_SET:
+            b -= 1  # "has been quick to"
+    spk = _speaker_before(sent, b, res)
     if spk is not None and sent.words[c].lower() in _BE_TO and not (
             (_is_cap(sent.words[spk[1] - 1]) or sent.words[spk[1] - 1].lower() in res.nouns) and
             (spk[0] == 0 or sent.words[spk[0] - 1].lower() not in _WH)):
