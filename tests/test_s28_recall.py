@@ -129,3 +129,35 @@ def test_catenative_adjective(text: str, expected: list[tuple[object, ...]]) -> 
 ])
 def test_catenative_adjective_none(text: str) -> None:
     assert all(r[2] != "belief" for r in _rows(text))
+
+
+# coordinations: a second clause with a subject of its own; an adverbial clause after "and,"
+@pytest.mark.parametrize("text, expected", [
+    ('Holmila described the pact as the source behind Stalin\'s sense of "free reign" over Finland and a '
+     "slew of other historians assessed how Nazi Germany and the Soviet Union carved Eastern Europe.",
+     [("Holmila", "described", "neutral"), ("a slew of other historians", "assessed", "neutral")]),
+    ("She had been challenged by a reporter about whether she supported Lukashenko and, after declining to "
+     "answer the question, later said she did not feel safe.",
+     [("a reporter", "had been challenged", "counter"), ("she", "supported", "attitude"),
+      ("she", "said", "neutral")]),  # (the same woman: "she" resolves to her)
+])
+def test_coordinated_clause(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+# adverbs that are no part of the speaker ("almost", "always", "soon")
+@pytest.mark.parametrize("text, expected", [
+    ("The Next portal has almost immediately published an ironic answer.",
+     [("The Next portal", "has almost immediately published", "neutral")]),
+    ("World leaders and diplomats almost universally expressed outrage.",
+     [("World leaders and diplomats", "expressed", "neutral")]),
+    ("He soon learned that his parents had never filled out the paperwork.", [("He", "learned", "neutral")]),
+])
+def test_adverb_before_verb(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+def test_coordinated_verb_skips_embedded_speaker() -> None:
+    rows = _rows("Huckabee’s campaign said he hasn’t accepted any new gigs since announcing his candidacy and "
+                 "suggested that the bigger ethical question is elsewhere.")
+    assert ("Huckabee’s campaign", "suggested", "tentative") in rows

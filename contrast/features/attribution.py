@@ -605,12 +605,35 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                                              == "-") and \
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
+        for p in range(j - 2, i, -1):
+            if sent.words[p].lower() in {"and", "but"} and 1 <= j - p - 1 <= 6 and \
+                    sent.words[p + 1].lower() in _ARTICLE_OR_POSS | _QUANT | {"other", "many", "some"} and \
+                    _np_ok(sent.words[p + 1:j], res) and \
+                    res.nouns.get(sent.words[j - 1].lower(), "pronoun") != "pronoun":
+                # "Holmila described the pact as ... and a slew of other historians assessed": a
+                # coordinated clause with a subject of its own, a source noun phrase after the conjunction
+                return p + 1, j
+            if sent.words[p] in _HARD or sent.words[p] == ",":
+                break
         if i < cut - 1 < j and j - cut <= 6 and sent.words[cut - 1] == "the" and \
                 _contact_antecedent(sent.words[cut - 2], res) and _np_ok(sent.words[cut - 1:j], res):
             # "offered free grain, something the UN warned would not make up for ...": a relative
             # clause without "that" whose subject is the article and the name after the antecedent
             return cut - 1, j
     return None
+
+
+def _outer_rows(found: list[dict[str, Any]], sid: int, cs: int) -> list[dict[str, Any]]:
+    """The rows of sentence ``sid`` before offset ``cs``, last first, without those whose speaker
+    stands inside the content of another of them ("She had been challenged by a reporter about
+    whether *she* supported Lukashenko and ... later said": the second verb of the coordination is
+    the main clause's, not the embedded clause's)."""
+    rows = [r for r in found[-12:] if r["sent_id"] == sid and r.get("speaker_start") is not None
+            and r["end"] <= cs]
+    spans = [(r.get("content_start"), r.get("content_end")) for r in rows]
+    outer = [r for r in rows if not any(a is not None and b is not None and a <= r["speaker_start"] < b
+                                        and o is not r for o, (a, b) in zip(rows, spans, strict=True))]
+    return list(reversed(outer))
 
 
 def _contact_antecedent(w: str, res: Resources) -> bool:
@@ -2572,7 +2595,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # noun: "speeches and promises to"; without a cue before it, no report: "The convoy
         # stopped at the border and refused to turn back")
         commissive = inf and lemma in _COMMISSIVE and form not in _COMMISSIVE_NOUNS
-        for r in reversed(found):
+        for r in _outer_rows(found, sid, cs):
             if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
                 if inf and not commissive and _clause_between(sent, sent.index_at(r["end"]), k):
                     break
@@ -3173,7 +3196,8 @@ def _time_tail(words: list[str], j: int, res: Resources) -> int:
 def _is_adverb(w: str, res: Resources) -> bool:
     """A lower-case adverb before a verb ("previously", "also", "then")."""
     return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "earlier", "again", "first",
-                                  "just", "once", "never", "often", "since", "further"}
+                                  "just", "once", "never", "often", "since", "further", "almost", "already",
+                                  "always", "soon"}
                             or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
 
 
@@ -3199,6 +3223,18 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
     c = k - 1
     while c > 0 and _is_adverb(sent.words[c], res):
         c -= 1
+    if c > 2 and sent.words[c] == ",":
+        # "and, after declining to answer the question, later said": an adverbial clause between
+        # commas after the conjunction (Quirk et al. 1985, 13.41)
+        for p in range(c - 1, max(0, c - 16), -1):
+            w = sent.words[p]
+            if w in _HARD or w.lower() in {"and", "or", "but"}:
+                break
+            if w == ",":
+                if p > 0 and sent.words[p - 1].lower() in {"and", "but"} and \
+                        sent.words[p + 1].lower() in _SUBORDINATORS | {"while", "despite", "as"}:
+                    return p - 1
+                break
     return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
 
 
