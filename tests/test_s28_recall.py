@@ -161,3 +161,28 @@ def test_coordinated_verb_skips_embedded_speaker() -> None:
     rows = _rows("Huckabee’s campaign said he hasn’t accepted any new gigs since announcing his candidacy and "
                  "suggested that the bigger ethical question is elsewhere.")
     assert ("Huckabee’s campaign", "suggested", "tentative") in rows
+
+
+def _ex(text: str) -> list[tuple[object, ...]]:
+    from contrast.extract import extract_text
+
+    ev = extract_text(text, doc_id="x", headline=True, families=["attribution"])
+    return [(r.cue, r.speaker, r.affiliation) for r in ev.itertuples() if r.family == "attribution"]
+
+
+# a subheading of the body in the headline's "X to Y: ..." form
+@pytest.mark.parametrize("text, expected", [
+    ("Modi met Putin.\n\nPrime Minister of India to Putin: This is not the time of wars\n\nThe talks went on.",
+     [(":", "Prime Minister of India", "IN")]),
+    ("Text here.\nKuleba on Amnesty International: stop the nonsense\nMore text.", [(":", "Kuleba", "UA")]),
+])
+def test_subheading_colon(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _ex(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Text.\nShelling of Donetsk region: 3 killed\nMore.",  # a topic label
+    "Text.\nThe visit of Modi to Putin: what we know so far. And more.\nMore.",  # no subheading line
+])
+def test_subheading_colon_none(text: str) -> None:
+    assert all(r[0] != ":" for r in _ex(text))

@@ -1607,6 +1607,41 @@ _DASH_SRC = re.compile(r"(?P<c>[-–—―](?=[^\S\n])|(?<=\n)[-–—―]|(?<=[
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
 
 
+#: a line of its own in the body, short and with no full stop inside or at its end: a subheading
+_SUBHEAD_LINE = re.compile(r"(?<=\n)[^\S\n]*(?=[^\W\d_])(?:(?![.!?][ \t])[^\n]){8,140}?(?<![.!?\"”])(?=[^\S\n]*(?:\n|$))")
+
+
+def _head_colon_row(text: str, res: Resources, h0: int, h1: int, sid: int, used: set[int], *,
+                    addressee: bool = False) -> dict[str, Any] | None:
+    """The row of a headline's colon in ``text[h0:h1]`` (:data:`_HEAD_COLON`), None if none;
+    ``addressee``: only the form with "X to/on/about Y" before the colon."""
+    m = _HEAD_COLON.match(text, h0, h1)
+    if not m or m.start("c") in used or (addressee and m.group("on") is None):
+        return None
+    ss, se = m.span("sp")
+    toks = token_spans(text, ss, se)
+    words = [text[a:b] for a, b in toks]
+    if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
+        k = 3 if words[2].lower() == "the" else 2
+        toks, words = toks[k:], words[k:]
+    # (a body's full name may be longer: "The General Staff of the Armed Forces of Ukraine")
+    ok = bool(words) and (len(words) <= 6 or (len(words) <= 10 and _proper_name(words))) and \
+        _np_ok(words, res) and \
+        not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
+        words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
+        not any(res.context.get(w.lower()) == "byline" for w in words)
+    if ok:
+        stype = _speaker_type(words, res)
+        head = words[-1].lower()
+        ok = stype in {"named", "institution"} if m.group("on") else \
+            stype in {"named", "institution", "title"} or res.context.get(head) == "evidence" or \
+            _state_group(words)
+    if not ok:
+        return None
+    cs = m.start("c")
+    return _row(text, res, cs, cs + 1, "neutral", (toks[0][0], toks[-1][1]), words, _strip(text, (m.end(), h1)), sid)
+
+
 def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, int]],
                             taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Headline colons that :data:`_COLON` leaves (a lower-case word, a number or "X on Y"
@@ -1621,33 +1656,18 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
     if _has_headline(doc):
-        h0, h1 = doc.sentences[0][0], line_end
-        m = _HEAD_COLON.match(text, h0, h1)
-        if m and m.start("c") not in used:
-            ss, se = m.span("sp")
-            toks = token_spans(text, ss, se)
-            words = [text[a:b] for a, b in toks]
-            if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
-                k = 3 if words[2].lower() == "the" else 2
-                toks, words = toks[k:], words[k:]
-            # (a body's full name may be longer: "The General Staff of the Armed Forces of Ukraine")
-            ok = bool(words) and (len(words) <= 6 or (len(words) <= 10 and _proper_name(words))) and \
-                _np_ok(words, res) and \
-                not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
-                words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
-                not any(res.context.get(w.lower()) == "byline" for w in words)
-            if ok:
-                stype = _speaker_type(words, res)
-                head = words[-1].lower()
-                ok = stype in {"named", "institution"} if m.group("on") else \
-                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence" or \
-                    _state_group(words)
-            if ok:
-                sp = (toks[0][0], toks[-1][1])
-                cs = m.start("c")
-                out.append(_row(text, res, cs, cs + 1, "neutral", sp, words,
-                                _strip(text, (m.end(), h1)), 0))
-                used.add(cs)
+        row = _head_colon_row(text, res, doc.sentences[0][0], line_end, 0, used)
+        if row is not None:
+            out.append(row)
+            used.add(row["start"])
+    for lm in _SUBHEAD_LINE.finditer(text, line_end):
+        # a subheading of the body, a line of its own in the headline's form ("Prime Minister of India
+        # to Putin: This is not the time of wars"): only with its "X to/on Y" part, the plain
+        # "X: ..." form being :data:`_COLON`'s
+        row = _head_colon_row(text, res, lm.start(), lm.end(), doc.sent_id(lm.start()), used, addressee=True)
+        if row is not None:
+            out.append(row)
+            used.add(row["start"])
     if _has_headline(doc):
         row = _trailing_colon_row(doc, res, used)
         if row is not None:
