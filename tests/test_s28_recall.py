@@ -186,3 +186,24 @@ def test_subheading_colon(text: str, expected: list[tuple[object, ...]]) -> None
 ])
 def test_subheading_colon_none(text: str) -> None:
     assert all(r[0] != ":" for r in _ex(text))
+
+
+# the source a reporter cites after "citing" / "quoting": a row of its own on the same cue
+@pytest.mark.parametrize("text, expected", [
+    ("Three people were killed in Copenhagen shooting, Reuters reports, citing police.",
+     [("Reuters", "reports", "neutral"), ("Reuters", "citing", "neutral"), ("police", "citing", "neutral")]),
+    ("Interfax reported the figure, quoting the Defence Ministry.",
+     [("Interfax", "reported", "neutral"), ("Interfax", "quoting", "neutral"),
+      ("the Defence Ministry", "quoting", "neutral")]),
+])
+def test_cited_source(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry cancelled the visit, citing security concerns.",
+    "McConnell praised the country, citing the release of political prisoners and Suu Kyi's election.",
+    "Herzik said so, citing another reason the state is difficult to predict.",
+])
+def test_cited_source_none(text: str) -> None:
+    assert sum(1 for r in _rows(text) if r[1] == "citing") == 1

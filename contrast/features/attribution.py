@@ -1263,6 +1263,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             taken.append((row["start"], row["end"]))
             if (person := row.pop("_quoted_person", None)) is not None:
                 found.append(person)  # 'Adeyemo quoted by "Ukrainian truth"': the person quoted too
+            elif (cited := _cited_source_row(text, row, res, sent_of)) is not None:
+                found.append(cited)  # "Reuters reports, citing police": the police are a source too
         elif text[cue.vs:cue.ve] in _FINDING_FORMS:
             findings.append((cue.vs, cue.ve))
     cue_starts = sorted(a for a, _ in taken)
@@ -1361,6 +1363,31 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         _reown_participle(text, row, res)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: the participles that name, after a reporter, the source it has its report from
+_CITING = frozenset({"citing", "quoting"})
+
+
+def _cited_source_row(text: str, row: dict[str, Any], res: Resources, sent_of: Any) -> dict[str, Any] | None:
+    """The source a reporter cites, named right after "citing" or "quoting" ("Reuters reports, citing
+    police", "Zelenskyy told world leaders, citing an imprisoned Ukrainian activist from Crimea"): a
+    row of its own on the same cue, its speaker the noun phrase after the participle when it names a
+    person, an office, a body or an anonymous source (not "citing security concerns")."""
+    if row.get("cue", "").lower() not in _CITING or row.get("speaker_start") is None:
+        return None
+    sid, sent = sent_of(row["start"])
+    i = sent.index_at(row["end"])
+    span = _np_after(sent, i, res)
+    if span is None:
+        return None
+    words = sent.words[span[0]:span[1]]
+    if _not_a_source(words, res) or _speaker_type(words, res) not in {"named", "title", "institution", "anonymous"} \
+            or not _owner_phrase_head(words, res):
+        return None  # (a thing: "citing the release of political prisoners")
+    ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
+    content = (row["content_start"], row["content_end"]) if row.get("content_start") is not None else None
+    return _row(text, res, row["start"], row["end"], row["label"], (ss, se), words, content, sid)
 
 
 @lru_cache(maxsize=1)
@@ -1519,8 +1546,9 @@ def _owner_phrase_head(words: list[str], res: Resources) -> bool:
     head = ""
     for p, w in enumerate(words):
         low = w.lower()
-        if p and (low in _PREP or low in _BOUNDARY or low in _OWNER_HEAD_STOP or w == ","):
-            break
+        if p and (low in _PREP or low in _BOUNDARY or low in _OWNER_HEAD_STOP or w == "," or
+                  low in _ARTICLE_OR_POSS and not _is_cap(w)):
+            break  # (a determiner inside opens a clause: "another reason the state is")
         head = w
     low = head.lower()
     if res.context.get(low) in {"day", "month", "time_noun"} or low in {"today", "tomorrow", "yesterday"}:
