@@ -207,3 +207,16 @@ def test_cited_source(text: str, expected: list[tuple[object, ...]]) -> None:
 ])
 def test_cited_source_none(text: str) -> None:
     assert sum(1 for r in _rows(text) if r[1] == "citing") == 1
+
+
+# a long parenthesis between the source and its verb (a list of its members) is skipped
+@pytest.mark.parametrize("text, expected", [
+    ("Several polls from diverse polling organizations (Savanta ComRes, VCIOM, the research project “Do "
+     "Russians Want War?”) have reported that the silent majority of Russians support the war.",
+     [("Several polls from diverse polling organizations", "have reported", "neutral")]),
+    ("Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior staffer) says "
+     "he was unfocused.", [("Sen. Chris Murphy", "says", "neutral")]),
+    ("Rep. Emanuel Cleaver II (D-Mo.) said the bill was dead.", [("Rep. Emanuel Cleaver II", "said", "neutral")]),
+])
+def test_long_parenthesis(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

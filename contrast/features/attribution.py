@@ -566,9 +566,15 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     if k > 3 and sent.words[k - 1] == "," and sent.words[k - 2] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
     if k > 2 and sent.words[k - 1] == ")":
-        for p in range(k - 2, max(-1, k - 9), -1):
+        # (a list of the source's members may be longer: "several polls from diverse polling
+        # organizations (Savanta ComRes, VCIOM, the research project “Do Russians Want War?”) have
+        # reported"; the parenthesis opens after a word)
+        for p in range(k - 2, max(-1, k - 30), -1):
             if sent.words[p] == "(":
-                j = p
+                if k - p <= 8 or (p > 0 and sent.words[p - 1][:1].isalnum()):
+                    j = p
+                break
+            if sent.words[p] == ")":
                 break
     i = j
     while i > 0:
