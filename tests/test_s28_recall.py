@@ -220,3 +220,25 @@ def test_cited_source_none(text: str) -> None:
 ])
 def test_long_parenthesis(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# a noun of a report, "from"/"by" and its owner, then a that-clause
+@pytest.mark.parametrize("text, expected", [
+    ("Warnings from the US that Russian troops are poised to strike at Ukraine are growing more urgent.",
+     [("the US", "Warnings", "emphatic")]),
+    ("A warning from the US that Russian troops are poised to strike came on Friday.",
+     [("the US", "warning", "emphatic")]),
+    ("Warnings by the Pentagon that Russia would strike proved right.", [("the Pentagon", "Warnings", "emphatic")]),
+    ("The column won an admission from Elizabeth Warren that the law would not have helped.",
+     [("Elizabeth Warren", "admission", "endorsing")]),
+])
+def test_owned_report_noun(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Reports from the front that the town had fallen spread fast.",  # a place, no owner
+    "Warnings from the war that nobody heeded were many.",  # no that-clause of a report
+])
+def test_owned_report_noun_none(text: str) -> None:
+    assert _rows(text) == []

@@ -1532,8 +1532,17 @@ def _evidence_finding_rows(text: str, res: Resources, sent_of: Any, cue_starts: 
 #: nouns of saying, thinking and feeling that report their owner's statement or state of mind as the
 #: subject of "be" and a that-clause (``lexicons/attribution_predicative_nouns.tsv``: "His greatest fear
 #: was that", "the prevailing view among Russia's friends is that"), with their stances
-_PREDICATIVE_NOUNS: dict[str, str] = dict(zip(*(load_table("attribution_predicative_nouns")[c].astype(str)
-                                               for c in ("term", "stance")), strict=True))
+_PREDICATIVE_TABLE = load_table("attribution_predicative_nouns")
+_PREDICATIVE_NOUNS: dict[str, str] = {str(t): str(st) for t, st, f in zip(
+    _PREDICATIVE_TABLE["term"], _PREDICATIVE_TABLE["stance"], _PREDICATIVE_TABLE["frame"], strict=True)
+    if "be" in str(f).split()}
+#: the nouns of a report whose owner follows them after "from" or "by" before their that-clause
+_OWNED_NOUNS: dict[str, str] = {str(t): str(st) for t, st, f in zip(
+    _PREDICATIVE_TABLE["term"], _PREDICATIVE_TABLE["stance"], _PREDICATIVE_TABLE["frame"], strict=True)
+    if "from" in str(f).split()}
+_OWNED = re.compile(
+    r"(?<![\w'’-])(?P<n>" + "|".join(sorted(map(re.escape, _OWNED_NOUNS), key=len, reverse=True)) +
+    r")[ \t]+(?:from|by)[ \t]+(?P<own>[^.;:!?\"“”(),\n]{2,80}?)[ \t]+that(?![\w'’-])", re.IGNORECASE)
 _PREDICATIVE = re.compile(
     r"(?<![\w'’-])(?P<n>" + "|".join(sorted(map(re.escape, _PREDICATIVE_NOUNS), key=len, reverse=True)) +
     r")(?:[ \t]+(?P<rel>of|among)[ \t]+(?P<own>[^.;:!?\"“”()\n]{1,80}?))?[ \t]+"
@@ -1620,6 +1629,25 @@ def _predicative_nominal_rows(text: str, res: Resources, sent_of: Any, cue_start
                 continue
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
         rows.append(_row(text, res, cs, ce, stance, (ss, se), words, _strip(text, (m.end(), sent.end)), sid))
+    for m in _OWNED.finditer(text):
+        # "Warnings from the US that Russian troops are poised", "claims by the Kremlin that": the
+        # noun is the cue, the phrase after "from"/"by" its owner and source
+        cs, ce = m.span("n")
+        if _starts_within(cue_starts, cs, m.end()) or any(r["start"] == cs for r in rows):
+            continue
+        if stances is None:
+            stances = {v[1] for v in res.verbs.values()}
+        stance = _OWNED_NOUNS[m.group("n").lower()]
+        sid, sent = sent_of(cs)
+        if stance not in stances or m.end() > sent.end:
+            continue
+        a, b = sent.index_at(m.start("own")), sent.index_at(m.end("own"))
+        own = sent.words[a:b]
+        if not own or len(own) > 8 or not _np_ok(own, res) or not _owner_phrase_head(own, res) or \
+                _not_a_source(own, res) or any(w in res.verbs and w.islower() for w in own):
+            continue
+        ss, se = sent.toks[a][0], sent.toks[b - 1][1]
+        rows.append(_row(text, res, cs, ce, stance, (ss, se), own, _strip(text, (m.end(), sent.end)), sid))
     return rows
 
 
