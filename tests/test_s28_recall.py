@@ -242,3 +242,21 @@ def test_owned_report_noun(text: str, expected: list[tuple[object, ...]]) -> Non
 ])
 def test_owned_report_noun_none(text: str) -> None:
     assert _rows(text) == []
+
+
+# a statement noun as the subject of a passive of making or issuing, with its agent
+@pytest.mark.parametrize("text, expected", [
+    ("The relevant statement was made by them in the Open Letter to media professionals.",
+     [("them", "was made", "neutral")]),
+    ("The remarks were made by Peskov on Monday.", [("Peskov", "were made", "neutral")]),
+])
+def test_statement_made_by(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The statement was made by the time the talks ended.",  # a time, no agent
+    "The cake was made by the chef.",  # no statement noun
+])
+def test_statement_made_by_none(text: str) -> None:
+    assert _rows(text) == []

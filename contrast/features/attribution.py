@@ -1321,6 +1321,9 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
     for row in _predicative_nominal_rows(text, res, sent_of, cue_starts):
         found.append(row)
         taken.append((row["start"], row["end"]))
+    for row in _made_by_rows(text, res, sent_of, cue_starts):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
     dash_starts: list[int] = []
     for row in _headline_and_dash_rows(doc, res, quotes, taken):
         found.append(row)
@@ -1552,6 +1555,40 @@ _PREDICATIVE = re.compile(
 _POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 #: words that end the head of an owner phrase after "of" or "among" ("every person I met in Ukraine")
 _OWNER_HEAD_STOP = frozenset({"i", "we", "he", "she", "they", "you", "who", "whom", "that", "which", "and"})
+
+
+#: a statement noun as the subject of a passive of making or issuing with its agent ("The relevant
+#: statement was made by them", "the remarks were made by Peskov"): the agent is the source
+_MADE_BY = re.compile(
+    r"(?<![\w'’-])(?:statement|statements|remarks|comments|announcement|claim|claims|appeal|warning|warnings|"
+    r"threat|threats|accusation|accusations|allegation|allegations)[ \t]+"
+    r"(?P<c>(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:\w+ly[ \t]+)?"
+    r"(?:made|issued|delivered|published|released))[ \t]+by[ \t]+(?=\S)")
+
+
+def _made_by_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]) -> list[dict[str, Any]]:
+    """Rows for :data:`_MADE_BY` whose agent is a speaker phrase."""
+    rows: list[dict[str, Any]] = []
+    for m in _MADE_BY.finditer(text):
+        cs, ce = m.span("c")
+        if _starts_within(cue_starts, cs, m.end()):
+            continue
+        sid, sent = sent_of(cs)
+        if m.end() >= sent.end:
+            continue
+        i = sent.index_at(m.end())
+        if i < len(sent.words) and sent.words[i] in _OBJECT_PRONOUN_AS_SUBJECT:
+            span, words = (i, i + 1), [_OBJECT_PRONOUN_AS_SUBJECT[sent.words[i]]]  # "made by them": they
+        else:
+            span = _agent_without_time(sent, _agent_after(sent, i, res), res)
+            if span is None:
+                continue
+            words = sent.words[span[0]:span[1]]
+            if _not_a_source(words, res) or not _owner_phrase_head(words, res):
+                continue
+        ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
+        rows.append(_row(text, res, cs, ce, "neutral", (ss, se), words, None, sid))
+    return rows
 
 
 def _owner_phrase_head(words: list[str], res: Resources) -> bool:
