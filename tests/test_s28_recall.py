@@ -260,3 +260,16 @@ def test_statement_made_by(text: str, expected: list[tuple[object, ...]]) -> Non
 ])
 def test_statement_made_by_none(text: str) -> None:
     assert _rows(text) == []
+
+
+# 'place the blame', 'make (similar) denials'; "however", "instead" between the subject and its verb
+@pytest.mark.parametrize("text, expected", [
+    ("The British side however placed the blame for Paul Urey’s death on Moscow.",
+     [("The British side", "placed the blame", "counter")]),
+    ("Kyiv put the blame on Moscow.", [("Kyiv", "put the blame", "counter")]),
+    ("Although Russia denies sending its troops into Ukraine, the Kremlin made similar denials when it took "
+     "Crimea.", [("Russia", "denies", "counter"), ("the Kremlin", "made similar denials", "counter")]),
+    ("Carter however said he would welcome China’s participation.", [("Carter", "said", "neutral")]),
+])
+def test_blame_and_denials(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

@@ -3316,7 +3316,8 @@ def _is_adverb(w: str, res: Resources) -> bool:
     """A lower-case adverb before a verb ("previously", "also", "then")."""
     return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "earlier", "again", "first",
                                   "just", "once", "never", "often", "since", "further", "almost", "already",
-                                  "always", "soon"}
+                                  "always", "soon", "however", "instead", "meanwhile", "therefore",
+                                  "nevertheless", "thus"}
                             or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
 
 
