@@ -273,3 +273,19 @@ def test_statement_made_by_none(text: str) -> None:
 ])
 def test_blame_and_denials(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# a past participle postmodifying a medium before an adjunct: no cue, and the medium is the subject
+@pytest.mark.parametrize("text, expected", [
+    ("A news report published Wednesday said Defense Secretary Ash Carter used a personal email account.",
+     [("A news report", "said", "neutral")]),
+    ("A statement released on Friday said the talks were over.", [("A statement", "said", "neutral")]),
+    ("A statement posted on the website said listings are user generated.",
+     [("A statement posted on the website", "said", "neutral")]),
+    # the participle is the finite verb when its object or clause follows
+    ("The statement noted they had previously said so.", [("The statement", "noted", "neutral"),
+                                                          ("they", "had previously said", "neutral")]),
+    ("The ministry published a report on Monday.", [("The ministry", "published", "neutral")]),
+])
+def test_reduced_relative_medium(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

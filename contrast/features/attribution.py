@@ -580,7 +580,8 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     while i > 0:
         w = sent.words[i - 1]
         if w in _HARD or w == "," or (w.lower() in _BOUNDARY and not (i > 1 and w in _NAME_MODALS)) or (
-                w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
+                w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"
+                and not _reduced_relative(sent, i - 1, res)):
             break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
     for p in range(j - 2, i - 1, -1):
@@ -588,6 +589,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             i = p + 1  # "Ukraine gets Starlink terminals - and friendly warning": a new phrase
             break
     i = _trim_lead(sent, i, j)
+    if j - i > 2 and sent.words[j - 1].islower() and sent.words[j - 1].endswith("ed") and \
+            _reduced_relative(sent, j - 1, res, cue_only=False):
+        j -= 1  # "A news report published Wednesday said": the time went, the participle goes too
     if i < j:
         if j - i > 12 and not _title_chain(sent.words[i:j], res):
             # a clause, not a subject: keep the trailing noun phrase
@@ -2532,6 +2536,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         sent.words[k - 2] == "," or (_is_cap(sent.words[k - 2]) and sent.words[k - 2].lower() not in _ARTICLE_OR_POSS) or (
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
+    if not aux and form.endswith("ed") and " " not in form and _reduced_relative(sent, k, res) and \
+            _finite_cue_after(sent, k, res):
+        # "A news report published Wednesday said ...", "A statement released on Friday said": the
+        # participle postmodifies the medium, the subject of the verb after it; no cue of its own
+        return None
     if not aux and form.endswith("ed") and " " not in form and prev == "," and nxt in _POSTMODIFIER_NEXT and \
             k > 1 and sent.words[k - 2].islower() and sent.words[k - 2].lower() not in res.nouns and \
             "," not in sent.words[:k - 1]:
@@ -3422,6 +3431,44 @@ def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
 #: keep their own finding rows: "the results that show", :func:`_evidence_finding_rows`)
 _RELATIVE_MEDIA = frozenset({"ad", "ads", "video", "videos", "paper", "papers", "headline", "article",
                              "articles", "book", "messages", "letters", "posts", "tweets", "statements"})
+
+
+def _reduced_relative(sent: _Sent, p: int, res: Resources, *, cue_only: bool = True) -> bool:
+    """Whether token ``p`` is a past participle postmodifying the medium or document right before it
+    ("A news report *published* Wednesday", "a statement *released* on Friday", "a video *posted*
+    online"; Quirk et al. 1985, 17.30 on -ed postmodifiers)."""
+    w = sent.words[p]
+    if p < 1 or not w.islower() or not w.endswith("ed") or (cue_only and w not in res.verbs):
+        return False  # (``cue_only``: a reporting verb's participle only)
+    head = sent.words[p - 1].lower()
+    if not (sent.words[p - 1].islower() and (_medium_head(head) or head in _CUE_NOUNS or
+                                             res.context.get(head) in {"document", "evidence"})):
+        return False
+    # an adjunct follows it, of time, place or agent ("published *Wednesday*", "posted *on* the website",
+    # "issued *earlier* this year"), not the participle's object or clause ("The poll showed *a* majority",
+    # "The statement noted *they* had")
+    nxt = sent.words[p + 1] if p + 1 < len(sent.words) else ""
+    return nxt.lower() in _POSTMODIFIER_NEXT | {"by", "to", "from", "during", "after", "over", "via", "through"} \
+        or res.context.get(nxt.lower()) in {"day", "month", "time_noun"}
+
+
+#: finite verbs of saying or showing that a reduced relative's medium may be the subject of
+_FINITE_SAYING = frozenset({"said", "says", "say", "stated", "states", "showed", "shows", "show", "found", "finds",
+                            "claimed", "claims", "reported", "reports", "suggested", "suggests", "revealed",
+                            "reveals", "noted", "notes", "added", "adds", "warned", "warns", "read", "reads",
+                            "alleged", "alleges", "indicated", "indicates", "confirmed", "confirms"})
+
+
+def _finite_cue_after(sent: _Sent, k: int, res: Resources) -> bool:
+    """Whether a finite verb of saying follows token ``k`` within ten tokens, with no comma or
+    clause word between ("published Wednesday *said*", "released by the ministry on Monday *said*")."""
+    for p in range(k + 1, min(len(sent.words), k + 11)):
+        w = sent.words[p]
+        if w in _HARD or w == "," or w.lower() in {"that", "which", "who", "and", "but"}:
+            return False
+        if w in _FINITE_SAYING:
+            return True
+    return False
 
 
 def _medium_head(w: str) -> bool:
