@@ -92,7 +92,7 @@ import pandas as pd
 from contrast import text as _text_module
 from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.features._attribution_scan import Cue, CueScanner
-from contrast.lexicon import load_table
+from contrast.lexicon import load_table, trie_regex
 from contrast.text import DATELINE_LEAD, Doc, abbreviation_forms, quote_spans, segment, token_spans
 
 __all__ = ["FAMILIES", "STANCES", "MENTAL_AND_EVIDENCE", "SPEAKER_TYPES", "Resources", "default_resources",
@@ -1548,10 +1548,11 @@ _OWNED_NOUNS: dict[str, str] = {str(t): str(st) for t, st, f in zip(
     _PREDICATIVE_TABLE["term"], _PREDICATIVE_TABLE["stance"], _PREDICATIVE_TABLE["frame"], strict=True)
     if "from" in str(f).split()}
 _OWNED = re.compile(
-    r"(?<![\w'’-])(?P<n>" + "|".join(sorted(map(re.escape, _OWNED_NOUNS), key=len, reverse=True)) +
-    r")[ \t]+(?:from|by)[ \t]+(?P<own>[^.;:!?\"“”(),\n]{2,80}?)[ \t]+that(?![\w'’-])", re.IGNORECASE)
+    r"(?<![\w'’-])(?P<n>" + trie_regex({n[0].upper() + n[1:]: "" for n in _OWNED_NOUNS} |
+                                          {n: "" for n in _OWNED_NOUNS}) +
+    r")[ \t]+(?:from|by)[ \t]+(?P<own>[^.;:!?\"“”(),\n]{2,80}?)[ \t]+that(?![\w'’-])")
 _PREDICATIVE = re.compile(
-    r"(?<![\w'’-])(?P<n>" + "|".join(sorted(map(re.escape, _PREDICATIVE_NOUNS), key=len, reverse=True)) +
+    r"(?<![\w'’-])(?P<n>" + trie_regex({n: "" for n in _PREDICATIVE_NOUNS}) +
     r")(?:[ \t]+(?P<rel>of|among)[ \t]+(?P<own>[^.;:!?\"“”()\n]{1,80}?))?[ \t]+"
     r"(?P<be>(?:is|was|are|were|remains|remained|has[ \t]+been|had[ \t]+been|have[ \t]+been)"
     r"(?:[ \t]+(?:still|now|simply|clearly|always|also))?)[ \t]+that(?![\w'’-])")
@@ -1564,8 +1565,9 @@ _OWNER_HEAD_STOP = frozenset({"i", "we", "he", "she", "they", "you", "who", "who
 #: a statement noun as the subject of a passive of making or issuing with its agent ("The relevant
 #: statement was made by them", "the remarks were made by Peskov"): the agent is the source
 _MADE_BY = re.compile(
-    r"(?<![\w'’-])(?:statement|statements|remarks|comments|announcement|claim|claims|appeal|warning|warnings|"
-    r"threat|threats|accusation|accusations|allegation|allegations)[ \t]+"
+    r"(?<![\w'’-])" + trie_regex({n: "" for n in (
+        "statement", "statements", "remarks", "comments", "announcement", "claim", "claims", "appeal", "warning",
+        "warnings", "threat", "threats", "accusation", "accusations", "allegation", "allegations")}) + r"[ \t]+"
     r"(?P<c>(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:\w+ly[ \t]+)?"
     r"(?:made|issued|delivered|published|released))[ \t]+by[ \t]+(?=\S)")
 
@@ -1573,7 +1575,15 @@ _MADE_BY = re.compile(
 def _made_by_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]) -> list[dict[str, Any]]:
     """Rows for :data:`_MADE_BY` whose agent is a speaker phrase."""
     rows: list[dict[str, Any]] = []
-    for m in _MADE_BY.finditer(text):
+    matches = []
+    b = text.find(" by ")
+    while b >= 0:  # (a cheap scan for " by " first: the pattern has no literal prefix)
+        if text.endswith(("made", "issued", "delivered", "published", "released"), max(0, b - 9), b):
+            m = _MADE_BY.search(text, max(0, b - 60), b + 5)
+            if m is not None and m.end() == b + 4:
+                matches.append(m)
+        b = text.find(" by ", b + 1)
+    for m in matches:
         cs, ce = m.span("c")
         if _starts_within(cue_starts, cs, m.end()):
             continue
@@ -1593,6 +1603,27 @@ def _made_by_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]
         ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
         rows.append(_row(text, res, cs, ce, "neutral", (ss, se), words, None, sid))
     return rows
+
+
+_THAT_WORD = re.compile(r"[ \t]that(?![\w'’-])")
+_BE_BEFORE_THAT = re.compile(r"(?:\b(?:is|was|are|were|remains|remained|been)(?:[ \t]+[a-z]+)?|[ \t](?:from|by)[ \t][^\n]*)$")
+
+
+def _matches_before_that(text: str, rx: re.Pattern[str], reach: int) -> list[re.Match[str]]:
+    """The matches of ``rx`` (a pattern that ends in "that") found in windows of ``reach`` characters
+    before each " that" whose last words are a form of "be" or hold "from"/"by" (a cheap scan
+    first: the full pattern has no literal prefix for the regex engine to skip to)."""
+    out: list[re.Match[str]] = []
+    last = -1
+    for t in _THAT_WORD.finditer(text):
+        a = max(0, t.start() - reach)
+        if _BE_BEFORE_THAT.search(text, max(a, t.start() - 90), t.start()) is None:
+            continue
+        for m in rx.finditer(text, max(a, last), t.end()):
+            if m.end() == t.end() and m.start() >= last:
+                out.append(m)
+                last = m.end()
+    return out
 
 
 def _owner_phrase_head(words: list[str], res: Resources) -> bool:
@@ -1623,7 +1654,7 @@ def _predicative_nominal_rows(text: str, res: Resources, sent_of: Any, cue_start
     owner, no row ("The problem is that", "The fear is that")."""
     rows: list[dict[str, Any]] = []
     stances: set[str] | None = None
-    for m in _PREDICATIVE.finditer(text):
+    for m in _matches_before_that(text, _PREDICATIVE, 200):
         cs, ce = m.span("n")
         if _starts_within(cue_starts, cs, m.end()):
             continue
@@ -1670,7 +1701,7 @@ def _predicative_nominal_rows(text: str, res: Resources, sent_of: Any, cue_start
                 continue
         ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
         rows.append(_row(text, res, cs, ce, stance, (ss, se), words, _strip(text, (m.end(), sent.end)), sid))
-    for m in _OWNED.finditer(text):
+    for m in _matches_before_that(text, _OWNED, 120):
         # "Warnings from the US that Russian troops are poised", "claims by the Kremlin that": the
         # noun is the cue, the phrase after "from"/"by" its owner and source
         cs, ce = m.span("n")
@@ -1711,7 +1742,7 @@ _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report"
 
 
 #: a line of its own in the body, short and with no full stop inside or at its end: a subheading
-_SUBHEAD_LINE = re.compile(r"(?<=\n)[^\S\n]*(?=[^\W\d_])(?:(?![.!?][ \t])[^\n]){8,140}?(?<![.!?\"”])(?=[^\S\n]*(?:\n|$))")
+_SUBHEAD_LINE = re.compile(r"(?<=\n)[^\S\n]*(?=[^\W\d_])[^\n:]{2,100}:[^\n]{1,120}(?<![.!?\"”\s])(?=[^\S\n]*(?:\n|$))")
 
 
 def _head_colon_row(text: str, res: Resources, h0: int, h1: int, sid: int, used: set[int], *,
@@ -1764,6 +1795,8 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
             out.append(row)
             used.add(row["start"])
     for lm in _SUBHEAD_LINE.finditer(text, line_end):
+        if re.search(r"[.!?][ \t]", lm.group()):
+            continue  # (sentences, no subheading)
         # a subheading of the body, a line of its own in the headline's form ("Prime Minister of India
         # to Putin: This is not the time of wars"): only with its "X to/on Y" part, the plain
         # "X: ..." form being :data:`_COLON`'s
