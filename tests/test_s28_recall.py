@@ -289,3 +289,16 @@ def test_blame_and_denials(text: str, expected: list[tuple[object, ...]]) -> Non
 ])
 def test_reduced_relative_medium(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+# a subject with its restrictive relative clause opening a clause after "as", a dash or a comma
+@pytest.mark.parametrize("text, expected", [
+    ("Defeat in Ukraine is Russia’s historical chance for normality — as Russians who want democracy and the "
+     "rule of law will say.", [("Russians who want democracy and the rule of law", "will say", "neutral")]),
+    ("But some who advocate free speech argue that relying on companies is risky.",
+     [("some who advocate free speech", "argue", "neutral")]),
+    ("He thanked the soldiers who defended the city, said Zelensky.",
+     [("He", "thanked", "endorsing"), ("who", "defended", "neutral"), ("Zelensky", "said", "neutral")]),
+])
+def test_subject_with_relative_clause(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected

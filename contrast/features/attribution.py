@@ -625,6 +625,12 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                 return p + 1, j
             if sent.words[p] in _HARD or sent.words[p] == ",":
                 break
+        if i > 1 and sent.words[i - 1].lower() == "who" and j - i <= 10 and \
+                (ante := _np_before(sent, i - 1, res)) is not None and \
+                (ante[0] == 0 or sent.words[ante[0] - 1].lower() in _CLAUSE_OPENERS):
+            # "— as Russians who want democracy and the rule of law will say": a subject with its
+            # restrictive relative clause, opening a clause (Quirk et al. 1985, 17.14)
+            return ante[0], j
         if i < cut - 1 < j and j - cut <= 6 and sent.words[cut - 1] == "the" and \
                 _contact_antecedent(sent.words[cut - 2], res) and _np_ok(sent.words[cut - 1:j], res):
             # "offered free grain, something the UN warned would not make up for ...": a relative
@@ -644,6 +650,11 @@ def _outer_rows(found: list[dict[str, Any]], sid: int, cs: int) -> list[dict[str
     outer = [r for r in rows if not any(a is not None and b is not None and a <= r["speaker_start"] < b
                                         and o is not r for o, (a, b) in zip(rows, spans, strict=True))]
     return list(reversed(outer))
+
+
+#: words after which a clause, and its subject, opens
+_CLAUSE_OPENERS = frozenset({"as", "—", "–", "-", ",", ";", "and", "but", "while", "because", "since", "though",
+                             "although", "when", "after", "before", "if"})
 
 
 def _contact_antecedent(w: str, res: Resources) -> bool:
