@@ -1602,6 +1602,7 @@ def _made_by_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]
         if m.end() >= sent.end:
             continue
         i = sent.index_at(m.end())
+        span: tuple[int, int] | None
         if i < len(sent.words) and sent.words[i] in _OBJECT_PRONOUN_AS_SUBJECT:
             span, words = (i, i + 1), [_OBJECT_PRONOUN_AS_SUBJECT[sent.words[i]]]  # "made by them": they
         else:
