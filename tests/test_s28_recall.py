@@ -302,3 +302,13 @@ def test_reduced_relative_medium(text: str, expected: list[tuple[object, ...]]) 
 ])
 def test_subject_with_relative_clause(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During the meeting in Minsk, the Belarusian dictator spread the nonsense that it was not Russia who "
+     "began the war.", [("the Belarusian dictator", "spread the nonsense", "distancing")]),
+    ("Russian state media are spreading disinformation about the attack.",
+     [("Russian state media", "are spreading disinformation", "distancing")]),
+])
+def test_spread_a_claim(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _rows(text) == expected
