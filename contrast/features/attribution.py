@@ -3482,8 +3482,10 @@ def _reduced_relative(sent: _Sent, p: int, res: Resources, *, cue_only: bool = T
     """Whether token ``p`` is a past participle postmodifying the medium or document right before it
     ("A news report *published* Wednesday", "a statement *released* on Friday", "a video *posted*
     online"; Quirk et al. 1985, 17.30 on -ed postmodifiers)."""
+    if not 1 <= p < len(sent.words):
+        return False
     w = sent.words[p]
-    if p < 1 or not w.islower() or not w.endswith("ed") or (cue_only and w not in res.verbs):
+    if not w.islower() or not w.endswith("ed") or (cue_only and w not in res.verbs):
         return False  # (``cue_only``: a reporting verb's participle only)
     head = sent.words[p - 1].lower()
     if not (sent.words[p - 1].islower() and (_medium_head(head) or head in _CUE_NOUNS or
