@@ -92,7 +92,7 @@ import pandas as pd
 from contrast import text as _text_module
 from contrast.actors import ActorDictionary, as_actors, default_actors
 from contrast.features._attribution_scan import Cue, CueScanner
-from contrast.lexicon import load_table
+from contrast.lexicon import load_table, trie_regex
 from contrast.text import DATELINE_LEAD, Doc, abbreviation_forms, quote_spans, segment, token_spans
 
 __all__ = ["FAMILIES", "STANCES", "MENTAL_AND_EVIDENCE", "SPEAKER_TYPES", "Resources", "default_resources",
@@ -569,15 +569,22 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
     if k > 3 and sent.words[k - 1] == "," and sent.words[k - 2] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
     if k > 2 and sent.words[k - 1] == ")":
-        for p in range(k - 2, max(-1, k - 9), -1):
+        # (a list of the source's members may be longer: "several polls from diverse polling
+        # organizations (Savanta ComRes, VCIOM, the research project “Do Russians Want War?”) have
+        # reported"; the parenthesis opens after a word)
+        for p in range(k - 2, max(-1, k - 30), -1):
             if sent.words[p] == "(":
-                j = p
+                if k - p <= 8 or (p > 0 and sent.words[p - 1][:1].isalnum()):
+                    j = p
+                break
+            if sent.words[p] == ")":
                 break
     i = j
     while i > 0:
         w = sent.words[i - 1]
         if w in _HARD or w == "," or (w.lower() in _BOUNDARY and not (i > 1 and w in _NAME_MODALS)) or (
-                w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"):
+                w.islower() and w in res.verbs and w not in res.nouns and res.verbs[w][2] != "amount"
+                and not _reduced_relative(sent, i - 1, res)):
             break  # ("records" is a verb only before an amount: "Disclosure records show")
         i -= 1
     if paired and i == 2 and sent.words[1] == "," and _is_cap(sent.words[0]):
@@ -587,6 +594,9 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
             i = p + 1  # "Ukraine gets Starlink terminals - and friendly warning": a new phrase
             break
     i = _trim_lead(sent, i, j)
+    if j - i > 2 and sent.words[j - 1].islower() and sent.words[j - 1].endswith("ed") and \
+            _reduced_relative(sent, j - 1, res, cue_only=False):
+        j -= 1  # "A news report published Wednesday said": the time went, the participle goes too
     if i < j:
         if j - i > 12 and not _title_chain(sent.words[i:j], res):
             # a clause, not a subject: keep the trailing noun phrase
@@ -610,7 +620,65 @@ def _speaker_before(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | No
                                              == "-") and \
                 sent.words[cut - 1] not in _DET and _np_ok(sent.words[cut:j], res):
             return cut, j
+        for p in range(j - 2, i, -1):
+            if sent.words[p].lower() in {"and", "but"} and 1 <= j - p - 1 <= 6 and \
+                    sent.words[p + 1].lower() in _ARTICLE_OR_POSS | _QUANT | {"other", "many", "some"} and \
+                    _np_ok(sent.words[p + 1:j], res) and \
+                    res.nouns.get(sent.words[j - 1].lower(), "pronoun") != "pronoun":
+                # "Holmila described the pact as ... and a slew of other historians assessed": a
+                # coordinated clause with a subject of its own, a source noun phrase after the conjunction
+                return p + 1, j
+            if sent.words[p] in _HARD or sent.words[p] == ",":
+                break
+        if i > 1 and sent.words[i - 1].lower() == "who" and j - i <= 10 and \
+                (ante := _np_before(sent, i - 1, res)) is not None and \
+                (ante[0] == 0 or sent.words[ante[0] - 1].lower() in _CLAUSE_OPENERS):
+            # "— as Russians who want democracy and the rule of law will say": a subject with its
+            # restrictive relative clause, opening a clause (Quirk et al. 1985, 17.14)
+            return ante[0], j
+        if i < cut - 1 < j and j - cut <= 6 and sent.words[cut - 1] == "the" and \
+                _contact_antecedent(sent.words[cut - 2], res) and _np_ok(sent.words[cut - 1:j], res):
+            # "offered free grain, something the UN warned would not make up for ...": a relative
+            # clause without "that" whose subject is the article and the name after the antecedent
+            return cut - 1, j
     return None
+
+
+def _outer_rows(found: list[dict[str, Any]], sid: int, cs: int) -> list[dict[str, Any]]:
+    """The rows of sentence ``sid`` before offset ``cs``, last first, without those whose speaker
+    stands inside the content of another of them ("She had been challenged by a reporter about
+    whether *she* supported Lukashenko and ... later said": the second verb of the coordination is
+    the main clause's, not the embedded clause's)."""
+    rows = [r for r in found[-12:] if r["sent_id"] == sid and r.get("speaker_start") is not None
+            and r["end"] <= cs]
+    spans = [(r.get("content_start"), r.get("content_end")) for r in rows]
+    outer = [r for r in rows if not any(a is not None and b is not None and a <= r["speaker_start"] < b
+                                        and o is not r for o, (a, b) in zip(rows, spans, strict=True))]
+    return list(reversed(outer))
+
+
+#: words after which a clause, and its subject, opens
+_CLAUSE_OPENERS = frozenset({"as", "—", "–", "-", ",", ";", "and", "but", "while", "because", "since", "though",
+                             "although", "when", "after", "before", "if"})
+
+
+def _contact_antecedent(w: str, res: Resources) -> bool:
+    """Whether ``w`` can be the antecedent noun of a relative clause without "that" right after it
+    ("something the UN warned", "the plan the Kremlin said"; Quirk et al. 1985, 17.15 on the zero
+    relative): a lower-case word, no preposition, determiner, verb or clause word."""
+    return w.isalpha() and w.islower() and w not in _PREP and w not in _DET and w not in _BOUNDARY and \
+        w not in res.verbs and w not in _BE and w not in _PRONOUNS and not w.endswith("ly") and \
+        w not in _NOT_CONTACT_ANTECEDENTS
+
+
+#: words before "the" and a name that are no antecedent of a relative clause: prepositions the
+#: preposition list lacks ("along the Las Vegas Strip told") and "way" (a manner, "the way the
+#: United States responds": no report)
+_NOT_CONTACT_ANTECEDENTS = frozenset({"along", "across", "near", "around", "through", "behind", "beyond",
+                                      "toward", "towards", "within", "outside", "inside", "between",
+                                      "throughout", "via", "onto", "upon", "past", "like", "unlike", "since",
+                                      "until", "during", "way", "where", "when", "while", "because",
+                                      "although", "though", "if", "unless", "whether", "not", "all", "both"})
 
 
 _OBJECT_VERBS = frozenset(_function_words("object_verb"))
@@ -1213,6 +1281,8 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
             taken.append((row["start"], row["end"]))
             if (person := row.pop("_quoted_person", None)) is not None:
                 found.append(person)  # 'Adeyemo quoted by "Ukrainian truth"': the person quoted too
+            elif (cited := _cited_source_row(text, row, res, sent_of)) is not None:
+                found.append(cited)  # "Reuters reports, citing police": the police are a source too
         elif text[cue.vs:cue.ve] in _FINDING_FORMS:
             findings.append((cue.vs, cue.ve))
     cue_starts = sorted(a for a, _ in taken)
@@ -1259,6 +1329,12 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         found.append(row)
         taken.append((row["start"], row["end"]))
     for row in _evidence_finding_rows(text, res, sent_of, cue_starts, findings):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
+    for row in _predicative_nominal_rows(text, res, sent_of, cue_starts):
+        found.append(row)
+        taken.append((row["start"], row["end"]))
+    for row in _made_by_rows(text, res, sent_of, cue_starts):
         found.append(row)
         taken.append((row["start"], row["end"]))
     dash_starts: list[int] = []
@@ -1309,6 +1385,31 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
         _reown_participle(text, row, res)
     _finish(text, found, res)
     return found + _unattributed(doc, found, quotes)
+
+
+#: the participles that name, after a reporter, the source it has its report from
+_CITING = frozenset({"citing", "quoting"})
+
+
+def _cited_source_row(text: str, row: dict[str, Any], res: Resources, sent_of: Any) -> dict[str, Any] | None:
+    """The source a reporter cites, named right after "citing" or "quoting" ("Reuters reports, citing
+    police", "Zelenskyy told world leaders, citing an imprisoned Ukrainian activist from Crimea"): a
+    row of its own on the same cue, its speaker the noun phrase after the participle when it names a
+    person, an office, a body or an anonymous source (not "citing security concerns")."""
+    if row.get("cue", "").lower() not in _CITING or row.get("speaker_start") is None:
+        return None
+    sid, sent = sent_of(row["start"])
+    i = sent.index_at(row["end"])
+    span = _np_after(sent, i, res)
+    if span is None:
+        return None
+    words = sent.words[span[0]:span[1]]
+    if _not_a_source(words, res) or _speaker_type(words, res) not in {"named", "title", "institution", "anonymous"} \
+            or not _owner_phrase_head(words, res):
+        return None  # (a thing: "citing the release of political prisoners")
+    ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
+    content = (row["content_start"], row["content_end"]) if row.get("content_start") is not None else None
+    return _row(text, res, row["start"], row["end"], row["label"], (ss, se), words, content, sid)
 
 
 @lru_cache(maxsize=1)
@@ -1444,6 +1545,194 @@ def _evidence_finding_rows(text: str, res: Resources, sent_of: Any, cue_starts: 
     return rows
 
 
+#: nouns of saying, thinking and feeling that report their owner's statement or state of mind as the
+#: subject of "be" and a that-clause (``lexicons/attribution_predicative_nouns.tsv``: "His greatest fear
+#: was that", "the prevailing view among Russia's friends is that"), with their stances
+_PREDICATIVE_TABLE = load_table("attribution_predicative_nouns")
+_PREDICATIVE_NOUNS: dict[str, str] = {str(t): str(st) for t, st, f in zip(
+    _PREDICATIVE_TABLE["term"], _PREDICATIVE_TABLE["stance"], _PREDICATIVE_TABLE["frame"], strict=True)
+    if "be" in str(f).split()}
+#: the nouns of a report whose owner follows them after "from" or "by" before their that-clause
+_OWNED_NOUNS: dict[str, str] = {str(t): str(st) for t, st, f in zip(
+    _PREDICATIVE_TABLE["term"], _PREDICATIVE_TABLE["stance"], _PREDICATIVE_TABLE["frame"], strict=True)
+    if "from" in str(f).split()}
+_OWNED = re.compile(
+    r"(?<![\w'’-])(?P<n>" + trie_regex({n[0].upper() + n[1:]: "" for n in _OWNED_NOUNS} |
+                                          {n: "" for n in _OWNED_NOUNS}) +
+    r")[ \t]+(?:from|by)[ \t]+(?P<own>[^.;:!?\"“”(),\n]{2,80}?)[ \t]+that(?![\w'’-])")
+_PREDICATIVE = re.compile(
+    r"(?<![\w'’-])(?P<n>" + trie_regex({n: "" for n in _PREDICATIVE_NOUNS}) +
+    r")(?:[ \t]+(?P<rel>of|among)[ \t]+(?P<own>[^.;:!?\"“”()\n]{1,80}?))?[ \t]+"
+    r"(?P<be>(?:is|was|are|were|remains|remained|has[ \t]+been|had[ \t]+been|have[ \t]+been)"
+    r"(?:[ \t]+(?:still|now|simply|clearly|always|also))?)[ \t]+that(?![\w'’-])")
+#: the subject forms of possessive determiners ("his fear" -> "he", to resolve it)
+_POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+#: words that end the head of an owner phrase after "of" or "among" ("every person I met in Ukraine")
+_OWNER_HEAD_STOP = frozenset({"i", "we", "he", "she", "they", "you", "who", "whom", "that", "which", "and"})
+
+
+#: a statement noun as the subject of a passive of making or issuing with its agent ("The relevant
+#: statement was made by them", "the remarks were made by Peskov"): the agent is the source
+_MADE_BY = re.compile(
+    r"(?<![\w'’-])" + trie_regex({n: "" for n in (
+        "statement", "statements", "remarks", "comments", "announcement", "claim", "claims", "appeal", "warning",
+        "warnings", "threat", "threats", "accusation", "accusations", "allegation", "allegations")}) + r"[ \t]+"
+    r"(?P<c>(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:\w+ly[ \t]+)?"
+    r"(?:made|issued|delivered|published|released))[ \t]+by[ \t]+(?=\S)")
+
+
+def _made_by_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]) -> list[dict[str, Any]]:
+    """Rows for :data:`_MADE_BY` whose agent is a speaker phrase."""
+    rows: list[dict[str, Any]] = []
+    matches = []
+    b = text.find(" by ")
+    while b >= 0:  # (a cheap scan for " by " first: the pattern has no literal prefix)
+        if text.endswith(("made", "issued", "delivered", "published", "released"), max(0, b - 9), b):
+            m = _MADE_BY.search(text, max(0, b - 60), b + 5)
+            if m is not None and m.end() == b + 4:
+                matches.append(m)
+        b = text.find(" by ", b + 1)
+    for m in matches:
+        cs, ce = m.span("c")
+        if _starts_within(cue_starts, cs, m.end()):
+            continue
+        sid, sent = sent_of(cs)
+        if m.end() >= sent.end:
+            continue
+        i = sent.index_at(m.end())
+        span: tuple[int, int] | None
+        if i < len(sent.words) and sent.words[i] in _OBJECT_PRONOUN_AS_SUBJECT:
+            span, words = (i, i + 1), [_OBJECT_PRONOUN_AS_SUBJECT[sent.words[i]]]  # "made by them": they
+        else:
+            span = _agent_without_time(sent, _agent_after(sent, i, res), res)
+            if span is None:
+                continue
+            words = sent.words[span[0]:span[1]]
+            if _not_a_source(words, res) or not _owner_phrase_head(words, res):
+                continue
+        ss, se = sent.toks[span[0]][0], sent.toks[span[1] - 1][1]
+        rows.append(_row(text, res, cs, ce, "neutral", (ss, se), words, None, sid))
+    return rows
+
+
+_THAT_WORD = re.compile(r"[ \t]that(?![\w'’-])")
+_BE_BEFORE_THAT = re.compile(r"(?:\b(?:is|was|are|were|remains|remained|been)(?:[ \t]+[a-z]+)?|[ \t](?:from|by)[ \t][^\n]*)$")
+
+
+def _matches_before_that(text: str, rx: re.Pattern[str], reach: int) -> list[re.Match[str]]:
+    """The matches of ``rx`` (a pattern that ends in "that") found in windows of ``reach`` characters
+    before each " that" whose last words are a form of "be" or hold "from"/"by" (a cheap scan
+    first: the full pattern has no literal prefix for the regex engine to skip to)."""
+    out: list[re.Match[str]] = []
+    last = -1
+    for t in _THAT_WORD.finditer(text):
+        a = max(0, t.start() - reach)
+        if _BE_BEFORE_THAT.search(text, max(a, t.start() - 90), t.start()) is None:
+            continue
+        for m in rx.finditer(text, max(a, last), t.end()):
+            if m.end() == t.end() and m.start() >= last:
+                out.append(m)
+                last = m.end()
+    return out
+
+
+def _owner_phrase_head(words: list[str], res: Resources) -> bool:
+    """Whether an of-/among-phrase names people or an institution: its head (the last word before a
+    preposition, relative or clause) is capitalised or a source noun ("every person I met", "Russia's
+    friends in Congress", "the Kremlin"), not a thing ("the war in Ukraine", "the situation")."""
+    head = ""
+    for p, w in enumerate(words):
+        low = w.lower()
+        if p and (low in _PREP or low in _BOUNDARY or low in _OWNER_HEAD_STOP or w == "," or
+                  low in _ARTICLE_OR_POSS and not _is_cap(w)):
+            break  # (a determiner inside opens a clause: "another reason the state is")
+        head = w
+    low = head.lower()
+    if res.context.get(low) in {"day", "month", "time_noun"} or low in {"today", "tomorrow", "yesterday"}:
+        return False  # "Today's message", "Monday's view": a time, no owner
+    return bool(head) and (_is_cap(head) and low not in _DET or
+                           res.nouns.get(low, "pronoun") != "pronoun")
+
+
+def _predicative_nominal_rows(text: str, res: Resources, sent_of: Any, cue_starts: list[int]
+                              ) -> list[dict[str, Any]]:
+    """A noun of saying or thinking as the subject of "be" and a that-clause, with its owner: a
+    possessive before it ("His greatest fear was that", "Russia's position is that", "Their argument
+    is that") or an of-/among-phrase after it ("The consistent message of every person I met in
+    Ukraine was that", "the prevailing view among Russia's friends in Congress is that"); the noun is
+    the cue, the owner its source, the that-clause its content (Quirk et al. 1985, 17.26). With no
+    owner, no row ("The problem is that", "The fear is that")."""
+    rows: list[dict[str, Any]] = []
+    stances: set[str] | None = None
+    for m in _matches_before_that(text, _PREDICATIVE, 200):
+        cs, ce = m.span("n")
+        if _starts_within(cue_starts, cs, m.end()):
+            continue
+        if stances is None:
+            stances = {v[1] for v in res.verbs.values()}
+        stance = _PREDICATIVE_NOUNS[m.group("n")]
+        if stance not in stances:
+            continue  # (its stance left out: "without_stances(['belief'])")
+        sid, sent = sent_of(cs)
+        if m.end() > sent.end:
+            continue
+        k = sent.index_at(cs)
+        spk: tuple[int, int] | None = None
+        words: list[str] = []
+        if m.group("own") is not None:
+            a = sent.index_at(m.start("own"))
+            b = sent.index_at(m.end("own"))
+            own = sent.words[a:b]
+            if not own or not _np_ok(own, res) or not _owner_phrase_head(own, res) or \
+                    _not_a_source(own, res):
+                continue
+            spk, words = (a, b), own
+        else:
+            j = k
+            while j > 1 and k - j < 2 and sent.words[j - 1].islower() and sent.words[j - 1].isalpha() and \
+                    sent.words[j - 1] not in _DET and sent.words[j - 1] not in _PREP and \
+                    sent.words[j - 1] not in _BOUNDARY and sent.words[j - 1] not in _POSSESSIVE_DETERMINERS:
+                j -= 1  # "His greatest fear", "Russia's main argument": adjectives before the noun
+            if j == 0:
+                continue
+            prev = sent.words[j - 1]
+            if prev.lower() in _POSSESSIVE_DETERMINERS:
+                spk, words = (j - 1, j), [_POSSESSIVE_DETERMINERS[prev.lower()]]
+            elif _possessive(prev) or prev in {"'s", "’s"}:
+                i = _owner_np(sent, j, res)
+                if sent.words[i].lower() == "that" and i + 1 < j:
+                    i += 1  # "suggests that Mexico's best argument is that": the complementiser
+                own = sent.words[i:j]
+                head = own[-2] if own[-1] in {"'s", "’s"} and len(own) > 1 else _POSS_END.sub("", own[-1])
+                if not _owner_phrase_head([head], res) or _not_a_source(own, res):
+                    continue  # ("the war's", "today's")
+                spk, words = (i, j), own
+            else:
+                continue
+        ss, se = sent.toks[spk[0]][0], sent.toks[spk[1] - 1][1]
+        rows.append(_row(text, res, cs, ce, stance, (ss, se), words, _strip(text, (m.end(), sent.end)), sid))
+    for m in _matches_before_that(text, _OWNED, 120):
+        # "Warnings from the US that Russian troops are poised", "claims by the Kremlin that": the
+        # noun is the cue, the phrase after "from"/"by" its owner and source
+        cs, ce = m.span("n")
+        if _starts_within(cue_starts, cs, m.end()) or any(r["start"] == cs for r in rows):
+            continue
+        if stances is None:
+            stances = {v[1] for v in res.verbs.values()}
+        stance = _OWNED_NOUNS[m.group("n").lower()]
+        sid, sent = sent_of(cs)
+        if stance not in stances or m.end() > sent.end:
+            continue
+        a, b = sent.index_at(m.start("own")), sent.index_at(m.end("own"))
+        own = sent.words[a:b]
+        if not own or len(own) > 8 or not _np_ok(own, res) or not _owner_phrase_head(own, res) or \
+                _not_a_source(own, res) or any(w in res.verbs and w.islower() for w in own):
+            continue
+        ss, se = sent.toks[a][0], sent.toks[b - 1][1]
+        rows.append(_row(text, res, cs, ce, stance, (ss, se), own, _strip(text, (m.end(), sent.end)), sid))
+    return rows
+
+
 #: a headline label before a colon: "Zelensky: ...", "UN: 4,031 ...", "Zelensky on advice to
 #: cede lands: ...", "Kuleba to Amnesty International: ..." (the speaker is group ``sp``)
 _HEAD_COLON = re.compile(r"(?P<sp>[^\W\d_][^:\n]{0,60}?)(?:[ \t]+(?P<on>on|to|about)[ \t]+[^:\n]{2,80}?)?"
@@ -1462,6 +1751,42 @@ _DASH_SRC = re.compile(r"(?P<c>[-–—―](?=[^\S\n])|(?<=\n)[-–—―]|(?<=[
 _LABEL_OF = frozenset({"summary", "information", "statement", "update", "report", "data", "message"})
 
 
+#: a line of its own in the body, short and with no full stop inside or at its end: a subheading
+_SUBHEAD_LINE = re.compile(r"(?<=\n)[^\S\n]*(?=[^\W\d_])[^\n:]{2,100}:[^\n]{1,120}(?<![.!?\"”\s])(?=[^\S\n]*(?:\n|$))")
+
+
+def _head_colon_row(text: str, res: Resources, h0: int, h1: int, sid: int, used: set[int], *,
+                    addressee: bool = False) -> dict[str, Any] | None:
+    """The row of a headline's colon in ``text[h0:h1]`` (:data:`_HEAD_COLON`), None if none;
+    ``addressee``: only the form with "X to/on/about Y" before the colon."""
+    m = _HEAD_COLON.match(text, h0, h1)
+    if not m or m.start("c") in used or (addressee and m.group("on") is None):
+        return None
+    ss, se = m.span("sp")
+    toks = token_spans(text, ss, se)
+    words = [text[a:b] for a, b in toks]
+    if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
+        k = 3 if words[2].lower() == "the" else 2
+        toks, words = toks[k:], words[k:]
+    # (a body's full name may be longer: "The General Staff of the Armed Forces of Ukraine")
+    ok = bool(words) and (len(words) <= 6 or (len(words) <= 10 and _proper_name(words))) and \
+        _np_ok(words, res) and \
+        not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
+        words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
+        not any(res.context.get(w.lower()) == "byline" for w in words) and \
+        not _headline_topic(words, res, quoted=text[m.end():m.end() + 1] in _QUOTE_OPENERS)
+    if ok:
+        stype = _speaker_type(words, res)
+        head = words[-1].lower()
+        ok = stype in {"named", "institution"} if m.group("on") else \
+            stype in {"named", "institution", "title"} or res.context.get(head) == "evidence" or \
+            _state_group(words)
+    if not ok:
+        return None
+    cs = m.start("c")
+    return _row(text, res, cs, cs + 1, "neutral", (toks[0][0], toks[-1][1]), words, _strip(text, (m.end(), h1)), sid)
+
+
 def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, int]],
                             taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Headline colons that :data:`_COLON` leaves (a lower-case word, a number or "X on Y"
@@ -1476,34 +1801,20 @@ def _headline_and_dash_rows(doc: Doc, res: Resources, quotes: list[tuple[int, in
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
     if _has_headline(doc):
-        h0, h1 = doc.sentences[0][0], line_end
-        m = _HEAD_COLON.match(text, h0, h1)
-        if m and m.start("c") not in used:
-            ss, se = m.span("sp")
-            toks = token_spans(text, ss, se)
-            words = [text[a:b] for a, b in toks]
-            if words and words[0].lower() in _LABEL_OF and len(words) > 2 and words[1] == "of":
-                k = 3 if words[2].lower() == "the" else 2
-                toks, words = toks[k:], words[k:]
-            # (a body's full name may be longer: "The General Staff of the Armed Forces of Ukraine")
-            ok = bool(words) and (len(words) <= 6 or (len(words) <= 10 and _proper_name(words))) and \
-                _np_ok(words, res) and \
-                not _not_a_source(words, res) and words[0].lower() not in _COLON_STOP and \
-                words[-1].lower() not in _COLON_STOP and not _topic_label(words, res) and \
-                not any(res.context.get(w.lower()) == "byline" for w in words) and \
-                not _headline_topic(words, res, quoted=text[m.end():m.end() + 1] in _QUOTE_OPENERS)
-            if ok:
-                stype = _speaker_type(words, res)
-                head = words[-1].lower()
-                ok = stype in {"named", "institution"} if m.group("on") else \
-                    stype in {"named", "institution", "title"} or res.context.get(head) == "evidence" or \
-                    _state_group(words)
-            if ok:
-                sp = (toks[0][0], toks[-1][1])
-                cs = m.start("c")
-                out.append(_row(text, res, cs, cs + 1, "neutral", sp, words,
-                                _strip(text, (m.end(), h1)), 0))
-                used.add(cs)
+        row = _head_colon_row(text, res, doc.sentences[0][0], line_end, 0, used)
+        if row is not None:
+            out.append(row)
+            used.add(row["start"])
+    for lm in _SUBHEAD_LINE.finditer(text, line_end):
+        if re.search(r"[.!?][ \t]", lm.group()):
+            continue  # (sentences, no subheading)
+        # a subheading of the body, a line of its own in the headline's form ("Prime Minister of India
+        # to Putin: This is not the time of wars"): only with its "X to/on Y" part, the plain
+        # "X: ..." form being :data:`_COLON`'s
+        row = _head_colon_row(text, res, lm.start(), lm.end(), doc.sent_id(lm.start()), used, addressee=True)
+        if row is not None:
+            out.append(row)
+            used.add(row["start"])
     if _has_headline(doc):
         row = _trailing_colon_row(doc, res, used)
         if row is not None:
@@ -2350,6 +2661,11 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         sent.words[k - 2] == "," or (_is_cap(sent.words[k - 2]) and sent.words[k - 2].lower() not in _ARTICLE_OR_POSS) or (
             sent.words[k - 2].isalpha() and sent.words[k - 2].lower() not in _DET
             and sent.words[k - 2].lower() not in _PREP and sent.words[k - 2].lower() not in _BE))
+    if not aux and form.endswith("ed") and " " not in form and _reduced_relative(sent, k, res) and \
+            _finite_cue_after(sent, k, res):
+        # "A news report published Wednesday said ...", "A statement released on Friday said": the
+        # participle postmodifies the medium, the subject of the verb after it; no cue of its own
+        return None
     if not aux and form.endswith("ed") and " " not in form and prev == "," and nxt in _POSTMODIFIER_NEXT and \
             k > 1 and sent.words[k - 2].islower() and sent.words[k - 2].lower() not in res.nouns and \
             "," not in sent.words[:k - 1]:
@@ -2532,7 +2848,7 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
         # noun: "speeches and promises to"; without a cue before it, no report: "The convoy
         # stopped at the border and refused to turn back")
         commissive = inf and lemma in _COMMISSIVE and form not in _COMMISSIVE_NOUNS
-        for r in reversed(found):
+        for r in _outer_rows(found, sid, cs):
             if r["sent_id"] == sid and r.get("speaker_start") is not None and r["end"] <= cs:
                 if inf and not commissive and _clause_between(sent, sent.index_at(r["end"]), k):
                     break
@@ -2614,6 +2930,12 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
             for r in (sorted(mains, key=lambda r: r["speaker_start"])[:1] or
                       [r for r in reversed(found) if r["sent_id"] == sid and
                        r.get("speaker_start") is not None][:1]):
+                if not after_comma and (inner := _reported_clause_subject(sent, r, k, res)) is not None:
+                    # "analysts pointed out that Russian state media attempted to justify the strike by
+                    # claiming that ...": the gerund's subject is that of its own clause, the reported one
+                    ss, se = sent.toks[inner[0]][0], sent.toks[inner[1] - 1][1]
+                    return _row(text, res, cs, ce, stance, (ss, se), sent.words[inner[0]:inner[1]],
+                                _content_range(text, sent, ce, cs, quotes, False, True), sid)
                 return _row(text, res, cs, ce, stance,
                             (r["speaker_start"], r["speaker_end"]), list(r["_words"]),
                             _content_range(text, sent, ce, cs, quotes, False, True), sid)
@@ -2704,6 +3026,19 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
     if spk_tok is None and side_before and not passive:
         spk_tok = _sentence_subject(sent, k, res)
     if spk_tok is None:
+        cat = _catenative_subject(sent, k, res) if side_before and not passive and need == "mind" else None
+        if cat is not None and (not loose or _clause_follows(sent, sent.index_at(ce))) and \
+                not sent.words[cat[2]].lower().startswith(("want", "plan", "intend", "decid", "hope")):
+            # (an intention before "know": "voters want to know what ...", a question, no belief)
+            # a mental-state verb after a catenative and before its clause ("Ukrainians are right to
+            # think that", "They continue to believe that"): the catenative's subject holds it
+            cs = sent.toks[cat[2]][0]
+            if sent.words[cat[2]].lower() in _CATENATIVE_ADJECTIVES and cat[2] > 0 and \
+                    sent.words[cat[2] - 1].lower() in _BE:
+                cs = sent.toks[cat[2] - 1][0]
+            ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
+            return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
+                        _content_range(text, sent, ce, ss, quotes, True, True), sid)
         if loose:
             return None
         participle = form.endswith("ing") and prev == ","
@@ -2719,6 +3054,9 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
                 # refuses to discuss")
                 cs = sent.toks[cat[2]][0]
                 ss, se = sent.toks[cat[0]][0], sent.toks[cat[1] - 1][1]
+                if found and found[-1]["sent_id"] == sid and found[-1]["end"] == sent.toks[cat[2]][1] and \
+                        sent.words[cat[2]].lower() in _CATENATIVE_ADJECTIVES:
+                    cs = found.pop()["start"]  # "was quick" and "to deny": one cue, the report's stance
                 return _row(text, res, cs, ce, stance, (ss, se), sent.words[cat[0]:cat[1]],
                             _content_range(text, sent, ce, ss, quotes, True, True), sid)
             return _row(text, res, cs, ce, stance, None, [],
@@ -2779,6 +3117,12 @@ _TITLE_CASE_ADVERBS = frozenset({"Just", "Also", "Now", "Even", "Still", "Finall
                                  "Never", "Officially", "Publicly", "Openly", "Quietly"})
 #: catenative verbs whose subject is the subject of the infinitive after them ("continues to
 #: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14)
+#: adjectives of manner and judgment that a form of "be" predicates before a to-infinitive of a
+#: cue, whose subject is then the cue's ("The Kremlin was quick to deny", "Ukrainians are right to
+#: think that", "Moscow was the first to claim"; Biber et al. 1999, 9.4.5 on adjectives with
+#: to-clauses)
+_CATENATIVE_ADJECTIVES = frozenset({"quick", "slow", "right", "wrong", "keen", "careful", "reluctant", "hesitant",
+                                    "willing", "unwilling"})
 _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
                          "seemed", "appear", "appears", "appeared", "begin", "begins", "began",
                          "begun", "start", "starts", "started", "try", "tries", "tried", "trying",
@@ -2789,7 +3133,10 @@ _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "se
                          "pledged", "threaten", "threatened", "set", "going", "about", "used",
                          "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
                          "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
-                         "sure", "certain", "bound", "expected"})
+                         "sure", "certain", "bound", "expected",
+                         # adjectives of manner and judgment before a to-infinitive ("The Kremlin was quick to
+                         # deny", "Ukrainians are right to think that"; Biber et al. 1999, 9.4.5)
+                         *_CATENATIVE_ADJECTIVES})
 #: past forms of "be" before a to-infinitive of a verb of saying: in agency copy translated from
 #: Polish ("miał powiedzieć") a report the writer does not vouch for ("Modi was to say it was not
 #: time for war", "Xi was also to announce"); never the present ("That is to say")
@@ -2820,7 +3167,16 @@ def _catenative_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int, 
     if c > 0 and sent.words[c].lower() in {"set", "going", "about"} and \
             sent.words[c - 1].lower() in _CATENATIVE | _BE:
         c -= 1
-    spk = _speaker_before(sent, c, res)
+    b = c
+    if b > 1 and sent.words[b].lower() in _CATENATIVE_ADJECTIVES:
+        if sent.words[b - 1].lower() not in _BE:
+            return None  # ("a quick to deny", "the right to say": no predicative adjective)
+        b -= 1
+        while b > 1 and _is_adverb(sent.words[b - 1], res):
+            b -= 1
+        if b > 1 and sent.words[b - 1].lower() in _AUX_SET:
+            b -= 1  # "has been quick to"
+    spk = _speaker_before(sent, b, res)
     if spk is not None and sent.words[c].lower() in _BE_TO and not (
             (_is_cap(sent.words[spk[1] - 1]) or sent.words[spk[1] - 1].lower() in res.nouns) and
             (spk[0] == 0 or sent.words[spk[0] - 1].lower() not in _WH)):
@@ -3093,7 +3449,9 @@ def _time_tail(words: list[str], j: int, res: Resources) -> int:
 def _is_adverb(w: str, res: Resources) -> bool:
     """A lower-case adverb before a verb ("previously", "also", "then")."""
     return w.islower() and (w in {"also", "then", "now", "even", "still", "later", "earlier", "again", "first",
-                                  "just", "once", "never", "often", "since", "further"}
+                                  "just", "once", "never", "often", "since", "further", "almost", "already",
+                                  "always", "soon", "however", "instead", "meanwhile", "therefore",
+                                  "nevertheless", "thus"}
                             or (w.endswith("ly") and w not in _LY_NOUNS and w not in res.nouns))
 
 
@@ -3119,6 +3477,18 @@ def _conjunction_at(sent: _Sent, k: int, res: Resources) -> int:
     c = k - 1
     while c > 0 and _is_adverb(sent.words[c], res):
         c -= 1
+    if c > 2 and sent.words[c] == ",":
+        # "and, after declining to answer the question, later said": an adverbial clause between
+        # commas after the conjunction (Quirk et al. 1985, 13.41)
+        for p in range(c - 1, max(0, c - 16), -1):
+            w = sent.words[p]
+            if w in _HARD or w.lower() in {"and", "or", "but"}:
+                break
+            if w == ",":
+                if p > 0 and sent.words[p - 1].lower() in {"and", "but"} and \
+                        sent.words[p + 1].lower() in _SUBORDINATORS | {"while", "despite", "as"}:
+                    return p - 1
+                break
     return c if c >= 0 and sent.words[c].lower() in {"and", "or", "but"} else k
 
 
@@ -3186,6 +3556,46 @@ def _coordinated(sent: _Sent, k: int, res: Resources) -> bool:
 #: keep their own finding rows: "the results that show", :func:`_evidence_finding_rows`)
 _RELATIVE_MEDIA = frozenset({"ad", "ads", "video", "videos", "paper", "papers", "headline", "article",
                              "articles", "book", "messages", "letters", "posts", "tweets", "statements"})
+
+
+def _reduced_relative(sent: _Sent, p: int, res: Resources, *, cue_only: bool = True) -> bool:
+    """Whether token ``p`` is a past participle postmodifying the medium or document right before it
+    ("A news report *published* Wednesday", "a statement *released* on Friday", "a video *posted*
+    online"; Quirk et al. 1985, 17.30 on -ed postmodifiers)."""
+    if not 1 <= p < len(sent.words):
+        return False
+    w = sent.words[p]
+    if not w.islower() or not w.endswith("ed") or (cue_only and w not in res.verbs):
+        return False  # (``cue_only``: a reporting verb's participle only)
+    head = sent.words[p - 1].lower()
+    if not (sent.words[p - 1].islower() and (_medium_head(head) or head in _CUE_NOUNS or
+                                             res.context.get(head) in {"document", "evidence"})):
+        return False
+    # an adjunct follows it, of time, place or agent ("published *Wednesday*", "posted *on* the website",
+    # "issued *earlier* this year"), not the participle's object or clause ("The poll showed *a* majority",
+    # "The statement noted *they* had")
+    nxt = sent.words[p + 1] if p + 1 < len(sent.words) else ""
+    return nxt.lower() in _POSTMODIFIER_NEXT | {"by", "to", "from", "during", "after", "over", "via", "through"} \
+        or res.context.get(nxt.lower()) in {"day", "month", "time_noun"}
+
+
+#: finite verbs of saying or showing that a reduced relative's medium may be the subject of
+_FINITE_SAYING = frozenset({"said", "says", "say", "stated", "states", "showed", "shows", "show", "found", "finds",
+                            "claimed", "claims", "reported", "reports", "suggested", "suggests", "revealed",
+                            "reveals", "noted", "notes", "added", "adds", "warned", "warns", "read", "reads",
+                            "alleged", "alleges", "indicated", "indicates", "confirmed", "confirms"})
+
+
+def _finite_cue_after(sent: _Sent, k: int, res: Resources) -> bool:
+    """Whether a finite verb of saying follows token ``k`` within ten tokens, with no comma or
+    clause word between ("published Wednesday *said*", "released by the ministry on Monday *said*")."""
+    for p in range(k + 1, min(len(sent.words), k + 11)):
+        w = sent.words[p]
+        if w in _HARD or w == "," or w.lower() in {"that", "which", "who", "and", "but"}:
+            return False
+        if w in _FINITE_SAYING:
+            return True
+    return False
 
 
 def _medium_head(w: str) -> bool:
@@ -3777,12 +4187,51 @@ def _not_a_source(words: list[str], res: Resources) -> bool:
     if len(head) <= 3 and head[-1:] and res.context.get(head[-1]) == "abstract" and \
             not any(_is_cap(w) for w in words[1:len(head)]):
         return True
-    return any(res.context.get(w) == "furniture" for w in head) and len(head) <= 4 and \
+    return any(res.context.get(w) == "furniture" and not _modifies_source_head(words, p, res)
+               for p, w in enumerate(head)) and len(head) <= 4 and \
         not any(w in res.person_aliases for w in words)
+
+
+def _modifies_source_head(words: list[str], p: int, res: Resources) -> bool:
+    """Word ``p``, written in lower case inside the phrase, is a modifier of a source or document head
+    after it ("The latest message", "His latest statement", "Russia's war ministry"), not page
+    furniture ("Latest:", "BREAKING", "The Sports Moment")."""
+    if p == 0 or not words[p].islower() or p + 1 >= len(words) or "," in words[p + 1:]:
+        return False
+    head = words[-1].lower()
+    return (res.nouns.get(head, "pronoun") != "pronoun" or res.context.get(head) in {"document", "evidence"}
+            or head in _MEDIA_HEADS or head in _CUE_NOUNS) and res.context.get(head) != "furniture"
 
 
 #: words that open a subordinate clause whose subject may be a participle's ("after Moscow sent ...")
 _SUBORDINATORS = frozenset({"after", "before", "when", "because", "since", "once", "until"})
+
+
+def _reported_clause_subject(sent: _Sent, r: Mapping[str, Any], k: int, res: Resources
+                             ) -> tuple[int, int] | None:
+    """The subject of the clause that row ``r`` reports, when the gerund at token ``k`` (after "by",
+    "while", ... and no comma) stands inside it with a finite verb between: "analysts pointed out that
+    Russian state media attempted to justify the strike by claiming": "Russian state media" claims
+    (the gerund's subject is its own clause's; Quirk et al. 1985, 15.60), not the analysts."""
+    c0 = r.get("content_start")
+    if c0 is None or not (c0 < sent.toks[k][0] < r.get("content_end", -1)):
+        return None
+    i = sent.index_at(c0)
+    if i < k and sent.words[i].lower() == "that":
+        i += 1
+    subj = _subject_at(sent, i, res)
+    if subj is None or subj[1] >= k - 2 or sent.words[subj[0]].lower() in {"it", "there", "this"} or \
+            sent.words[subj[1] - 1].lower() in _ARTICLE_OR_POSS:
+        return None  # (a determiner alone: "the results of their check")
+    p = subj[1]
+    if sent.words[p] == "and" and p + 1 < k and sent.words[p + 1].isalpha():
+        p += 2  # "Russian state media and milbloggers attempted"
+    nxt = sent.words[p] if p < k else ""
+    if not (nxt in _FINITE or nxt.islower() and nxt.isalpha() and nxt.endswith("ed")):
+        return None  # a finite verb right after the subject: a clause ("her fallen son her hero": none)
+    if any(w in _HARD or w == "," or w.lower() in {"that", "which", "who"} for w in sent.words[subj[1]:k]):
+        return None  # (a clause or a comma between: the gerund may be the main speaker's)
+    return subj
 
 
 def _clause_subject(sent: _Sent, k: int, res: Resources) -> tuple[int, int] | None:
