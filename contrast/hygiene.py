@@ -85,6 +85,14 @@ _STAMP = re.compile(r"^(?:\d{1,4}[./]\d{1,2}[./]\d{1,4}(?:[ ,T]+\d{1,2}:\d{2}(?:
 # "... a victory for UkraineApril 14, 2022" (never "... on March 3, 2022", a date the sentence gives)
 _END_STAMP = re.compile(r"(?:(?<=[.!?\"”’)])\s*|(?<=[a-z]))(?P<stamp>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                         r"\s+\d{1,2},\s+\d{4})\s*$")
+
+
+def _closing_stamp(body: str) -> re.Match[str] | None:
+    """The publication date closing ``body`` (:data:`_END_STAMP`), looked for in its last characters."""
+    body = body.rstrip()
+    return _END_STAMP.search(body, max(0, len(body) - 40))
+
+
 # separators between a headline and its page-title tail
 _TAIL_SEP = re.compile(r"\s+(?:\||«|»|›|::|—|–|-)\s+")
 _BREADCRUMB = {"|", "«", "»", "›", "::"}
@@ -539,7 +547,7 @@ class Furniture:
         out_lines.clear()
         new_body = re.sub(r"\n{3,}", "\n\n", new_body).strip()
         if source in self.end_stamps:
-            m = _END_STAMP.search(new_body, max(0, len(new_body) - 40))  # (anchored at the end: its last characters)
+            m = _closing_stamp(new_body)
             if m and new_body[:m.start()].strip():
                 removed.append(m["stamp"].strip())
                 new_body = new_body[:m.start()].rstrip()
@@ -787,7 +795,7 @@ class FurnitureLearner:
                 has_cue = bool(cue.search(head))
                 if has_cue or len(head.split()) <= 8:
                     count("u:" + _key(head), head, has_cue)
-        if _END_STAMP.search(body.rstrip()[-40:]):
+        if _closing_stamp(body):
             c.n_end_stamp += 1
         first = True
         for line in body.split("\n"):

@@ -3115,14 +3115,15 @@ def _from_match(text: str, m: Cue, res: Resources, sent_of: Any,
 #: Revealed", "Putin Finally Admits"); a closed list, never a name's "-ly" ("Megyn Kelly Said")
 _TITLE_CASE_ADVERBS = frozenset({"Just", "Also", "Now", "Even", "Still", "Finally", "Already", "Again",
                                  "Never", "Officially", "Publicly", "Openly", "Quietly"})
-#: catenative verbs whose subject is the subject of the infinitive after them ("continues to
-#: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14)
 #: adjectives of manner and judgment that a form of "be" predicates before a to-infinitive of a
 #: cue, whose subject is then the cue's ("The Kremlin was quick to deny", "Ukrainians are right to
 #: think that", "Moscow was the first to claim"; Biber et al. 1999, 9.4.5 on adjectives with
 #: to-clauses)
 _CATENATIVE_ADJECTIVES = frozenset({"quick", "slow", "right", "wrong", "keen", "careful", "reluctant", "hesitant",
                                     "willing", "unwilling"})
+#: catenative verbs whose subject is the subject of the infinitive after them ("continues to
+#: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14), and the
+#: adjectives above
 _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
                          "seemed", "appear", "appears", "appeared", "begin", "begins", "began",
                          "begun", "start", "starts", "started", "try", "tries", "tried", "trying",
@@ -3133,10 +3134,7 @@ _CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "se
                          "pledged", "threaten", "threatened", "set", "going", "about", "used",
                          "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
                          "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
-                         "sure", "certain", "bound", "expected",
-                         # adjectives of manner and judgment before a to-infinitive ("The Kremlin was quick to
-                         # deny", "Ukrainians are right to think that"; Biber et al. 1999, 9.4.5)
-                         *_CATENATIVE_ADJECTIVES})
+                         "sure", "certain", "bound", "expected", *_CATENATIVE_ADJECTIVES})
 #: past forms of "be" before a to-infinitive of a verb of saying: in agency copy translated from
 #: Polish ("miał powiedzieć") a report the writer does not vouch for ("Modi was to say it was not
 #: time for war", "Xi was also to announce"); never the present ("That is to say")
