@@ -326,7 +326,7 @@ CF = Path("conflict_framing")
 HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout_cf", "heldout_cf2",
           "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_heldout", "ukwar_dev", "ukwar_heldout2",
           "ukwar_heldout3", "ukwar_heldout4", "heldout7", "ukwar_heldout5", "ukwar_heldout6",
-          "heldout8")
+          "heldout8", "heldout9", "ukwar_heldout7")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
 # the basis of a claim); heldout5 and heldout_cf4 were measured once, in session 21, and are seen since;
 # heldout6 and heldout_cf5 were measured once, at the end of session 23's work, and are seen since;
@@ -573,7 +573,9 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "heldout7": "RUWA headlines+ledes, seventh held-out (unseen; 2026-12-06, session 26)",
              "ukwar_heldout5": "five-country war articles 2022-2024 (GB, PL, UA, US), fifth held-out set (unseen; 2026-12-06, session 26)",
              "ukwar_heldout6": "five-country war articles 2022-2024 (GB, PL, UA, US), sixth held-out set (unseen; 2026-12-07, session 28)",
-             "heldout8": "RUWA headlines+ledes, eighth held-out (unseen; 2026-12-07, session 28)"}
+             "heldout8": "RUWA headlines+ledes, eighth held-out (unseen; 2026-12-07, session 28)",
+             "heldout9": "RUWA headlines+ledes, ninth held-out (unseen; 2026-12-07, session 29)",
+             "ukwar_heldout7": "five-country war articles 2022-2024 (GB, PL, UA, US), seventh held-out set (unseen; 2026-12-07, session 29)"}
     for half in halves:
         s = sample[sample["half"] == half]
         if s.empty or not s["doc_id"].isin(list(texts)).all():  # e.g. the ukwar CSV not given
