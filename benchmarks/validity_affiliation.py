@@ -243,6 +243,20 @@ pronouns included, the antecedent for "X, who said"): 122 speakers, 115 with an 
 tell. Measured at the session's start (1ed9ead): recall 0.844, side coverage 0.739, coverage of found
 0.885, side accuracy 0.977, affiliation accuracy 0.953, role accuracy 0.924.
 
+``ukwar_heldout7`` (drawn 2026-12-07, session 29, before any of that session's rules was merged): the
+next six articles per country of the same held-out half and order (GB, PL, US; UA's last four: 22
+articles, two hold no report), annotated blind by one reader who saw no rule and did not run contrast,
+by the guideline of ``ukwar_heldout6``: 113 speakers, 110 with an affiliation a reader can tell.
+Measured at the session's start (ec0029f): recall 0.894, side coverage 0.736, coverage of found 0.810,
+side and affiliation accuracy 0.926, role accuracy 0.729. About 58 held-out articles are left.
+
+``heldout9`` (drawn 2026-12-07, session 29, before any of that session's rules was merged): RUWA
+``--draw heldout 8 68``, the stories 69-76 per outlet of the held-out hash order (seven outlets, 56
+stories), every source annotated blind by one reader from the stories alone by the same guideline (55
+speakers, 53 with an affiliation a reader can tell). Measured at the session's start (ec0029f): recall
+0.800, side coverage 0.717, coverage of found 0.884, side and affiliation accuracy 1.000, role accuracy
+0.974.
+
 ``heldout8`` (drawn 2026-12-07, session 28, after the session's first rules, none written on it): RUWA
 ``--draw heldout 8 60``, the stories 61-68 per outlet of the held-out hash order (seven outlets; the first
 two Al Jazeera stories were left out because the rule writer saw their lines: 54 stories), every source
