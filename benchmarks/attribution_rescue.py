@@ -70,6 +70,21 @@ def _score(arts: list[dict[str, Any]], keep: list[list[bool]]) -> dict[str, floa
     return V.score_split([("", a["text"], a["ann"]) for a in arts], lambda _text: next(preds))
 
 
+def _describe(split: str, arts: list[dict[str, Any]]) -> None:
+    """Print the leftover hits of a split: how many, how many are gold cues, the commonest forms."""
+    from collections import Counter
+
+    gold = sum(sum(1 for g in V._gold(a["ann"])[0]
+                   if not any(V._ov((p[0], p[1]), g) for p in a["pred"])
+                   and any(V._ov(sp, g) for sp in a["left"])) for a in arts)
+    hits = sum(len(a["left"]) for a in arts)
+    true = sum(sum(a["y"]) for a in arts)
+    forms = Counter(a["text"][s:e].lower() for a in arts for s, e in a["left"])
+    print(f"{split}: {hits} leftover lexicon hits, {true} overlap a gold cue (precision "
+          f"{true / hits if hits else 0:.2f}); {gold} gold cues are found only by them; commonest: "
+          + ", ".join(f"{w} {n}" for w, n in forms.most_common(8)))
+
+
 def run(eval_dir: Path) -> list[dict[str, Any]]:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -98,6 +113,7 @@ def run(eval_dir: Path) -> list[dict[str, Any]]:
     rows = []
     for split in ("dev", "heldout"):
         arts = candidates(V.split_docs(eval_dir, split))
+        _describe(split, arts)
         p = model.predict_proba(vec.transform([f for a in arts for f in a["X"]]))[:, 1]
         for label, keep in (("contrast", [[False] * len(a["X"]) for a in arts]),
                             (f"contrast + learned filter (threshold {best:.2f})", split_keep(arts, p, best)),
