@@ -257,6 +257,20 @@ speakers, 53 with an affiliation a reader can tell). Measured at the session's s
 0.800, side coverage 0.717, coverage of found 0.884, side and affiliation accuracy 1.000, role accuracy
 0.974.
 
+``ukwar_heldout8`` (drawn 2026-12-07, session 30, before any of that session's rules): the next seven
+articles per country of the same held-out half and order (GB, PL, US; UA has none left: 21 articles, two
+hold no report), annotated blind by one reader who saw no rule and did not run contrast, by the guideline
+of ``ukwar_heldout6``: 104 speakers, 97 with an affiliation a reader can tell. Measured at the session's
+start (bb85b0b): recall 0.740, side coverage 0.598, coverage of found 0.795, side and affiliation
+accuracy 0.966, role accuracy 0.844. About 43 held-out articles are left (US 19, PL 13, GB 11).
+
+``heldout10`` (drawn 2026-12-07, session 30, before any of that session's rules): RUWA ``--draw heldout
+8 76``, the stories 77-84 per outlet of the held-out hash order (seven outlets, 56 stories), every source
+annotated blind by one reader from the stories alone by the same guideline (58 speakers, all with an
+affiliation a reader can tell; 17 stories hold no report). Measured at the session's start (bb85b0b):
+recall 0.931, side coverage 0.862, coverage of found 0.926, side and affiliation accuracy 0.980, role
+accuracy 0.857.
+
 ``heldout8`` (drawn 2026-12-07, session 28, after the session's first rules, none written on it): RUWA
 ``--draw heldout 8 60``, the stories 61-68 per outlet of the held-out hash order (seven outlets; the first
 two Al Jazeera stories were left out because the rule writer saw their lines: 54 stories), every source
@@ -340,7 +354,7 @@ CF = Path("conflict_framing")
 HALVES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout_cf", "heldout_cf2",
           "heldout_cf3", "heldout_cf4", "heldout_cf5", "polnear_dev", "ukwar_heldout", "ukwar_dev", "ukwar_heldout2",
           "ukwar_heldout3", "ukwar_heldout4", "heldout7", "ukwar_heldout5", "ukwar_heldout6",
-          "heldout8", "heldout9", "ukwar_heldout7")
+          "heldout8", "heldout9", "ukwar_heldout7", "heldout10", "ukwar_heldout8")
 # sets whose errors may be read: the ones measured before (a set is shown only once it is no longer
 # the basis of a claim); heldout5 and heldout_cf4 were measured once, in session 21, and are seen since;
 # heldout6 and heldout_cf5 were measured once, at the end of session 23's work, and are seen since;
@@ -589,7 +603,9 @@ def run(eval_dir: Path, halves: tuple[str, ...] = HALVES) -> list[dict[str, Any]
              "ukwar_heldout6": "five-country war articles 2022-2024 (GB, PL, UA, US), sixth held-out set (unseen; 2026-12-07, session 28)",
              "heldout8": "RUWA headlines+ledes, eighth held-out (unseen; 2026-12-07, session 28)",
              "heldout9": "RUWA headlines+ledes, ninth held-out (unseen; 2026-12-07, session 29)",
-             "ukwar_heldout7": "five-country war articles 2022-2024 (GB, PL, UA, US), seventh held-out set (unseen; 2026-12-07, session 29)"}
+             "ukwar_heldout7": "five-country war articles 2022-2024 (GB, PL, UA, US), seventh held-out set (unseen; 2026-12-07, session 29)",
+             "heldout10": "RUWA headlines+ledes, tenth held-out (unseen; 2026-12-07, session 30)",
+             "ukwar_heldout8": "five-country war articles 2022-2024 (GB, PL, US), eighth held-out set (unseen; 2026-12-07, session 30)"}
     for half in halves:
         s = sample[sample["half"] == half]
         if s.empty or not s["doc_id"].isin(list(texts)).all():  # e.g. the ukwar CSV not given
