@@ -574,6 +574,7 @@ def date_roles(evidence: Any, dates: Mapping[str, Any]) -> Any:
         return evidence
     offices = _offices()
     day = {d: _article_date(v) for d, v in dates.items()}
+    evidence = _dated_surnames(evidence, day)
     role = evidence["role"]
     who = evidence["speaker_resolved"].where(evidence["speaker_resolved"].notna(), evidence["speaker"]) \
         if "speaker_resolved" in evidence.columns else evidence["speaker"]
@@ -610,6 +611,76 @@ def date_roles(evidence: Any, dates: Mapping[str, Any]) -> Any:
         return evidence
     out = evidence.copy()
     out["role"] = pd.Series(new, index=evidence.index).astype(role.dtype)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bare_surnames() -> dict[str, tuple[tuple[str, str, str, str, str], ...]]:
+    """``name_key`` of the surname (last word) of each person of ``lexicons/people.tsv`` without a
+    short form -> ``(name, affiliation, from, to, role)`` of each office of the people so named.
+
+    Their surnames are common words or names many share ("Johnson", "Harris", "Wallace"), so that
+    alone they are read only with an article's date and state (:func:`_dated_surnames`)."""
+    t = load_table("people")
+    out: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for name, short, aff, role, a, b in t[["name", "short", "affiliation", "role", "from", "to"]].itertuples(index=False):
+        parts = _words(name.strip())
+        if short.strip() or len(parts) < 2 or not parts[-1][:1].isupper():
+            continue
+        out.setdefault(name_key(parts[-1]), []).append((name.strip(), aff, str(a), str(b), role))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+#: Forms of address before a bare surname ("Mr Johnson", "Ms. Harris").
+_ADDRESS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+")
+
+
+def _dated_surnames(evidence: Any, day: Mapping[str, str]) -> Any:
+    """Speakers named by a bare surname that alone is a common word or a name many share ("Johnson
+    said", "Harris: ...") take the affiliation and office of the one person of ``lexicons/people.tsv``
+    so named who held office on the article's date, when the article is of that person's state: its
+    outlet's state (:func:`outlet_state`) or a state or organisation the article's other rows are
+    placed in. "Johnson warns millions could flee" in a Reuters story of March 2022 that names the UK
+    is Boris Johnson (GB); the same words in 2024, or in a story naming no British office, stay
+    unplaced. Rows the article already placed, and rows of articles without a date, are left alone."""
+    import pandas as pd
+
+    if "affiliation" not in evidence.columns or "family" not in evidence.columns:
+        return evidence
+    names = _bare_surnames()
+    aff = evidence["affiliation"]
+    who = evidence["speaker_resolved"].where(evidence["speaker_resolved"].notna() & (evidence["speaker_resolved"] != ""),
+                                             evidence["speaker"]) \
+        if "speaker_resolved" in evidence.columns else evidence["speaker"]
+    bare = who.fillna("").astype(str).str.replace(_ADDRESS, "", regex=True)
+    mask = (evidence["family"] == "attribution") & (aff.isna() | (aff == "")) & \
+        bare.str.fullmatch(r"[A-Z][\w'’-]+") & bare.map(lambda w: name_key(w) in names)
+    if not mask.any():
+        return evidence
+    placed = evidence[aff.notna() & (aff != "")]
+    states: dict[str, set[str]] = {}
+    for doc, a in zip(placed["doc_id"], placed["affiliation"], strict=True):
+        states.setdefault(str(doc), set()).add(str(a))
+    sources = evidence["source"] if "source" in evidence.columns else pd.Series("", index=evidence.index)
+    sides = default_sides()
+    out = evidence.copy()
+    for i in evidence.index[mask]:
+        doc = str(evidence.at[i, "doc_id"])
+        date = day.get(doc, "")
+        if not date:
+            continue
+        held = [(n, a, r) for n, a, f, t, r in names[name_key(bare.at[i])]
+                if f <= date[:len(f)] and (not t or date[:len(t)] <= t)]
+        if len({n for n, _, _ in held}) != 1:
+            continue
+        _, a, r = held[0]
+        home = states.get(doc, set()) | {outlet_state(sources.at[i])}
+        if a not in home:
+            continue
+        out.at[i, "affiliation"] = a
+        out.at[i, "role"] = r
+        if out.at[i, "actor"] in (None, "", "other") or out.at[i, "actor"] != out.at[i, "actor"]:
+            out.at[i, "actor"] = sides[a]
     return out
 
 
