@@ -199,7 +199,8 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     neither). People are merged within a group by the spelling-variant key of
     their surname ("Lukashenko" and "Aleksandr Lukashenko"; "Zelensky" and
     "Zelenskyy"); the displayed name is the most frequent full form of the most frequent
-    spelling of the surname. Affiliation, role and side are the most frequent
+    spelling of the surname over every group's rows, so that one person has one name in
+    every group. Affiliation, role and side are the most frequent
     among that person's rows in every group (one person, one affiliation).
 
     Returns
@@ -225,10 +226,13 @@ def top_speakers(evidence: pd.DataFrame, *, by: str = "source", n: int = 10) -> 
     # and Italian in another because one story there also named Italy)
     who = {k: (_mode(part["affiliation"]), _mode(part["role"]), _mode(part["actor"]))
            for k, part in df.groupby("_key", sort=False)}
+    # and one name: the same person is labelled alike in every group (Reuters' "Zelenskiy" is the
+    # corpus's "Zelensky"), so that the panels line up
+    names = {k: _display(part["_name"]) for k, part in df.groupby("_key", sort=False)}
     out = []
     for (g, k), part in df.groupby([by, "_key"], observed=True, sort=False):
         aff, role, side = who[k]
-        out.append({by: g, "name": _display(part["_name"]), "n": len(part),
+        out.append({by: g, "name": names[k], "n": len(part),
                     "share": len(part) / int(totals[g]), "affiliation": aff, "role": role, "side": side})
     if not out:  # named speakers, none a person ("The", headline labels)
         return pd.DataFrame(columns=cols)

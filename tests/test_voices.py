@@ -188,3 +188,15 @@ def test_a_title_run_into_a_name_is_not_shown():
     assert _display(names) == "Iryna Vereshchuk"
     assert _display(pd.Series(["Ursula von der Leyen"] * 2)) == "Ursula von der Leyen"
     assert _display(pd.Series(["Recep Tayyip Erdogan", "Erdogan"])) == "Recep Tayyip Erdogan"
+
+
+def test_top_speakers_give_one_person_one_name_in_every_outlet():
+    # Reuters spells him Zelenskiy, the others Zelensky: one label, so the panels line up
+    texts = {"reuters.com": ["Ukrainian President Volodymyr Zelenskiy said the city held. Zelenskiy added more."],
+             "bbc.co.uk": ["Ukrainian President Volodymyr Zelensky said talks would go on. Zelensky added more.",
+                           "Zelensky said the army held the line."]}
+    rows = [{"doc_id": f"{s}{i}", "source": s, "text": t, "has_title": False}
+            for s, ts in texts.items() for i, t in enumerate(ts)]
+    t = voices.top_speakers(extract(pd.DataFrame(rows), cache=False))
+    assert set(t["name"]) == {"Volodymyr Zelensky"}
+    assert dict(zip(t["source"], t["n"], strict=True)) == {"bbc.co.uk": 3, "reuters.com": 2}
