@@ -658,8 +658,7 @@ def _outer_rows(found: list[dict[str, Any]], sid: int, cs: int) -> list[dict[str
 
 
 #: words after which a clause, and its subject, opens
-_CLAUSE_OPENERS = frozenset({"as", "—", "–", "-", ",", ";", "and", "but", "while", "because", "since", "though",
-                             "although", "when", "after", "before", "if"})
+_CLAUSE_OPENERS = frozenset(_function_words("clause_opener"))
 
 
 def _contact_antecedent(w: str, res: Resources) -> bool:
@@ -674,11 +673,7 @@ def _contact_antecedent(w: str, res: Resources) -> bool:
 #: words before "the" and a name that are no antecedent of a relative clause: prepositions the
 #: preposition list lacks ("along the Las Vegas Strip told") and "way" (a manner, "the way the
 #: United States responds": no report)
-_NOT_CONTACT_ANTECEDENTS = frozenset({"along", "across", "near", "around", "through", "behind", "beyond",
-                                      "toward", "towards", "within", "outside", "inside", "between",
-                                      "throughout", "via", "onto", "upon", "past", "like", "unlike", "since",
-                                      "until", "during", "way", "where", "when", "while", "because",
-                                      "although", "though", "if", "unless", "whether", "not", "all", "both"})
+_NOT_CONTACT_ANTECEDENTS = frozenset(_function_words("not_contact_antecedent"))
 
 
 _OBJECT_VERBS = frozenset(_function_words("object_verb"))
@@ -1388,7 +1383,7 @@ def extract(doc: Doc, resources: Resources | None = None) -> list[dict[str, Any]
 
 
 #: the participles that name, after a reporter, the source it has its report from
-_CITING = frozenset({"citing", "quoting"})
+_CITING = frozenset(_function_words("citing"))
 
 
 def _cited_source_row(text: str, row: dict[str, Any], res: Resources, sent_of: Any) -> dict[str, Any] | None:
@@ -3119,22 +3114,11 @@ _TITLE_CASE_ADVERBS = frozenset({"Just", "Also", "Now", "Even", "Still", "Finall
 #: cue, whose subject is then the cue's ("The Kremlin was quick to deny", "Ukrainians are right to
 #: think that", "Moscow was the first to claim"; Biber et al. 1999, 9.4.5 on adjectives with
 #: to-clauses)
-_CATENATIVE_ADJECTIVES = frozenset({"quick", "slow", "right", "wrong", "keen", "careful", "reluctant", "hesitant",
-                                    "willing", "unwilling"})
+_CATENATIVE_ADJECTIVES = frozenset(_function_words("catenative_adjective"))
 #: catenative verbs whose subject is the subject of the infinitive after them ("continues to
 #: insist", "seemed to suggest", "refused to say"; Huddleston & Pullum 2002, ch. 14), and the
 #: adjectives above
-_CATENATIVE = frozenset({"continue", "continues", "continued", "continuing", "seem", "seems",
-                         "seemed", "appear", "appears", "appeared", "begin", "begins", "began",
-                         "begun", "start", "starts", "started", "try", "tries", "tried", "trying",
-                         "refuse", "refuses", "refused", "decline", "declines", "declined",
-                         "hope", "hopes", "hoped", "want", "wants", "wanted", "plan", "plans",
-                         "planned", "intend", "intends", "intended", "decide", "decided",
-                         "promise", "promised", "agree", "agreed", "vow", "vowed", "pledge",
-                         "pledged", "threaten", "threatened", "set", "going", "about", "used",
-                         "tend", "tends", "tended", "managed", "failed", "chose", "chooses",
-                         "prepared", "ready", "eager", "able", "unable", "likely", "unlikely",
-                         "sure", "certain", "bound", "expected", *_CATENATIVE_ADJECTIVES})
+_CATENATIVE = frozenset(_function_words("catenative")) | _CATENATIVE_ADJECTIVES
 #: past forms of "be" before a to-infinitive of a verb of saying: in agency copy translated from
 #: Polish ("miał powiedzieć") a report the writer does not vouch for ("Modi was to say it was not
 #: time for war", "Xi was also to announce"); never the present ("That is to say")
@@ -3578,10 +3562,7 @@ def _reduced_relative(sent: _Sent, p: int, res: Resources, *, cue_only: bool = T
 
 
 #: finite verbs of saying or showing that a reduced relative's medium may be the subject of
-_FINITE_SAYING = frozenset({"said", "says", "say", "stated", "states", "showed", "shows", "show", "found", "finds",
-                            "claimed", "claims", "reported", "reports", "suggested", "suggests", "revealed",
-                            "reveals", "noted", "notes", "added", "adds", "warned", "warns", "read", "reads",
-                            "alleged", "alleges", "indicated", "indicates", "confirmed", "confirms"})
+_FINITE_SAYING = frozenset(_function_words("finite_saying"))
 
 
 def _finite_cue_after(sent: _Sent, k: int, res: Resources) -> bool:
