@@ -176,8 +176,10 @@ def _number_words() -> frozenset[str]:
     return frozenset(load_table("numbers_words")["word"].astype(str).str.lower())
 
 
-#: Capitalised words that can stand before a name without being part of it.
-_LEAD_WORDS = frozenset({"A", "An", "The", "Federation", "Republic", "Kingdom", "States", "Union"})
+#: Capitalised words that can stand before a name without being part of it (the end of a state's
+#: or a command's name: "U.S. Army Europe Ben Hodges" -> "Ben Hodges").
+_LEAD_WORDS = frozenset({"A", "An", "The", "Federation", "Republic", "Kingdom", "States", "Union",
+                         "Europe", "Africa", "Asia", "America", "Americas", "Oceania", "Pacific", "Atlantic"})
 #: Capitalised words that make a name an institution's ("Defense Forces", "Foreign Ministry").
 _BODY_WORDS = frozenset({"Forces", "Ministry", "Army", "Service", "Office", "Committee", "Council",
                          "Agency", "Staff", "Guard", "Command", "Department", "Court", "Bank"})

@@ -200,3 +200,9 @@ def test_top_speakers_give_one_person_one_name_in_every_outlet():
     t = voices.top_speakers(extract(pd.DataFrame(rows), cache=False))
     assert set(t["name"]) == {"Volodymyr Zelensky"}
     assert dict(zip(t["source"], t["n"], strict=True)) == {"bbc.co.uk": 3, "reuters.com": 2}
+
+
+@pytest.mark.parametrize("speaker", ["Europe Ben Hodges", "U.S. Army Europe Ben Hodges"])
+def test_a_command_or_continent_before_a_name_is_not_part_of_it(speaker):
+    # the five-country corpus's "former commander of U.S. Army Europe Ben Hodges"
+    assert voices._person(speaker, None) == ("hodges", "Ben Hodges")
