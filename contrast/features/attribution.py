@@ -432,12 +432,18 @@ def _is_cap(w: str) -> bool:
 _POSS_END = re.compile(r"['’]s$")
 
 
+#: the articles, which never stand for a noun phrase alone
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _np_ok(words: list[str], res: Resources) -> bool:
     """A token run that can be a speaker noun phrase."""
     if not words or (len(words) > 14 and not _title_chain(words, res)):
         return False
     first = words[0]
     low = first.lower()
+    if len(words) == 1 and low in _ARTICLES:
+        return False  # an article alone is no noun phrase ("the" of "the invaders enjoy and boast")
     if low == "about" and len(words) > 1 and (words[1][:1].isdigit() or words[1].lower() in _QUANT):
         return True  # "About half of voters", "about 4 in 10"
     if low in {"at", "more", "fewer"} and len(words) > 2 and words[1].lower() in {"least", "most", "than"} \
