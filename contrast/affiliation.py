@@ -530,10 +530,16 @@ def _office_at(offices: Sequence[tuple[str, str, str]], date: str) -> str:
     ['other', 'minister_or_official', 'head_of_state_or_government', 'head_of_state_or_government']
     """
     for a, b, role in offices:
-        if a <= date[:len(a)] and (not b or date[:len(b)] <= b):
+        if _in_office(a, b, date):
             return role
     left = [(b, role) for a, b, role in offices if b and date[:len(b)] > b]
     return max(left)[1] if left else "other"
+
+
+def _in_office(start: str, end: str, date: str) -> bool:
+    """``date`` (``YYYY-MM-DD...``) falls in an office held from ``start`` to ``end`` (``YYYY`` or
+    ``YYYY-MM``, both inclusive; ``end`` empty: still held)."""
+    return start <= date[:len(start)] and (not end or date[:len(end)] <= end)
 
 
 def _article_date(value: Any) -> str:
@@ -652,10 +658,12 @@ def _dated_surnames(evidence: Any, day: Mapping[str, str]) -> Any:
     who = evidence["speaker_resolved"].where(evidence["speaker_resolved"].notna() & (evidence["speaker_resolved"] != ""),
                                              evidence["speaker"]) \
         if "speaker_resolved" in evidence.columns else evidence["speaker"]
-    bare = who.fillna("").astype(str).str.replace(_ADDRESS, "", regex=True)
-    mask = (evidence["family"] == "attribution") & (aff.isna() | (aff == "")) & \
-        bare.str.fullmatch(r"[A-Z][\w'’-]+") & bare.map(lambda w: name_key(w) in names)
-    if not mask.any():
+    # (the surname is read only on unplaced attribution rows: the name key is not computed for every row)
+    cand = (evidence["family"] == "attribution") & (aff.isna() | (aff == "")) & who.notna()
+    bare = who[cand].astype(str).str.replace(_ADDRESS, "", regex=True)
+    bare = bare[bare.str.fullmatch(r"[A-Z][\w'’-]+")]
+    bare = bare[bare.map(lambda w: name_key(w) in names).astype(bool)]
+    if bare.empty:
         return evidence
     placed = evidence[aff.notna() & (aff != "")]
     states: dict[str, set[str]] = {}
@@ -664,13 +672,12 @@ def _dated_surnames(evidence: Any, day: Mapping[str, str]) -> Any:
     sources = evidence["source"] if "source" in evidence.columns else pd.Series("", index=evidence.index)
     sides = default_sides()
     out = evidence.copy()
-    for i in evidence.index[mask]:
+    for i, surname in bare.items():
         doc = str(evidence.at[i, "doc_id"])
         date = day.get(doc, "")
         if not date:
             continue
-        held = [(n, a, r) for n, a, f, t, r in names[name_key(bare.at[i])]
-                if f <= date[:len(f)] and (not t or date[:len(t)] <= t)]
+        held = [(n, a, r) for n, a, f, t, r in names[name_key(surname)] if _in_office(f, t, date)]
         if len({n for n, _, _ in held}) != 1:
             continue
         _, a, r = held[0]
@@ -679,7 +686,7 @@ def _dated_surnames(evidence: Any, day: Mapping[str, str]) -> Any:
             continue
         out.at[i, "affiliation"] = a
         out.at[i, "role"] = r
-        if out.at[i, "actor"] in (None, "", "other") or out.at[i, "actor"] != out.at[i, "actor"]:
+        if pd.isna(out.at[i, "actor"]) or out.at[i, "actor"] in ("", "other"):
             out.at[i, "actor"] = sides[a]
     return out
 
