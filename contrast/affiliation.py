@@ -2358,6 +2358,20 @@ def affiliate_rows(text: str, rows: list[dict[str, Any]], *, custom_actors: bool
         _quoting_speaker(first_person, rows)
 
 
+def _named_row(rows: list[dict[str, Any]], r: dict[str, Any]) -> dict[str, Any] | None:
+    """The last placed attribution row before ``r`` whose speaker (or the speaker it resolves to) is
+    ``r``'s ``speaker_resolved``, or ``None``."""
+    name = r["speaker_resolved"]
+    found = None
+    for q in rows:
+        if q is r:
+            break
+        if q.get("family") == "attribution" and q.get("affiliation") and \
+                name in (q.get("speaker"), q.get("speaker_resolved")):
+            found = q
+    return found
+
+
 def _first_person(span: str) -> bool:
     """``span`` is a first-person pronoun ("I", "we"; not the country "US")."""
     return span.lower() in _FIRST_PERSON and not (len(span) > 1 and span.isupper())
@@ -2403,4 +2417,10 @@ def _quoting_speaker(first_person: list[dict[str, Any]], rows: list[dict[str, An
             at = bisect.bisect_right(printed_at, s)
             if at:
                 take(r, rows[printed[at - 1][1]], resolved=True)
+            elif r.get("speaker_resolved"):
+                # the attribution reader already chained it to a speaker ("- I tell the truth - argued the
+                # US president", the dash quotation of Polish and Ukrainian outlets): that speaker's row
+                named = _named_row(rows, r)
+                if named is not None:
+                    take(r, named)
 
