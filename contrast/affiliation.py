@@ -1427,11 +1427,12 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
         return aff, "document_or_report", ante
     aff, role, noun, kind = _own(words, gaz)
     if stype == "named" and (low0 in _ARTICLES or kind in _COUNTRY_KINDS):
-        envoy = _envoy_before(text, r["speaker_start"], gaz)
+        envoy, envoy_role = _envoy_before(text, r["speaker_start"], gaz)
         if envoy and envoy != aff:
             # "Russia's ambassador to [the US Anatoly Antonov]": the span begins at the host state, and the
-            # envoy's own state is the one the title before "to" names
-            aff, role, kind = envoy, "diplomat", "country"
+            # envoy's own state is the one the title before "to" names ("the head of the UN mission to
+            # [Ukraine Matilda Bogner]": the body's)
+            aff, role, kind = envoy, envoy_role, "country" if envoy_role == "diplomat" else kind
     own_aff = aff
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
@@ -1749,18 +1750,27 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
 
 _PERSON_KINDS = frozenset({"person"})
 #: "Russia's ambassador to " right before a speaker span ("the US Anatoly Antonov")
-_ENVOY_BEFORE = re.compile(r"(?<![\w-])(?P<title>[A-Z][\w.]*(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+to\s+$")
+#: (the title's words may be capitalised: "Ukraine's Permanent Representative to [the UN Sergiy Kyslytsya]")
+_ENVOY_BEFORE = re.compile(r"(?<![\w-])(?P<title>[A-Z][\w.]*(?:['’]s)?\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+to\s+$")
 
 
-def _envoy_before(text: str, start: int, gaz: Gazetteer) -> str:
-    """The state of a diplomat's title right before a speaker span that begins at the host state, or ""."""
+def _envoy_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, str]:
+    """(affiliation, role) of a diplomat's title right before a speaker span that begins at the host
+    state, or of an international body's mission there ("the UN mission to"), or ``("", "")``."""
     m = _ENVOY_BEFORE.search(text, max(0, start - 60), start)
     if m is None:
-        return ""
+        return "", ""
     aff, role, noun, kind = _own(_words(m.group("title")), gaz)
-    if role != "diplomat" or kind not in _COUNTRY_KINDS or m.group("title").split()[-1].lower() != noun.split()[-1]:
-        return ""
-    return aff
+    # the title ends with the diplomat's noun, or with "of" and the state after it ("Permanent
+    # Representative of Ukraine to [the UN Sergiy Kyslytsya]")
+    head = re.sub(r"\s+of\s+(?:the\s+)?\S+(?:\s+\S+)?$", "", m.group("title"))
+    if not noun or head.split()[-1].lower() != noun.split()[-1]:
+        return "", ""
+    if role == "diplomat" and kind in _COUNTRY_KINDS:
+        return aff, role
+    if role == "ngo_or_international" and aff in gaz.organisations:
+        return aff, role
+    return "", ""
 #: nouns for a person with no role of their own ("the politician", "the interlocutor"): the last speaker
 _BACK_PERSONS = _WORDS["back_person"]
 #: the most characters between that speaker's mention and "the politician"

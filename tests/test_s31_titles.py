@@ -52,3 +52,38 @@ def test_first_person_outside_quotes_and_unchained_stays_empty():
     ev = extract_text("I tell the truth, and I say it plainly.", doc_id="x", headline=False,
                       families=["attribution"])
     assert (ev["affiliation"].fillna("") == "").all()
+
+
+#: headline or lede, speaker, expected (affiliation, role, side): people.tsv v2, the envoy's title
+#: before "to", military ranks and "Sir"
+MORE = [
+    ("Ukrainian army hits five enemy tanks near Kyiv - Denysenko", "Denysenko",
+     ("UA", "minister_or_official", "Ukraine")),
+    ("Andryushchenko: occupiers are deporting residents of Mariupol", "Andryushchenko",
+     ("UA", "local_official", "Ukraine")),
+    ("Currently no signs of strike groups in Belarus – Yenin", "Yenin", ("UA", "minister_or_official", "Ukraine")),
+    ("Kyslytsya slams UN Security Council for its impotence", "Kyslytsya", ("UA", "diplomat", "Ukraine")),
+    ("Ukraine's Permanent Representative to the UN Sergiy Kyslytsya has said that Russia should be judged.",
+     "the UN Sergiy Kyslytsya", ("UA", "diplomat", "Ukraine")),
+    ("Permanent Representative of Ukraine to the UN Sergiy Kyslytsya has criticized the Security Council.",
+     "the UN Sergiy Kyslytsya", ("UA", "diplomat", "Ukraine")),
+    ("Russia's Permanent Representative to the UN Vasily Nebenzya said the West lied.",
+     "the UN Vasily Nebenzya", ("RU", "diplomat", "Russia")),
+    ("Adm Sir Tony Radakin said Russia had lost a quarter of its army.", "Adm Sir Tony Radakin",
+     ("GB", "military", "West")),
+    ("Gen Sir Patrick Sanders said the army must prepare.", "Gen Sir Patrick Sanders", ("GB", "military", "West")),
+]
+
+
+@pytest.mark.parametrize("text,speaker,want", MORE)
+def test_people_envoys_ranks(text, speaker, want):
+    ev = extract_text(text, doc_id="x", headline=True, families=["attribution"])
+    r = ev[ev["speaker"] == speaker].iloc[0]
+    assert (r["affiliation"], r["role"], r["actor"]) == want
+
+
+def test_un_envoy_of_another_body_stays_the_bodys():
+    # no state before "to": the speaker is the body's own
+    ev = extract_text("The head of the UN mission to Ukraine Matilda Bogner said 1,000 civilians died.",
+                      doc_id="x", headline=False, families=["attribution"])
+    assert (ev["affiliation"].fillna("") != "UA").all()
