@@ -233,17 +233,25 @@ def name_key(name: str) -> str:
     Zelensky, Zelenskyy, Zelenskiy and Zelenskyi -> ``zelenski``; Podoliak and
     Podolyak -> ``podoliak``. Accents go, ``y`` and ``j`` read as ``i``,
     ``kh`` as ``h``, apostrophes (soft signs) go and doubled letters count once.
+    Polish transliteration, as Polish outlets' English pages keep it, reads the
+    same: ``ł`` as ``l``, ``sz`` as ``sh``, ``ch`` as ``h``, ``w`` as ``v`` and
+    ``ie`` after a consonant as ``e`` (Pieskow -> Peskov, Ławrow -> Lavrov,
+    Łukaszenko -> Lukashenko, Miedwiediew -> Medvedev).
 
     >>> {name_key(n) for n in ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi")}
     {'zelenski'}
     >>> name_key("Podoliak") == name_key("Podolyak"), name_key("Putin") == name_key("Peskov")
     (True, False)
+    >>> [name_key(n) for n in ("Pieskow", "Ławrow", "Łukaszenko", "Szojgu")]
+    ['peskov', 'lavrov', 'lukashenko', 'shoigu']
     """
     import unicodedata
 
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
     s = "".join(c for c in s if c.isalpha() or c == " ").lower()
-    s = s.replace("kh", "h").replace("y", "i").replace("j", "i")
+    s = s.replace("sz", "sh").replace("ch", "h").replace("kh", "h").replace("w", "v")
+    s = re.sub(r"(?<=[^aeiouy ])ie", "e", s)
+    s = s.replace("y", "i").replace("j", "i")
     return re.sub(r"(\w)\1+", r"\1", s)
 
 

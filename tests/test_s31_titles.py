@@ -87,3 +87,15 @@ def test_un_envoy_of_another_body_stays_the_bodys():
     ev = extract_text("The head of the UN mission to Ukraine Matilda Bogner said 1,000 civilians died.",
                       doc_id="x", headline=False, families=["attribution"])
     assert (ev["affiliation"].fillna("") != "UA").all()
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Pieskow said the talks failed.", ("RU", "spokesperson", "Russia")),
+    ("Ławrow said the West lied.", ("RU", "minister_or_official", "Russia")),
+    ("Łukaszenko said Belarus would not join the war.", ("BY", "head_of_state_or_government", "Belarus")),
+])
+def test_polish_spellings(text, want):
+    # Polish outlets' English pages keep the Polish transliteration (name_key reads it as the English)
+    ev = extract_text(text, doc_id="x", headline=False, families=["attribution"])
+    r = ev.iloc[0]
+    assert (r["affiliation"], r["role"], r["actor"]) == want
