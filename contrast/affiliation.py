@@ -2279,7 +2279,11 @@ def _title_before(words: list[str], gaz: Gazetteer) -> list[str]:
     # (a capitalised preposition opens the sentence, no title: "On Thursday Wang Wenbin, a spokesman ...")
     while i > 0 and ((words[i - 1][:1].isupper() and words[i - 1].lower() not in _STOP_PREPS) or
                      words[i - 1].lower() in vocab or
-                     (words[i - 1] in _NAME_PARTICLES and i > 1 and words[i - 2][:1].isupper())):
+                     (words[i - 1] in _NAME_PARTICLES and i > 1 and words[i - 2][:1].isupper()) or
+                     # two lower-case titles of one person ("former Russian officer and ardent
+                     # ultranationalist Igor Girkin")
+                     (words[i - 1] == "and" and i > 1 and i < len(words) and words[i - 2] in vocab and
+                      words[i - 2].islower() and words[i].islower())):
         i -= 1
     lower = [w for w in words[i:] if not w[:1].isupper()]
     if lower and lower[-1] in _BODY_NOUNS:  # (the words after it are the name's: "... regime Rodion")

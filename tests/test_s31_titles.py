@@ -99,3 +99,22 @@ def test_polish_spellings(text, want):
     ev = extract_text(text, doc_id="x", headline=False, families=["attribution"])
     r = ev.iloc[0]
     assert (r["affiliation"], r["role"], r["actor"]) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # two lower-case titles joined by "and", an epithet among them: the later surname takes the state
+    ("The arrest of former Russian officer and ardent ultranationalist Igor Girkin on July 21 may be a sign. "
+     "Girkin claimed that the war was lost.", ("RU", "Russia")),
+    ("Retired US general Ben Hodges visited Kyiv. Hodges said Ukraine could win.", ("US", "West")),
+])
+def test_epithets_in_titles(text, want):
+    ev = extract_text(text, doc_id="x", headline=False, families=["attribution"])
+    r = ev.iloc[-1]
+    assert (r["affiliation"], r["actor"]) == want
+
+
+def test_and_between_names_is_no_title():
+    # "and" after a name, not a lower-case title: the first person's state is not the second's
+    ev = extract_text("Russian President Vladimir Putin and Andrzej Duda met. Duda said the talks failed.",
+                      doc_id="x", headline=False, families=["attribution"])
+    assert ev.iloc[-1]["affiliation"] != "RU"
