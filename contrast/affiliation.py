@@ -1440,7 +1440,7 @@ def _read_speaker(text: str, r: dict[str, Any], cast: _Cast) -> tuple[str, str, 
             # "Russia's ambassador to [the US Anatoly Antonov]": the span begins at the host state, and the
             # envoy's own state is the one the title before "to" names ("the head of the UN mission to
             # [Ukraine Matilda Bogner]": the body's)
-            aff, role, kind = envoy, envoy_role, "country" if envoy_role == "diplomat" else kind
+            aff, role, kind = envoy, envoy_role, "country" if envoy_role == "diplomat" else "org"
     own_aff = aff
     cast.plural = kind == "plural"
     serving = _SERVING.search(text, max(0, r["speaker_start"] - 60), r["speaker_start"])
