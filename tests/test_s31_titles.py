@@ -115,6 +115,22 @@ def test_epithets_in_titles(text, want):
 
 def test_and_between_names_is_no_title():
     # "and" after a name, not a lower-case title: the first person's state is not the second's
-    ev = extract_text("Russian President Vladimir Putin and Andrzej Duda met. Duda said the talks failed.",
+    ev = extract_text("Russian President Vladimir Putin and Jan Kowalczyk met. Kowalczyk said the talks failed.",
                       doc_id="x", headline=False, families=["attribution"])
-    assert ev.iloc[-1]["affiliation"] != "RU"
+    assert (ev["affiliation"].fillna("").iloc[-1]) != "RU"
+
+
+def test_name_key_merges_no_two_people():
+    # the Polish readings of name_key merge spellings of one person only (docs/affiliation-validity.md)
+    from importlib import resources
+
+    from contrast.affiliation import name_key
+
+    t = pd.read_csv(resources.files("contrast") / "lexicons" / "people.tsv", sep="\t", comment="#",
+                    dtype=str, keep_default_na=False)
+    owners: dict[str, set[str]] = {}
+    for name, variants, short in t[["name", "variants", "short"]].itertuples(index=False):
+        for form in [name, *variants.split("|"), *short.split("|")]:
+            if form.strip():
+                owners.setdefault(name_key(form.strip()), set()).add(name)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
